@@ -1,0 +1,23 @@
+package dev.parley.chat.domain.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** Everything kept about one connection: the audit trail of the original {@code chatDetails} table. */
+public record ConnectionRecord(
+        Connection connection,
+        Optional<Disconnection> disconnection,
+        Optional<Posted> latestMessage,
+        Optional<Posted> latestBroadcast) {
+
+    public ConnectionRecord {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(disconnection, "disconnection");
+        Objects.requireNonNull(latestMessage, "latest message");
+        Objects.requireNonNull(latestBroadcast, "latest broadcast");
+    }
+
+    public boolean isActive() {
+        return disconnection.isEmpty();
+    }
+}

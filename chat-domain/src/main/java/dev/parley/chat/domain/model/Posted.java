@@ -1,0 +1,13 @@
+package dev.parley.chat.domain.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** A text and when it was posted: what the audit trail keeps of a connection's latest message or broadcast. */
+public record Posted(MessageText text, Instant at) {
+
+    public Posted {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(at, "at");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.parley.chat.domain.port.in;
+
+import dev.parley.chat.domain.model.ChatMessage;
+import dev.parley.chat.domain.model.ConnectionId;
+import java.util.Objects;
+
+/** How a send ended, for the sender's acknowledgement or error. */
+public sealed interface SendMessageResult
+        permits SendMessageResult.Sent, SendMessageResult.UnknownRecipient, SendMessageResult.SenderNotConnected {
+
+    /** Stored and sent; {@code recipients} clients received it. */
+    record Sent(ChatMessage message, int recipients) implements SendMessageResult {
+        public Sent {
+            Objects.requireNonNull(message, "message");
+            if (recipients < 0) {
+                throw new IllegalArgumentException("recipients cannot be negative");
+            }
+        }
+    }
+
+    /** The direct message's recipient is not an active connection; nothing was stored or sent. */
+    record UnknownRecipient(ConnectionId recipient) implements SendMessageResult {
+        public UnknownRecipient {
+            Objects.requireNonNull(recipient, "recipient");
+        }
+    }
+
+    /** The sender is not an active connection (its record is missing or ended); nothing was stored or sent. */
+    record SenderNotConnected(ConnectionId sender) implements SendMessageResult {
+        public SenderNotConnected {
+            Objects.requireNonNull(sender, "sender");
+        }
+    }
+}
