@@ -12,7 +12,12 @@ public record DisconnectReason(String description) {
         }
     }
 
-    /** The gateway reported the end of the connection ({@code $disconnect}). */
+    /** The gateway reported the end of the connection on its {@code $disconnect} route. */
+    public static DisconnectReason disconnectRoute() {
+        return new DisconnectReason("closed: reported by the $disconnect route");
+    }
+
+    /** The connection closed with a WebSocket status code and reason. */
     public static DisconnectReason closed(int statusCode, String reason) {
         String said = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
         return new DisconnectReason("closed with status " + statusCode + said);

@@ -12,7 +12,7 @@ public record DisplayName(String value) {
     public DisplayName {
         Objects.requireNonNull(value, "display name");
         if (!isAcceptable(value)) {
-            throw new IllegalArgumentException("a display name has 1 to " + MAX_LENGTH + " characters, without surrounding spaces or control characters");
+            throw new IllegalArgumentException("a display name has 1 to " + MAX_LENGTH + " characters, at least one visible, without surrounding spaces or control characters");
         }
     }
 
@@ -34,7 +34,8 @@ public record DisplayName(String value) {
         return length >= 1
                 && length <= MAX_LENGTH
                 && candidate.equals(candidate.strip())
-                && candidate.codePoints().noneMatch(Character::isISOControl);
+                && candidate.codePoints().noneMatch(Character::isISOControl)
+                && VisibleText.hasVisibleCharacter(candidate);
     }
 
     @Override

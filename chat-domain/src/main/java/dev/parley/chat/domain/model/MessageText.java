@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * The text of a chat message or a broadcast: not blank, at most 32 KB once encoded as UTF-8
+ * The text of a chat message or a broadcast: with something visible in it, at most 32 KB once encoded as UTF-8
  * (API Gateway's frame size, so every message fits in one frame to every client).
  */
 public record MessageText(String value) {
@@ -13,9 +13,9 @@ public record MessageText(String value) {
 
     public MessageText {
         Objects.requireNonNull(value, "message text");
-        if (value.isBlank()) {
+        if (!VisibleText.hasVisibleCharacter(value)) {
             throw new InvalidMessageTextException(InvalidMessageTextException.Violation.BLANK,
-                    "the message is empty or only white space");
+                    "the message is empty or only white space or invisible characters");
         }
         int bytes = value.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_UTF8_BYTES) {

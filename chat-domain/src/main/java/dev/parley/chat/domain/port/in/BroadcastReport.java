@@ -11,7 +11,7 @@ public record BroadcastReport(MessageId broadcastId, int attempted, int delivere
 
     public BroadcastReport {
         Objects.requireNonNull(broadcastId, "broadcast id");
-        if (delivered < 0 || gone < 0 || failed < 0 || attempted != delivered + gone + failed) {
+        if (delivered < 0 || gone < 0 || failed < 0 || attempted != (long) delivered + gone + failed) {
             throw new IllegalArgumentException("attempted must equal delivered + gone + failed, none negative");
         }
     }
