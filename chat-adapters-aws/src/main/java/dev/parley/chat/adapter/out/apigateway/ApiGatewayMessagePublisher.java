@@ -1,0 +1,116 @@
+package dev.parley.chat.adapter.out.apigateway;
+
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.OutgoingMessage;
+import dev.parley.chat.domain.port.out.Deliveries;
+import dev.parley.chat.domain.port.out.Delivery;
+import dev.parley.chat.domain.port.out.DeliveryResult;
+import dev.parley.chat.domain.port.out.MessagePublisher;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
+
+/**
+ * Sends messages through API Gateway's {@code @connections} management API ({@code POST /{stage}/@connections/{id}}),
+ * many at once but never more than {@link PublisherSettings#maxConcurrentSends()} per publish, retrying throttled
+ * (429) and broken (5xx, I/O) sends with exponential backoff and full jitter.
+ */
+public final class ApiGatewayMessagePublisher implements MessagePublisher {
+
+    private final ApiGatewayManagementApiAsyncClient client;
+    private final MessageEncoder encoder;
+    private final PublisherSettings settings;
+
+    public ApiGatewayMessagePublisher(
+            ApiGatewayManagementApiAsyncClient client, MessageEncoder encoder, PublisherSettings settings) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads the recipients only as fast as sends finish, and closes the stream. Deliveries come in the stream's
+     * order. When the stream itself fails, the sends already started are awaited before its exception is rethrown.
+     *
+     * @throws CancellationException when the calling thread is interrupted: no further recipient is sent to, and the
+     *                               sends already started are awaited first
+     */
+    @Override
+    public Deliveries publish(OutgoingMessage message, Stream<ConnectionId> recipients) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(recipients, "recipients");
+        byte[] encoded = Objects.requireNonNull(encoder.encode(message), "the encoder returned null");
+        SdkBytes body = SdkBytes.fromByteArrayUnsafe(encoded);
+
+        List<CompletableFuture<Delivery>> sends = new ArrayList<>();
+        try (recipients) {
+            Semaphore permits = new Semaphore(settings.maxConcurrentSends());
+            Iterator<ConnectionId> pending = recipients.iterator();
+            // A permit before each pull: a huge stream is read as fast as sends finish, never all at once.
+            while (acquire(permits, sends.size()) && pending.hasNext()) {
+                ConnectionId recipient = Objects.requireNonNull(pending.next(), "the recipients contain null");
+                sends.add(send(recipient, body).whenComplete((delivery, failure) -> permits.release()));
+            }
+        } finally {
+            // Even when the stream fails, no send outlives this call: Lambda freezes the environment once the
+            // handler returns, which would leave such sends hanging and their outcomes unknown.
+            CompletableFuture.allOf(sends.toArray(CompletableFuture<?>[]::new)).join();
+        }
+        return new Deliveries(sends.stream().map(CompletableFuture::join).toList());
+    }
+
+    private static boolean acquire(Semaphore permits, int started) {
+        try {
+            permits.acquire();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("publish interrupted after starting " + started + " sends");
+        }
+    }
+
+    private CompletableFuture<Delivery> send(ConnectionId recipient, SdkBytes body) {
+        return attempt(recipient, body, 1)
+                // Not expected from the chain above, but one recipient must never fail the whole publish.
+                .exceptionally(unexpected -> new DeliveryResult.Failed("unexpected failure: " + unexpected))
+                .thenApply(result -> new Delivery(recipient, result));
+    }
+
+    private CompletableFuture<DeliveryResult> attempt(ConnectionId recipient, SdkBytes body, int attempt) {
+        return client.postToConnection(request -> request.connectionId(recipient.value()).data(body))
+                .thenApply(response -> DeliveryResult.delivered())
+                .exceptionallyCompose(failure -> {
+                    FailedAttempt failed = FailedAttempt.of(failure, body.asByteArrayUnsafe().length);
+                    return failed.retryable() && attempt < settings.maxAttempts()
+                            ? retryAfterBackoff(recipient, body, attempt)
+                            : CompletableFuture.completedFuture(failed.result(attempt));
+                });
+    }
+
+    /**
+     * Waits a random time up to the backoff ceiling (full jitter, so throttled sends spread out instead of retrying
+     * in step) on a timer, not on a sleeping thread. The send keeps its permit meanwhile: that is the back-pressure.
+     */
+    private CompletableFuture<DeliveryResult> retryAfterBackoff(
+            ConnectionId recipient, SdkBytes body, int failedAttempts) {
+        long ceilingNanos = settings.backoffCeiling(failedAttempts).toNanos();
+        long waitNanos = ThreadLocalRandom.current().nextLong(ceilingNanos + 1);
+        // The JDK's shared delay thread runs the retry itself: it only hands a request to the async client.
+        Executor afterWait = CompletableFuture.delayedExecutor(waitNanos, TimeUnit.NANOSECONDS, Runnable::run);
+        return CompletableFuture.supplyAsync(() -> attempt(recipient, body, failedAttempts + 1), afterWait)
+                .thenCompose(Function.identity());
+    }
+}

@@ -1,0 +1,225 @@
+package dev.parley.chat.adapter.out.dynamodb;
+
+import static dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable.ACTIVE_CONNECTIONS_INDEX;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+import dev.parley.chat.domain.model.Connection;
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.ConnectionRecord;
+import dev.parley.chat.domain.model.DisconnectReason;
+import dev.parley.chat.domain.model.Disconnection;
+import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.MessageText;
+import dev.parley.chat.domain.model.Posted;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+
+/** One item of the {@link ChatDetailsTable}, attribute for attribute: times are the table's ISO-8601 strings. */
+final class ChatDetailsItem {
+
+    /** Built by hand rather than by reflection over the bean, which costs a Lambda cold start dearly. */
+    static final TableSchema<ChatDetailsItem> SCHEMA = StaticTableSchema.builder(ChatDetailsItem.class)
+            .newItemSupplier(ChatDetailsItem::new)
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.CONNECTION_ID)
+                    .getter(ChatDetailsItem::getConnectionId).setter(ChatDetailsItem::setConnectionId)
+                    .tags(primaryPartitionKey(), secondarySortKey(ACTIVE_CONNECTIONS_INDEX)))
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.ACTIVE_SHARD)
+                    .getter(ChatDetailsItem::getActiveShard).setter(ChatDetailsItem::setActiveShard)
+                    .tags(secondaryPartitionKey(ACTIVE_CONNECTIONS_INDEX)))
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.DISPLAY_NAME)
+                    .getter(ChatDetailsItem::getDisplayName).setter(ChatDetailsItem::setDisplayName))
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.CONNECTION_TIME)
+                    .getter(ChatDetailsItem::getConnectionTime).setter(ChatDetailsItem::setConnectionTime))
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.DISCONNECT_TIME)
+                    .getter(ChatDetailsItem::getDisconnectTime).setter(ChatDetailsItem::setDisconnectTime))
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.DISCONNECT_REASON)
+                    .getter(ChatDetailsItem::getDisconnectReason).setter(ChatDetailsItem::setDisconnectReason))
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.MESSAGE)
+                    .getter(ChatDetailsItem::getMessage).setter(ChatDetailsItem::setMessage))
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.LATEST_MESSAGE_TIME)
+                    .getter(ChatDetailsItem::getLatestMessageTime).setter(ChatDetailsItem::setLatestMessageTime))
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.BROADCAST_MESSAGE)
+                    .getter(ChatDetailsItem::getBroadcastMessage).setter(ChatDetailsItem::setBroadcastMessage))
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.LATEST_BROADCAST_TIME)
+                    .getter(ChatDetailsItem::getLatestBroadcastTime).setter(ChatDetailsItem::setLatestBroadcastTime))
+            .addAttribute(Long.class, attribute -> attribute.name(ChatDetailsTable.EXPIRES_AT)
+                    .getter(ChatDetailsItem::getExpiresAt).setter(ChatDetailsItem::setExpiresAt))
+            .build();
+
+    private String connectionId;
+    private String activeShard;
+    private String displayName;
+    private String connectionTime;
+    private String disconnectTime;
+    private String disconnectReason;
+    private String message;
+    private String latestMessageTime;
+    private String broadcastMessage;
+    private String latestBroadcastTime;
+    private Long expiresAt;
+
+    /** A just-registered, active connection. */
+    static ChatDetailsItem active(Connection connection, String activeShard, Instant expiresAt) {
+        ChatDetailsItem item = new ChatDetailsItem();
+        item.connectionId = connection.id().value();
+        item.activeShard = activeShard;
+        item.displayName = connection.displayName().value();
+        item.connectionTime = isoUtc(connection.connectedAt());
+        item.expiresAt = expiresAt.getEpochSecond();
+        return item;
+    }
+
+    /** How every time is written: ISO-8601 in UTC, such as {@code 2026-11-25T10:15:30.123Z}. */
+    static String isoUtc(Instant instant) {
+        return instant.toString();
+    }
+
+    /** The connection, from an item of the table or of the active-connections index. */
+    Connection toConnection() {
+        return new Connection(
+                new ConnectionId(connectionId),
+                new DisplayName(required(ChatDetailsTable.DISPLAY_NAME, displayName)),
+                instant(ChatDetailsTable.CONNECTION_TIME, required(ChatDetailsTable.CONNECTION_TIME, connectionTime)));
+    }
+
+    /** The connection and its audit trail; fails, naming the item and attribute, on an item Parley did not write. */
+    ConnectionRecord toRecord() {
+        Optional<Disconnection> disconnection = pair(ChatDetailsTable.DISCONNECT_TIME, disconnectTime,
+                ChatDetailsTable.DISCONNECT_REASON, disconnectReason)
+                .map(reason -> new Disconnection(instant(ChatDetailsTable.DISCONNECT_TIME, disconnectTime),
+                        new DisconnectReason(reason)));
+        Optional<Posted> latestMessage = pair(ChatDetailsTable.LATEST_MESSAGE_TIME, latestMessageTime,
+                ChatDetailsTable.MESSAGE, message)
+                .map(text -> new Posted(new MessageText(text),
+                        instant(ChatDetailsTable.LATEST_MESSAGE_TIME, latestMessageTime)));
+        Optional<Posted> latestBroadcast = pair(ChatDetailsTable.LATEST_BROADCAST_TIME, latestBroadcastTime,
+                ChatDetailsTable.BROADCAST_MESSAGE, broadcastMessage)
+                .map(text -> new Posted(new MessageText(text),
+                        instant(ChatDetailsTable.LATEST_BROADCAST_TIME, latestBroadcastTime)));
+        return new ConnectionRecord(toConnection(), disconnection, latestMessage, latestBroadcast);
+    }
+
+    /** The value that goes with a time: both are written together, so an item with only one is not Parley's. */
+    private Optional<String> pair(String timeName, String time, String valueName, String value) {
+        if ((time == null) != (value == null)) {
+            throw corrupt(time == null
+                    ? "has " + valueName + " without " + timeName
+                    : "has " + timeName + " without " + valueName);
+        }
+        return Optional.ofNullable(value);
+    }
+
+    private String required(String name, String value) {
+        if (value == null) {
+            throw corrupt("has no " + name);
+        }
+        return value;
+    }
+
+    private Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw corrupt("has " + name + " '" + value + "', not an ISO-8601 UTC time");
+        }
+    }
+
+    private IllegalStateException corrupt(String problem) {
+        return new IllegalStateException("the chat details item of connection " + connectionId + " " + problem);
+    }
+
+    // The accessors the schema maps.
+
+    String getConnectionId() {
+        return connectionId;
+    }
+
+    void setConnectionId(String connectionId) {
+        this.connectionId = connectionId;
+    }
+
+    String getActiveShard() {
+        return activeShard;
+    }
+
+    void setActiveShard(String activeShard) {
+        this.activeShard = activeShard;
+    }
+
+    String getDisplayName() {
+        return displayName;
+    }
+
+    void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    String getConnectionTime() {
+        return connectionTime;
+    }
+
+    void setConnectionTime(String connectionTime) {
+        this.connectionTime = connectionTime;
+    }
+
+    String getDisconnectTime() {
+        return disconnectTime;
+    }
+
+    void setDisconnectTime(String disconnectTime) {
+        this.disconnectTime = disconnectTime;
+    }
+
+    String getDisconnectReason() {
+        return disconnectReason;
+    }
+
+    void setDisconnectReason(String disconnectReason) {
+        this.disconnectReason = disconnectReason;
+    }
+
+    String getMessage() {
+        return message;
+    }
+
+    void setMessage(String message) {
+        this.message = message;
+    }
+
+    String getLatestMessageTime() {
+        return latestMessageTime;
+    }
+
+    void setLatestMessageTime(String latestMessageTime) {
+        this.latestMessageTime = latestMessageTime;
+    }
+
+    String getBroadcastMessage() {
+        return broadcastMessage;
+    }
+
+    void setBroadcastMessage(String broadcastMessage) {
+        this.broadcastMessage = broadcastMessage;
+    }
+
+    String getLatestBroadcastTime() {
+        return latestBroadcastTime;
+    }
+
+    void setLatestBroadcastTime(String latestBroadcastTime) {
+        this.latestBroadcastTime = latestBroadcastTime;
+    }
+
+    Long getExpiresAt() {
+        return expiresAt;
+    }
+
+    void setExpiresAt(Long expiresAt) {
+        this.expiresAt = expiresAt;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.parley.chat.adapter.out.dynamodb;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The {@code chatDetails} table in one place, for the registry, the local gateway's table creation and the
+ * deployment. One item per connection, under the attribute names of the original tutorial's table, every time an
+ * ISO-8601 UTC string; Parley adds the display name, why a connection ended, the shard that lists it while it is
+ * active, and the expiry time.
+ */
+public final class ChatDetailsTable {
+
+    public static final String DEFAULT_NAME = "chatDetails";
+
+    /** Partition key (S): API Gateway's connection id. */
+    public static final String CONNECTION_ID = "connectionId";
+    public static final String CONNECTION_TIME = "ConnectionTime";
+    public static final String DISCONNECT_TIME = "DisconnectTime";
+    /** The latest message the connection sent, and when. */
+    public static final String MESSAGE = "Message";
+    public static final String LATEST_MESSAGE_TIME = "Latestmessagetime";
+    /** The latest broadcast delivered to the connection, and when. */
+    public static final String BROADCAST_MESSAGE = "BroadcastMessage";
+    public static final String LATEST_BROADCAST_TIME = "LatestBroadcasttime";
+    public static final String DISPLAY_NAME = "DisplayName";
+    public static final String DISCONNECT_REASON = "DisconnectReason";
+    /** (S) Present only while the connection is active, so the index below lists only active connections. */
+    public static final String ACTIVE_SHARD = "ActiveShard";
+    /** (N) Epoch seconds after which DynamoDB's time to live deletes the item; the deployment enables it. */
+    public static final String EXPIRES_AT = "ExpiresAt";
+
+    /**
+     * Sparse index of the active connections: partition key {@link #ACTIVE_SHARD}, sort key {@link #CONNECTION_ID}.
+     * A few shards instead of one constant key spread a busy chat's writes over several index partitions.
+     */
+    public static final String ACTIVE_CONNECTIONS_INDEX = "ActiveConnections";
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+
+    private ChatDetailsTable() {
+    }
+
+    /** The table and its index, billed per request. Time to live is not part of it: the deployment turns it on. */
+    public static CreateTableRequest createTableRequest(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(requireValidName(tableName))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        stringAttribute(CONNECTION_ID),
+                        stringAttribute(ACTIVE_SHARD))
+                .keySchema(key(CONNECTION_ID, KeyType.HASH))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(ACTIVE_CONNECTIONS_INDEX)
+                        .keySchema(key(ACTIVE_SHARD, KeyType.HASH), key(CONNECTION_ID, KeyType.RANGE))
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes(DISPLAY_NAME, CONNECTION_TIME)
+                                .build())
+                        .build())
+                .build();
+    }
+
+    /** The name when DynamoDB accepts it: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'. */
+    public static String requireValidName(String tableName) {
+        Objects.requireNonNull(tableName, "table name");
+        if (!TABLE_NAME.matcher(tableName).matches()) {
+            throw new IllegalArgumentException("not a DynamoDB table name: '" + tableName
+                    + "' (3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.')");
+        }
+        return tableName;
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}

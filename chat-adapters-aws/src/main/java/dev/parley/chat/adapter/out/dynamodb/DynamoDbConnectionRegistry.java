@@ -1,0 +1,227 @@
+package dev.parley.chat.adapter.out.dynamodb;
+
+import static dev.parley.chat.adapter.out.dynamodb.ChatDetailsItem.isoUtc;
+
+import dev.parley.chat.domain.model.Connection;
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.ConnectionRecord;
+import dev.parley.chat.domain.model.Disconnection;
+import dev.parley.chat.domain.model.Posted;
+import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The connections in the {@link ChatDetailsTable}, one item each. Active connections carry an {@code ActiveShard}
+ * and so appear in the sparse {@code ActiveConnections} index, which lists them without a Scan; every item expires
+ * through DynamoDB's time to live once its retention is over.
+ *
+ * <p>Whole items are written and read with the Enhanced Client. The targeted updates go through the low-level client
+ * it wraps: the Enhanced Client cannot REMOVE one attribute while leaving the others untouched.
+ */
+public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
+
+    /** API Gateway closes every connection after two hours: a row whose $disconnect never came is stale by then. */
+    static final Duration MAX_CONNECTION_DURATION = Duration.ofHours(2);
+
+    /**
+     * A broadcast's audit trail is one UpdateItem per connection reached (BatchWriteItem only puts whole items, which
+     * would overwrite concurrent writes). One after another, 10,000 connections at about 5 ms a call take some 50 s,
+     * a hundred times the broadcast itself; eight writers bring it to seconds, far below an on-demand table's write
+     * limits and within what one HTTP client keeps open.
+     */
+    static final int BROADCAST_WRITERS = 8;
+
+    private static final String IS_REGISTERED = "attribute_exists(#connectionId)";
+    private static final ThreadFactory BROADCAST_WRITER_THREADS = task -> {
+        Thread thread = new Thread(task, "chat-details-broadcast-writer");
+        thread.setDaemon(true);
+        return thread;
+    };
+
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbRegistrySettings settings;
+    private final DynamoDbTable<ChatDetailsItem> table;
+    private final DynamoDbIndex<ChatDetailsItem> activeConnectionsIndex;
+
+    public DynamoDbConnectionRegistry(
+            DynamoDbEnhancedClient enhancedClient, DynamoDbClient dynamoDb, DynamoDbRegistrySettings settings) {
+        Objects.requireNonNull(enhancedClient, "enhanced client");
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "DynamoDB client");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.table = enhancedClient.table(settings.tableName(), ChatDetailsItem.SCHEMA);
+        this.activeConnectionsIndex = table.index(ChatDetailsTable.ACTIVE_CONNECTIONS_INDEX);
+    }
+
+    @Override
+    public void register(Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        Instant expiresAt = connection.connectedAt().plus(MAX_CONNECTION_DURATION).plus(settings.retention());
+        table.putItem(ChatDetailsItem.active(connection, settings.shardOf(connection.id()), expiresAt));
+    }
+
+    @Override
+    public Optional<ConnectionRecord> find(ConnectionId id) {
+        Objects.requireNonNull(id, "connection id");
+        // Consistent: a $connect's write must be visible to the message that follows it at once.
+        ChatDetailsItem item = table.getItem(request -> request
+                .key(Key.builder().partitionValue(id.value()).build())
+                .consistentRead(true));
+        return Optional.ofNullable(item).map(ChatDetailsItem::toRecord);
+    }
+
+    @Override
+    public boolean markDisconnected(ConnectionId id, Disconnection disconnection) {
+        Objects.requireNonNull(id, "connection id");
+        Objects.requireNonNull(disconnection, "disconnection");
+        return updateIfRegistered(id,
+                "SET #disconnectTime = :disconnectTime, #reason = :reason, #expiresAt = :expiresAt REMOVE #activeShard",
+                IS_REGISTERED + " AND attribute_not_exists(#disconnectTime)",
+                Map.of("#disconnectTime", ChatDetailsTable.DISCONNECT_TIME,
+                        "#reason", ChatDetailsTable.DISCONNECT_REASON,
+                        "#expiresAt", ChatDetailsTable.EXPIRES_AT,
+                        "#activeShard", ChatDetailsTable.ACTIVE_SHARD),
+                Map.of(":disconnectTime", string(isoUtc(disconnection.at())),
+                        ":reason", string(disconnection.reason().description()),
+                        ":expiresAt", number(disconnection.at().plus(settings.retention()).getEpochSecond())));
+    }
+
+    @Override
+    public void recordMessage(ConnectionId sender, Posted message) {
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(message, "message");
+        recordPosted(sender, ChatDetailsTable.MESSAGE, ChatDetailsTable.LATEST_MESSAGE_TIME, message);
+    }
+
+    @Override
+    public void recordBroadcast(Collection<ConnectionId> reached, Posted broadcast) {
+        Objects.requireNonNull(reached, "reached");
+        Objects.requireNonNull(broadcast, "broadcast");
+        if (reached.isEmpty()) {
+            return;
+        }
+        // Threads made for this call alone, so none is left frozen between two Lambda invocations.
+        ExecutorService writers = Executors.newFixedThreadPool(
+                Math.min(BROADCAST_WRITERS, reached.size()), BROADCAST_WRITER_THREADS);
+        try {
+            CompletableFuture.allOf(reached.stream()
+                    .map(id -> CompletableFuture.runAsync(() -> recordBroadcastOn(id, broadcast), writers))
+                    .toArray(CompletableFuture<?>[]::new))
+                    .join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        } finally {
+            writers.shutdown();
+        }
+    }
+
+    @Override
+    public Stream<Connection> activeConnections() {
+        // Page by page, so the first recipients can be sent to while later pages are still unread.
+        Spliterator<Page<ChatDetailsItem>> pages = Spliterators.spliteratorUnknownSize(
+                new ShardByShardPages(), Spliterator.ORDERED | Spliterator.NONNULL);
+        return StreamSupport.stream(pages, false)
+                .flatMap(page -> page.items().stream())
+                .map(ChatDetailsItem::toConnection);
+    }
+
+    private SdkIterable<Page<ChatDetailsItem>> queryShard(String shard) {
+        QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(shard).build()));
+        if (settings.queryPageSize() > 0) {
+            query.limit(settings.queryPageSize());
+        }
+        return activeConnectionsIndex.query(query.build());
+    }
+
+    private void recordBroadcastOn(ConnectionId id, Posted broadcast) {
+        recordPosted(id, ChatDetailsTable.BROADCAST_MESSAGE, ChatDetailsTable.LATEST_BROADCAST_TIME, broadcast);
+    }
+
+    private void recordPosted(ConnectionId id, String textAttribute, String timeAttribute, Posted posted) {
+        updateIfRegistered(id, "SET #text = :text, #time = :time", IS_REGISTERED,
+                Map.of("#text", textAttribute, "#time", timeAttribute),
+                Map.of(":text", string(posted.text().value()), ":time", string(isoUtc(posted.at()))));
+    }
+
+    /** Applies the update when the condition holds; false when it does not, which never creates an item. */
+    private boolean updateIfRegistered(ConnectionId id, String update, String condition,
+            Map<String, String> names, Map<String, AttributeValue> values) {
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.put("#connectionId", ChatDetailsTable.CONNECTION_ID);
+        try {
+            dynamoDb.updateItem(request -> request
+                    .tableName(settings.tableName())
+                    .key(Map.of(ChatDetailsTable.CONNECTION_ID, string(id.value())))
+                    .updateExpression(update)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(allNames)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException conditionNotMet) {
+            return false;
+        }
+    }
+
+    private static AttributeValue string(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /**
+     * Every page of the index, one shard after the other, each Query sent only when the previous page is used up.
+     * (Stream.flatMap over the shards would read a whole shard at once when the stream is consumed by an iterator.)
+     */
+    private final class ShardByShardPages implements Iterator<Page<ChatDetailsItem>> {
+
+        private final Iterator<String> shards = settings.shards().iterator();
+        private Iterator<Page<ChatDetailsItem>> shardPages = Collections.emptyIterator();
+
+        @Override
+        public boolean hasNext() {
+            while (!shardPages.hasNext() && shards.hasNext()) {
+                shardPages = queryShard(shards.next()).iterator();
+            }
+            return shardPages.hasNext();
+        }
+
+        @Override
+        public Page<ChatDetailsItem> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more pages of active connections");
+            }
+            return shardPages.next();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.parley.chat.adapter.out.apigateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PublisherSettingsTest {
+
+    private static final Duration MS = Duration.ofMillis(1);
+
+    @Test
+    void givenDefaults_backoffCeiling_doublesFromBaseUpToTheCap() {
+        PublisherSettings settings = PublisherSettings.defaults();
+
+        assertThat(IntStream.rangeClosed(1, settings.maxAttempts())
+                .mapToObj(failed -> settings.backoffCeiling(failed).toMillis()))
+                .containsExactly(25L, 50L, 100L, 200L, 400L, 800L, 1000L, 1000L);
+    }
+
+    @Test
+    void givenManyFailures_backoffCeiling_staysAtTheCap() {
+        PublisherSettings settings = new PublisherSettings(1, 100, MS, Duration.ofSeconds(10));
+
+        assertThat(settings.backoffCeiling(99)).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void givenNoFailure_backoffCeiling_throws() {
+        assertThatThrownBy(() -> PublisherSettings.defaults().backoffCeiling(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("failedAttempts");
+    }
+
+    @Test
+    void givenNoConcurrency_create_throwsClearError() {
+        assertThatThrownBy(() -> new PublisherSettings(0, 1, MS, MS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("maxConcurrentSends must be at least 1, was 0");
+    }
+
+    @Test
+    void givenNoAttempt_create_throwsClearError() {
+        assertThatThrownBy(() -> new PublisherSettings(1, 0, MS, MS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("maxAttempts must be at least 1, was 0");
+    }
+
+    @Test
+    void givenMissingBackoff_create_throwsClearError() {
+        assertThatThrownBy(() -> new PublisherSettings(1, 1, null, MS))
+                .isInstanceOf(NullPointerException.class).hasMessage("baseBackoff");
+    }
+
+    @Test
+    void givenBackoffOutOfBounds_create_throwsClearError() {
+        assertThatThrownBy(() -> new PublisherSettings(1, 1, Duration.ZERO, MS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("baseBackoff must be between");
+        assertThatThrownBy(() -> new PublisherSettings(1, 1, MS, Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("maxBackoff must be between");
+    }
+
+    @Test
+    void givenMaxBackoffBelowBase_create_throwsClearError() {
+        assertThatThrownBy(() -> new PublisherSettings(1, 1, Duration.ofMillis(10), MS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxBackoff (PT0.001S) must not be shorter than baseBackoff (PT0.01S)");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.parley.chat.adapter.out.dynamodb;
+
+import dev.parley.dynalite.Dynalite;
+import dev.parley.dynalite.DynaliteOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/**
+ * A dynalite on a free loopback port with SDK clients pointed at it, each call counted by operation. Started once
+ * per test class; each test makes its own table, so every registry starts empty.
+ */
+final class LocalDynamoDb implements AutoCloseable {
+
+    private static final Duration TABLE_ACTIVE_TIMEOUT = Duration.ofSeconds(10);
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    private final Dynalite dynalite;
+    private final DynamoDbClient client;
+    private final DynamoDbEnhancedClient enhancedClient;
+    private final OperationCounter operations = new OperationCounter();
+
+    private LocalDynamoDb(Dynalite dynalite) {
+        this.dynalite = dynalite;
+        this.client = DynamoDbClient.builder()
+                .endpointOverride(dynalite.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .overrideConfiguration(config -> config.addExecutionInterceptor(operations))
+                .build();
+        this.enhancedClient = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+    }
+
+    static LocalDynamoDb start() {
+        return new LocalDynamoDb(Dynalite.start(DynaliteOptions.inMemory()));
+    }
+
+    /** A new, empty chat details table, ready for use. */
+    String createChatDetailsTable() {
+        String name = ChatDetailsTable.DEFAULT_NAME + "-" + TABLES.incrementAndGet();
+        client.createTable(ChatDetailsTable.createTableRequest(name));
+        Instant deadline = Instant.now().plus(TABLE_ACTIVE_TIMEOUT);
+        while (client.describeTable(request -> request.tableName(name)).table().tableStatus() != TableStatus.ACTIVE) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("table " + name + " not ACTIVE after " + TABLE_ACTIVE_TIMEOUT);
+            }
+            Thread.onSpinWait();
+        }
+        return name;
+    }
+
+    DynamoDbConnectionRegistry registry(DynamoDbRegistrySettings settings) {
+        return new DynamoDbConnectionRegistry(enhancedClient, client, settings);
+    }
+
+    DynamoDbClient client() {
+        return client;
+    }
+
+    OperationCounter operations() {
+        return operations;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        dynalite.close();
+    }
+}

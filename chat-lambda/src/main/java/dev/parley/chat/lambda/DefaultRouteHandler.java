@@ -1,0 +1,38 @@
+package dev.parley.chat.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.lambda.wire.ErrorCode;
+import dev.parley.chat.lambda.wire.InvalidFrameException;
+import dev.parley.chat.lambda.wiring.ChatComponent;
+import dev.parley.chat.lambda.wiring.EnvironmentComponent;
+
+/**
+ * {@code $default}: every frame no other route takes. Answers the keep-alive {@code {"action":"ping"}} with a pong
+ * (API Gateway closes connections idle for 10 minutes and does not relay protocol pings), and anything else with
+ * an error frame saying what is wrong.
+ */
+public final class DefaultRouteHandler extends WebSocketHandler {
+
+    static final String PING_ACTION = "ping";
+
+    public DefaultRouteHandler() {
+        this(EnvironmentComponent.get());
+    }
+
+    DefaultRouteHandler(ChatComponent component) {
+        super(component.wireFormat());
+    }
+
+    @Override
+    APIGatewayV2WebSocketResponse handle(ConnectionId connectionId, APIGatewayV2WebSocketEvent event) throws InvalidFrameException {
+        String action = wire.action(event.getBody());
+        if (PING_ACTION.equals(action)) {
+            return response(OK, wire.pong());
+        }
+        throw new InvalidFrameException(ErrorCode.UNKNOWN_ACTION,
+                "unknown action '" + action + "'; the actions are " + WebSocketRoute.SEND_MESSAGE.routeKey()
+                        + " and " + PING_ACTION + " (names are case-sensitive)");
+    }
+}

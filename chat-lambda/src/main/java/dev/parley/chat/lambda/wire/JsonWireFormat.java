@@ -1,0 +1,180 @@
+package dev.parley.chat.lambda.wire;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.fasterxml.jackson.jr.ob.comp.ObjectComposer;
+import dev.parley.chat.adapter.out.apigateway.MessageEncoder;
+import dev.parley.chat.domain.model.BroadcastMessage;
+import dev.parley.chat.domain.model.ChatMessage;
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.InvalidMessageTextException;
+import dev.parley.chat.domain.model.MessageId;
+import dev.parley.chat.domain.model.MessageText;
+import dev.parley.chat.domain.model.OutgoingMessage;
+import dev.parley.chat.domain.port.in.BroadcastCommand;
+import dev.parley.chat.domain.port.in.BroadcastReport;
+import dev.parley.chat.domain.port.in.SendMessageCommand;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Parley's wire protocol: one JSON object per WebSocket frame, and the JSON bodies of the broadcast endpoint.
+ * The domain knows none of it.
+ */
+@Singleton
+public final class JsonWireFormat implements MessageEncoder {
+
+    /** The field of the original tutorial's frame {@code {"action":"sendMessage","Message":"hi"}}. */
+    static final String MESSAGE_FIELD = "Message";
+
+    private final JSON json = JSON.std;
+
+    @Inject
+    public JsonWireFormat() {}
+
+    @Override
+    public byte[] encode(OutgoingMessage message) {
+        String frame;
+        if (message instanceof ChatMessage chat) {
+            frame = chatMessage(chat);
+        } else if (message instanceof BroadcastMessage broadcast) {
+            frame = broadcast(broadcast);
+        } else {
+            throw new IllegalArgumentException("no frame for " + message.getClass());
+        }
+        return frame.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code {"type":"message","id","from","name","message","sentAt","direct"}} */
+    public String chatMessage(ChatMessage message) {
+        return compose(object -> object
+                .put("type", "message")
+                .put("id", message.id().toString())
+                .put("from", message.from().value())
+                .put("name", message.senderName().value())
+                .put("message", message.text().value())
+                .put("sentAt", message.sentAt().toString())
+                .put("direct", message.direct()));
+    }
+
+    /** {@code {"type":"broadcast","id","message","sentAt"}} */
+    public String broadcast(BroadcastMessage message) {
+        return compose(object -> object
+                .put("type", "broadcast")
+                .put("id", message.id().toString())
+                .put("message", message.text().value())
+                .put("sentAt", message.sentAt().toString()));
+    }
+
+    /** {@code {"type":"ack","id","recipients"}}: the sender's answer to a message that was sent. */
+    public String ack(MessageId id, int recipients) {
+        return compose(object -> object
+                .put("type", "ack")
+                .put("id", id.toString())
+                .put("recipients", recipients));
+    }
+
+    /** {@code {"type":"pong"}}: the answer to the keep-alive action {@code ping}. */
+    public String pong() {
+        return compose(object -> object.put("type", "pong"));
+    }
+
+    /** {@code {"type":"error","code","message"}}, as a frame and as the body of an HTTP error. */
+    public String error(ErrorCode code, String message) {
+        return compose(object -> object
+                .put("type", "error")
+                .put("code", code.name())
+                .put("message", message));
+    }
+
+    /** {@code {"broadcastId","attempted","delivered","gone","failed"}} */
+    public String broadcastReport(BroadcastReport report) {
+        return compose(object -> object
+                .put("broadcastId", report.broadcastId().toString())
+                .put("attempted", report.attempted())
+                .put("delivered", report.delivered())
+                .put("gone", report.gone())
+                .put("failed", report.failed()));
+    }
+
+    /** The {@code action} of a frame: the value API Gateway selects the route with. */
+    public String action(String frame) throws InvalidFrameException {
+        Object action = object(frame).get("action");
+        if (!(action instanceof String name)) {
+            throw new InvalidFrameException(ErrorCode.UNKNOWN_ACTION, "the frame needs a string field 'action'");
+        }
+        return name;
+    }
+
+    /** Reads {@code {"action":"sendMessage","Message":"hi"}}, with an optional {@code "to":"<connectionId>"}. */
+    public SendMessageCommand sendMessage(ConnectionId sender, String frame) throws InvalidFrameException {
+        Map<String, Object> fields = object(frame);
+        MessageText text = text(fields, MESSAGE_FIELD);
+        Object to = fields.get("to");
+        Optional<ConnectionId> recipient;
+        if (to == null) {
+            recipient = Optional.empty();
+        } else if (to instanceof String id && ConnectionId.isValid(id)) {
+            recipient = Optional.of(new ConnectionId(id));
+        } else {
+            throw new InvalidFrameException(ErrorCode.UNKNOWN_RECIPIENT, "'to' must be the connection id of a connected client");
+        }
+        return new SendMessageCommand(sender, text, recipient);
+    }
+
+    /** Reads the broadcast endpoint's body {@code {"message":"..."}}. */
+    public BroadcastCommand broadcastRequest(String body) throws InvalidFrameException {
+        return new BroadcastCommand(text(object(body), "message"));
+    }
+
+    private Map<String, Object> object(String text) throws InvalidFrameException {
+        if (text == null || text.isBlank()) {
+            throw new InvalidFrameException(ErrorCode.INVALID_JSON, "the body is empty; a JSON object is expected");
+        }
+        Object parsed;
+        try {
+            parsed = json.anyFrom(text);
+        } catch (IOException | RuntimeException notJson) {
+            throw new InvalidFrameException(ErrorCode.INVALID_JSON, "the body is not valid JSON");
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw new InvalidFrameException(ErrorCode.INVALID_JSON, "the body must be a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) map;
+        return fields;
+    }
+
+    private static MessageText text(Map<String, Object> fields, String field) throws InvalidFrameException {
+        if (!(fields.get(field) instanceof String value)) {
+            throw new InvalidFrameException(ErrorCode.MISSING_MESSAGE, "'" + field + "' must be a non-empty string");
+        }
+        try {
+            return new MessageText(value);
+        } catch (InvalidMessageTextException invalid) {
+            ErrorCode code = invalid.violation() == InvalidMessageTextException.Violation.TOO_LARGE
+                    ? ErrorCode.MESSAGE_TOO_LARGE
+                    : ErrorCode.MISSING_MESSAGE;
+            throw new InvalidFrameException(code, "'" + field + "': " + invalid.getMessage());
+        }
+    }
+
+    private interface Fields {
+        ObjectComposer<?> fill(ObjectComposer<?> object) throws IOException;
+    }
+
+    private String compose(Fields fields) {
+        try {
+            var composer = json.composeString();
+            fields.fill(composer.startObject()).end();
+            return composer.finish();
+        } catch (IOException impossible) {
+            // Writing to a String does no I/O.
+            throw new UncheckedIOException(impossible);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.parley.chat.lambda.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.parley.chat.adapter.out.apigateway.ApiGatewayMessagePublisher;
+import dev.parley.chat.adapter.out.apigateway.ManagementApiClients;
+import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.lambda.wire.JsonWireFormat;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The AWS SDK clients and the adapters built on them. Region and credentials are explicit: no provider-chain lookups. */
+@Module
+final class AwsModule {
+
+    private AwsModule() {}
+
+    @Provides
+    @Singleton
+    static Region region(ChatConfiguration configuration) {
+        return Region.of(configuration.region());
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbClient dynamoDbClient(ChatConfiguration configuration, Region region, AwsCredentialsProvider credentials) {
+        var builder = DynamoDbClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create());
+        configuration.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @Provides
+    @Singleton
+    static ConnectionRegistry connectionRegistry(DynamoDbClient client, ChatConfiguration configuration) {
+        var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        var settings = new DynamoDbRegistrySettings(configuration.tableName(), configuration.activeShards(),
+                DynamoDbRegistrySettings.defaults(configuration.tableName()).queryPageSize(),
+                configuration.connectionRetention());
+        return new DynamoDbConnectionRegistry(enhanced, client, settings);
+    }
+
+    @Provides
+    @Singleton
+    static PublisherSettings publisherSettings() {
+        return PublisherSettings.defaults();
+    }
+
+    @Provides
+    @Singleton
+    static ApiGatewayManagementApiAsyncClient managementApiClient(
+            ChatConfiguration configuration, Region region, AwsCredentialsProvider credentials, PublisherSettings settings) {
+        return ManagementApiClients.create(
+                configuration.websocketCallbackUrl(), region, credentials, settings.maxConcurrentSends());
+    }
+
+    @Provides
+    @Singleton
+    static MessagePublisher messagePublisher(
+            ApiGatewayManagementApiAsyncClient client, JsonWireFormat wireFormat, PublisherSettings settings) {
+        return new ApiGatewayMessagePublisher(client, wireFormat, settings);
+    }
+}

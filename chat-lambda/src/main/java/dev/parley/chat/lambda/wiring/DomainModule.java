@@ -1,0 +1,53 @@
+package dev.parley.chat.lambda.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.ConnectUseCase;
+import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.SendMessageUseCase;
+import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.domain.service.BroadcastService;
+import dev.parley.chat.domain.service.ConnectService;
+import dev.parley.chat.domain.service.DisconnectService;
+import dev.parley.chat.domain.service.SendMessageService;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** The use cases. The domain carries no Dagger annotations, so its services are provided here. */
+@Module
+final class DomainModule {
+
+    private DomainModule() {}
+
+    @Provides
+    @Singleton
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    static ConnectUseCase connectUseCase(ConnectionRegistry registry, Clock clock) {
+        return new ConnectService(registry, clock);
+    }
+
+    @Provides
+    @Singleton
+    static DisconnectUseCase disconnectUseCase(ConnectionRegistry registry, Clock clock) {
+        return new DisconnectService(registry, clock);
+    }
+
+    @Provides
+    @Singleton
+    static SendMessageUseCase sendMessageUseCase(ConnectionRegistry registry, MessagePublisher publisher, Clock clock) {
+        return new SendMessageService(registry, publisher, clock);
+    }
+
+    @Provides
+    @Singleton
+    static BroadcastUseCase broadcastUseCase(ConnectionRegistry registry, MessagePublisher publisher, Clock clock) {
+        return new BroadcastService(registry, publisher, clock);
+    }
+}
