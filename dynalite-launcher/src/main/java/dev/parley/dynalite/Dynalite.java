@@ -52,11 +52,11 @@ public final class Dynalite implements AutoCloseable {
                 Optional.ofNullable(System.getenv("PARLEY_HOME")));
         options.dataDir().ifPresent(Dynalite::createDirectories);
         if (options.port() != 0) {
-            return launch(cli, options.port(), options.dataDir());
+            return launch(cli, options.port(), options);
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return launch(cli, freeLoopbackPort(), options.dataDir());
+                return launch(cli, freeLoopbackPort(), options);
             } catch (PortTakenException e) {
                 if (attempt == FREE_PORT_ATTEMPTS) {
                     throw new DynaliteStartException("dynalite found its free port taken " + attempt + " times", e);
@@ -91,12 +91,12 @@ public final class Dynalite implements AutoCloseable {
         return "dynalite (pid " + pid() + ") at " + endpoint;
     }
 
-    private static Dynalite launch(Path cli, int port, Optional<Path> dataDir) {
+    private static Dynalite launch(Path cli, int port, DynaliteOptions options) {
         List<String> command = new ArrayList<>(List.of("node", cli.toString(),
                 "--port", Integer.toString(port), "--host", HOST,
                 // Tables are ACTIVE at once instead of CREATING for half a second, as tests and the local gateway need.
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
-        dataDir.ifPresent(dir -> command.addAll(List.of("--path", dir.toAbsolutePath().toString())));
+        options.dataDir().ifPresent(dir -> command.addAll(List.of("--path", dir.toAbsolutePath().toString())));
 
         Process process;
         try {
@@ -108,7 +108,9 @@ public final class Dynalite implements AutoCloseable {
                     + e.getMessage() + ")", e);
         }
         Dynalite dynalite = new Dynalite(process, URI.create("http://" + HOST + ":" + port));
-        Runtime.getRuntime().addShutdownHook(dynalite.shutdownHook);
+        if (options.stopOnJvmExit()) {
+            Runtime.getRuntime().addShutdownHook(dynalite.shutdownHook);
+        }
         OutputTail stderr = OutputTail.drain(process.getErrorStream(), "dynalite-stderr-" + process.pid());
         try {
             dynalite.awaitAnswer(stderr);

@@ -11,8 +11,10 @@ import java.util.Optional;
  * @param port        the loopback port to listen on; 0 picks a free one
  * @param projectRoot the folder whose {@code node_modules/dynalite} to run; empty searches upward from the working
  *                    directory, then {@code PARLEY_HOME}
+ * @param stopOnJvmExit whether a JVM shutdown hook stops dynalite; false when the caller's own hook must stop it
+ *                    later, after what still writes to it (Java runs shutdown hooks concurrently, in no order)
  */
-public record DynaliteOptions(Optional<Path> dataDir, int port, Optional<Path> projectRoot) {
+public record DynaliteOptions(Optional<Path> dataDir, int port, Optional<Path> projectRoot, boolean stopOnJvmExit) {
 
     public DynaliteOptions {
         Objects.requireNonNull(dataDir, "data dir");
@@ -24,19 +26,24 @@ public record DynaliteOptions(Optional<Path> dataDir, int port, Optional<Path> p
 
     /** In memory, on a free port, with the project found from the working directory. */
     public static DynaliteOptions inMemory() {
-        return new DynaliteOptions(Optional.empty(), 0, Optional.empty());
+        return new DynaliteOptions(Optional.empty(), 0, Optional.empty(), true);
     }
 
     /** Kept in {@code dataDir} across restarts, on a free port, with the project found from the working directory. */
     public static DynaliteOptions persistentIn(Path dataDir) {
-        return new DynaliteOptions(Optional.of(dataDir), 0, Optional.empty());
+        return new DynaliteOptions(Optional.of(dataDir), 0, Optional.empty(), true);
     }
 
     public DynaliteOptions withPort(int newPort) {
-        return new DynaliteOptions(dataDir, newPort, projectRoot);
+        return new DynaliteOptions(dataDir, newPort, projectRoot, stopOnJvmExit);
     }
 
     public DynaliteOptions withProjectRoot(Path root) {
-        return new DynaliteOptions(dataDir, port, Optional.of(root));
+        return new DynaliteOptions(dataDir, port, Optional.of(root), stopOnJvmExit);
+    }
+
+    /** The caller stops dynalite itself, also when the JVM exits. */
+    public DynaliteOptions stoppedByCaller() {
+        return new DynaliteOptions(dataDir, port, projectRoot, false);
     }
 }

@@ -28,7 +28,7 @@ class DynaliteOptionsTest {
 
     @Test
     void givenNullDataDir_create_isRefused() {
-        assertThatThrownBy(() -> new DynaliteOptions(null, 0, Optional.empty()))
+        assertThatThrownBy(() -> new DynaliteOptions(null, 0, Optional.empty(), true))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("data dir");
     }
 

@@ -13,6 +13,7 @@ import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
 import dev.parley.chat.domain.service.SendMessageService;
 import java.time.Clock;
+import java.time.Duration;
 import javax.inject.Singleton;
 
 /** The use cases. The domain carries no Dagger annotations, so its services are provided here. */
@@ -24,7 +25,8 @@ final class DomainModule {
     @Provides
     @Singleton
     static Clock clock() {
-        return Clock.systemUTC();
+        // Millisecond timestamps: what browsers' Date and most clients parse without loss.
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     @Provides

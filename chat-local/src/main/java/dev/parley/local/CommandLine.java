@@ -1,0 +1,221 @@
+package dev.parley.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** {@code ParleyLocal}'s command line: the options, their help, and reading them into {@link LocalOptions}. */
+final class CommandLine {
+
+    static final String HELP = "--help";
+    private static final Pattern SECONDS = Pattern.compile("\\d+(\\.\\d{1,3})?");
+
+    /** Every option; the help lists them in this order. */
+    enum Option {
+        PORT("--port", "N", "the one port for the WebSocket API, @connections, REST and pages; 0 picks a free one",
+                "8080"),
+        HOST("--host", "ADDRESS", "the address to listen on", LocalOptions.DEFAULT_HOST),
+        STAGE("--stage", "NAME", "the WebSocket API's stage", "production"),
+        REST_STAGE("--rest-stage", "NAME", "the REST API's stage (the broadcast endpoint)", "dev"),
+        DYNAMODB_ENDPOINT("--dynamodb-endpoint", "URL", "use this DynamoDB-compatible endpoint instead of starting dynalite",
+                "start dynalite"),
+        DATA_DIR("--data-dir", "DIR", "keep the started dynalite's data in this folder across runs", "in memory"),
+        TABLE("--table", "NAME", "the chat details table, created when missing", "chatDetails"),
+        REGION("--region", "REGION", "the AWS region the handlers are configured with", LocalOptions.DEFAULT_REGION),
+        IDLE_TIMEOUT("--idle-timeout", "DURATION", "close connections without a frame from the client for this long "
+                + "(seconds, or ISO-8601 such as PT10M)", "PT10M"),
+        MAX_DURATION("--max-duration", "DURATION", "close connections after this long (seconds, or ISO-8601 such as PT2H)",
+                "PT2H"),
+        CALLBACK_LATENCY_MS("--callback-latency-ms", "MS", "delay every @connections call by this many milliseconds", "0"),
+        CALLBACK_RATE("--callback-rate", "PER_SECOND", "throttle @connections calls to this rate, answering 429 beyond it",
+                "unlimited"),
+        CALLBACK_BURST("--callback-burst", "N", "the throttle's burst (needs --callback-rate)", "half the rate"),
+        WEB_ROOT("--web-root", "DIR", "serve the pages from this folder", "the bundled pages");
+
+        final String flag;
+        final String value;
+        final String description;
+        final String byDefault;
+
+        Option(String flag, String value, String description, String byDefault) {
+            this.flag = flag;
+            this.value = value;
+            this.description = description;
+            this.byDefault = byDefault;
+        }
+
+        static Optional<Option> named(String flag) {
+            return Arrays.stream(values()).filter(option -> option.flag.equals(flag)).findFirst();
+        }
+    }
+
+    private CommandLine() {}
+
+    static boolean asksForHelp(String... args) {
+        return Arrays.asList(args).contains(HELP) || Arrays.asList(args).contains("-h");
+    }
+
+    static String usage() {
+        var usage = new StringBuilder("""
+                Usage: java -jar chat-local/target/chat-local.jar [OPTION VALUE]...
+
+                Runs all of Parley on one machine: an API Gateway WebSocket emulator driving the real Lambda handlers,
+                on dynalite (or another DynamoDB-compatible endpoint). Options take their value as the next argument
+                or after '=', as in --port=0.
+
+                """);
+        for (Option option : Option.values()) {
+            usage.append(String.format("  %-32s %s (default: %s)%n", option.flag + " " + option.value,
+                    option.description, option.byDefault));
+        }
+        usage.append(String.format("  %-32s %s%n", HELP, "show this help"));
+        return usage.toString();
+    }
+
+    /** The options; an {@link IllegalArgumentException} says which one is wrong and why. */
+    static LocalOptions parse(String... args) {
+        LocalOptions defaults = LocalOptions.defaults();
+        var values = new Values(defaults);
+        Set<Option> seen = EnumSet.noneOf(Option.class);
+        for (int index = 0; index < args.length; index++) {
+            String argument = args[index];
+            int equals = argument.indexOf('=');
+            String flag = equals < 0 ? argument : argument.substring(0, equals);
+            Option option = Option.named(flag).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown option '" + argument + "'; the options are " + Arrays.stream(Option.values())
+                            .map(known -> known.flag).collect(Collectors.joining(", "))));
+            if (!seen.add(option)) {
+                throw new IllegalArgumentException(flag + " is given twice");
+            }
+            String value;
+            if (equals >= 0) {
+                value = argument.substring(equals + 1);
+            } else if (index + 1 < args.length) {
+                value = args[++index];
+            } else {
+                throw new IllegalArgumentException(flag + " needs a value: " + flag + " " + option.value);
+            }
+            try {
+                values.set(option, value);
+            } catch (IllegalArgumentException | DateTimeParseException wrong) {
+                throw new IllegalArgumentException(flag + " " + value + ": " + wrong.getMessage(), wrong);
+            }
+        }
+        return values.toOptions();
+    }
+
+    /** The options read so far. */
+    private static final class Values {
+
+        private String host;
+        private int port;
+        private String stage;
+        private String restStage;
+        private Optional<URI> dynamoDbEndpoint;
+        private Optional<Path> dataDir;
+        private String table;
+        private String region;
+        private Duration idleTimeout;
+        private Duration maxDuration;
+        private Duration callbackLatency;
+        private Optional<Double> callbackRate = Optional.empty();
+        private Optional<Integer> callbackBurst = Optional.empty();
+        private Optional<Path> webRoot;
+
+        Values(LocalOptions defaults) {
+            host = defaults.host();
+            port = defaults.port();
+            stage = defaults.stage();
+            restStage = defaults.restStage();
+            dynamoDbEndpoint = defaults.dynamoDbEndpoint();
+            dataDir = defaults.dataDir();
+            table = defaults.table();
+            region = defaults.region();
+            idleTimeout = defaults.idleTimeout();
+            maxDuration = defaults.maxDuration();
+            callbackLatency = defaults.callbackLatency();
+            webRoot = defaults.webRoot();
+        }
+
+        void set(Option option, String value) {
+            switch (option) {
+                case PORT -> port = wholeNumber(value);
+                case HOST -> host = value;
+                case STAGE -> stage = LocalGateway.requireStage(value);
+                case REST_STAGE -> restStage = LocalGateway.requireStage(value);
+                case DYNAMODB_ENDPOINT -> dynamoDbEndpoint = Optional.of(httpUrl(value));
+                case DATA_DIR -> dataDir = Optional.of(Path.of(value));
+                case TABLE -> table = value;
+                case REGION -> region = value;
+                case IDLE_TIMEOUT -> idleTimeout = duration(value);
+                case MAX_DURATION -> maxDuration = duration(value);
+                case CALLBACK_LATENCY_MS -> callbackLatency = Duration.ofMillis(wholeNumber(value));
+                case CALLBACK_RATE -> callbackRate = Optional.of(positiveNumber(value));
+                case CALLBACK_BURST -> callbackBurst = Optional.of(wholeNumber(value));
+                case WEB_ROOT -> webRoot = Optional.of(Path.of(value));
+            }
+        }
+
+        LocalOptions toOptions() {
+            if (callbackBurst.isPresent() && callbackRate.isEmpty()) {
+                throw new IllegalArgumentException("--callback-burst needs --callback-rate");
+            }
+            Optional<RateLimit> rateLimit = callbackRate.map(rate -> callbackBurst
+                    .map(burst -> new RateLimit(rate, burst))
+                    .orElseGet(() -> RateLimit.withDefaultBurst(rate)));
+            return new LocalOptions(host, port, stage, restStage, dynamoDbEndpoint, dataDir, table, region,
+                    idleTimeout, maxDuration, callbackLatency, rateLimit, webRoot);
+        }
+
+        private static int wholeNumber(String value) {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException notANumber) {
+                throw new IllegalArgumentException("not a whole number");
+            }
+        }
+
+        private static double positiveNumber(String value) {
+            try {
+                double number = Double.parseDouble(value);
+                if (number > 0 && !Double.isInfinite(number)) {
+                    return number;
+                }
+            } catch (NumberFormatException notANumber) {
+                // falls through to the error below
+            }
+            throw new IllegalArgumentException("not a positive number");
+        }
+
+        /** Seconds (with up to three decimals), or an ISO-8601 duration such as {@code PT10M}. */
+        private static Duration duration(String value) {
+            if (SECONDS.matcher(value).matches()) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
+            }
+            try {
+                return Duration.parse(value);
+            } catch (DateTimeParseException notIso) {
+                throw new IllegalArgumentException("neither seconds nor an ISO-8601 duration such as PT10M");
+            }
+        }
+
+        private static URI httpUrl(String value) {
+            try {
+                URI uri = URI.create(value);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (IllegalArgumentException malformed) {
+                // falls through to the error below
+            }
+            throw new IllegalArgumentException("not an http(s) URL such as http://127.0.0.1:8000");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.parley.local;
+
+import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.lambda.BroadcastRoute;
+import dev.parley.chat.lambda.WebSocketRoute;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to run Parley locally: what {@code ParleyLocal}'s options say, for the command line and for programs alike.
+ *
+ * @param host the address to listen on
+ * @param port the one port of the gateway; 0 picks a free one
+ * @param stage the WebSocket API's stage
+ * @param restStage the REST API's stage
+ * @param dynamoDbEndpoint a DynamoDB-compatible endpoint to use; empty starts dynalite
+ * @param dataDir where the started dynalite keeps its data; empty keeps it in memory
+ * @param table the chat details table, created when missing
+ * @param region the region the handlers are configured with
+ * @param idleTimeout how long a connection may go without a frame from its client
+ * @param maxDuration how long a connection may last
+ * @param callbackLatency a delay added to every {@code @connections} call
+ * @param callbackRateLimit a token bucket for the {@code @connections} calls; empty for none
+ * @param webRoot a folder of pages to serve instead of the bundled ones
+ */
+public record LocalOptions(
+        String host,
+        int port,
+        String stage,
+        String restStage,
+        Optional<URI> dynamoDbEndpoint,
+        Optional<Path> dataDir,
+        String table,
+        String region,
+        Duration idleTimeout,
+        Duration maxDuration,
+        Duration callbackLatency,
+        Optional<RateLimit> callbackRateLimit,
+        Optional<Path> webRoot) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    public LocalOptions {
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("the port must be 0 (any free port) or 1 to 65535, not " + port);
+        }
+        LocalGateway.requireStage(stage);
+        LocalGateway.requireStage(restStage);
+        Objects.requireNonNull(dynamoDbEndpoint, "DynamoDB endpoint");
+        Objects.requireNonNull(dataDir, "data dir");
+        ChatDetailsTable.requireValidName(table);
+        Objects.requireNonNull(region, "region");
+        if (region.isBlank()) {
+            throw new IllegalArgumentException("the region must not be blank");
+        }
+        ConnectionLimits.requirePositive(idleTimeout, "idle timeout");
+        ConnectionLimits.requirePositive(maxDuration, "maximum duration");
+        Objects.requireNonNull(callbackLatency, "callback latency");
+        if (callbackLatency.isNegative()) {
+            throw new IllegalArgumentException("the callback latency must not be negative");
+        }
+        Objects.requireNonNull(callbackRateLimit, "callback rate limit");
+        Objects.requireNonNull(webRoot, "web root");
+        if (dynamoDbEndpoint.isPresent() && dataDir.isPresent()) {
+            throw new IllegalArgumentException("a data dir is for the dynalite Parley starts; with a DynamoDB endpoint "
+                    + "given, that endpoint keeps the data");
+        }
+    }
+
+    /** Everything as on AWS, on port 8080 of 127.0.0.1, with an in-memory dynalite. */
+    public static LocalOptions defaults() {
+        return new LocalOptions(DEFAULT_HOST, DEFAULT_PORT, WebSocketRoute.DEFAULT_STAGE, BroadcastRoute.DEFAULT_STAGE,
+                Optional.empty(), Optional.empty(), ChatDetailsTable.DEFAULT_NAME, DEFAULT_REGION,
+                ConnectionLimits.AWS_IDLE_TIMEOUT, ConnectionLimits.AWS_MAX_DURATION, Duration.ZERO, Optional.empty(),
+                Optional.empty());
+    }
+
+    /** Reads command-line options, such as {@code --port 0 --idle-timeout 5}; see {@code --help}. */
+    public static LocalOptions parse(String... args) {
+        return CommandLine.parse(args);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.parley.local;
+
+import dev.parley.chat.lambda.BroadcastRoute;
+import dev.parley.chat.lambda.wiring.ChatComponent;
+import dev.parley.chat.lambda.wiring.ChatConfiguration;
+import dev.parley.dynalite.Dynalite;
+import dev.parley.dynalite.DynaliteOptions;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.Optional;
+import java.util.OptionalInt;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * All of Parley on one machine: dynalite (or a given DynamoDB endpoint) with the chat details table, and the local
+ * gateway driving the real handlers. {@code java -jar chat-local.jar --help} lists the options; programs call
+ * {@link #start(LocalOptions)}.
+ */
+public final class ParleyLocal implements AutoCloseable {
+
+    /** Any credentials do locally; the SDK needs some to sign with. */
+    static final AwsCredentialsProvider LOCAL_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    private static final int USAGE_ERROR = 2;
+    private static final int START_FAILURE = 1;
+
+    private final LocalGateway gateway;
+    private final Optional<Dynalite> dynalite;
+    private final URI dynamoDbEndpoint;
+    /** One hook stops both, in order: the gateway's $disconnect calls still need dynalite. */
+    private final Thread shutdownHook = new Thread(this::stop, "parley-local-shutdown");
+
+    private ParleyLocal(LocalGateway gateway, Optional<Dynalite> dynalite, URI dynamoDbEndpoint) {
+        this.gateway = gateway;
+        this.dynalite = dynalite;
+        this.dynamoDbEndpoint = dynamoDbEndpoint;
+    }
+
+    /** Starts dynalite unless an endpoint is given, creates the table when missing, and starts the gateway. */
+    public static ParleyLocal start(LocalOptions options) {
+        Optional<Dynalite> dynalite = options.dynamoDbEndpoint().isPresent()
+                ? Optional.empty()
+                : Optional.of(Dynalite.start(options.dataDir()
+                        .map(DynaliteOptions::persistentIn)
+                        .orElseGet(DynaliteOptions::inMemory)
+                        .stoppedByCaller()));
+        URI endpoint = options.dynamoDbEndpoint().orElseGet(() -> dynalite.orElseThrow().endpoint());
+        try {
+            ChatTable.ensure(endpoint, options.region(), LOCAL_CREDENTIALS, options.table());
+            LocalGateway.Builder gateway = LocalGateway.builder()
+                    .host(options.host())
+                    .port(options.port())
+                    .stage(options.stage())
+                    .restStage(options.restStage())
+                    .idleTimeout(options.idleTimeout())
+                    .maxDuration(options.maxDuration())
+                    .callbackLatency(options.callbackLatency())
+                    .routes(urls -> ParleyRoutes.of(ChatComponent.create(configuration(options, endpoint, urls),
+                            LOCAL_CREDENTIALS)))
+                    .pageConfig(ParleyRoutes::pageConfig);
+            options.callbackRateLimit().ifPresent(gateway::callbackRateLimit);
+            options.webRoot().ifPresent(gateway::webRoot);
+            var parley = new ParleyLocal(gateway.start(), dynalite, endpoint);
+            Runtime.getRuntime().addShutdownHook(parley.shutdownHook);
+            return parley;
+        } catch (RuntimeException failure) {
+            dynalite.ifPresent(Dynalite::close);
+            throw failure;
+        }
+    }
+
+    public LocalGateway gateway() {
+        return gateway;
+    }
+
+    /** The DynamoDB endpoint the handlers use: the started dynalite's or the one given. */
+    public URI dynamoDbEndpoint() {
+        return dynamoDbEndpoint;
+    }
+
+    /** Stops the gateway (running every open connection's {@code $disconnect}), then dynalite. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // The hook is running: stop() is idempotent.
+        }
+        stop();
+    }
+
+    private void stop() {
+        try {
+            gateway.close();
+        } finally {
+            dynalite.ifPresent(Dynalite::close);
+        }
+    }
+
+    public static void main(String[] args) {
+        launch(args, System.out, System.err).ifPresent(System::exit);
+    }
+
+    /**
+     * Runs the command line: the exit status when the program is done at once (help, bad options, failed start),
+     * empty when Parley is running, to be stopped by Ctrl-C or SIGTERM.
+     */
+    static OptionalInt launch(String[] args, PrintStream out, PrintStream err) {
+        if (CommandLine.asksForHelp(args)) {
+            out.print(CommandLine.usage());
+            return OptionalInt.of(0);
+        }
+        LocalOptions options;
+        try {
+            options = CommandLine.parse(args);
+        } catch (IllegalArgumentException wrong) {
+            err.println("parley-local: " + wrong.getMessage());
+            err.println("Run with " + CommandLine.HELP + " for the options.");
+            return OptionalInt.of(USAGE_ERROR);
+        }
+        ParleyLocal parley;
+        try {
+            parley = start(options);
+        } catch (RuntimeException failure) {
+            err.println("parley-local could not start: " + failure.getMessage());
+            return OptionalInt.of(START_FAILURE);
+        }
+        out.print(parley.describe(options));
+        return OptionalInt.empty();
+    }
+
+    private String describe(LocalOptions options) {
+        GatewayUrls urls = gateway.urls();
+        String database = dynalite.isPresent()
+                ? "dynalite " + options.dataDir().map(dir -> "keeping its data in " + dir.toAbsolutePath()).orElse("in memory")
+                : "given endpoint";
+        return String.format("""
+                Parley is running locally.
+                  Chat pages      %s
+                  WebSocket API   %s
+                  @connections    %s/@connections/{connectionId}
+                  Broadcast       POST %s
+                  DynamoDB        %s (%s), table %s
+                Press Ctrl-C to stop.
+                """, urls.pages(), urls.webSocket(), urls.callback(), urls.rest(BroadcastRoute.RESOURCE),
+                dynamoDbEndpoint, database, options.table());
+    }
+
+    private static ChatConfiguration configuration(LocalOptions options, URI dynamoDbEndpoint, GatewayUrls urls) {
+        return new ChatConfiguration(options.table(), options.region(), Optional.of(dynamoDbEndpoint), urls.callback(),
+                "*", ChatConfiguration.DEFAULT_RETENTION, ChatConfiguration.DEFAULT_ACTIVE_SHARDS);
+    }
+}

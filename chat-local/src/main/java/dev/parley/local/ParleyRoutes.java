@@ -1,0 +1,31 @@
+package dev.parley.local;
+
+import dev.parley.chat.lambda.BroadcastRoute;
+import dev.parley.chat.lambda.WebSocketRoute;
+import dev.parley.chat.lambda.wiring.ChatComponent;
+import java.util.Map;
+import java.util.Set;
+
+/** Parley's functions on the local gateway, read from the same route tables the deployment reads. */
+final class ParleyRoutes {
+
+    private ParleyRoutes() {}
+
+    /** One handler per route, wired to {@code component}, as Lambda makes one per function. */
+    static RouteTable of(ChatComponent component) {
+        RouteTable.Builder routes = RouteTable.builder();
+        for (WebSocketRoute route : WebSocketRoute.values()) {
+            routes.webSocketRoute(route.routeKey(), route.createHandler(component), route.twoWay());
+        }
+        // OPTIONS is the browser's CORS preflight, which the broadcast handler answers itself.
+        return routes.restRoute(BroadcastRoute.RESOURCE, Set.of(BroadcastRoute.METHOD, "OPTIONS"),
+                BroadcastRoute.createHandler(component)).build();
+    }
+
+    /** What {@code /config.json} tells the chat pages. */
+    static Map<String, String> pageConfig(GatewayUrls urls) {
+        return Map.of(
+                "websocketUrl", urls.webSocket().toString(),
+                "broadcastUrl", urls.rest(BroadcastRoute.RESOURCE).toString());
+    }
+}

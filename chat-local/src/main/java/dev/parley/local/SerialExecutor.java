@@ -1,0 +1,41 @@
+package dev.parley.local;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs its tasks one at a time, in submission order, on a shared pool: the events of one connection reach the
+ * handlers in arrival order while different connections are handled concurrently.
+ */
+final class SerialExecutor implements Executor {
+
+    private final Executor pool;
+    private final Queue<Runnable> tasks = new ArrayDeque<>();
+    private Runnable active;
+
+    SerialExecutor(Executor pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public synchronized void execute(Runnable task) {
+        tasks.add(() -> {
+            try {
+                task.run();
+            } finally {
+                scheduleNext();
+            }
+        });
+        if (active == null) {
+            scheduleNext();
+        }
+    }
+
+    private synchronized void scheduleNext() {
+        active = tasks.poll();
+        if (active != null) {
+            pool.execute(active);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/**
+ * Parley on one machine: {@link dev.parley.local.ParleyLocal} starts dynalite (or uses a given DynamoDB endpoint),
+ * creates the chat details table as the deployment defines it, and runs {@link dev.parley.local.LocalGateway}, an
+ * emulator of API Gateway that drives the real Lambda handlers from the same route table the deployment reads.
+ * <p>
+ * On one port: the WebSocket API at {@code /{stage}}, its {@code @connections} API at
+ * {@code /{stage}/@connections/{id}}, the REST API at {@code /{restStage}/{resource}}, and static pages with a
+ * generated {@code /config.json}. It follows API Gateway where the handlers can tell: the events' fields and id
+ * formats, route selection by {@code $request.body.action}, {@code $connect} before the upgrade, two-way routes,
+ * the 32 KB frame and 128 KB message limits (1009), the idle timeout and maximum duration (1001 "Going away"),
+ * {@code $disconnect} whenever a connection ends, and the {@code @connections} answers with the
+ * {@code x-amzn-ErrorType} the SDKs map to their exceptions.
+ * <p>
+ * Where it knowingly differs:
+ * <ul>
+ *   <li>{@code @connections} calls must carry a SigV4 {@code Authorization} header, but the signature is not
+ *       verified: any credentials will do.</li>
+ *   <li>No authorizers, API keys, custom domains or integration timeout; {@code domainName} is the {@code Host} the
+ *       client used ({@code host:port}).</li>
+ *   <li>{@code disconnectStatusCode} and {@code disconnectReason} have no field in aws-lambda-java-events' event
+ *       type: they are written on the {@code $disconnect} log line instead.</li>
+ *   <li>Beyond 1,000 invocations at once the next ones wait, where Lambda would throttle.</li>
+ *   <li>A {@code DELETE} on {@code @connections} closes the connection with 1000; no compression extension is
+ *       negotiated; the idle timeout counts only data frames from the client.</li>
+ * </ul>
+ */
+package dev.parley.local;

@@ -1,0 +1,106 @@
+package dev.parley.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class ParleyLocalCommandLineTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void givenHelp_launch_listsEveryOptionWithItsDefaultAndExits0() {
+        assertThat(launch("--help")).hasValue(0);
+
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (CommandLine.Option option : CommandLine.Option.values()) {
+            assertThat(help).contains(option.flag + " " + option.value).contains("(default: " + option.byDefault + ")");
+        }
+        assertThat(help).contains("--port N", "--host", "--stage", "--rest-stage", "--dynamodb-endpoint", "--data-dir",
+                "--table", "--region", "--idle-timeout", "--max-duration", "--callback-latency-ms", "--callback-rate",
+                "--callback-burst", "--web-root", "--help");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void givenUnknownOption_launch_saysSoAndExits2() {
+        assertThat(launch("--prot", "8080")).hasValue(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--prot'", "--port", "--help");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void givenBadValues_launch_namesTheOptionAndExits2() {
+        assertThat(launch("--port", "eighty")).hasValue(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port eighty: not a whole number");
+    }
+
+    @Test
+    void givenBadValues_parse_explainsEachOne() {
+        assertThatThrownBy(() -> LocalOptions.parse("--idle-timeout", "10x")).hasMessage(
+                "--idle-timeout 10x: neither seconds nor an ISO-8601 duration such as PT10M");
+        assertThatThrownBy(() -> LocalOptions.parse("--max-duration", "0")).hasMessageContaining("maximum duration must be positive");
+        assertThatThrownBy(() -> LocalOptions.parse("--port")).hasMessage("--port needs a value: --port N");
+        assertThatThrownBy(() -> LocalOptions.parse("--port", "70000")).hasMessageContaining("1 to 65535");
+        assertThatThrownBy(() -> LocalOptions.parse("--callback-burst", "5")).hasMessage("--callback-burst needs --callback-rate");
+        assertThatThrownBy(() -> LocalOptions.parse("--callback-rate", "-1")).hasMessage("--callback-rate -1: not a positive number");
+        assertThatThrownBy(() -> LocalOptions.parse("--dynamodb-endpoint", "localhost:8000")).hasMessageContaining("http(s) URL");
+        assertThatThrownBy(() -> LocalOptions.parse("--dynamodb-endpoint", "http://127.0.0.1:8000", "--data-dir", "data"))
+                .hasMessageContaining("data dir");
+        assertThatThrownBy(() -> LocalOptions.parse("--table", "x")).hasMessageContaining("not a DynamoDB table name");
+        assertThatThrownBy(() -> LocalOptions.parse("--stage", "a/b")).hasMessageContaining("stage name");
+        assertThatThrownBy(() -> LocalOptions.parse("--port", "1", "--port", "2")).hasMessage("--port is given twice");
+        assertThatThrownBy(() -> LocalOptions.parse("8080")).hasMessageContaining("unknown option '8080'");
+    }
+
+    @Test
+    void givenNoOptions_parse_givesTheAwsLikeDefaults() {
+        LocalOptions options = LocalOptions.parse();
+        assertThat(options).isEqualTo(LocalOptions.defaults());
+        assertThat(options.port()).isEqualTo(8080);
+        assertThat(options.host()).isEqualTo("127.0.0.1");
+        assertThat(options.stage()).isEqualTo("production");
+        assertThat(options.restStage()).isEqualTo("dev");
+        assertThat(options.table()).isEqualTo("chatDetails");
+        assertThat(options.region()).isEqualTo("us-east-1");
+        assertThat(options.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(options.maxDuration()).isEqualTo(Duration.ofHours(2));
+        assertThat(options.callbackRateLimit()).isEmpty();
+        assertThat(options.dynamoDbEndpoint()).isEmpty();
+        assertThat(options.dataDir()).isEmpty();
+    }
+
+    @Test
+    void givenEveryOption_parse_readsEachOne() {
+        LocalOptions options = LocalOptions.parse("--port=0", "--host", "0.0.0.0", "--stage", "prod", "--rest-stage", "api",
+                "--dynamodb-endpoint", "http://127.0.0.1:8000", "--table", "chats", "--region", "eu-west-1",
+                "--idle-timeout", "1.5", "--max-duration", "PT1M", "--callback-latency-ms", "20",
+                "--callback-rate", "100", "--web-root", "pages");
+
+        assertThat(options).isEqualTo(new LocalOptions("0.0.0.0", 0, "prod", "api",
+                Optional.of(URI.create("http://127.0.0.1:8000")), Optional.empty(), "chats", "eu-west-1",
+                Duration.ofMillis(1500), Duration.ofMinutes(1), Duration.ofMillis(20), Optional.of(new RateLimit(100, 50)),
+                Optional.of(Path.of("pages"))));
+        assertThat(LocalOptions.parse("--callback-rate", "10", "--callback-burst", "3", "--data-dir", "data"))
+                .satisfies(parsed -> {
+                    assertThat(parsed.callbackRateLimit()).hasValue(new RateLimit(10, 3));
+                    assertThat(parsed.dataDir()).hasValue(Path.of("data"));
+                });
+    }
+
+    private OptionalInt launch(String... args) {
+        return ParleyLocal.launch(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+}
