@@ -1,9 +1,15 @@
 package dev.parley.chat.lambda.wiring;
 
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 
 /** The one component of a Lambda execution environment, built on first use from the function's environment. */
 public final class EnvironmentComponent {
+
+    /** Set by Lambda when the role's credentials come from an endpoint rather than the environment (SnapStart). */
+    static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
     private EnvironmentComponent() {}
 
@@ -11,10 +17,20 @@ public final class EnvironmentComponent {
         return Holder.INSTANCE;
     }
 
+    /**
+     * The function role's credentials, read from where Lambda puts them, without walking the default provider chain.
+     * SnapStart functions get no key variables (a snapshot must not hold credentials that expire), only the container
+     * credentials endpoint, which the provider asks again whenever its credentials near their expiry.
+     */
+    static AwsCredentialsProvider credentials(Map<String, String> environment) {
+        return environment.containsKey(CONTAINER_CREDENTIALS_URI)
+                ? ContainerCredentialsProvider.builder().build()
+                : EnvironmentVariableCredentialsProvider.create();
+    }
+
     /** The JVM initialises the holder once, thread-safely, on the first call to {@link #get()}. */
     private static final class Holder {
-        // Lambda puts the function role's credentials in the environment: reading them there skips the provider chain.
         static final ChatComponent INSTANCE = ChatComponent.create(
-                ChatConfiguration.fromEnvironment(System.getenv()), EnvironmentVariableCredentialsProvider.create());
+                ChatConfiguration.fromEnvironment(System.getenv()), credentials(System.getenv()));
     }
 }

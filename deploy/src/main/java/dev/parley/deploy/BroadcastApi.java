@@ -1,0 +1,126 @@
+package dev.parley.deploy;
+
+import dev.parley.chat.lambda.BroadcastRoute;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.ApiKeyOptions;
+import software.amazon.awscdk.services.apigateway.CorsOptions;
+import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
+import software.amazon.awscdk.services.apigateway.IApiKey;
+import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigateway.Method;
+import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.Period;
+import software.amazon.awscdk.services.apigateway.QuotaSettings;
+import software.amazon.awscdk.services.apigateway.Resource;
+import software.amazon.awscdk.services.apigateway.ResourceOptions;
+import software.amazon.awscdk.services.apigateway.ResponseType;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.apigateway.StageOptions;
+import software.amazon.awscdk.services.apigateway.ThrottleSettings;
+import software.amazon.awscdk.services.apigateway.UsagePlanPerApiStage;
+import software.amazon.awscdk.services.apigateway.UsagePlanProps;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.constructs.Construct;
+import software.constructs.IDependable;
+
+/**
+ * {@code POST /broadcastmessage} on a regional REST API, callable only with the API key of its usage plan
+ * (ADR 0003), and from browsers only on the site's origin.
+ */
+final class BroadcastApi extends Construct {
+
+    /** The header the key travels in (API Gateway's own name). */
+    static final String API_KEY_HEADER = "X-Api-Key";
+
+    /**
+     * A broadcast is a person pressing a button, yet it costs one send per connection: the key may send one a second
+     * (bursts of five) and 1,000 a day, which bounds what a leaked key can do.
+     */
+    static final int KEY_RATE_LIMIT = 1;
+    static final int KEY_BURST_LIMIT = 5;
+    static final int KEY_DAILY_QUOTA = 1_000;
+
+    /** The whole stage, keyless CORS preflights included: a cap far above the key's, far below the account's. */
+    static final int STAGE_RATE_LIMIT = 10;
+    static final int STAGE_BURST_LIMIT = 20;
+
+    private final RestApi api;
+    private final IApiKey apiKey;
+
+    BroadcastApi(Construct scope, String id, String stageName, IFunction handler, String siteOrigin,
+            IDependable apiGatewayLogging, RemovalPolicy logRemovalPolicy) {
+        super(scope, id);
+        this.api = RestApi.Builder.create(this, "Api")
+                .restApiName(Stack.of(this).getStackName() + "-broadcast")
+                .description("Parley broadcast: POST /" + BroadcastRoute.RESOURCE + " with the API key")
+                .endpointTypes(List.of(EndpointType.REGIONAL))
+                .cloudWatchRole(false)
+                .deployOptions(StageOptions.builder()
+                        .stageName(stageName)
+                        .throttlingRateLimit(STAGE_RATE_LIMIT)
+                        .throttlingBurstLimit(STAGE_BURST_LIMIT)
+                        .loggingLevel(MethodLoggingLevel.ERROR)
+                        .accessLogDestination(new LogGroupLogDestination(LogGroups.create(this, "AccessLogs", logRemovalPolicy)))
+                        .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
+                        .build())
+                .build();
+        // API Gateway refuses a stage with logging until the account's CloudWatch role is set.
+        api.getDeploymentStage().getNode().addDependency(apiGatewayLogging);
+        // The stage's root URL, which CDK outputs by default, is no endpoint: the stack outputs the broadcast URL.
+        api.getNode().tryRemoveChild("Endpoint");
+
+        Resource broadcast = api.getRoot().addResource(BroadcastRoute.RESOURCE, ResourceOptions.builder()
+                .defaultCorsPreflightOptions(CorsOptions.builder()
+                        .allowOrigins(List.of(siteOrigin))
+                        .allowMethods(List.of(BroadcastRoute.METHOD))
+                        .allowHeaders(List.of("Content-Type", API_KEY_HEADER))
+                        .build())
+                .build());
+        Method post = broadcast.addMethod(BroadcastRoute.METHOD,
+                LambdaIntegration.Builder.create(handler).allowTestInvoke(false).build(),
+                MethodOptions.builder().apiKeyRequired(true).build());
+        String keyInsteadOfAuthorizer = "protected by a required API key with a throttled, capped usage plan instead of an"
+                + " authorizer, so the broadcast page works from a browser without AWS credentials or a user directory"
+                + " (ADR 0003)";
+        Nag.suppress(post, "AwsSolutions-APIG4", keyInsteadOfAuthorizer);
+        Nag.suppress(post, "AwsSolutions-COG4", keyInsteadOfAuthorizer);
+        Nag.suppress(api, "AwsSolutions-APIG2", "the handler validates the body itself and answers 400 with Parley's error"
+                + " object and CORS headers; a gateway validator would answer without them, so the page could not read why");
+        Nag.suppress(api, "AwsSolutions-APIG3", "AWS WAF costs a fixed monthly fee per web ACL, more than idle Parley"
+                + " itself; the key, the usage plan and the stage throttle bound the traffic that reaches the function");
+        // The answers API Gateway gives itself (no key: 403, over the limit: 429) carry CORS too, so the page can show them.
+        Map<String, String> cors = Map.of("Access-Control-Allow-Origin", "'" + siteOrigin + "'");
+        api.addGatewayResponse("Default4xx", GatewayResponseOptions.builder()
+                .type(ResponseType.DEFAULT_4_XX).responseHeaders(cors).build());
+        api.addGatewayResponse("Default5xx", GatewayResponseOptions.builder()
+                .type(ResponseType.DEFAULT_5_XX).responseHeaders(cors).build());
+
+        this.apiKey = api.addApiKey("Key", ApiKeyOptions.builder()
+                .description("Sends Parley broadcasts; read its value with aws apigateway get-api-key --include-value")
+                .build());
+        api.addUsagePlan("UsagePlan", UsagePlanProps.builder()
+                .description("Bounds what the broadcast key can send")
+                .throttle(ThrottleSettings.builder().rateLimit(KEY_RATE_LIMIT).burstLimit(KEY_BURST_LIMIT).build())
+                .quota(QuotaSettings.builder().limit(KEY_DAILY_QUOTA).period(Period.DAY).build())
+                .apiStages(List.of(UsagePlanPerApiStage.builder().api(api).stage(api.getDeploymentStage()).build()))
+                .build())
+                .addApiKey(apiKey);
+    }
+
+    /** The full URL of {@code POST /broadcastmessage}. */
+    String url() {
+        return api.urlForPath("/" + BroadcastRoute.RESOURCE);
+    }
+
+    /** The id of the key (never its value, which only API Gateway holds). */
+    String apiKeyId() {
+        return apiKey.getKeyId();
+    }
+}

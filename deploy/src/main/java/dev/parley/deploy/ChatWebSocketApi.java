@@ -1,0 +1,113 @@
+package dev.parley.deploy;
+
+import dev.parley.chat.lambda.WebSocketRoute;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.WebSocketLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.apigatewayv2.WebSocketApi;
+import software.amazon.awscdk.services.apigatewayv2.WebSocketRouteOptions;
+import software.amazon.awscdk.services.apigatewayv2.WebSocketStage;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.constructs.Construct;
+import software.constructs.IDependable;
+
+/**
+ * The chat's WebSocket API: routes picked by the frame's {@code action}, one auto-deployed, throttled stage with
+ * access logs. Its routes are added once the functions exist, since the functions need this API's id.
+ */
+final class ChatWebSocketApi extends Construct {
+
+    /**
+     * Messages per second the stage accepts (a token bucket with this burst). One message fans out to every other
+     * connection, and those sends share the account's 10,000 API Gateway requests per second: 100 messages a second
+     * to 100 people already use all of it. A client over the limit gets a 429 on its frame, not a lost message.
+     */
+    static final int RATE_LIMIT = 100;
+    static final int BURST_LIMIT = 200;
+
+    /** One JSON object per connect, message and disconnect, like the functions' own logs. */
+    static final AccessLogFormat ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+            "{\"requestId\":\"$context.requestId\",\"requestTime\":\"$context.requestTime\","
+            + "\"ip\":\"$context.identity.sourceIp\",\"eventType\":\"$context.eventType\","
+            + "\"routeKey\":\"$context.routeKey\",\"connectionId\":\"$context.connectionId\","
+            + "\"status\":\"$context.status\",\"error\":\"$context.error.message\"}");
+
+    private final WebSocketApi api;
+    private final String stageName;
+
+    ChatWebSocketApi(Construct scope, String id, String stageName, IDependable apiGatewayLogging, RemovalPolicy logRemovalPolicy) {
+        super(scope, id);
+        this.stageName = stageName;
+        this.api = WebSocketApi.Builder.create(this, "Api")
+                .apiName(Stack.of(this).getStackName() + "-chat")
+                .description("Parley chat: one route per action of the frame")
+                .routeSelectionExpression(WebSocketRoute.ROUTE_SELECTION_EXPRESSION)
+                .build();
+        IAccessLogDestination accessLogs = new LogGroupLogDestination(LogGroups.create(this, "AccessLogs", logRemovalPolicy));
+        WebSocketStage stage = WebSocketStage.Builder.create(this, "Stage")
+                .webSocketApi(api)
+                .stageName(stageName)
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT).burstLimit(BURST_LIMIT).build())
+                .accessLogSettings(new IAccessLogSettings() {
+                    @Override
+                    public IAccessLogDestination getDestination() {
+                        return accessLogs;
+                    }
+
+                    @Override
+                    public AccessLogFormat getFormat() {
+                        return ACCESS_LOG_FORMAT;
+                    }
+                })
+                .build();
+        // API Gateway refuses a stage with logging until the account's CloudWatch role is set.
+        stage.getNode().addDependency(apiGatewayLogging);
+    }
+
+    /** Routes {@code route}'s key to {@code handler}, sending the handler's answer back to the caller on a two-way route. */
+    void route(WebSocketRoute route, IFunction handler) {
+        var added = api.addRoute(route.routeKey(), WebSocketRouteOptions.builder()
+                .integration(new WebSocketLambdaIntegration(route.name() + "Integration", handler))
+                .returnResponse(route.twoWay())
+                .build());
+        Nag.suppress(added, "AwsSolutions-APIG4", "Parley is an open chat like the tutorial it replaces: anyone with the"
+                + " URL joins under a display name. Identity is not part of it; a Lambda REQUEST authorizer on $connect,"
+                + " the only route API Gateway authorizes, is where it would go");
+    }
+
+    /** What clients connect to: {@code wss://{apiId}.execute-api.{region}.amazonaws.com/{stage}}. */
+    String url() {
+        return "wss://" + host() + "/" + stageName;
+    }
+
+    /**
+     * The {@code @connections} base URL, {@code https://{apiId}.execute-api.{region}.amazonaws.com/{stage}}: built from
+     * the API id, never from a request's domain name, so sending keeps working behind a custom domain.
+     */
+    String callbackUrl() {
+        return "https://" + host() + "/" + stageName;
+    }
+
+    /** What {@code execute-api:ManageConnections} is granted on: POST to connections of this API's stage, nothing else. */
+    String manageConnectionsArn() {
+        return Stack.of(this).formatArn(ArnComponents.builder()
+                .service("execute-api")
+                .resource(api.getApiId())
+                .resourceName(stageName + "/POST/@connections/*")
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                .build());
+    }
+
+    private String host() {
+        return api.getApiId() + ".execute-api." + Aws.REGION + "." + Aws.URL_SUFFIX;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.parley.deploy;
+
+import dev.parley.chat.lambda.BroadcastRoute;
+import dev.parley.chat.lambda.WebSocketRoute;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.lambda.Code;
+import software.constructs.Construct;
+
+/** Parley on AWS: the table, the WebSocket chat, the broadcast endpoint and the web pages, wired to each other. */
+final class ParleyStack extends Stack {
+
+    static final String WEBSOCKET_URL_OUTPUT = "WebSocketUrl";
+    static final String BROADCAST_URL_OUTPUT = "BroadcastUrl";
+    static final String BROADCAST_API_KEY_ID_OUTPUT = "BroadcastApiKeyId";
+    static final String SITE_URL_OUTPUT = "SiteUrl";
+
+    ParleyStack(Construct scope, String id, DeploySettings settings) {
+        super(scope, id, StackProps.builder()
+                .description("Parley: serverless WebSocket chat and broadcast (API Gateway, Lambda, DynamoDB)")
+                .build());
+        var table = new ChatTable(this, "ChatDetails", settings.tableName(), settings.dataRemovalPolicy());
+        var apiGatewayLogging = new ApiGatewayLogging(this, "ApiGatewayLogging");
+        var chat = new ChatWebSocketApi(this, "Chat", settings.webSocketStage(), apiGatewayLogging,
+                settings.dataRemovalPolicy());
+
+        var blueprint = new ChatFunction.Blueprint(
+                Code.fromAsset(settings.lambdaJar().toString()),
+                settings.memorySize(),
+                settings.dataRemovalPolicy(),
+                table,
+                Map.of("TABLE_NAME", table.table().getTableName(),
+                        "WEBSOCKET_CALLBACK_URL", chat.callbackUrl(),
+                        "CONNECTION_RETENTION_DAYS", Integer.toString(settings.connectionRetentionDays()),
+                        "ACTIVE_SHARDS", Integer.toString(settings.activeShards())),
+                chat.manageConnectionsArn());
+        for (WebSocketRoute route : WebSocketRoute.values()) {
+            var function = new ChatFunction(this, route.handler(), HandlerAccess.of(route), Map.of(), blueprint);
+            chat.route(route, function.alias());
+        }
+
+        var site = new ChatSite(this, "Site");
+        var broadcastFunction = new ChatFunction(this, BroadcastRoute.HANDLER, HandlerAccess.BROADCAST,
+                Map.of("ALLOWED_ORIGIN", site.origin()), blueprint);
+        var broadcast = new BroadcastApi(this, "Broadcast", settings.broadcastStage(), broadcastFunction.alias(),
+                site.origin(), apiGatewayLogging, settings.dataRemovalPolicy());
+        // Ordered, so config.json (and so its asset hash) is the same on every synth.
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("websocketUrl", chat.url());
+        config.put("broadcastUrl", broadcast.url());
+        site.publish(settings.webRoot(), config, settings.dataRemovalPolicy());
+
+        output(WEBSOCKET_URL_OUTPUT, chat.url(), "Connect chat clients here (npx wscat -c URL)");
+        output(BROADCAST_URL_OUTPUT, broadcast.url(), "POST {\"message\":\"...\"} here with the X-Api-Key header");
+        output(BROADCAST_API_KEY_ID_OUTPUT, broadcast.apiKeyId(),
+                "aws apigateway get-api-key --include-value --api-key ID prints the broadcast key");
+        output(SITE_URL_OUTPUT, site.origin(), "The chat and broadcast pages");
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.parley.deploy;
+
+import static dev.parley.deploy.JsonTree.at;
+import static dev.parley.deploy.JsonTree.join;
+import static dev.parley.deploy.JsonTree.map;
+import static dev.parley.deploy.JsonTree.ref;
+import static dev.parley.deploy.JsonTree.resources;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The context reaches every place it configures. */
+class ConfiguredStackTest {
+
+    private static SynthesizedParley parley;
+
+    @BeforeAll
+    static void synthesize() {
+        parley = SynthesizedParley.synthesize("configured", Map.of(
+                DeploySettings.WEBSOCKET_STAGE, "live",
+                DeploySettings.BROADCAST_STAGE, "ops",
+                DeploySettings.TABLE_NAME, "parley-staging.chat",
+                DeploySettings.CONNECTION_RETENTION_DAYS, "7",
+                DeploySettings.MEMORY_SIZE, "2048",
+                DeploySettings.ACTIVE_SHARDS, "8",
+                DeploySettings.REMOVAL_POLICY, "destroy"));
+    }
+
+    @Test
+    void givenStageNames_synth_namesTheStagesAndBuildsTheUrlsWithThem() {
+        String webSocketApiId = parley.logicalIdOf("AWS::ApiGatewayV2::Api");
+
+        parley.assertions.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of("StageName", "live"));
+        parley.assertions.hasResourceProperties("AWS::ApiGateway::Stage", Map.of("StageName", "ops"));
+        assertThat(at(map(parley.template.get("Outputs")), "WebSocketUrl", "Value")).isEqualTo(join("wss://",
+                ref(webSocketApiId), ".execute-api.", ref("AWS::Region"), ".", ref("AWS::URLSuffix"), "/live"));
+        parley.functionIdsByHandler().forEach((handler, functionId) ->
+                assertThat(at(parley.resource(functionId), "Properties", "Environment", "Variables", "WEBSOCKET_CALLBACK_URL"))
+                        .as(handler)
+                        .isEqualTo(join("https://", ref(webSocketApiId), ".execute-api.", ref("AWS::Region"), ".",
+                                ref("AWS::URLSuffix"), "/live")));
+    }
+
+    @Test
+    void givenTableNameRetentionAndShards_synth_namesTheTableAndTellsEveryHandler() {
+        parley.assertions.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "parley-staging.chat"));
+        parley.functionIdsByHandler().forEach((handler, functionId) -> {
+            Map<String, Object> properties = map(at(parley.resource(functionId), "Properties"));
+            assertThat(properties.get("MemorySize")).as(handler).isEqualTo(2048);
+            assertThat(map(at(properties, "Environment", "Variables"))).as(handler)
+                    .containsEntry("TABLE_NAME", ref(parley.logicalIdOf("AWS::DynamoDB::Table")))
+                    .containsEntry("CONNECTION_RETENTION_DAYS", "7")
+                    .containsEntry("ACTIVE_SHARDS", "8");
+        });
+    }
+
+    @Test
+    void givenRemovalPolicyDestroy_synth_deletesTheTableAndLogsWithTheStack() {
+        Map<String, Object> table = JsonTree.single(parley.template, "AWS::DynamoDB::Table").getValue();
+
+        assertThat(table).containsEntry("DeletionPolicy", "Delete").containsEntry("UpdateReplacePolicy", "Delete");
+        assertThat(at(table, "Properties", "DeletionProtectionEnabled")).isEqualTo(false);
+        resources(parley.template, "AWS::Logs::LogGroup").forEach((logicalId, logGroup) ->
+                assertThat(logGroup).as(logicalId).containsEntry("DeletionPolicy", "Delete"));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.parley.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awscdk.RemovalPolicy;
+
+/** Reading the deployment's choices from the CDK context. */
+class DeploySettingsTest {
+
+    private static final Path HERE = Path.of("");
+
+    private static Path webRoot;
+    private static Path lambdaJar;
+
+    @BeforeAll
+    static void createArtifacts() {
+        Path directory = Path.of("target", "settings").toAbsolutePath();
+        webRoot = SynthesizedParley.webRoot(directory.resolve("web"));
+        lambdaJar = SynthesizedParley.lambdaJar(directory.resolve("chat-lambda.jar"));
+    }
+
+    @Test
+    void givenOnlyTheArtifacts_fromContext_takesTheTutorialsNamesAndTheDefaults() {
+        DeploySettings settings = DeploySettings.fromContext(context(Map.of())::get, HERE);
+
+        assertThat(settings).isEqualTo(new DeploySettings("production", "dev", "chatDetails", 30, 1024, 4,
+                RemovalPolicy.RETAIN, lambdaJar, webRoot));
+    }
+
+    @Test
+    void givenEverySetting_fromContext_takesThemAll() {
+        DeploySettings settings = DeploySettings.fromContext(context(Map.of(
+                DeploySettings.WEBSOCKET_STAGE, "live",
+                DeploySettings.BROADCAST_STAGE, "ops_1",
+                DeploySettings.TABLE_NAME, "parley-chat",
+                DeploySettings.CONNECTION_RETENTION_DAYS, " 7 ",
+                DeploySettings.MEMORY_SIZE, "2048",
+                DeploySettings.ACTIVE_SHARDS, "8",
+                DeploySettings.REMOVAL_POLICY, "DESTROY"))::get, HERE);
+
+        assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1", "parley-chat", 7, 2048, 8,
+                RemovalPolicy.DESTROY, lambdaJar, webRoot));
+    }
+
+    @Test
+    void givenNumbersFromCdkJson_fromContext_acceptsThemAsNumbers() {
+        Map<String, Object> context = context(Map.of());
+        context.put(DeploySettings.MEMORY_SIZE, 1769);
+
+        assertThat(DeploySettings.fromContext(context::get, HERE).memorySize()).isEqualTo(1769);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+        "webSocketStage, 'prod stage'",
+        "broadcastStage, ''",
+        "tableName, ab",
+        "tableName, chat/details",
+        "connectionRetentionDays, 0",
+        "connectionRetentionDays, thirty",
+        "memorySize, 127",
+        "memorySize, 10241",
+        "memorySize, 1.5",
+        "activeShards, 0",
+        "removalPolicy, snapshot",
+    })
+    void givenAnInvalidValue_fromContext_namesTheKeyAndTheValue(String key, String value) {
+        Map<String, Object> context = context(Map.of(key, value));
+
+        assertThatThrownBy(() -> DeploySettings.fromContext(context::get, HERE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("context '" + key + "'")
+                .hasMessageContaining("'" + value.strip() + "'")
+                .hasMessageContaining("-c " + key + "=");
+    }
+
+    @Test
+    void givenNoLambdaJar_fromContext_saysHowToBuildIt() {
+        Path missing = Path.of("target", "settings", "missing.jar").toAbsolutePath();
+
+        assertThatThrownBy(() -> DeploySettings.fromContext(context(Map.of(DeploySettings.LAMBDA_JAR, missing.toString()))::get, HERE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("mvn")
+                .hasMessageContaining("-c lambdaJar=");
+    }
+
+    @Test
+    void givenAWebRootWithoutIndexPage_fromContext_saysWhichDirectoryAndHowToChooseAnother() {
+        Path empty = Path.of("target", "settings").toAbsolutePath();
+
+        assertThatThrownBy(() -> DeploySettings.fromContext(context(Map.of(DeploySettings.WEB_ROOT, empty.toString()))::get, HERE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("index.html")
+                .hasMessageContaining(empty.toString())
+                .hasMessageContaining("-c webRoot=");
+    }
+
+    @Test
+    void givenNoPathsInTheContext_fromContext_takesTheJarAndThePagesOfTheSiblingModules() {
+        Path checkout = Path.of("target", "settings", "checkout").toAbsolutePath();
+        Path pages = SynthesizedParley.webRoot(checkout.resolve("chat-web/src/main/web"));
+        Path jar = SynthesizedParley.lambdaJar(checkout.resolve("chat-lambda/target/chat-lambda.jar"));
+
+        DeploySettings settings = DeploySettings.fromContext(key -> null, checkout.resolve("deploy"));
+
+        assertThat(settings.webRoot()).isEqualTo(pages);
+        assertThat(settings.lambdaJar()).isEqualTo(jar);
+    }
+
+    @Test
+    void givenARelativePath_fromContext_resolvesItAgainstTheWorkingDirectory() {
+        Path relativeWebRoot = HERE.toAbsolutePath().relativize(webRoot);
+
+        assertThat(DeploySettings.fromContext(context(Map.of(DeploySettings.WEB_ROOT, relativeWebRoot.toString()))::get, HERE)
+                .webRoot()).isEqualTo(webRoot);
+    }
+
+    private static Map<String, Object> context(Map<String, String> values) {
+        Map<String, Object> context = new HashMap<>();
+        context.put(DeploySettings.WEB_ROOT, webRoot.toString());
+        context.put(DeploySettings.LAMBDA_JAR, lambdaJar.toString());
+        context.putAll(values);
+        return context;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.parley.deploy;
+
+import static dev.parley.deploy.JsonTree.at;
+import static dev.parley.deploy.JsonTree.getAtt;
+import static dev.parley.deploy.JsonTree.join;
+import static dev.parley.deploy.JsonTree.list;
+import static dev.parley.deploy.JsonTree.map;
+import static dev.parley.deploy.JsonTree.oneOrMany;
+import static dev.parley.deploy.JsonTree.ref;
+import static dev.parley.deploy.JsonTree.refsIn;
+import static dev.parley.deploy.JsonTree.resources;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.lambda.BroadcastRoute;
+import dev.parley.chat.lambda.WebSocketRoute;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every grant in the template, against what the handlers' code calls (read from chat-lambda and its adapters). */
+class LeastPrivilegeTest {
+
+    private static final String TABLE = "table";
+    private static final String INDEX = "index";
+
+    private static SynthesizedParley parley;
+    private static List<Statement> statements;
+
+    /** One IAM statement and the role it is attached to. */
+    record Statement(String roleId, List<String> actions, List<Object> resources) {}
+
+    @BeforeAll
+    static void synthesize() {
+        parley = SynthesizedParley.defaults();
+        statements = allStatements();
+    }
+
+    @Test
+    void givenEveryPolicy_synth_grantsNoWildcardAction() {
+        assertThat(statements).isNotEmpty();
+        for (Statement statement : statements) {
+            assertThat(statement.actions()).as("actions of a statement on " + statement.roleId())
+                    .allSatisfy(action -> assertThat(action)
+                            .isNotEqualTo("*")
+                            .doesNotMatch("^[^:]*:\\*$")
+                            .doesNotStartWith("*:"));
+        }
+    }
+
+    @Test
+    void givenEveryRole_synth_attachesNoFullAccessAndOnlyTheTwoServiceRolePolicies() {
+        Set<String> managedPolicies = resources(parley.template, "AWS::IAM::Role").values().stream()
+                .map(role -> at(role, "Properties", "ManagedPolicyArns"))
+                .filter(arns -> arns != null)
+                .flatMap(arns -> list(arns).stream())
+                .map(arn -> String.valueOf(list(at(arn, "Fn::Join")).get(1)))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(managedPolicies).noneMatch(policy -> policy.contains("FullAccess"));
+        assertThat(managedPolicies).hasSize(2).allSatisfy(policy -> assertThat(policy).containsAnyOf(
+                ":iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
+                ":iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+        assertThat(resources(parley.template, "AWS::IAM::ManagedPolicy")).isEmpty();
+    }
+
+    @Test
+    void givenEachHandler_synth_grantsExactlyTheDynamoDbCallsItsCodeMakes() {
+        Map<String, Map<String, Set<String>>> expected = Map.of(
+                WebSocketRoute.CONNECT.handler(), Map.of("dynamodb:PutItem", Set.of(TABLE)),
+                WebSocketRoute.DISCONNECT.handler(), Map.of("dynamodb:UpdateItem", Set.of(TABLE)),
+                WebSocketRoute.SEND_MESSAGE.handler(), Map.of(
+                        "dynamodb:GetItem", Set.of(TABLE), "dynamodb:UpdateItem", Set.of(TABLE), "dynamodb:Query", Set.of(INDEX)),
+                WebSocketRoute.DEFAULT.handler(), Map.of(),
+                BroadcastRoute.HANDLER, Map.of("dynamodb:UpdateItem", Set.of(TABLE), "dynamodb:Query", Set.of(INDEX)));
+
+        Map<String, String> functionIds = parley.functionIdsByHandler();
+        assertThat(functionIds.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        functionIds.forEach((handler, functionId) ->
+                assertThat(grantsOf(roleOf(functionId), "dynamodb:")).as(handler).isEqualTo(expected.get(handler)));
+        assertThat(statements).as("no other role touches DynamoDB")
+                .filteredOn(statement -> !functionRoles().contains(statement.roleId()))
+                .allSatisfy(statement -> assertThat(statement.actions()).noneMatch(action -> action.startsWith("dynamodb:")));
+    }
+
+    @Test
+    void givenFanOutHandlers_synth_grantsManageConnectionsOnlyForPostsToThisApisStage() {
+        Object stagePostArn = join("arn:", ref("AWS::Partition"), ":execute-api:", ref("AWS::Region"), ":",
+                ref("AWS::AccountId"), ":", ref(parley.logicalIdOf("AWS::ApiGatewayV2::Api")),
+                "/" + WebSocketRoute.DEFAULT_STAGE + "/POST/@connections/*");
+        Set<String> fanOutRoles = Set.of(
+                roleOf(parley.functionIdsByHandler().get(WebSocketRoute.SEND_MESSAGE.handler())),
+                roleOf(parley.functionIdsByHandler().get(BroadcastRoute.HANDLER)));
+
+        List<Statement> manageConnections = statements.stream()
+                .filter(statement -> statement.actions().stream().anyMatch(action -> action.startsWith("execute-api:")))
+                .toList();
+
+        assertThat(manageConnections).extracting(Statement::roleId).containsExactlyInAnyOrderElementsOf(fanOutRoles);
+        assertThat(manageConnections).allSatisfy(statement -> {
+            assertThat(statement.actions()).containsExactly("execute-api:ManageConnections");
+            assertThat(statement.resources()).containsExactly(stagePostArn);
+        });
+    }
+
+    @Test
+    void givenEachHandler_synth_letsItWriteOnlyItsOwnLogGroup() {
+        parley.functionIdsByHandler().forEach((handler, functionId) -> {
+            Object logGroup = at(parley.resource(functionId), "Properties", "LoggingConfig", "LogGroup");
+            Map<String, Set<String>> logGrants = new TreeMap<>();
+            statements.stream()
+                    .filter(statement -> statement.roleId().equals(roleOf(functionId)))
+                    .filter(statement -> statement.actions().stream().anyMatch(action -> action.startsWith("logs:")))
+                    .forEach(statement -> {
+                        assertThat(statement.resources()).as(handler)
+                                .containsExactly(getAtt((String) ((Map<?, ?>) logGroup).get("Ref"), "Arn"));
+                        statement.actions().forEach(action -> logGrants.computeIfAbsent(action, a -> new TreeSet<>()).add(handler));
+                    });
+            assertThat(logGrants.keySet()).as(handler).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents");
+        });
+    }
+
+    @Test
+    void givenTheApis_synth_letApiGatewayInvokeEachAliasOnlyFromItsOwnRoute() {
+        Set<String> apiIds = Set.of(parley.logicalIdOf("AWS::ApiGatewayV2::Api"), parley.logicalIdOf("AWS::ApiGateway::RestApi"));
+        List<String> expectedSourceEndings = new ArrayList<>();
+        for (WebSocketRoute route : WebSocketRoute.values()) {
+            expectedSourceEndings.add("/*" + route.routeKey());
+        }
+        expectedSourceEndings.add("/" + BroadcastRoute.METHOD + "/" + BroadcastRoute.RESOURCE);
+
+        List<String> sourceEndings = resources(parley.template, "AWS::Lambda::Permission").entrySet().stream()
+                .map(entry -> {
+                    Map<String, Object> properties = map(at(entry.getValue(), "Properties"));
+                    assertThat(properties).as(entry.getKey())
+                            .containsEntry("Action", "lambda:InvokeFunction")
+                            .containsEntry("Principal", "apigateway.amazonaws.com");
+                    assertThat(refsIn(properties.get("SourceArn"))).as(entry.getKey()).containsAnyElementsOf(apiIds);
+                    List<Object> arnParts = list(list(at(properties, "SourceArn", "Fn::Join")).get(1));
+                    return (String) arnParts.get(arnParts.size() - 1);
+                })
+                .toList();
+
+        assertThat(sourceEndings).as("each permission names one route or method of Parley's APIs")
+                .containsExactlyInAnyOrderElementsOf(expectedSourceEndings);
+    }
+
+    /** Actions with the prefix granted to {@code roleId}, each with where: the table or its index. */
+    private static Map<String, Set<String>> grantsOf(String roleId, String actionPrefix) {
+        String tableId = parley.logicalIdOf("AWS::DynamoDB::Table");
+        Object tableArn = getAtt(tableId, "Arn");
+        Object indexArn = join(getAtt(tableId, "Arn"), "/index/" + ChatDetailsTable.ACTIVE_CONNECTIONS_INDEX);
+        Map<String, Set<String>> grants = new TreeMap<>();
+        statements.stream().filter(statement -> statement.roleId().equals(roleId)).forEach(statement -> {
+            for (String action : statement.actions()) {
+                if (!action.startsWith(actionPrefix)) {
+                    continue;
+                }
+                for (Object resource : statement.resources()) {
+                    String where = resource.equals(tableArn) ? TABLE : resource.equals(indexArn) ? INDEX : "other: " + resource;
+                    grants.computeIfAbsent(action, a -> new TreeSet<>()).add(where);
+                }
+            }
+        });
+        return grants;
+    }
+
+    private static String roleOf(String functionId) {
+        return (String) list(at(parley.resource(functionId), "Properties", "Role", "Fn::GetAtt")).get(0);
+    }
+
+    private static Set<String> functionRoles() {
+        return parley.functionIdsByHandler().values().stream().map(LeastPrivilegeTest::roleOf).collect(Collectors.toSet());
+    }
+
+    /** The statements of every policy resource and every role's inline policies, each with its role. */
+    private static List<Statement> allStatements() {
+        List<Statement> all = new ArrayList<>();
+        resources(parley.template, "AWS::IAM::Policy").values().forEach(policy -> {
+            for (Object role : list(at(policy, "Properties", "Roles"))) {
+                all.addAll(statementsOf((String) map(role).get("Ref"), at(policy, "Properties", "PolicyDocument")));
+            }
+        });
+        resources(parley.template, "AWS::IAM::Role").forEach((roleId, role) -> {
+            Object inline = at(role, "Properties", "Policies");
+            if (inline != null) {
+                list(inline).forEach(policy -> all.addAll(statementsOf(roleId, at(policy, "PolicyDocument"))));
+            }
+        });
+        return all;
+    }
+
+    private static List<Statement> statementsOf(String roleId, Object document) {
+        return list(at(document, "Statement")).stream()
+                .map(JsonTree::map)
+                .peek(statement -> assertThat(statement.get("Effect")).isEqualTo("Allow"))
+                .map(statement -> new Statement(roleId,
+                        oneOrMany(statement.get("Action")).stream().map(String::valueOf).toList(),
+                        oneOrMany(statement.get("Resource"))))
+                .toList();
+    }
+}

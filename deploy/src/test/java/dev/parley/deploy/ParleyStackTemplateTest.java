@@ -1,0 +1,407 @@
+package dev.parley.deploy;
+
+import static dev.parley.deploy.JsonTree.at;
+import static dev.parley.deploy.JsonTree.getAtt;
+import static dev.parley.deploy.JsonTree.join;
+import static dev.parley.deploy.JsonTree.list;
+import static dev.parley.deploy.JsonTree.map;
+import static dev.parley.deploy.JsonTree.ref;
+import static dev.parley.deploy.JsonTree.refsIn;
+import static dev.parley.deploy.JsonTree.resources;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.lambda.BroadcastRoute;
+import dev.parley.chat.lambda.WebSocketRoute;
+import dev.parley.chat.lambda.wiring.ChatConfiguration;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+/** The synthesized template with every setting at its default. */
+class ParleyStackTemplateTest {
+
+    private static final String ALIAS_NAME = "live";
+
+    private static SynthesizedParley parley;
+    private static Map<String, Object> template;
+
+    @BeforeAll
+    static void synthesize() {
+        parley = SynthesizedParley.defaults();
+        template = parley.template;
+    }
+
+    @Test
+    void givenDefaults_synth_createsEachKindOfResourceAsOftenAsParleyNeedsIt() {
+        Map<String, Integer> expectedCounts = Map.ofEntries(
+                Map.entry("AWS::DynamoDB::Table", 1),
+                Map.entry("AWS::ApiGatewayV2::Api", 1),
+                Map.entry("AWS::ApiGatewayV2::Route", 4),
+                Map.entry("AWS::ApiGatewayV2::Integration", 4),
+                Map.entry("AWS::ApiGatewayV2::RouteResponse", 2),
+                Map.entry("AWS::ApiGatewayV2::Stage", 1),
+                Map.entry("AWS::ApiGateway::RestApi", 1),
+                Map.entry("AWS::ApiGateway::Method", 2),
+                Map.entry("AWS::ApiGateway::Stage", 1),
+                Map.entry("AWS::ApiGateway::ApiKey", 1),
+                Map.entry("AWS::ApiGateway::UsagePlan", 1),
+                Map.entry("AWS::ApiGateway::UsagePlanKey", 1),
+                Map.entry("AWS::ApiGateway::Account", 1),
+                // the five handlers and CDK's bucket-deployment function
+                Map.entry("AWS::Lambda::Function", 6),
+                Map.entry("AWS::Lambda::Version", 5),
+                Map.entry("AWS::Lambda::Alias", 5),
+                Map.entry("AWS::Lambda::Permission", 5),
+                // five functions, two API access logs, the page deployment
+                Map.entry("AWS::Logs::LogGroup", 8),
+                Map.entry("AWS::S3::Bucket", 1),
+                Map.entry("AWS::CloudFront::Distribution", 1),
+                Map.entry("AWS::CloudFront::OriginAccessControl", 1),
+                Map.entry("Custom::CDKBucketDeployment", 1));
+        expectedCounts.forEach((type, count) -> parley.assertions.resourceCountIs(type, count));
+    }
+
+    @Test
+    void givenTheRouteTable_synth_routesEachKeyToItsHandlersAlias() {
+        Map<String, Map<String, Object>> routes = resources(template, "AWS::ApiGatewayV2::Route");
+        Map<String, String> functionIds = parley.functionIdsByHandler();
+
+        assertThat(routes.values()).extracting(route -> at(route, "Properties", "RouteKey"))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(WebSocketRoute.values()).map(WebSocketRoute::routeKey).toList());
+        for (WebSocketRoute route : WebSocketRoute.values()) {
+            Map<String, Object> routeResource = routeFor(route.routeKey()).getValue();
+            String integrationId = single(refsIn(at(routeResource, "Properties", "Target")));
+            Object integrationUri = at(parley.resource(integrationId), "Properties", "IntegrationUri");
+            assertThat(refsIn(integrationUri)).as(route.routeKey() + " invokes its handler's alias")
+                    .contains(aliasOf(functionIds.get(route.handler())));
+            assertThat(at(parley.resource(integrationId), "Properties", "IntegrationType")).isEqualTo("AWS_PROXY");
+        }
+    }
+
+    @Test
+    void givenTwoWayRoutes_synth_givesExactlyThemARouteResponse() {
+        Set<String> routesWithResponse = resources(template, "AWS::ApiGatewayV2::RouteResponse").values().stream()
+                .peek(response -> assertThat(at(response, "Properties", "RouteResponseKey")).isEqualTo("$default"))
+                .map(response -> single(refsIn(at(response, "Properties", "RouteId"))))
+                .collect(Collectors.toSet());
+
+        for (WebSocketRoute route : WebSocketRoute.values()) {
+            Map.Entry<String, Map<String, Object>> routeResource = routeFor(route.routeKey());
+            assertThat(routesWithResponse.contains(routeResource.getKey())).as(route.routeKey()).isEqualTo(route.twoWay());
+            assertThat(at(routeResource.getValue(), "Properties", "RouteResponseSelectionExpression"))
+                    .as(route.routeKey()).isEqualTo(route.twoWay() ? "$default" : null);
+        }
+    }
+
+    @Test
+    void givenDefaults_synth_selectsRoutesByActionOnAThrottledAutoDeployedProductionStage() {
+        parley.assertions.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of(
+                "ProtocolType", "WEBSOCKET",
+                "RouteSelectionExpression", WebSocketRoute.ROUTE_SELECTION_EXPRESSION));
+        parley.assertions.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
+                "StageName", WebSocketRoute.DEFAULT_STAGE,
+                "AutoDeploy", true,
+                "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 100, "ThrottlingBurstLimit", 200),
+                "AccessLogSettings", Map.of("DestinationArn", Match.anyValue(), "Format", Match.stringLikeRegexp("^\\{.*\\}$"))));
+    }
+
+    @Test
+    void givenTheTableDefinition_synth_createsTheTableWithItsKeyIndexAndProjection() {
+        parley.assertions.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                "TableName", ChatDetailsTable.DEFAULT_NAME,
+                "KeySchema", List.of(Map.of("AttributeName", ChatDetailsTable.CONNECTION_ID, "KeyType", "HASH")),
+                "AttributeDefinitions", Match.arrayEquals(List.of(
+                        Map.of("AttributeName", ChatDetailsTable.CONNECTION_ID, "AttributeType", "S"),
+                        Map.of("AttributeName", ChatDetailsTable.ACTIVE_SHARD, "AttributeType", "S"))),
+                "GlobalSecondaryIndexes", List.of(Map.of(
+                        "IndexName", ChatDetailsTable.ACTIVE_CONNECTIONS_INDEX,
+                        "KeySchema", List.of(
+                                Map.of("AttributeName", ChatDetailsTable.ACTIVE_SHARD, "KeyType", "HASH"),
+                                Map.of("AttributeName", ChatDetailsTable.CONNECTION_ID, "KeyType", "RANGE")),
+                        "Projection", Map.of(
+                                "ProjectionType", "INCLUDE",
+                                "NonKeyAttributes", List.of(ChatDetailsTable.DISPLAY_NAME, ChatDetailsTable.CONNECTION_TIME))))));
+    }
+
+    @Test
+    void givenDefaults_synth_makesTheTableOnDemandWithTtlAndPointInTimeRecoveryAndRetainsIt() {
+        Map<String, Object> table = JsonTree.single(template, "AWS::DynamoDB::Table").getValue();
+
+        assertThat(at(table, "Properties", "BillingMode")).isEqualTo("PAY_PER_REQUEST");
+        assertThat(at(table, "Properties", "TimeToLiveSpecification"))
+                .isEqualTo(Map.of("AttributeName", ChatDetailsTable.EXPIRES_AT, "Enabled", true));
+        assertThat(at(table, "Properties", "PointInTimeRecoverySpecification"))
+                .isEqualTo(Map.of("PointInTimeRecoveryEnabled", true));
+        assertThat(at(table, "Properties", "DeletionProtectionEnabled")).isEqualTo(true);
+        assertThat(table).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
+    }
+
+    @Test
+    void givenEveryHandler_synth_runsItOnJava21Arm64WithSnapStartAndJsonLogs() {
+        Map<String, String> functionIds = parley.functionIdsByHandler();
+
+        assertThat(functionIds.keySet()).containsExactlyInAnyOrderElementsOf(allHandlers());
+        functionIds.forEach((handler, functionId) -> {
+            Map<String, Object> properties = map(at(parley.resource(functionId), "Properties"));
+            assertThat(properties).as(handler)
+                    .containsEntry("Runtime", "java21")
+                    .containsEntry("Architectures", List.of("arm64"))
+                    .containsEntry("MemorySize", DeploySettings.DEFAULT_MEMORY_SIZE)
+                    .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+            assertThat(at(properties, "LoggingConfig", "LogFormat")).as(handler).isEqualTo("JSON");
+            String logGroupId = single(refsIn(at(properties, "LoggingConfig", "LogGroup")));
+            assertThat(at(parley.resource(logGroupId), "Properties", "RetentionInDays")).as(handler).isEqualTo(30);
+        });
+    }
+
+    @Test
+    void givenFanOutHandlers_synth_givesThemTheIntegrationTimeoutAndTheOthersTenSeconds() {
+        Map<String, Integer> expectedTimeouts = Map.of(
+                WebSocketRoute.CONNECT.handler(), 10,
+                WebSocketRoute.DISCONNECT.handler(), 10,
+                WebSocketRoute.SEND_MESSAGE.handler(), 29,
+                WebSocketRoute.DEFAULT.handler(), 10,
+                BroadcastRoute.HANDLER, 29);
+
+        parley.functionIdsByHandler().forEach((handler, functionId) ->
+                assertThat(at(parley.resource(functionId), "Properties", "Timeout")).as(handler)
+                        .isEqualTo(expectedTimeouts.get(handler)));
+    }
+
+    @Test
+    void givenEveryHandler_synth_publishesAVersionUnderTheAliasTheApisInvoke() {
+        Map<String, Map<String, Object>> versions = resources(template, "AWS::Lambda::Version");
+        Set<String> invokedFunctionNames = resources(template, "AWS::Lambda::Permission").values().stream()
+                .peek(permission -> assertThat(at(permission, "Properties", "Principal")).isEqualTo("apigateway.amazonaws.com"))
+                .flatMap(permission -> refsIn(at(permission, "Properties", "FunctionName")).stream())
+                .collect(Collectors.toSet());
+
+        parley.functionIdsByHandler().forEach((handler, functionId) -> {
+            String aliasId = aliasOf(functionId);
+            Map<String, Object> alias = parley.resource(aliasId);
+            String versionId = (String) list(at(alias, "Properties", "FunctionVersion", "Fn::GetAtt")).get(0);
+            assertThat(at(versions.get(versionId), "Properties", "FunctionName")).as(handler).isEqualTo(ref(functionId));
+            assertThat(invokedFunctionNames).as(handler + " is invoked through its alias").contains(aliasId);
+        });
+        assertThat(invokedFunctionNames).doesNotContainAnyElementsOf(parley.functionIdsByHandler().values());
+    }
+
+    @Test
+    void givenEveryHandler_synth_setsTheEnvironmentChatConfigurationReads() {
+        String webSocketApiId = parley.logicalIdOf("AWS::ApiGatewayV2::Api");
+        String tableId = parley.logicalIdOf("AWS::DynamoDB::Table");
+        Map<String, Object> callbackUrl = join("https://", ref(webSocketApiId), ".execute-api.", ref("AWS::Region"), ".",
+                ref("AWS::URLSuffix"), "/" + WebSocketRoute.DEFAULT_STAGE);
+        Map<String, Object> siteOrigin = join("https://", getAtt(parley.logicalIdOf("AWS::CloudFront::Distribution"), "DomainName"));
+
+        parley.functionIdsByHandler().forEach((handler, functionId) -> {
+            Map<String, Object> variables = map(at(parley.resource(functionId), "Properties", "Environment", "Variables"));
+            assertThat(variables).as(handler)
+                    .containsEntry("TABLE_NAME", ref(tableId))
+                    .containsEntry("WEBSOCKET_CALLBACK_URL", callbackUrl)
+                    .containsEntry("CONNECTION_RETENTION_DAYS", "30")
+                    .containsEntry("ACTIVE_SHARDS", "4");
+            if (handler.equals(BroadcastRoute.HANDLER)) {
+                assertThat(variables).hasSize(5).containsEntry("ALLOWED_ORIGIN", siteOrigin);
+            } else {
+                assertThat(variables).as(handler).hasSize(4);
+            }
+        });
+    }
+
+    @Test
+    void givenEachFunctionsEnvironment_fromEnvironment_configuresItsHandlerWithTheDeployedResources() {
+        Map<String, String> deployed = Map.of(
+                parley.logicalIdOf("AWS::DynamoDB::Table"), "chatDetails",
+                parley.logicalIdOf("AWS::ApiGatewayV2::Api"), "a1b2c3d4e5",
+                parley.logicalIdOf("AWS::CloudFront::Distribution") + ".DomainName", "d1234abcdefgh.cloudfront.net",
+                "AWS::Region", "eu-west-1",
+                "AWS::URLSuffix", "amazonaws.com");
+
+        parley.functionIdsByHandler().forEach((handler, functionId) -> {
+            Map<String, String> environment = new HashMap<>();
+            map(at(parley.resource(functionId), "Properties", "Environment", "Variables"))
+                    .forEach((name, value) -> environment.put(name, JsonTree.evaluate(value, deployed)));
+            environment.put("AWS_REGION", "eu-west-1");
+
+            ChatConfiguration configuration = ChatConfiguration.fromEnvironment(environment);
+
+            assertThat(configuration.tableName()).as(handler).isEqualTo("chatDetails");
+            assertThat(configuration.websocketCallbackUrl()).as(handler)
+                    .isEqualTo(URI.create("https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/production"));
+            assertThat(configuration.connectionRetention()).as(handler).isEqualTo(Duration.ofDays(30));
+            assertThat(configuration.activeShards()).as(handler).isEqualTo(4);
+            assertThat(configuration.dynamoDbEndpoint()).as(handler).isEmpty();
+            assertThat(configuration.allowedOrigin()).as(handler)
+                    .isEqualTo(handler.equals(BroadcastRoute.HANDLER) ? "https://d1234abcdefgh.cloudfront.net" : "*");
+        });
+    }
+
+    @Test
+    void givenTheBroadcastRoute_synth_requiresTheApiKeyOnPostAndAnswersPreflightsForTheSiteOnly() {
+        String resourceId = JsonTree.single(template, "AWS::ApiGateway::Resource").getKey();
+        Map<String, Object> siteOriginHeader = join("'https://",
+                getAtt(parley.logicalIdOf("AWS::CloudFront::Distribution"), "DomainName"), "'");
+
+        assertThat(at(parley.resource(resourceId), "Properties", "PathPart")).isEqualTo(BroadcastRoute.RESOURCE);
+        parley.assertions.hasResourceProperties("AWS::ApiGateway::Method", Map.of(
+                "HttpMethod", BroadcastRoute.METHOD,
+                "ResourceId", ref(resourceId),
+                "ApiKeyRequired", true,
+                "Integration", Map.of(
+                        "Type", "AWS_PROXY",
+                        "Uri", join(Match.anyValue(), Match.anyValue(), Match.anyValue(), Match.anyValue(), Match.anyValue(),
+                                ref(aliasOf(parley.functionIdsByHandler().get(BroadcastRoute.HANDLER))), "/invocations"))));
+        parley.assertions.hasResourceProperties("AWS::ApiGateway::Method", Map.of(
+                "HttpMethod", "OPTIONS",
+                "Integration", Map.of("IntegrationResponses", List.of(Map.of("ResponseParameters", Map.of(
+                        "method.response.header.Access-Control-Allow-Origin", siteOriginHeader,
+                        "method.response.header.Access-Control-Allow-Headers", "'Content-Type,X-Api-Key'",
+                        "method.response.header.Access-Control-Allow-Methods", "'POST'"))))));
+        for (String type : List.of("DEFAULT_4XX", "DEFAULT_5XX")) {
+            parley.assertions.hasResourceProperties("AWS::ApiGateway::GatewayResponse", Map.of(
+                    "ResponseType", type,
+                    "ResponseParameters", Map.of("gatewayresponse.header.Access-Control-Allow-Origin", siteOriginHeader)));
+        }
+    }
+
+    @Test
+    void givenTheBroadcastKey_synth_boundsItWithAUsagePlanOnTheDevStage() {
+        String stageId = parley.logicalIdOf("AWS::ApiGateway::Stage");
+
+        parley.assertions.hasResourceProperties("AWS::ApiGateway::Stage", Map.of(
+                "StageName", BroadcastRoute.DEFAULT_STAGE,
+                "AccessLogSetting", Map.of("DestinationArn", Match.anyValue(), "Format", Match.anyValue()),
+                "MethodSettings", List.of(Map.of(
+                        "HttpMethod", "*", "ResourcePath", "/*", "LoggingLevel", "ERROR", "DataTraceEnabled", false,
+                        "ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 20))));
+        parley.assertions.hasResourceProperties("AWS::ApiGateway::UsagePlan", Map.of(
+                "ApiStages", List.of(Map.of("ApiId", ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")), "Stage", ref(stageId),
+                        "Throttle", Map.of())),
+                "Throttle", Map.of("RateLimit", 1, "BurstLimit", 5),
+                "Quota", Map.of("Limit", 1000, "Period", "DAY")));
+        parley.assertions.hasResourceProperties("AWS::ApiGateway::UsagePlanKey", Map.of(
+                "KeyId", ref(parley.logicalIdOf("AWS::ApiGateway::ApiKey")),
+                "KeyType", "API_KEY",
+                "UsagePlanId", ref(parley.logicalIdOf("AWS::ApiGateway::UsagePlan"))));
+        assertThat(at(parley.resource(parley.logicalIdOf("AWS::ApiGateway::ApiKey")), "Properties", "Value"))
+                .as("the key's value is generated by API Gateway, never written into the template").isNull();
+    }
+
+    @Test
+    void givenTheWebPages_synth_servesThePrivateBucketOnlyThroughCloudFrontOverHttps() {
+        String bucketId = parley.logicalIdOf("AWS::S3::Bucket");
+        String distributionId = parley.logicalIdOf("AWS::CloudFront::Distribution");
+
+        parley.assertions.hasResourceProperties("AWS::S3::Bucket", Map.of("PublicAccessBlockConfiguration", Map.of(
+                "BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true)));
+        parley.assertions.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Map.of(
+                "DefaultRootObject", DeploySettings.INDEX_PAGE,
+                "DefaultCacheBehavior", Map.of("ViewerProtocolPolicy", "redirect-to-https"),
+                "Origins", List.of(Map.of(
+                        "DomainName", getAtt(bucketId, "RegionalDomainName"),
+                        "OriginAccessControlId", getAtt(parley.logicalIdOf("AWS::CloudFront::OriginAccessControl"), "Id"),
+                        "S3OriginConfig", Map.of("OriginAccessIdentity", ""))))));
+        parley.assertions.hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
+                "Bucket", ref(bucketId),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        Map.of("Effect", "Deny", "Action", "s3:*", "Principal", Map.of("AWS", "*"),
+                                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")), "Resource", Match.anyValue()),
+                        Map.of("Effect", "Allow", "Action", "s3:GetObject",
+                                "Principal", Map.of("Service", "cloudfront.amazonaws.com"),
+                                "Condition", Map.of("StringEquals", Map.of("AWS:SourceArn", Match.objectLike(Map.of()))),
+                                "Resource", Match.anyValue()))))));
+        assertThat(refsIn(at(JsonTree.single(template, "AWS::S3::BucketPolicy").getValue(), "Properties", "PolicyDocument")))
+                .as("the read grant names this distribution").contains(distributionId);
+    }
+
+    @Test
+    void givenTheDeployment_synth_writesConfigJsonFromTheStacksOwnEndpoints() throws IOException {
+        Map<String, Object> deployment = JsonTree.single(template, "Custom::CDKBucketDeployment").getValue();
+        Map<String, Object> markers = list(at(deployment, "Properties", "SourceMarkers")).stream()
+                .map(JsonTree::map)
+                .filter(sourceMarkers -> !sourceMarkers.isEmpty())
+                .findFirst().orElseThrow();
+        // The deployment replaces each marker with its value, quotes included: quoted here, the file parses as JSON.
+        Map<String, Object> config = JSON.std.mapFrom(
+                Files.readString(stagedConfigJson()).replaceAll("(<<marker:0xbaba:\\d+>>)", "\"$1\""));
+
+        assertThat(config).containsOnlyKeys("websocketUrl", "broadcastUrl");
+        assertThat(markers.get((String) config.get("websocketUrl"))).isEqualTo(join("\"wss://",
+                ref(parley.logicalIdOf("AWS::ApiGatewayV2::Api")), ".execute-api.", ref("AWS::Region"), ".",
+                ref("AWS::URLSuffix"), "/" + WebSocketRoute.DEFAULT_STAGE + "\""));
+        assertThat(markers.get((String) config.get("broadcastUrl"))).isEqualTo(join("\"https://",
+                ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")), ".execute-api.", ref("AWS::Region"), ".",
+                ref("AWS::URLSuffix"), "/", ref(parley.logicalIdOf("AWS::ApiGateway::Stage")),
+                "/" + BroadcastRoute.RESOURCE + "\""));
+        assertThat(at(deployment, "Properties", "DistributionPaths")).isEqualTo(List.of("/*"));
+    }
+
+    @Test
+    void givenDefaults_synth_outputsTheThreeUrlsAndTheKeyIdOnly() {
+        Map<String, Object> outputs = map(template.get("Outputs"));
+
+        assertThat(outputs).containsOnlyKeys("WebSocketUrl", "BroadcastUrl", "SiteUrl", "BroadcastApiKeyId");
+        assertThat(at(outputs, "WebSocketUrl", "Value")).isEqualTo(join("wss://",
+                ref(parley.logicalIdOf("AWS::ApiGatewayV2::Api")), ".execute-api.", ref("AWS::Region"), ".",
+                ref("AWS::URLSuffix"), "/" + WebSocketRoute.DEFAULT_STAGE));
+        assertThat(at(outputs, "BroadcastUrl", "Value")).isEqualTo(join("https://",
+                ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")), ".execute-api.", ref("AWS::Region"), ".",
+                ref("AWS::URLSuffix"), "/", ref(parley.logicalIdOf("AWS::ApiGateway::Stage")), "/" + BroadcastRoute.RESOURCE));
+        assertThat(at(outputs, "SiteUrl", "Value"))
+                .isEqualTo(join("https://", getAtt(parley.logicalIdOf("AWS::CloudFront::Distribution"), "DomainName")));
+        assertThat(at(outputs, "BroadcastApiKeyId", "Value")).isEqualTo(ref(parley.logicalIdOf("AWS::ApiGateway::ApiKey")));
+    }
+
+    @Test
+    void givenRetainedData_synth_keepsEveryLogGroupForAMonthAndOnDelete() {
+        resources(template, "AWS::Logs::LogGroup").forEach((logicalId, logGroup) -> {
+            assertThat(at(logGroup, "Properties", "RetentionInDays")).as(logicalId).isEqualTo(30);
+            assertThat(logGroup).as(logicalId).containsEntry("DeletionPolicy", "Retain");
+        });
+    }
+
+    /** The config.json CDK staged as an asset, with a marker where each token's value goes. */
+    private static Path stagedConfigJson() throws IOException {
+        try (Stream<Path> files = Files.walk(parley.outdir)) {
+            return JsonTree.singleItem(files.filter(file -> file.getFileName().toString().equals(ChatSite.CONFIG_FILE)).toList());
+        }
+    }
+
+    private static Map.Entry<String, Map<String, Object>> routeFor(String routeKey) {
+        return resources(template, "AWS::ApiGatewayV2::Route").entrySet().stream()
+                .filter(route -> routeKey.equals(at(route.getValue(), "Properties", "RouteKey")))
+                .findFirst().orElseThrow(() -> new AssertionError("no route " + routeKey));
+    }
+
+    private static String aliasOf(String functionId) {
+        return resources(template, "AWS::Lambda::Alias").entrySet().stream()
+                .filter(alias -> ref(functionId).equals(at(alias.getValue(), "Properties", "FunctionName")))
+                .peek(alias -> assertThat(at(alias.getValue(), "Properties", "Name")).isEqualTo(ALIAS_NAME))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.collectingAndThen(Collectors.toList(), JsonTree::singleItem));
+    }
+
+    private static String single(Set<String> refs) {
+        return JsonTree.singleItem(List.copyOf(refs));
+    }
+
+    static List<String> allHandlers() {
+        return Stream.concat(Arrays.stream(WebSocketRoute.values()).map(WebSocketRoute::handler), Stream.of(BroadcastRoute.HANDLER))
+                .toList();
+    }
+}
