@@ -106,8 +106,13 @@ class RestApiTest {
             HttpResponse<String> index = get(pages);
             assertThat(index.statusCode()).isEqualTo(200);
             assertThat(index.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-            assertThat(index.body()).contains("config.json");
+            // chat-web's pages, copied in by the build: module scripts run only when served as JavaScript.
+            assertThat(index.body()).contains("<script type=\"module\" src=\"chat.js\">");
             assertThat(get(pages.resolve("broadcast.html")).statusCode()).isEqualTo(200);
+            HttpResponse<String> script = get(pages.resolve("chat.js"));
+            assertThat(script.statusCode()).isEqualTo(200);
+            assertThat(script.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).matches("(text|application)/javascript.*"));
             assertThat(get(pages.resolve("missing.html")).statusCode()).isEqualTo(404);
 
             HttpResponse<String> config = get(pages.resolve("config.json"));

@@ -9,10 +9,13 @@ import dev.parley.chat.lambda.wire.ErrorCode;
 import dev.parley.chat.lambda.wire.InvalidFrameException;
 import dev.parley.chat.lambda.wiring.ChatComponent;
 import dev.parley.chat.lambda.wiring.EnvironmentComponent;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code sendMessage}: {@code {"action":"sendMessage","Message":"hi"}} to every other connection, or with
- * {@code "to"} to one. The route response carries the sender's acknowledgement or error frame.
+ * {@code "to"} to one. The route response carries the sender's acknowledgement or error frame, echoing the frame's
+ * optional {@code clientId}.
  */
 public final class SendMessageHandler extends WebSocketHandler {
 
@@ -29,18 +32,28 @@ public final class SendMessageHandler extends WebSocketHandler {
 
     @Override
     APIGatewayV2WebSocketResponse handle(ConnectionId sender, APIGatewayV2WebSocketEvent event) throws InvalidFrameException {
-        SendMessageResult result = sendMessage.send(wire.sendMessage(sender, event.getBody()));
+        Map<String, Object> frame = wire.frame(event.getBody());
+        Optional<String> clientId = wire.clientId(frame);
+        SendMessageResult result;
+        try {
+            result = sendMessage.send(wire.sendMessage(sender, frame));
+        } catch (InvalidFrameException invalid) {
+            return error(invalid.code(), invalid.getMessage(), clientId);
+        }
         if (result instanceof SendMessageResult.Sent sent) {
-            return response(OK, wire.ack(sent.message().id(), sent.recipients()));
+            return response(OK, wire.ack(sent.message().id(), sent.recipients(), clientId));
         }
         if (result instanceof SendMessageResult.UnknownRecipient unknown) {
-            throw new InvalidFrameException(ErrorCode.UNKNOWN_RECIPIENT,
-                    "no connected client has the id '" + unknown.recipient() + "'");
+            return error(ErrorCode.UNKNOWN_RECIPIENT, "no connected client has the id '" + unknown.recipient() + "'", clientId);
         }
         if (result instanceof SendMessageResult.SenderNotConnected) {
-            throw new InvalidFrameException(ErrorCode.NOT_CONNECTED,
-                    "this connection is not registered as connected; reconnect and send again");
+            return error(ErrorCode.NOT_CONNECTED,
+                    "this connection is not registered as connected; reconnect and send again", clientId);
         }
         throw new IllegalStateException("unhandled result " + result);
+    }
+
+    private APIGatewayV2WebSocketResponse error(ErrorCode code, String message, Optional<String> clientId) {
+        return response(BAD_REQUEST, wire.error(code, message, clientId));
     }
 }

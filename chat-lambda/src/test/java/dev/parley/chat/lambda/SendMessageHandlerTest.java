@@ -147,6 +147,34 @@ class SendMessageHandlerTest {
     }
 
     @Test
+    void givenClientId_sendMessage_echoesItInTheAck() throws IOException {
+        String body = "{\"action\":\"sendMessage\",\"Message\":\"hi\",\"clientId\":\"m-42_a\"}";
+
+        var response = handler.handleRequest(Events.webSocketWithBody("send-message", ALICE, body), new RecordingContext());
+
+        assertThat(json(response.getBody())).containsEntry("type", "ack").containsEntry("clientId", "m-42_a");
+    }
+
+    @Test
+    void givenClientIdOnABadFrame_sendMessage_echoesItInTheError() throws IOException {
+        String body = "{\"action\":\"sendMessage\",\"Message\":\"  \",\"clientId\":\"m-43\"}";
+
+        var response = handler.handleRequest(Events.webSocketWithBody("send-message", ALICE, body), new RecordingContext());
+
+        assertThat(json(response.getBody())).containsEntry("code", "MISSING_MESSAGE").containsEntry("clientId", "m-43");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\"\"", "42", "\"has space\"", "\"<script>\""})
+    void givenMalformedClientId_sendMessage_leavesItOutOfTheAck(String clientId) throws IOException {
+        String body = "{\"action\":\"sendMessage\",\"Message\":\"hi\",\"clientId\":" + clientId + "}";
+
+        var response = handler.handleRequest(Events.webSocketWithBody("send-message", ALICE, body), new RecordingContext());
+
+        assertThat(json(response.getBody())).containsEntry("type", "ack").doesNotContainKey("clientId");
+    }
+
+    @Test
     void givenExactly32KilobytesOfText_sendMessage_isAccepted() throws IOException {
         String body = "{\"action\":\"sendMessage\",\"Message\":\"" + "é".repeat(16 * 1024) + "\"}";
 

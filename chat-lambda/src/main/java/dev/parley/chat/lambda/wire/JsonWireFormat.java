@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -30,6 +31,8 @@ public final class JsonWireFormat implements MessageEncoder {
 
     /** The field of the original tutorial's frame {@code {"action":"sendMessage","Message":"hi"}}. */
     static final String MESSAGE_FIELD = "Message";
+    static final String CLIENT_ID_FIELD = "clientId";
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final JSON json = JSON.std;
 
@@ -70,12 +73,15 @@ public final class JsonWireFormat implements MessageEncoder {
                 .put("sentAt", message.sentAt().toString()));
     }
 
-    /** {@code {"type":"ack","id","recipients"}}: the sender's answer to a message that was sent. */
-    public String ack(MessageId id, int recipients) {
-        return compose(object -> object
+    /**
+     * {@code {"type":"ack","id","recipients"}}: the sender's answer to a message that was sent, with the frame's
+     * {@code clientId} when it had one, so a client can match answers that arrive out of order.
+     */
+    public String ack(MessageId id, int recipients, Optional<String> clientId) {
+        return compose(object -> withClientId(object
                 .put("type", "ack")
                 .put("id", id.toString())
-                .put("recipients", recipients));
+                .put("recipients", recipients), clientId));
     }
 
     /** {@code {"type":"pong"}}: the answer to the keep-alive action {@code ping}. */
@@ -85,10 +91,15 @@ public final class JsonWireFormat implements MessageEncoder {
 
     /** {@code {"type":"error","code","message"}}, as a frame and as the body of an HTTP error. */
     public String error(ErrorCode code, String message) {
-        return compose(object -> object
+        return error(code, message, Optional.empty());
+    }
+
+    /** An error frame answering a frame that carried a {@code clientId}. */
+    public String error(ErrorCode code, String message, Optional<String> clientId) {
+        return compose(object -> withClientId(object
                 .put("type", "error")
                 .put("code", code.name())
-                .put("message", message));
+                .put("message", message), clientId));
     }
 
     /** {@code {"broadcastId","attempted","delivered","gone","failed"}} */
@@ -101,6 +112,21 @@ public final class JsonWireFormat implements MessageEncoder {
                 .put("failed", report.failed()));
     }
 
+    /** The fields of a frame, which must be a JSON object. */
+    public Map<String, Object> frame(String text) throws InvalidFrameException {
+        return object(text);
+    }
+
+    /**
+     * The frame's optional {@code clientId}: the client's own name for the message, echoed in the answer. Only
+     * 1 to 64 characters of A-Z a-z 0-9 _ - are echoed; anything else is ignored, as an absent one is.
+     */
+    public Optional<String> clientId(Map<String, Object> frame) {
+        return frame.get(CLIENT_ID_FIELD) instanceof String id && CLIENT_ID.matcher(id).matches()
+                ? Optional.of(id)
+                : Optional.empty();
+    }
+
     /** The {@code action} of a frame: the value API Gateway selects the route with. */
     public String action(String frame) throws InvalidFrameException {
         Object action = object(frame).get("action");
@@ -111,8 +137,7 @@ public final class JsonWireFormat implements MessageEncoder {
     }
 
     /** Reads {@code {"action":"sendMessage","Message":"hi"}}, with an optional {@code "to":"<connectionId>"}. */
-    public SendMessageCommand sendMessage(ConnectionId sender, String frame) throws InvalidFrameException {
-        Map<String, Object> fields = object(frame);
+    public SendMessageCommand sendMessage(ConnectionId sender, Map<String, Object> fields) throws InvalidFrameException {
         MessageText text = text(fields, MESSAGE_FIELD);
         Object to = fields.get("to");
         Optional<ConnectionId> recipient;
@@ -161,6 +186,10 @@ public final class JsonWireFormat implements MessageEncoder {
                     : ErrorCode.MISSING_MESSAGE;
             throw new InvalidFrameException(code, "'" + field + "': " + invalid.getMessage());
         }
+    }
+
+    private static ObjectComposer<?> withClientId(ObjectComposer<?> object, Optional<String> clientId) throws IOException {
+        return clientId.isPresent() ? object.put(CLIENT_ID_FIELD, clientId.get()) : object;
     }
 
     private interface Fields {

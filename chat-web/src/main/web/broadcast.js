@@ -1,0 +1,205 @@
+// The broadcast page: posts {"message": "..."} to the broadcast endpoint and shows the delivery report or the error.
+// Every text from the network is set with textContent, never parsed as HTML.
+
+import { loadConfig } from "./config.js";
+import { element, markInvalid, showError, timeElement } from "./dom.js";
+
+// Kept per tab: the key of a protected endpoint should not outlive the session.
+const API_KEY_STORAGE = "parley.apiKey";
+const MAX_MESSAGE_BYTES = 32 * 1024;
+const COUNTS = ["attempted", "delivered", "gone", "failed"];
+
+const view = Object.fromEntries([
+  "broadcast-form", "message", "message-error", "key-details", "api-key", "broadcast-button", "endpoint",
+  "config-error", "report", "report-time", "report-summary", "broadcast-id", "failure", "failure-text",
+  "history-section", "history", ...COUNTS,
+].map((id) => [id.replace(/-(\w)/g, (_, letter) => letter.toUpperCase()), document.getElementById(id)]));
+
+const configuration = loadConfig();
+
+async function broadcast(event) {
+  event.preventDefault();
+  const message = view.message.value;
+  let problem = "";
+  if (!message.trim()) {
+    problem = "Write the message to broadcast.";
+  } else if (new TextEncoder().encode(message).length > MAX_MESSAGE_BYTES) {
+    problem = "The message is over the 32 KB limit.";
+  }
+  showError(view.messageError, problem);
+  markInvalid(view.message, problem);
+  if (problem) {
+    view.message.focus();
+    return;
+  }
+  let config;
+  try {
+    config = await configuration;
+  } catch (shownAlready) {
+    return;
+  }
+  busy(true);
+  try {
+    const outcome = await post(config.broadcastUrl, message);
+    if (outcome.report) {
+      showReport(outcome.report, message);
+      view.message.value = "";
+    } else {
+      showFailure(outcome.failure);
+    }
+  } finally {
+    busy(false);
+  }
+}
+
+/** {report} for a delivery report, or {failure} with what went wrong in words. */
+async function post(url, message) {
+  const headers = { "Content-Type": "application/json" };
+  const apiKey = view.apiKey.value.trim();
+  if (apiKey) {
+    headers["x-api-key"] = apiKey;
+  }
+  let answer;
+  try {
+    answer = await fetch(url, { method: "POST", headers, body: JSON.stringify({ message }) });
+  } catch (unreachable) {
+    return {
+      failure: "The broadcast endpoint could not be reached. Check that Parley is running and that the endpoint "
+        + "accepts requests from this page (CORS).",
+    };
+  }
+  let body = null;
+  try {
+    body = await answer.json();
+  } catch (notJson) {
+    // The words below come from the status alone.
+  }
+  if (answer.ok && isReport(body)) {
+    return { report: body };
+  }
+  return { failure: failureWords(answer.status, body) };
+}
+
+function isReport(body) {
+  return body !== null && typeof body === "object" && COUNTS.every((count) => Number.isInteger(body[count]));
+}
+
+function failureWords(status, body) {
+  const code = body && typeof body.code === "string" ? body.code : "";
+  const serverWords = body && typeof body.message === "string" ? body.message : "";
+  switch (code) {
+    case "MISSING_MESSAGE":
+      return "The message was empty.";
+    case "MESSAGE_TOO_LARGE":
+      return "The message is over Parley's 32 KB limit.";
+    case "INVALID_JSON":
+      return "The endpoint could not read the request.";
+    case "INTERNAL":
+      return "Parley failed to broadcast. Please try again.";
+    default:
+      break;
+  }
+  if (status === 401 || status === 403) {
+    view.keyDetails.open = true;
+    return `The endpoint refused the request (${status}${serverWords ? ` ${serverWords}` : ""}). If it is `
+      + "protected by an API key, enter the key above.";
+  }
+  if (status === 429) {
+    return "Too many requests right now (429). Wait a moment and try again.";
+  }
+  return `The endpoint answered ${status}${serverWords ? `: ${serverWords}` : " without a delivery report"}.`;
+}
+
+function showReport(report, message) {
+  for (const count of COUNTS) {
+    view[count].textContent = String(report[count]);
+    view[count].closest(".stat").classList.toggle("zero", report[count] === 0);
+  }
+  const summary = summarise(report);
+  view.reportSummary.textContent = summary;
+  view.broadcastId.textContent = typeof report.broadcastId === "string" ? report.broadcastId : "";
+  view.reportTime.replaceChildren(timeElement());
+  view.failure.hidden = true;
+  view.report.hidden = false;
+  addToHistory(message, `${report.delivered} of ${report.attempted} delivered`, report.delivered === report.attempted);
+}
+
+function summarise({ attempted, delivered, gone, failed }) {
+  if (attempted === 0) {
+    return "No one is connected right now, so no one received it.";
+  }
+  const parts = [delivered === attempted
+    ? `Delivered to ${attempted === 1 ? "the one connection" : `all ${attempted} connections`}.`
+    : `Delivered to ${delivered} of ${attempted} connections.`];
+  if (gone > 0) {
+    parts.push(`${gone} ${gone === 1 ? "was" : "were"} already gone and ${gone === 1 ? "is" : "are"} now marked `
+      + "disconnected.");
+  }
+  if (failed > 0) {
+    parts.push(`${failed} could not be reached after retries.`);
+  }
+  return parts.join(" ");
+}
+
+function showFailure(words) {
+  view.failureText.textContent = words;
+  view.report.hidden = true;
+  view.failure.hidden = false;
+}
+
+function addToHistory(message, outcome, complete) {
+  const item = element("li", complete ? "sent complete" : "sent partial");
+  const meta = element("p", "meta");
+  meta.append(timeElement(), element("span", "outcome-words", outcome));
+  item.append(element("p", "text", message), meta);
+  view.history.prepend(item);
+  view.historySection.hidden = false;
+}
+
+function busy(working) {
+  view.broadcastButton.disabled = working;
+  view.broadcastButton.textContent = working ? "Broadcasting…" : "Broadcast to everyone";
+  view.broadcastForm.setAttribute("aria-busy", String(working));
+}
+
+function rememberKey() {
+  try {
+    const key = view.apiKey.value.trim();
+    if (key) {
+      sessionStorage.setItem(API_KEY_STORAGE, key);
+    } else {
+      sessionStorage.removeItem(API_KEY_STORAGE);
+    }
+  } catch (storageUnavailable) {
+    // Remembering the key is a convenience only.
+  }
+}
+
+function restoreKey() {
+  try {
+    view.apiKey.value = sessionStorage.getItem(API_KEY_STORAGE) || "";
+  } catch (storageUnavailable) {
+    view.apiKey.value = "";
+  }
+  view.keyDetails.open = view.apiKey.value !== "";
+}
+
+restoreKey();
+view.apiKey.addEventListener("input", rememberKey);
+view.broadcastForm.addEventListener("submit", broadcast);
+view.message.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    view.broadcastForm.requestSubmit();
+  }
+});
+configuration.then(
+  (config) => {
+    view.endpoint.textContent = config.broadcastUrl.href;
+  },
+  (failure) => {
+    view.endpoint.textContent = "no endpoint";
+    showError(view.configError, `${failure.message} Broadcasting is not possible.`);
+    view.broadcastButton.disabled = true;
+  },
+);

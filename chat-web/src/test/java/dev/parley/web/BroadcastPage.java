@@ -1,0 +1,94 @@
+package dev.parley.web;
+
+import java.net.URI;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The broadcast page ({@code broadcast.html}) in one browser. */
+final class BroadcastPage {
+
+    /**
+     * The delivery report as the page shows it.
+     *
+     * @param summary the sentence under the counts
+     */
+    record Report(int attempted, int delivered, int gone, int failed, String summary) {}
+
+    private final Browser browser;
+
+    private BroadcastPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    static BroadcastPage open(Browser browser, URI pages) {
+        browser.open(pages.resolve("broadcast.html"));
+        browser.await("the broadcast form's endpoint", driver -> driver.findElement(By.id("endpoint")).getText()
+                .startsWith("http"));
+        return new BroadcastPage(browser);
+    }
+
+    /** Broadcasts {@code message} and waits for the report. */
+    Report broadcast(String message) {
+        int sentBefore = sentCount();
+        submit(message);
+        browser.await("the delivery report", driver -> sentCount() > sentBefore);
+        return new Report(count("attempted"), count("delivered"), count("gone"), count("failed"),
+                browser.driver().findElement(By.id("report-summary")).getText());
+    }
+
+    /** Submits {@code message} and waits for the failure shown. */
+    String failure(String message) {
+        if (browser.driver().findElement(By.id("failure")).isDisplayed()) {
+            throw new IllegalStateException("a failure is shown already: a new one could not be told apart");
+        }
+        submit(message);
+        return browser.await("the failure", driver -> {
+            WebElement failure = driver.findElement(By.id("failure"));
+            return failure.isDisplayed() ? failure.findElement(By.id("failure-text")).getText() : null;
+        });
+    }
+
+    String messageError(String message) {
+        submit(message);
+        return browser.await("the message error", driver -> {
+            WebElement error = driver.findElement(By.id("message-error"));
+            return error.isDisplayed() ? error.getText() : null;
+        });
+    }
+
+    void enterApiKey(String key) {
+        WebElement details = browser.driver().findElement(By.id("key-details"));
+        if (details.getDomAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+        WebElement field = browser.driver().findElement(By.id("api-key"));
+        field.clear();
+        field.sendKeys(key);
+    }
+
+    String apiKey() {
+        return browser.driver().findElement(By.id("api-key")).getDomProperty("value");
+    }
+
+    /** The latest entry of the page's history, as text. */
+    String lastSent() {
+        return browser.driver().findElement(By.cssSelector("#history li .text")).getText();
+    }
+
+    private int count(String name) {
+        return Integer.parseInt(browser.driver().findElement(By.id(name)).getText());
+    }
+
+    private int sentCount() {
+        return browser.driver().findElements(By.cssSelector("#history li")).size();
+    }
+
+    private void submit(String message) {
+        WebElement field = browser.driver().findElement(By.id("message"));
+        field.clear();
+        if (!message.isEmpty()) {
+            field.sendKeys(message);
+        }
+        browser.driver().findElement(By.id("broadcast-button")).click();
+    }
+}

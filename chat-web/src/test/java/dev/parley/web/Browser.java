@@ -1,0 +1,147 @@
+package dev.parley.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium session (Debian's chromium and chromedriver), with a profile of its own that is deleted on
+ * close. The driver is given explicitly, so Selenium Manager never downloads anything.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final Duration POLL = Duration.ofMillis(25);
+    static final Dimension DESKTOP = new Dimension(1280, 820);
+    /** The CSS viewport of a common phone. */
+    static final Dimension PHONE = new Dimension(390, 844);
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    static Browser start() {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("parley-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var options = new ChromeOptions()
+                .setBinary(System.getProperty("parley.chromium", "/usr/bin/chromium"))
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                        "--lang=en-GB", "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        try {
+            var browser = new Browser(new ChromeDriver(service, options), profile);
+            browser.resize(DESKTOP);
+            return browser;
+        } catch (RuntimeException failure) {
+            deleteQuietly(profile);
+            throw failure;
+        }
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void open(URI page) {
+        driver.get(page.toString());
+    }
+
+    /** Leaves the current page, closing its connections. */
+    void blank() {
+        driver.get("about:blank");
+    }
+
+    /** Sets the size of the page's viewport (not of the window around it). */
+    void resize(Dimension viewport) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport.width,
+                "height", viewport.height, "deviceScaleFactor", 1, "mobile", viewport.width < 600));
+    }
+
+    /** Switches the page to a "light" or "dark" colour scheme, and waits for the colour transitions to end. */
+    void colourScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        await("the colour transitions", page -> (Boolean) script(
+                "return document.getAnimations().every(a => a.effect.getTiming().iterations === Infinity)"));
+    }
+
+    /** Runs {@code script} in every page opened from now on, before the page's own scripts; undone by close(). */
+    AutoCloseable beforeEveryPage(String script) {
+        Object identifier = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script))
+                .get("identifier");
+        return () -> driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                Map.of("identifier", identifier));
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PATIENCE, POLL).withMessage(what).until(condition);
+    }
+
+    Path screenshot(String name) {
+        Path target = Path.of(System.getProperty("parley.screenshots", "target/screenshots")).resolve(name + ".png");
+        try {
+            Files.createDirectories(target.getParent());
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteQuietly(profile);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException leftBehind) {
+            // A temporary folder left behind is harmless.
+        }
+    }
+}
