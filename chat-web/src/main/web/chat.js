@@ -2,7 +2,7 @@
 // person. Every text from the network is set with textContent, never parsed as HTML.
 
 import { loadConfig } from "./config.js";
-import { ChatConnection, State } from "./connection.js";
+import { ChatConnection, State, takeToken } from "./connection.js";
 import { element, markInvalid, showError, timeElement } from "./dom.js";
 
 const MAX_NAME_LENGTH = 32;
@@ -11,6 +11,8 @@ const MAX_FRAME_BYTES = 32 * 1024;
 // Messages from one person this close together are shown as one group.
 const GROUP_WITHIN_MS = 3 * 60 * 1000;
 const NAME_KEY = "parley.displayName";
+// Taken at once, so the token leaves the address bar as soon as the page opens.
+const token = takeToken();
 
 const STATE_WORDS = {
   [State.CONNECTING]: "Connecting…",
@@ -127,7 +129,7 @@ async function join(event) {
   view.meName.textContent = name;
   view.join.hidden = true;
   view.chat.hidden = false;
-  connection = new ChatConnection(config.websocketUrl, name, { state: showState, frame: receive, dropped });
+  connection = new ChatConnection(config.websocketUrl, name, { state: showState, frame: receive, dropped }, token);
   connection.open();
   view.text.focus();
 }
@@ -313,6 +315,8 @@ function errorWords(code, serverWords) {
       return "The message is over Parley's 32 KB limit.";
     case "NOT_CONNECTED":
       return "Parley had lost track of this connection, so the page is reconnecting.";
+    case "RATE_LIMITED":
+      return "You are sending messages too quickly, so this one was not sent. Wait a moment and send it again.";
     case "INTERNAL":
       return "Parley had a problem on its side. Please try again.";
     case "INVALID_JSON":

@@ -26,6 +26,31 @@ export function retryDelay(attempt) {
   return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
 }
 
+const TOKEN_KEY = "parley.token";
+
+/**
+ * The token that lets this page connect when Parley's authorization is on, or null: from the page's own address
+ * (`?token=`, the link its user was given), kept in sessionStorage for reloads of this tab. It is then taken out of
+ * the address bar, so it is not bookmarked, copied along with the address or left in the history. Never logged.
+ */
+export function takeToken(page = window) {
+  const address = new URL(page.location.href);
+  const given = address.searchParams.get("token");
+  try {
+    if (!given) {
+      return page.sessionStorage.getItem(TOKEN_KEY);
+    }
+    page.sessionStorage.setItem(TOKEN_KEY, given);
+  } catch (storageUnavailable) {
+    // Without storage the token still serves this page; a reload needs the link again.
+  }
+  if (given) {
+    address.searchParams.delete("token");
+    page.history.replaceState(page.history.state, "", address);
+  }
+  return given || null;
+}
+
 export class ChatConnection {
   #url;
   #listener;
@@ -38,13 +63,18 @@ export class ChatConnection {
 
   /**
    * @param {URL} websocketUrl the WebSocket API's URL
-   * @param {string} name the display name asked for
+   * @param {string} name the display name asked for (with a token, Parley uses the token's instead)
    * @param {{state(state: string, detail: object): void, frame(frame: object): void, dropped(): void}} listener
    *        told of every state change, every frame received (except pongs) and every lost connection
+   * @param {?string} token the token for Parley's $connect authorizer, if any: browsers cannot set headers on a
+   *        WebSocket, so it travels in the query string
    */
-  constructor(websocketUrl, name, listener) {
+  constructor(websocketUrl, name, listener, token = null) {
     const url = new URL(websocketUrl);
     url.searchParams.set("name", name);
+    if (token) {
+      url.searchParams.set("token", token);
+    }
     this.#url = url;
     this.#listener = listener;
   }

@@ -1,11 +1,15 @@
 package dev.parley.local;
 
+import dev.parley.chat.domain.model.SendRateLimit;
+import dev.parley.chat.lambda.auth.MintToken;
+import dev.parley.chat.lambda.auth.token.SigningKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,6 +19,9 @@ import java.util.stream.Collectors;
 final class CommandLine {
 
     static final String HELP = "--help";
+    /** The same variable MintToken signs with, so one export serves both. */
+    static final String AUTH_SECRET_VARIABLE = MintToken.SECRET_VARIABLE;
+    static final String ADMIN_KEY_VARIABLE = "PARLEY_ADMIN_KEY";
     private static final Pattern SECONDS = Pattern.compile("\\d+(\\.\\d{1,3})?");
 
     /** Every option; the help lists them in this order. */
@@ -37,7 +44,14 @@ final class CommandLine {
         CALLBACK_RATE("--callback-rate", "PER_SECOND", "throttle @connections calls to this rate, answering 429 beyond it",
                 "unlimited"),
         CALLBACK_BURST("--callback-burst", "N", "the throttle's burst (needs --callback-rate)", "half the rate"),
-        WEB_ROOT("--web-root", "DIR", "serve the pages from this folder", "the bundled pages");
+        WEB_ROOT("--web-root", "DIR", "serve the pages from this folder", "the bundled pages"),
+        SEND_RATE("--send-rate", "PER_SECOND", "let each connection send this many messages a second, answering "
+                + "RATE_LIMITED beyond it", "10"),
+        SEND_BURST("--send-burst", "N", "let each connection send this many messages at once", "20"),
+        AUTH_SECRET("--auth-secret", "SECRET", "turn authorization on: $connect needs ?token= signed with this secret, "
+                + "at least 32 bytes (better in " + AUTH_SECRET_VARIABLE + ", out of the process list)", "off"),
+        ADMIN_KEY("--admin-key", "KEY", "with authorization on, the broadcast endpoint needs this key in x-api-key, "
+                + "at least 20 characters (or " + ADMIN_KEY_VARIABLE + ")", "none");
 
         final String flag;
         final String value;
@@ -81,8 +95,14 @@ final class CommandLine {
 
     /** The options; an {@link IllegalArgumentException} says which one is wrong and why. */
     static LocalOptions parse(String... args) {
+        return parse(Map.of(), args);
+    }
+
+    /** The options, with the secrets taken from {@code environment} where the arguments do not give them. */
+    static LocalOptions parse(Map<String, String> environment, String... args) {
         LocalOptions defaults = LocalOptions.defaults();
         var values = new Values(defaults);
+        values.secretsFrom(environment);
         Set<Option> seen = EnumSet.noneOf(Option.class);
         for (int index = 0; index < args.length; index++) {
             String argument = args[index];
@@ -128,6 +148,10 @@ final class CommandLine {
         private Optional<Double> callbackRate = Optional.empty();
         private Optional<Integer> callbackBurst = Optional.empty();
         private Optional<Path> webRoot;
+        private double sendRate;
+        private int sendBurst;
+        private Optional<String> authSecret = Optional.empty();
+        private Optional<String> adminKey = Optional.empty();
 
         Values(LocalOptions defaults) {
             host = defaults.host();
@@ -142,6 +166,13 @@ final class CommandLine {
             maxDuration = defaults.maxDuration();
             callbackLatency = defaults.callbackLatency();
             webRoot = defaults.webRoot();
+            sendRate = defaults.sendRateLimit().perSecond();
+            sendBurst = defaults.sendRateLimit().burst();
+        }
+
+        void secretsFrom(Map<String, String> environment) {
+            authSecret = Optional.ofNullable(environment.get(AUTH_SECRET_VARIABLE)).filter(secret -> !secret.isEmpty());
+            adminKey = Optional.ofNullable(environment.get(ADMIN_KEY_VARIABLE)).filter(key -> !key.isEmpty());
         }
 
         void set(Option option, String value) {
@@ -160,6 +191,11 @@ final class CommandLine {
                 case CALLBACK_RATE -> callbackRate = Optional.of(positiveNumber(value));
                 case CALLBACK_BURST -> callbackBurst = Optional.of(wholeNumber(value));
                 case WEB_ROOT -> webRoot = Optional.of(Path.of(value));
+                case SEND_RATE -> sendRate = SendRateLimit.requireValidRate(positiveNumber(value));
+                case SEND_BURST -> sendBurst = SendRateLimit.requireValidBurst(wholeNumber(value));
+                // Checked in toOptions(), whose messages never repeat a secret.
+                case AUTH_SECRET -> authSecret = Optional.of(value);
+                case ADMIN_KEY -> adminKey = Optional.of(value);
             }
         }
 
@@ -171,7 +207,36 @@ final class CommandLine {
                     .map(burst -> new RateLimit(rate, burst))
                     .orElseGet(() -> RateLimit.withDefaultBurst(rate)));
             return new LocalOptions(host, port, stage, restStage, dynamoDbEndpoint, dataDir, table, region,
-                    idleTimeout, maxDuration, callbackLatency, rateLimit, webRoot);
+                    idleTimeout, maxDuration, callbackLatency, rateLimit, webRoot, new SendRateLimit(sendRate, sendBurst),
+                    authorization());
+        }
+
+        /** Both secrets or neither: with authorization on, the broadcast endpoint is protected too. */
+        private Optional<LocalAuthorization> authorization() {
+            if (authSecret.isEmpty() && adminKey.isEmpty()) {
+                return Optional.empty();
+            }
+            if (adminKey.isEmpty()) {
+                throw new IllegalArgumentException("--auth-secret needs --admin-key (or " + ADMIN_KEY_VARIABLE + ") too: "
+                        + "with authorization on, the broadcast endpoint takes only callers with the key");
+            }
+            if (authSecret.isEmpty()) {
+                throw new IllegalArgumentException("--admin-key needs --auth-secret (or " + AUTH_SECRET_VARIABLE + "): "
+                        + "the key protects the broadcast endpoint when authorization is on");
+            }
+            SigningKey signingSecret;
+            ApiKey key;
+            try {
+                signingSecret = SigningKey.fromText(authSecret.get());
+            } catch (IllegalArgumentException weak) {
+                throw new IllegalArgumentException("--auth-secret: " + weak.getMessage());
+            }
+            try {
+                key = new ApiKey(adminKey.get());
+            } catch (IllegalArgumentException weak) {
+                throw new IllegalArgumentException("--admin-key: " + weak.getMessage());
+            }
+            return Optional.of(new LocalAuthorization(signingSecret, key));
         }
 
         private static int wholeNumber(String value) {

@@ -1,6 +1,7 @@
 package dev.parley.local;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,11 @@ import java.util.Objects;
  * @param sourceIp the client's address
  * @param userAgent the client's {@code User-Agent}, or empty
  * @param domainName the host the client connected to
+ * @param authorizer what the {@code $connect} authorizer allowed the connection with ({@code principalId}, its context,
+ *        {@code integrationLatency}); empty without an authorizer
  */
-record ConnectionInfo(String connectionId, Instant connectedAt, String sourceIp, String userAgent, String domainName) {
+record ConnectionInfo(String connectionId, Instant connectedAt, String sourceIp, String userAgent, String domainName,
+        Map<String, Object> authorizer) {
 
     ConnectionInfo {
         Objects.requireNonNull(connectionId, "connection id");
@@ -20,5 +24,11 @@ record ConnectionInfo(String connectionId, Instant connectedAt, String sourceIp,
         Objects.requireNonNull(sourceIp, "source ip");
         Objects.requireNonNull(userAgent, "user agent");
         Objects.requireNonNull(domainName, "domain name");
+        authorizer = Map.copyOf(authorizer);
+    }
+
+    /** The same connection, as its authorizer allowed it. */
+    ConnectionInfo withAuthorizer(Map<String, Object> allowed) {
+        return new ConnectionInfo(connectionId, connectedAt, sourceIp, userAgent, domainName, allowed);
     }
 }

@@ -1,5 +1,8 @@
 package dev.parley.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +17,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
@@ -33,6 +38,7 @@ public final class LocalGateway implements AutoCloseable {
     static final String BUNDLED_PAGES = "web/";
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Duration DISCONNECT_PATIENCE = Duration.ofSeconds(10);
+    private static final int ACCEPT_QUEUE = 1024;
 
     private final Server server;
     private final GatewayUrls urls;
@@ -101,11 +107,15 @@ public final class LocalGateway implements AutoCloseable {
         private Duration maxDuration = ConnectionLimits.AWS_MAX_DURATION;
         private Duration callbackLatency = Duration.ZERO;
         private Optional<RateLimit> callbackRateLimit = Optional.empty();
+        private VirtualConnections virtualConnections = VirtualConnections.none();
         private Optional<Path> webRoot = Optional.empty();
         private Consumer<String> console = System.out::println;
         private Function<GatewayUrls, RouteTable> routes;
         private Function<GatewayUrls, Map<String, String>> pageConfig =
                 urls -> Map.of("websocketUrl", urls.webSocket().toString());
+        private Optional<RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1>> connectAuthorizer = Optional.empty();
+        private String authorizerQueryParameter;
+        private Optional<ApiKey> restApiKey = Optional.empty();
 
         private Builder() {}
 
@@ -164,6 +174,12 @@ public final class LocalGateway implements AutoCloseable {
             return this;
         }
 
+        /** For benchmarks: {@code @connections} also accepts POSTs for these ids, with no socket behind them. */
+        public Builder virtualConnections(VirtualConnections connections) {
+            this.virtualConnections = Objects.requireNonNull(connections, "virtual connections");
+            return this;
+        }
+
         /** Serves the pages from this folder instead of the bundled ones. */
         public Builder webRoot(Path folder) {
             if (!Files.isDirectory(folder)) {
@@ -191,14 +207,34 @@ public final class LocalGateway implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs {@code authorizer} before every {@code $connect} as a Lambda REQUEST authorizer whose identity source is
+         * {@code route.request.querystring.{queryParameter}}: handshakes it does not allow are refused with 401, 403 or
+         * 500 as API Gateway refuses them.
+         */
+        public Builder connectAuthorizer(RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> authorizer,
+                String queryParameter) {
+            this.connectAuthorizer = Optional.of(Objects.requireNonNull(authorizer, "authorizer"));
+            this.authorizerQueryParameter = Objects.requireNonNull(queryParameter, "query parameter");
+            return this;
+        }
+
+        /** Every REST API method but CORS preflights requires this key in {@code x-api-key}, or answers 403. */
+        public Builder restApiKey(ApiKey key) {
+            this.restApiKey = Optional.of(Objects.requireNonNull(key, "API key"));
+            return this;
+        }
+
         /** Binds the port, makes the functions and starts serving. */
         public LocalGateway start() {
             Objects.requireNonNull(routes, "routes: the gateway needs its functions");
             var limits = new ConnectionLimits(idleTimeout, maxDuration);
             var server = new Server(namedThreadPool());
-            var connector = new ServerConnector(server);
+            var connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
             connector.setHost(host);
             connector.setPort(port);
+            // Java's default backlog of 50 would drop the SYNs of a publisher opening hundreds of connections at once.
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
             server.addConnector(connector);
             ScheduledExecutorService scheduler = null;
             LambdaRuntime runtime = null;
@@ -214,11 +250,15 @@ public final class LocalGateway implements AutoCloseable {
                 var counters = new CallbackCounters();
                 scheduler = newScheduler();
                 runtime = new LambdaRuntime(clock, console);
-                var webSocketApi = new WebSocketApi(routeTable, new WebSocketEvents(AwsIds.newApiId(), stage, clock),
-                        runtime, log, connections, scheduler, limits, clock);
-                var managementApi = new ManagementApi(connections, counters, callbackRateLimit.map(limit ->
+                var events = new WebSocketEvents(AwsIds.newApiId(), stage, clock);
+                Optional<ConnectAuthorizer> authorizer = connectAuthorizer.isEmpty() ? Optional.empty() : Optional.of(
+                        new ConnectAuthorizer(connectAuthorizer.get(), authorizerQueryParameter, events, runtime, log));
+                var webSocketApi = new WebSocketApi(routeTable, authorizer, events, runtime, log, connections, scheduler,
+                        limits, clock);
+                var managementApi = new ManagementApi(connections, virtualConnections, counters, callbackRateLimit.map(limit ->
                         new TokenBucket(limit.perSecond(), limit.burst(), System::nanoTime)), callbackLatency, scheduler);
-                var restApi = new RestApi(routeTable, new ProxyEvents(AwsIds.newApiId(), restStage), runtime, log, clock);
+                var restApi = new RestApi(routeTable, restApiKey, new ProxyEvents(AwsIds.newApiId(), restStage), runtime,
+                        log, clock);
 
                 webSocketApi.install(ServerWebSocketContainer.ensure(server));
                 server.setHandler(new Handler.Sequence(
@@ -257,6 +297,16 @@ public final class LocalGateway implements AutoCloseable {
         /** The handlers call back over loopback when the gateway listens on every address. */
         private String callbackHost() {
             return host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        }
+
+        /**
+         * Jetty's defaults, less the per-connection cache of header fields: the SDKs sign every call with a new date,
+         * signature and invocation id, so caching them only costs (a third of the gateway's time under a broadcast).
+         */
+        private static HttpConfiguration httpConfiguration() {
+            var configuration = new HttpConfiguration();
+            configuration.setHeaderCacheSize(0);
+            return configuration;
         }
 
         private static QueuedThreadPool namedThreadPool() {

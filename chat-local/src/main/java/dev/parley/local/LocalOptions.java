@@ -1,8 +1,10 @@
 package dev.parley.local;
 
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.domain.model.SendRateLimit;
 import dev.parley.chat.lambda.BroadcastRoute;
 import dev.parley.chat.lambda.WebSocketRoute;
+import dev.parley.chat.lambda.wiring.ChatConfiguration;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +27,9 @@ import java.util.Optional;
  * @param callbackLatency a delay added to every {@code @connections} call
  * @param callbackRateLimit a token bucket for the {@code @connections} calls; empty for none
  * @param webRoot a folder of pages to serve instead of the bundled ones
+ * @param sendRateLimit how fast each connection may send messages, as {@code SEND_RATE_PER_SECOND} and
+ *        {@code SEND_BURST} set it on AWS
+ * @param authorization tokens on {@code $connect} and a key on the broadcast endpoint; empty, the default, for neither
  */
 public record LocalOptions(
         String host,
@@ -39,7 +44,9 @@ public record LocalOptions(
         Duration maxDuration,
         Duration callbackLatency,
         Optional<RateLimit> callbackRateLimit,
-        Optional<Path> webRoot) {
+        Optional<Path> webRoot,
+        SendRateLimit sendRateLimit,
+        Optional<LocalAuthorization> authorization) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -67,6 +74,8 @@ public record LocalOptions(
         }
         Objects.requireNonNull(callbackRateLimit, "callback rate limit");
         Objects.requireNonNull(webRoot, "web root");
+        Objects.requireNonNull(sendRateLimit, "send rate limit");
+        Objects.requireNonNull(authorization, "authorization");
         if (dynamoDbEndpoint.isPresent() && dataDir.isPresent()) {
             throw new IllegalArgumentException("a data dir is for the dynalite Parley starts; with a DynamoDB endpoint "
                     + "given, that endpoint keeps the data");
@@ -78,7 +87,7 @@ public record LocalOptions(
         return new LocalOptions(DEFAULT_HOST, DEFAULT_PORT, WebSocketRoute.DEFAULT_STAGE, BroadcastRoute.DEFAULT_STAGE,
                 Optional.empty(), Optional.empty(), ChatDetailsTable.DEFAULT_NAME, DEFAULT_REGION,
                 ConnectionLimits.AWS_IDLE_TIMEOUT, ConnectionLimits.AWS_MAX_DURATION, Duration.ZERO, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), ChatConfiguration.DEFAULT_SEND_RATE_LIMIT, Optional.empty());
     }
 
     /** Reads command-line options, such as {@code --port 0 --idle-timeout 5}; see {@code --help}. */

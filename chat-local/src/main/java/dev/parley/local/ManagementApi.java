@@ -25,14 +25,16 @@ final class ManagementApi {
     private static final String SIGV4 = "AWS4-HMAC-SHA256 ";
 
     private final OpenConnections connections;
+    private final VirtualConnections virtualConnections;
     private final CallbackCounters counters;
     private final Optional<TokenBucket> throttle;
     private final Duration latency;
     private final ScheduledExecutorService scheduler;
 
-    ManagementApi(OpenConnections connections, CallbackCounters counters, Optional<TokenBucket> throttle,
-            Duration latency, ScheduledExecutorService scheduler) {
+    ManagementApi(OpenConnections connections, VirtualConnections virtualConnections, CallbackCounters counters,
+            Optional<TokenBucket> throttle, Duration latency, ScheduledExecutorService scheduler) {
         this.connections = connections;
+        this.virtualConnections = virtualConnections;
         this.counters = counters;
         this.throttle = throttle;
         this.latency = latency;
@@ -68,7 +70,11 @@ final class ManagementApi {
     private void post(String connectionId, byte[] body, Call call) {
         Optional<GatewayConnection> connection = connections.find(connectionId);
         if (connection.isEmpty()) {
-            call.gone(connectionId);
+            if (virtualConnections.receive(connectionId)) {
+                call.reply(HttpStatus.OK_200, null);
+            } else {
+                call.gone(connectionId);
+            }
         } else if (connection.get().bufferFull()) {
             call.error(HttpStatus.TOO_MANY_REQUESTS_429, "LimitExceededException", "the client's buffer is full");
         } else {

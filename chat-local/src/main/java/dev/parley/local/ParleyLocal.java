@@ -1,12 +1,16 @@
 package dev.parley.local;
 
 import dev.parley.chat.lambda.BroadcastRoute;
+import dev.parley.chat.lambda.auth.AuthorizerHandler;
+import dev.parley.chat.lambda.wiring.AuthComponent;
+import dev.parley.chat.lambda.wiring.AuthConfiguration;
 import dev.parley.chat.lambda.wiring.ChatComponent;
 import dev.parley.chat.lambda.wiring.ChatConfiguration;
 import dev.parley.dynalite.Dynalite;
 import dev.parley.dynalite.DynaliteOptions;
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -63,6 +67,11 @@ public final class ParleyLocal implements AutoCloseable {
                     .pageConfig(ParleyRoutes::pageConfig);
             options.callbackRateLimit().ifPresent(gateway::callbackRateLimit);
             options.webRoot().ifPresent(gateway::webRoot);
+            options.authorization().ifPresent(authorization -> gateway
+                    .connectAuthorizer(AuthorizerHandler.create(AuthComponent.create(
+                            AuthConfiguration.withKey(authorization.signingSecret()), LOCAL_CREDENTIALS)),
+                            AuthorizerHandler.TOKEN_PARAMETER)
+                    .restApiKey(authorization.adminKey()));
             var parley = new ParleyLocal(gateway.start(), dynalite, endpoint);
             Runtime.getRuntime().addShutdownHook(parley.shutdownHook);
             return parley;
@@ -101,21 +110,21 @@ public final class ParleyLocal implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        launch(args, System.out, System.err).ifPresent(System::exit);
+        launch(args, System.getenv(), System.out, System.err).ifPresent(System::exit);
     }
 
     /**
      * Runs the command line: the exit status when the program is done at once (help, bad options, failed start),
-     * empty when Parley is running, to be stopped by Ctrl-C or SIGTERM.
+     * empty when Parley is running, to be stopped by Ctrl-C or SIGTERM. Secrets may come from {@code environment}.
      */
-    static OptionalInt launch(String[] args, PrintStream out, PrintStream err) {
+    static OptionalInt launch(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         if (CommandLine.asksForHelp(args)) {
             out.print(CommandLine.usage());
             return OptionalInt.of(0);
         }
         LocalOptions options;
         try {
-            options = CommandLine.parse(args);
+            options = CommandLine.parse(environment, args);
         } catch (IllegalArgumentException wrong) {
             err.println("parley-local: " + wrong.getMessage());
             err.println("Run with " + CommandLine.HELP + " for the options.");
@@ -144,13 +153,17 @@ public final class ParleyLocal implements AutoCloseable {
                   @connections    %s/@connections/{connectionId}
                   Broadcast       POST %s
                   DynamoDB        %s (%s), table %s
+                  Authorization   %s
                 Press Ctrl-C to stop.
                 """, urls.pages(), urls.webSocket(), urls.callback(), urls.rest(BroadcastRoute.RESOURCE),
-                dynamoDbEndpoint, database, options.table());
+                dynamoDbEndpoint, database, options.table(), options.authorization().isPresent()
+                        ? "on: connect with ?" + AuthorizerHandler.TOKEN_PARAMETER + "=<token> (see docs/security.md),"
+                                + " broadcast with the x-api-key header"
+                        : "off: anyone may connect and broadcast");
     }
 
     private static ChatConfiguration configuration(LocalOptions options, URI dynamoDbEndpoint, GatewayUrls urls) {
         return new ChatConfiguration(options.table(), options.region(), Optional.of(dynamoDbEndpoint), urls.callback(),
-                "*", ChatConfiguration.DEFAULT_RETENTION, ChatConfiguration.DEFAULT_ACTIVE_SHARDS);
+                "*", ChatConfiguration.DEFAULT_RETENTION, ChatConfiguration.DEFAULT_ACTIVE_SHARDS, options.sendRateLimit());
     }
 }

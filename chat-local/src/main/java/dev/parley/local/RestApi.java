@@ -15,20 +15,27 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** The REST API stage: each resource's function behind a Lambda proxy integration. */
+/**
+ * The REST API stage: each resource's function behind a Lambda proxy integration, and, with an API key, callable only
+ * by requests that carry it in {@code x-api-key} (CORS preflights excepted, as their methods need no key).
+ */
 final class RestApi {
 
     /** API Gateway's payload limit for REST APIs. */
     static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+    static final String API_KEY_HEADER = "x-api-key";
 
     private final RouteTable routes;
+    private final Optional<ApiKey> apiKey;
     private final ProxyEvents events;
     private final LambdaRuntime runtime;
     private final GatewayLog log;
     private final Clock clock;
 
-    RestApi(RouteTable routes, ProxyEvents events, LambdaRuntime runtime, GatewayLog log, Clock clock) {
+    RestApi(RouteTable routes, Optional<ApiKey> apiKey, ProxyEvents events, LambdaRuntime runtime, GatewayLog log,
+            Clock clock) {
         this.routes = routes;
+        this.apiKey = apiKey;
         this.events = events;
         this.runtime = runtime;
         this.log = log;
@@ -42,6 +49,13 @@ final class RestApi {
             // What API Gateway answers for a resource or method the API does not have.
             HttpExchanges.replyError(response, callback, 403, "MissingAuthenticationTokenException",
                     "Missing Authentication Token");
+            return;
+        }
+        boolean keyMissing = apiKey.isPresent() && !apiKey.get().matches(request.getHeaders().get(API_KEY_HEADER));
+        if (keyMissing && !"OPTIONS".equals(method)) {
+            // What API Gateway answers a method with a required API key called without it, or with a wrong one.
+            HttpExchanges.replyError(response, callback, 403, "ForbiddenException", "Forbidden");
+            log.invocation(method + " /" + resource, "-", 403, 0, "no valid API key");
             return;
         }
         Instant receivedAt = clock.instant();

@@ -34,6 +34,7 @@ final class WebSocketApi {
     static final int MAX_MESSAGE_BYTES = 128 * 1024;
 
     private final RouteTable routes;
+    private final Optional<ConnectAuthorizer> authorizer;
     private final WebSocketEvents events;
     private final LambdaRuntime runtime;
     private final GatewayLog log;
@@ -44,9 +45,11 @@ final class WebSocketApi {
     private volatile ServerWebSocketContainer container;
     private volatile boolean closing;
 
-    WebSocketApi(RouteTable routes, WebSocketEvents events, LambdaRuntime runtime, GatewayLog log,
-            OpenConnections connections, ScheduledExecutorService scheduler, ConnectionLimits limits, Clock clock) {
+    WebSocketApi(RouteTable routes, Optional<ConnectAuthorizer> authorizer, WebSocketEvents events, LambdaRuntime runtime,
+            GatewayLog log, OpenConnections connections, ScheduledExecutorService scheduler, ConnectionLimits limits,
+            Clock clock) {
         this.routes = routes;
+        this.authorizer = authorizer;
         this.events = events;
         this.runtime = runtime;
         this.log = log;
@@ -68,7 +71,7 @@ final class WebSocketApi {
         this.container = webSockets;
     }
 
-    /** A request to the stage's URL: a handshake, answered once {@code $connect} has. */
+    /** A request to the stage's URL: a handshake, answered once the authorizer, if any, and {@code $connect} have. */
     void handshake(Request request, Response response, Callback callback) {
         if (closing) {
             HttpExchanges.replyError(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "ServiceUnavailableException",
@@ -80,19 +83,29 @@ final class WebSocketApi {
                     "this is a WebSocket API: connect with a WebSocket client");
             return;
         }
-        var info = new ConnectionInfo(AwsIds.newId(), clock.instant(), Request.getRemoteAddr(request),
-                HttpExchanges.header(request, HttpHeader.USER_AGENT), HttpExchanges.host(request));
-        var connect = events.connect(info, HttpExchanges.headers(request), HttpExchanges.query(request));
-        var connection = new GatewayConnection(info, this, new SerialExecutor(runtime.pool()), scheduler, limits, clock);
-        connection.invocations().execute(() -> {
+        var handshake = new ConnectionInfo(AwsIds.newId(), clock.instant(), Request.getRemoteAddr(request),
+                HttpExchanges.header(request, HttpHeader.USER_AGENT), HttpExchanges.host(request), Map.of());
+        Map<String, List<String>> headers = HttpExchanges.headers(request);
+        Map<String, List<String>> query = HttpExchanges.query(request);
+        var invocations = new SerialExecutor(runtime.pool());
+        invocations.execute(() -> {
+            ConnectAuthorizer.Decision decision = authorizer
+                    .map(check -> check.authorize(handshake, headers, query))
+                    .orElseGet(() -> new ConnectAuthorizer.Allowed(Map.of()));
+            if (decision instanceof ConnectAuthorizer.Refused refused) {
+                refuse(response, callback, refused.status());
+                return;
+            }
+            var info = handshake.withAuthorizer(((ConnectAuthorizer.Allowed) decision).authorizer());
+            var connection = new GatewayConnection(info, this, invocations, scheduler, limits, clock);
             Optional<WebSocketFunction> route = routes.webSocketRoute(RouteTable.CONNECT);
-            Optional<APIGatewayV2WebSocketResponse> answer = route.flatMap(function -> invoke(function, connect, ""));
+            Optional<APIGatewayV2WebSocketResponse> answer =
+                    route.flatMap(function -> invoke(function, events.connect(info, headers, query), ""));
             // No $connect route accepts every handshake; a failed one refuses it as a failed integration does.
             int status = route.isEmpty() ? HttpStatus.OK_200
                     : answer.map(WebSocketApi::statusOf).orElse(HttpStatus.INTERNAL_SERVER_ERROR_500);
             if (!HttpStatus.isSuccess(status)) {
-                HttpExchanges.reply(response, callback, status, "application/json",
-                        HttpExchanges.json(Map.of("message", HttpStatus.getMessage(status))));
+                refuse(response, callback, status);
                 return;
             }
             upgrade(request, response, callback, connection, answer);
@@ -142,6 +155,11 @@ final class WebSocketApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void refuse(Response response, Callback callback, int status) {
+        HttpExchanges.reply(response, callback, status, "application/json",
+                HttpExchanges.json(Map.of("message", HttpStatus.getMessage(status))));
     }
 
     private void upgrade(Request request, Response response, Callback callback, GatewayConnection connection,

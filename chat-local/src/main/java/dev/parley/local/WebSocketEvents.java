@@ -1,5 +1,6 @@
 package dev.parley.local;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +9,9 @@ import java.util.Map;
 
 /** Builds the events API Gateway sends a WebSocket API's functions, with the fields it fills. */
 final class WebSocketEvents {
+
+    private static final String LOCAL_ACCOUNT = "000000000000";
+    private static final String LOCAL_REGION = "us-east-1";
 
     private final String apiId;
     private final String stage;
@@ -30,6 +34,36 @@ final class WebSocketEvents {
         event.setRequestContext(context(connection, RouteTable.CONNECT, "CONNECT", AwsIds.newId(), clock.instant()));
         event.setIsBase64Encoded(false);
         return event;
+    }
+
+    /**
+     * What a Lambda REQUEST authorizer of {@code $connect} gets: the handshake's headers and query string, and
+     * {@code methodArn}, the ARN of this API's {@code $connect} that its policy must allow.
+     */
+    APIGatewayCustomAuthorizerEvent authorizerRequest(ConnectionInfo connection, Map<String, List<String>> headers,
+            Map<String, List<String>> query) {
+        var identity = new APIGatewayCustomAuthorizerEvent.Identity();
+        identity.setSourceIp(connection.sourceIp());
+        var context = new APIGatewayCustomAuthorizerEvent.RequestContext();
+        context.setAccountId(LOCAL_ACCOUNT);
+        context.setApiId(apiId);
+        context.setStage(stage);
+        context.setRequestId(AwsIds.newId());
+        context.setIdentity(identity);
+        var event = new APIGatewayCustomAuthorizerEvent();
+        event.setType("REQUEST");
+        event.setMethodArn(connectMethodArn());
+        event.setHeaders(HttpExchanges.lastValues(headers));
+        event.setQueryStringParameters(query.isEmpty() ? null : HttpExchanges.lastValues(query));
+        event.setStageVariables(Map.of());
+        event.setRequestContext(context);
+        return event;
+    }
+
+    /** {@code arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/$connect}. */
+    private String connectMethodArn() {
+        return "arn:aws:execute-api:" + LOCAL_REGION + ":" + LOCAL_ACCOUNT + ":" + apiId + "/" + stage + "/"
+                + RouteTable.CONNECT;
     }
 
     /** A frame for {@code routeKey}: text as it came, or binary in base64. */
@@ -77,6 +111,10 @@ final class WebSocketEvents {
         context.setStage(stage);
         context.setApiId(apiId);
         context.setIdentity(identity);
+        if (!connection.authorizer().isEmpty()) {
+            // API Gateway repeats what the authorizer allowed in every event of the connection.
+            context.setAuthorizer(connection.authorizer());
+        }
         return context;
     }
 }

@@ -8,15 +8,17 @@
  * generated {@code /config.json}. It follows API Gateway where the handlers can tell: the events' fields and id
  * formats, route selection by {@code $request.body.action}, {@code $connect} before the upgrade, two-way routes,
  * the 32 KB frame and 128 KB message limits (1009), the idle timeout and maximum duration (1001 "Going away"),
- * {@code $disconnect} whenever a connection ends, and the {@code @connections} answers with the
- * {@code x-amzn-ErrorType} the SDKs map to their exceptions.
+ * {@code $disconnect} whenever a connection ends, the {@code @connections} answers with the
+ * {@code x-amzn-ErrorType} the SDKs map to their exceptions, and, when given them, a {@code $connect} authorizer
+ * (401/403/500 as API Gateway answers, its context in every event of the connection) and a REST API key (403).
  * <p>
  * Where it knowingly differs:
  * <ul>
  *   <li>{@code @connections} calls must carry a SigV4 {@code Authorization} header, but the signature is not
  *       verified: any credentials will do.</li>
- *   <li>No authorizers, API keys, custom domains or integration timeout; {@code domainName} is the {@code Host} the
- *       client used ({@code host:port}).</li>
+ *   <li>One kind of authorizer: a Lambda REQUEST authorizer on {@code $connect} with its identity source in the query
+ *       string, whose results are not cached; one API key for every REST method (no usage plans). No custom domains
+ *       or integration timeout; {@code domainName} is the {@code Host} the client used ({@code host:port}).</li>
  *   <li>{@code disconnectStatusCode} and {@code disconnectReason} have no field in aws-lambda-java-events' event
  *       type: they are written on the {@code $disconnect} log line instead.</li>
  *   <li>Beyond 1,000 invocations at once the next ones wait, where Lambda would throttle.</li>

@@ -165,6 +165,37 @@ class ManagementApiTest {
         }
     }
 
+    @Test
+    void givenVirtualConnections_post_countsOneCopyPerCallWhileOtherIdsStayGone() throws Exception {
+        var virtual = VirtualConnections.of(java.util.List.of("v1=", "v2=", "v3="));
+        try (var fixture = new GatewayFixture(RouteTable.builder().build(), builder -> builder.virtualConnections(virtual))) {
+            assertThat(call(fixture, "POST", "v1=", "{}", SIGNED).statusCode()).isEqualTo(200);
+            assertThat(call(fixture, "POST", "v2=", "{}", SIGNED).statusCode()).isEqualTo(200);
+            assertThat(call(fixture, "POST", "v2=", "{}", SIGNED).statusCode()).isEqualTo(200);
+            assertThat(call(fixture, "POST", "other=", "{}", SIGNED).statusCode()).isEqualTo(410);
+            assertThat(call(fixture, "GET", "v1=", null, SIGNED).statusCode()).as("nothing to describe").isEqualTo(410);
+            assertThat(call(fixture, "POST", "v3=", "{}", null).statusCode()).as("unsigned").isEqualTo(403);
+
+            assertThat(virtual.copiesTo("v1=")).isEqualTo(1);
+            assertThat(virtual.copiesTo("v2=")).isEqualTo(2);
+            assertThat(virtual.tally()).isEqualTo(new VirtualConnections.Tally(3, 1, 1, 1, 3));
+            assertThat(fixture.gateway().callbackCounts()).isEqualTo(new CallbackCounts(5, 1, 0, 3, 2, 0, 0, 1));
+        }
+    }
+
+    @Test
+    void givenVirtualConnectionsAndRateLimit_postsBeyondTheBurst_areThrottledAndNotCounted() throws Exception {
+        var virtual = VirtualConnections.of(java.util.List.of("v1="));
+        try (var fixture = new GatewayFixture(RouteTable.builder().build(), builder -> builder
+                .virtualConnections(virtual).callbackRateLimit(new RateLimit(0.1, 2)))) {
+            assertThat(call(fixture, "POST", "v1=", "{}", SIGNED).statusCode()).isEqualTo(200);
+            assertThat(call(fixture, "POST", "v1=", "{}", SIGNED).statusCode()).isEqualTo(200);
+            assertThat(call(fixture, "POST", "v1=", "{}", SIGNED).statusCode()).isEqualTo(429);
+
+            assertThat(virtual.copiesTo("v1=")).isEqualTo(2);
+        }
+    }
+
     private static HttpResponse<String> call(GatewayFixture fixture, String method, String connectionId, String body,
             String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(connectionUri(fixture, connectionId))

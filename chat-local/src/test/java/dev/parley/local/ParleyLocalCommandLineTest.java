@@ -3,12 +3,14 @@ package dev.parley.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.chat.domain.model.SendRateLimit;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class ParleyLocalCommandLineTest {
         }
         assertThat(help).contains("--port N", "--host", "--stage", "--rest-stage", "--dynamodb-endpoint", "--data-dir",
                 "--table", "--region", "--idle-timeout", "--max-duration", "--callback-latency-ms", "--callback-rate",
-                "--callback-burst", "--web-root", "--help");
+                "--callback-burst", "--web-root", "--send-rate", "--send-burst", "--help");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
@@ -62,6 +64,11 @@ class ParleyLocalCommandLineTest {
         assertThatThrownBy(() -> LocalOptions.parse("--stage", "a/b")).hasMessageContaining("stage name");
         assertThatThrownBy(() -> LocalOptions.parse("--port", "1", "--port", "2")).hasMessage("--port is given twice");
         assertThatThrownBy(() -> LocalOptions.parse("8080")).hasMessageContaining("unknown option '8080'");
+        assertThatThrownBy(() -> LocalOptions.parse("--send-rate", "fast")).hasMessage("--send-rate fast: not a positive number");
+        assertThatThrownBy(() -> LocalOptions.parse("--send-rate", "0.0001"))
+                .hasMessage("--send-rate 0.0001: the send rate must be 0.001 to 1000000 messages a second, not 1.0E-4");
+        assertThatThrownBy(() -> LocalOptions.parse("--send-burst", "0"))
+                .hasMessage("--send-burst 0: the send burst must be 1 to 1000000 messages, not 0");
     }
 
     @Test
@@ -79,6 +86,7 @@ class ParleyLocalCommandLineTest {
         assertThat(options.callbackRateLimit()).isEmpty();
         assertThat(options.dynamoDbEndpoint()).isEmpty();
         assertThat(options.dataDir()).isEmpty();
+        assertThat(options.sendRateLimit()).isEqualTo(new SendRateLimit(10, 20));
     }
 
     @Test
@@ -86,12 +94,12 @@ class ParleyLocalCommandLineTest {
         LocalOptions options = LocalOptions.parse("--port=0", "--host", "0.0.0.0", "--stage", "prod", "--rest-stage", "api",
                 "--dynamodb-endpoint", "http://127.0.0.1:8000", "--table", "chats", "--region", "eu-west-1",
                 "--idle-timeout", "1.5", "--max-duration", "PT1M", "--callback-latency-ms", "20",
-                "--callback-rate", "100", "--web-root", "pages");
+                "--callback-rate", "100", "--web-root", "pages", "--send-rate", "0.5", "--send-burst", "3");
 
         assertThat(options).isEqualTo(new LocalOptions("0.0.0.0", 0, "prod", "api",
                 Optional.of(URI.create("http://127.0.0.1:8000")), Optional.empty(), "chats", "eu-west-1",
                 Duration.ofMillis(1500), Duration.ofMinutes(1), Duration.ofMillis(20), Optional.of(new RateLimit(100, 50)),
-                Optional.of(Path.of("pages"))));
+                Optional.of(Path.of("pages")), new SendRateLimit(0.5, 3), Optional.empty()));
         assertThat(LocalOptions.parse("--callback-rate", "10", "--callback-burst", "3", "--data-dir", "data"))
                 .satisfies(parsed -> {
                     assertThat(parsed.callbackRateLimit()).hasValue(new RateLimit(10, 3));
@@ -100,7 +108,7 @@ class ParleyLocalCommandLineTest {
     }
 
     private OptionalInt launch(String... args) {
-        return ParleyLocal.launch(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return ParleyLocal.launch(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 }

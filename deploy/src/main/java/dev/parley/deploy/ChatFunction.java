@@ -58,8 +58,14 @@ final class ChatFunction extends Construct {
         Blueprint {
             environment = Map.copyOf(environment);
         }
+
+        /** The same, with {@code variables} as every handler's environment instead. */
+        Blueprint withEnvironment(Map<String, String> variables) {
+            return new Blueprint(code, memorySize, logRemovalPolicy, table, variables, manageConnectionsArn);
+        }
     }
 
+    private final Role role;
     private final Alias alias;
 
     /**
@@ -70,7 +76,7 @@ final class ChatFunction extends Construct {
             Blueprint blueprint) {
         super(scope, constructId(handler));
         LogGroup logGroup = LogGroups.create(this, "Logs", blueprint.logRemovalPolicy());
-        Role role = Role.Builder.create(this, "Role")
+        this.role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("Runs " + handler + " with only the access its code needs")
                 .build();
@@ -113,6 +119,11 @@ final class ChatFunction extends Construct {
                 .aliasName(ALIAS)
                 .version(function.getCurrentVersion())
                 .build();
+    }
+
+    /** Lets the function do {@code actions} on {@code resource} too: what its code does beyond the chat's table. */
+    void allow(List<String> actions, String resource) {
+        grant(role, actions, resource);
     }
 
     /** What integrations invoke: the alias of the published, snapshotted version. */

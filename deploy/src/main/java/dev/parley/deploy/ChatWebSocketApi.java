@@ -1,6 +1,7 @@
 package dev.parley.deploy;
 
 import dev.parley.chat.lambda.WebSocketRoute;
+import java.util.Optional;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Aws;
@@ -10,6 +11,7 @@ import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.WebSocketLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.IWebSocketRouteAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketApi;
@@ -73,15 +75,27 @@ final class ChatWebSocketApi extends Construct {
         stage.getNode().addDependency(apiGatewayLogging);
     }
 
-    /** Routes {@code route}'s key to {@code handler}, sending the handler's answer back to the caller on a two-way route. */
-    void route(WebSocketRoute route, IFunction handler) {
-        var added = api.addRoute(route.routeKey(), WebSocketRouteOptions.builder()
+    /**
+     * Routes {@code route}'s key to {@code handler}, sending the handler's answer back to the caller on a two-way route.
+     * {@code $connect} goes through {@code connectAuthorizer} when there is one: API Gateway authorizes a WebSocket API
+     * only there, once per connection.
+     */
+    void route(WebSocketRoute route, IFunction handler, Optional<IWebSocketRouteAuthorizer> connectAuthorizer) {
+        var options = WebSocketRouteOptions.builder()
                 .integration(new WebSocketLambdaIntegration(route.name() + "Integration", handler))
-                .returnResponse(route.twoWay())
-                .build());
-        Nag.suppress(added, "AwsSolutions-APIG4", "Parley is an open chat like the tutorial it replaces: anyone with the"
-                + " URL joins under a display name. Identity is not part of it; a Lambda REQUEST authorizer on $connect,"
-                + " the only route API Gateway authorizes, is where it would go");
+                .returnResponse(route.twoWay());
+        boolean authorized = route == WebSocketRoute.CONNECT && connectAuthorizer.isPresent();
+        if (authorized) {
+            options.authorizer(connectAuthorizer.get());
+        }
+        var added = api.addRoute(route.routeKey(), options.build());
+        if (!authorized) {
+            Nag.suppress(added, "AwsSolutions-APIG4", connectAuthorizer.isPresent()
+                    ? "API Gateway authorizes a WebSocket API only on $connect: this route only runs on a connection the"
+                            + " $connect authorizer allowed, under the identity it established"
+                    : "authorization is turned off (-c authorization=false): Parley is then an open chat like the"
+                            + " tutorial it replaces, where anyone with the URL joins under a display name");
+        }
     }
 
     /** What clients connect to: {@code wss://{apiId}.execute-api.{region}.amazonaws.com/{stage}}. */

@@ -23,6 +23,8 @@ import software.amazon.awscdk.RemovalPolicy;
  * @param memorySize each function's memory in MB (CPU grows with it)
  * @param activeShards how many partitions of the active-connections index the handlers spread connections over
  * @param dataRemovalPolicy what deleting the stack does to the table and the log groups
+ * @param authorization whether {@code $connect} needs a token the authorizer accepts ({@code -c authorization=false}
+ *        makes Parley an open chat again)
  * @param lambdaJar the shaded {@code chat-lambda.jar}
  * @param webRoot the directory of web pages served by CloudFront; must hold an {@code index.html}
  */
@@ -34,6 +36,7 @@ record DeploySettings(
         int memorySize,
         int activeShards,
         RemovalPolicy dataRemovalPolicy,
+        boolean authorization,
         Path lambdaJar,
         Path webRoot) {
 
@@ -44,6 +47,7 @@ record DeploySettings(
     static final String MEMORY_SIZE = "memorySize";
     static final String ACTIVE_SHARDS = "activeShards";
     static final String REMOVAL_POLICY = "removalPolicy";
+    static final String AUTHORIZATION = "authorization";
     static final String LAMBDA_JAR = "lambdaJar";
     static final String WEB_ROOT = "webRoot";
 
@@ -98,6 +102,7 @@ record DeploySettings(
                 wholeNumber(context, MEMORY_SIZE, DEFAULT_MEMORY_SIZE),
                 wholeNumber(context, ACTIVE_SHARDS, ChatConfiguration.DEFAULT_ACTIVE_SHARDS),
                 removalPolicy(text(context, REMOVAL_POLICY, "retain")),
+                bool(context, AUTHORIZATION, true),
                 existingJar(path(context, LAMBDA_JAR, DEFAULT_LAMBDA_JAR, directory)),
                 existingWebRoot(path(context, WEB_ROOT, DEFAULT_WEB_ROOT, directory)));
     }
@@ -114,6 +119,16 @@ record DeploySettings(
         } catch (NumberFormatException notANumber) {
             throw invalid(key, value, "a whole number");
         }
+    }
+
+    /** {@code true} or {@code false}: a JSON boolean from cdk.json, or text from {@code -c}. */
+    private static boolean bool(Function<String, Object> context, String key, boolean fallback) {
+        String value = text(context, key, Boolean.toString(fallback));
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(key, value, "true or false");
+        };
     }
 
     private static RemovalPolicy removalPolicy(String value) {

@@ -22,6 +22,9 @@ record HandlerAccess(List<String> tableActions, List<String> indexActions, boole
     /** Broadcast lists the recipients (Query), records the broadcast on each and marks the gone ones (UpdateItem). */
     static final HandlerAccess BROADCAST = new HandlerAccess(List.of(UPDATE_ITEM), List.of(QUERY), true);
 
+    /** The {@code $connect} authorizer checks a token against its secret: it touches neither the table nor connections. */
+    static final HandlerAccess AUTHORIZER = new HandlerAccess(List.of(), List.of(), false);
+
     HandlerAccess {
         tableActions = List.copyOf(tableActions);
         indexActions = List.copyOf(indexActions);

@@ -4,6 +4,7 @@ import dev.parley.chat.lambda.BroadcastRoute;
 import dev.parley.chat.lambda.WebSocketRoute;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -17,6 +18,7 @@ final class ParleyStack extends Stack {
     static final String BROADCAST_URL_OUTPUT = "BroadcastUrl";
     static final String BROADCAST_API_KEY_ID_OUTPUT = "BroadcastApiKeyId";
     static final String SITE_URL_OUTPUT = "SiteUrl";
+    static final String AUTH_SECRET_ARN_OUTPUT = "AuthSecretArn";
 
     ParleyStack(Construct scope, String id, DeploySettings settings) {
         super(scope, id, StackProps.builder()
@@ -37,9 +39,12 @@ final class ParleyStack extends Stack {
                         "CONNECTION_RETENTION_DAYS", Integer.toString(settings.connectionRetentionDays()),
                         "ACTIVE_SHARDS", Integer.toString(settings.activeShards())),
                 chat.manageConnectionsArn());
+        Optional<ConnectAuthorization> authorization = settings.authorization()
+                ? Optional.of(new ConnectAuthorization(this, "Authorization", blueprint))
+                : Optional.empty();
         for (WebSocketRoute route : WebSocketRoute.values()) {
             var function = new ChatFunction(this, route.handler(), HandlerAccess.of(route), Map.of(), blueprint);
-            chat.route(route, function.alias());
+            chat.route(route, function.alias(), authorization.map(ConnectAuthorization::authorizer));
         }
 
         var site = new ChatSite(this, "Site");
@@ -58,6 +63,9 @@ final class ParleyStack extends Stack {
         output(BROADCAST_API_KEY_ID_OUTPUT, broadcast.apiKeyId(),
                 "aws apigateway get-api-key --include-value --api-key ID prints the broadcast key");
         output(SITE_URL_OUTPUT, site.origin(), "The chat and broadcast pages");
+        authorization.ifPresent(connect -> output(AUTH_SECRET_ARN_OUTPUT, connect.secretArn(),
+                "aws secretsmanager get-secret-value --query SecretString --output text --secret-id ARN prints the"
+                        + " secret that signs connection tokens"));
     }
 
     private void output(String id, String value, String description) {

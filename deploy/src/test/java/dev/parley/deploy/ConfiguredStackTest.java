@@ -25,7 +25,8 @@ class ConfiguredStackTest {
                 DeploySettings.CONNECTION_RETENTION_DAYS, "7",
                 DeploySettings.MEMORY_SIZE, "2048",
                 DeploySettings.ACTIVE_SHARDS, "8",
-                DeploySettings.REMOVAL_POLICY, "destroy"));
+                DeploySettings.REMOVAL_POLICY, "destroy",
+                DeploySettings.AUTHORIZATION, "false"));
     }
 
     @Test
@@ -36,7 +37,7 @@ class ConfiguredStackTest {
         parley.assertions.hasResourceProperties("AWS::ApiGateway::Stage", Map.of("StageName", "ops"));
         assertThat(at(map(parley.template.get("Outputs")), "WebSocketUrl", "Value")).isEqualTo(join("wss://",
                 ref(webSocketApiId), ".execute-api.", ref("AWS::Region"), ".", ref("AWS::URLSuffix"), "/live"));
-        parley.functionIdsByHandler().forEach((handler, functionId) ->
+        parley.chatFunctionIdsByHandler().forEach((handler, functionId) ->
                 assertThat(at(parley.resource(functionId), "Properties", "Environment", "Variables", "WEBSOCKET_CALLBACK_URL"))
                         .as(handler)
                         .isEqualTo(join("https://", ref(webSocketApiId), ".execute-api.", ref("AWS::Region"), ".",
@@ -46,7 +47,7 @@ class ConfiguredStackTest {
     @Test
     void givenTableNameRetentionAndShards_synth_namesTheTableAndTellsEveryHandler() {
         parley.assertions.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "parley-staging.chat"));
-        parley.functionIdsByHandler().forEach((handler, functionId) -> {
+        parley.chatFunctionIdsByHandler().forEach((handler, functionId) -> {
             Map<String, Object> properties = map(at(parley.resource(functionId), "Properties"));
             assertThat(properties.get("MemorySize")).as(handler).isEqualTo(2048);
             assertThat(map(at(properties, "Environment", "Variables"))).as(handler)

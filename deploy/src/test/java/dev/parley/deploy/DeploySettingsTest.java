@@ -32,7 +32,7 @@ class DeploySettingsTest {
         DeploySettings settings = DeploySettings.fromContext(context(Map.of())::get, HERE);
 
         assertThat(settings).isEqualTo(new DeploySettings("production", "dev", "chatDetails", 30, 1024, 4,
-                RemovalPolicy.RETAIN, lambdaJar, webRoot));
+                RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
     }
 
     @Test
@@ -44,10 +44,11 @@ class DeploySettingsTest {
                 DeploySettings.CONNECTION_RETENTION_DAYS, " 7 ",
                 DeploySettings.MEMORY_SIZE, "2048",
                 DeploySettings.ACTIVE_SHARDS, "8",
-                DeploySettings.REMOVAL_POLICY, "DESTROY"))::get, HERE);
+                DeploySettings.REMOVAL_POLICY, "DESTROY",
+                DeploySettings.AUTHORIZATION, "False"))::get, HERE);
 
         assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1", "parley-chat", 7, 2048, 8,
-                RemovalPolicy.DESTROY, lambdaJar, webRoot));
+                RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
     }
 
     @Test
@@ -56,6 +57,14 @@ class DeploySettingsTest {
         context.put(DeploySettings.MEMORY_SIZE, 1769);
 
         assertThat(DeploySettings.fromContext(context::get, HERE).memorySize()).isEqualTo(1769);
+    }
+
+    @Test
+    void givenBooleanFromCdkJson_fromContext_acceptsItAsABoolean() {
+        Map<String, Object> context = context(Map.of());
+        context.put(DeploySettings.AUTHORIZATION, false);
+
+        assertThat(DeploySettings.fromContext(context::get, HERE).authorization()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -71,6 +80,8 @@ class DeploySettingsTest {
         "memorySize, 1.5",
         "activeShards, 0",
         "removalPolicy, snapshot",
+        "authorization, off",
+        "authorization, yes",
     })
     void givenAnInvalidValue_fromContext_namesTheKeyAndTheValue(String key, String value) {
         Map<String, Object> context = context(Map.of(key, value));

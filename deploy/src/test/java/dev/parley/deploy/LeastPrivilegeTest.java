@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.lambda.BroadcastRoute;
 import dev.parley.chat.lambda.WebSocketRoute;
+import dev.parley.chat.lambda.auth.AuthorizerHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,8 @@ class LeastPrivilegeTest {
                 WebSocketRoute.SEND_MESSAGE.handler(), Map.of(
                         "dynamodb:GetItem", Set.of(TABLE), "dynamodb:UpdateItem", Set.of(TABLE), "dynamodb:Query", Set.of(INDEX)),
                 WebSocketRoute.DEFAULT.handler(), Map.of(),
-                BroadcastRoute.HANDLER, Map.of("dynamodb:UpdateItem", Set.of(TABLE), "dynamodb:Query", Set.of(INDEX)));
+                BroadcastRoute.HANDLER, Map.of("dynamodb:UpdateItem", Set.of(TABLE), "dynamodb:Query", Set.of(INDEX)),
+                AuthorizerHandler.HANDLER, Map.of());
 
         Map<String, String> functionIds = parley.functionIdsByHandler();
         assertThat(functionIds.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -110,6 +112,24 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void givenTheSigningSecret_synth_letsOnlyTheAuthorizerReadItAndDoNothingElseWithIt() {
+        String authorizerRole = roleOf(parley.functionIdsByHandler().get(AuthorizerHandler.HANDLER));
+
+        List<Statement> secretGrants = statements.stream()
+                .filter(statement -> statement.actions().stream().anyMatch(action -> action.startsWith("secretsmanager:")))
+                .toList();
+
+        assertThat(secretGrants).singleElement().satisfies(statement -> {
+            assertThat(statement.roleId()).isEqualTo(authorizerRole);
+            assertThat(statement.actions()).containsExactly("secretsmanager:GetSecretValue");
+            assertThat(statement.resources()).containsExactly(ref(parley.logicalIdOf("AWS::SecretsManager::Secret")));
+        });
+        assertThat(statements).filteredOn(statement -> statement.roleId().equals(authorizerRole))
+                .flatExtracting(Statement::actions)
+                .containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents", "secretsmanager:GetSecretValue");
+    }
+
+    @Test
     void givenEachHandler_synth_letsItWriteOnlyItsOwnLogGroup() {
         parley.functionIdsByHandler().forEach((handler, functionId) -> {
             Object logGroup = at(parley.resource(functionId), "Properties", "LoggingConfig", "LogGroup");
@@ -127,13 +147,14 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void givenTheApis_synth_letApiGatewayInvokeEachAliasOnlyFromItsOwnRoute() {
+    void givenTheApis_synth_letApiGatewayInvokeEachAliasOnlyFromItsOwnRouteOrAuthorizer() {
         Set<String> apiIds = Set.of(parley.logicalIdOf("AWS::ApiGatewayV2::Api"), parley.logicalIdOf("AWS::ApiGateway::RestApi"));
         List<String> expectedSourceEndings = new ArrayList<>();
         for (WebSocketRoute route : WebSocketRoute.values()) {
             expectedSourceEndings.add("/*" + route.routeKey());
         }
         expectedSourceEndings.add("/" + BroadcastRoute.METHOD + "/" + BroadcastRoute.RESOURCE);
+        expectedSourceEndings.add("/authorizers/{" + parley.logicalIdOf("AWS::ApiGatewayV2::Authorizer") + "}");
 
         List<String> sourceEndings = resources(parley.template, "AWS::Lambda::Permission").entrySet().stream()
                 .map(entry -> {
@@ -143,7 +164,10 @@ class LeastPrivilegeTest {
                             .containsEntry("Principal", "apigateway.amazonaws.com");
                     assertThat(refsIn(properties.get("SourceArn"))).as(entry.getKey()).containsAnyElementsOf(apiIds);
                     List<Object> arnParts = list(list(at(properties, "SourceArn", "Fn::Join")).get(1));
-                    return (String) arnParts.get(arnParts.size() - 1);
+                    Object last = arnParts.get(arnParts.size() - 1);
+                    // An authorizer's permission ends with the authorizer's id: "/authorizers/", {"Ref": id}.
+                    return last instanceof String ending ? ending
+                            : arnParts.get(arnParts.size() - 2) + "{" + map(last).get("Ref") + "}";
                 })
                 .toList();
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.lambda.BroadcastRoute;
 import dev.parley.chat.lambda.WebSocketRoute;
+import dev.parley.chat.lambda.auth.AuthorizerHandler;
 import dev.parley.chat.lambda.wiring.ChatConfiguration;
 import java.io.IOException;
 import java.net.URI;
@@ -52,6 +53,7 @@ class ParleyStackTemplateTest {
                 Map.entry("AWS::ApiGatewayV2::Api", 1),
                 Map.entry("AWS::ApiGatewayV2::Route", 4),
                 Map.entry("AWS::ApiGatewayV2::Integration", 4),
+                Map.entry("AWS::ApiGatewayV2::Authorizer", 1),
                 Map.entry("AWS::ApiGatewayV2::RouteResponse", 2),
                 Map.entry("AWS::ApiGatewayV2::Stage", 1),
                 Map.entry("AWS::ApiGateway::RestApi", 1),
@@ -61,13 +63,14 @@ class ParleyStackTemplateTest {
                 Map.entry("AWS::ApiGateway::UsagePlan", 1),
                 Map.entry("AWS::ApiGateway::UsagePlanKey", 1),
                 Map.entry("AWS::ApiGateway::Account", 1),
-                // the five handlers and CDK's bucket-deployment function
-                Map.entry("AWS::Lambda::Function", 6),
-                Map.entry("AWS::Lambda::Version", 5),
-                Map.entry("AWS::Lambda::Alias", 5),
-                Map.entry("AWS::Lambda::Permission", 5),
-                // five functions, two API access logs, the page deployment
-                Map.entry("AWS::Logs::LogGroup", 8),
+                // the five handlers, the authorizer and CDK's bucket-deployment function
+                Map.entry("AWS::Lambda::Function", 7),
+                Map.entry("AWS::Lambda::Version", 6),
+                Map.entry("AWS::Lambda::Alias", 6),
+                Map.entry("AWS::Lambda::Permission", 6),
+                Map.entry("AWS::SecretsManager::Secret", 1),
+                // six functions, two API access logs, the page deployment
+                Map.entry("AWS::Logs::LogGroup", 9),
                 Map.entry("AWS::S3::Bucket", 1),
                 Map.entry("AWS::CloudFront::Distribution", 1),
                 Map.entry("AWS::CloudFront::OriginAccessControl", 1),
@@ -134,7 +137,8 @@ class ParleyStackTemplateTest {
                                 Map.of("AttributeName", ChatDetailsTable.CONNECTION_ID, "KeyType", "RANGE")),
                         "Projection", Map.of(
                                 "ProjectionType", "INCLUDE",
-                                "NonKeyAttributes", List.of(ChatDetailsTable.DISPLAY_NAME, ChatDetailsTable.CONNECTION_TIME))))));
+                                "NonKeyAttributes", List.of(ChatDetailsTable.DISPLAY_NAME, ChatDetailsTable.CONNECTION_TIME,
+                                        ChatDetailsTable.USER_ID))))));
     }
 
     @Test
@@ -175,7 +179,8 @@ class ParleyStackTemplateTest {
                 WebSocketRoute.DISCONNECT.handler(), 10,
                 WebSocketRoute.SEND_MESSAGE.handler(), 29,
                 WebSocketRoute.DEFAULT.handler(), 10,
-                BroadcastRoute.HANDLER, 29);
+                BroadcastRoute.HANDLER, 29,
+                AuthorizerHandler.HANDLER, 10);
 
         parley.functionIdsByHandler().forEach((handler, functionId) ->
                 assertThat(at(parley.resource(functionId), "Properties", "Timeout")).as(handler)
@@ -201,14 +206,14 @@ class ParleyStackTemplateTest {
     }
 
     @Test
-    void givenEveryHandler_synth_setsTheEnvironmentChatConfigurationReads() {
+    void givenEveryChatHandler_synth_setsTheEnvironmentChatConfigurationReads() {
         String webSocketApiId = parley.logicalIdOf("AWS::ApiGatewayV2::Api");
         String tableId = parley.logicalIdOf("AWS::DynamoDB::Table");
         Map<String, Object> callbackUrl = join("https://", ref(webSocketApiId), ".execute-api.", ref("AWS::Region"), ".",
                 ref("AWS::URLSuffix"), "/" + WebSocketRoute.DEFAULT_STAGE);
         Map<String, Object> siteOrigin = join("https://", getAtt(parley.logicalIdOf("AWS::CloudFront::Distribution"), "DomainName"));
 
-        parley.functionIdsByHandler().forEach((handler, functionId) -> {
+        parley.chatFunctionIdsByHandler().forEach((handler, functionId) -> {
             Map<String, Object> variables = map(at(parley.resource(functionId), "Properties", "Environment", "Variables"));
             assertThat(variables).as(handler)
                     .containsEntry("TABLE_NAME", ref(tableId))
@@ -232,7 +237,7 @@ class ParleyStackTemplateTest {
                 "AWS::Region", "eu-west-1",
                 "AWS::URLSuffix", "amazonaws.com");
 
-        parley.functionIdsByHandler().forEach((handler, functionId) -> {
+        parley.chatFunctionIdsByHandler().forEach((handler, functionId) -> {
             Map<String, String> environment = new HashMap<>();
             map(at(parley.resource(functionId), "Properties", "Environment", "Variables"))
                     .forEach((name, value) -> environment.put(name, JsonTree.evaluate(value, deployed)));
@@ -352,10 +357,10 @@ class ParleyStackTemplateTest {
     }
 
     @Test
-    void givenDefaults_synth_outputsTheThreeUrlsAndTheKeyIdOnly() {
+    void givenDefaults_synth_outputsTheThreeUrlsTheKeyIdAndTheSecretArnOnly() {
         Map<String, Object> outputs = map(template.get("Outputs"));
 
-        assertThat(outputs).containsOnlyKeys("WebSocketUrl", "BroadcastUrl", "SiteUrl", "BroadcastApiKeyId");
+        assertThat(outputs).containsOnlyKeys("WebSocketUrl", "BroadcastUrl", "SiteUrl", "BroadcastApiKeyId", "AuthSecretArn");
         assertThat(at(outputs, "WebSocketUrl", "Value")).isEqualTo(join("wss://",
                 ref(parley.logicalIdOf("AWS::ApiGatewayV2::Api")), ".execute-api.", ref("AWS::Region"), ".",
                 ref("AWS::URLSuffix"), "/" + WebSocketRoute.DEFAULT_STAGE));
@@ -365,6 +370,7 @@ class ParleyStackTemplateTest {
         assertThat(at(outputs, "SiteUrl", "Value"))
                 .isEqualTo(join("https://", getAtt(parley.logicalIdOf("AWS::CloudFront::Distribution"), "DomainName")));
         assertThat(at(outputs, "BroadcastApiKeyId", "Value")).isEqualTo(ref(parley.logicalIdOf("AWS::ApiGateway::ApiKey")));
+        assertThat(at(outputs, "AuthSecretArn", "Value")).isEqualTo(ref(parley.logicalIdOf("AWS::SecretsManager::Secret")));
     }
 
     @Test
@@ -401,7 +407,7 @@ class ParleyStackTemplateTest {
     }
 
     static List<String> allHandlers() {
-        return Stream.concat(Arrays.stream(WebSocketRoute.values()).map(WebSocketRoute::handler), Stream.of(BroadcastRoute.HANDLER))
-                .toList();
+        return Stream.concat(Arrays.stream(WebSocketRoute.values()).map(WebSocketRoute::handler),
+                Stream.of(BroadcastRoute.HANDLER, AuthorizerHandler.HANDLER)).toList();
     }
 }

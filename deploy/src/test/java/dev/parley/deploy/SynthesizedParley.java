@@ -1,6 +1,7 @@
 package dev.parley.deploy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.parley.chat.lambda.auth.AuthorizerHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -93,6 +94,13 @@ final class SynthesizedParley {
                 byHandler.put(handler, logicalId);
             }
         });
+        return byHandler;
+    }
+
+    /** The functions of the chat's routes and the broadcast, which read {@code ChatConfiguration}: all but the authorizer. */
+    Map<String, String> chatFunctionIdsByHandler() {
+        Map<String, String> byHandler = new TreeMap<>(functionIdsByHandler());
+        byHandler.remove(AuthorizerHandler.HANDLER);
         return byHandler;
     }
 

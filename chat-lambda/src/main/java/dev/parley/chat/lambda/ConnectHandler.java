@@ -5,12 +5,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.port.in.ConnectCommand;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
-import dev.parley.chat.lambda.wire.JsonWireFormat;
+import dev.parley.chat.lambda.auth.AuthorizerContext;
 import dev.parley.chat.lambda.wiring.ChatComponent;
 import dev.parley.chat.lambda.wiring.EnvironmentComponent;
 import java.util.Optional;
 
-/** {@code $connect}: registers the connection, with the display name from {@code ?name=}. A non-2xx answer refuses the handshake. */
+/**
+ * {@code $connect}: registers the connection. With authorization on, it is the user the authorizer put in
+ * {@code requestContext.authorizer}, under the display name of their token, and the client's {@code ?name=} is
+ * ignored; with it off, the connection is anonymous, named by {@code ?name=}. A non-2xx answer refuses the handshake.
+ */
 public final class ConnectHandler extends WebSocketHandler {
 
     private final ConnectUseCase connect;
@@ -26,8 +30,11 @@ public final class ConnectHandler extends WebSocketHandler {
 
     @Override
     APIGatewayV2WebSocketResponse handle(ConnectionId connectionId, APIGatewayV2WebSocketEvent event) {
-        Optional<String> requestedName = Optional.ofNullable(event.getQueryStringParameters()).map(query -> query.get("name"));
-        connect.connect(new ConnectCommand(connectionId, requestedName));
+        ConnectCommand command = AuthorizerContext.principal(event.getRequestContext().getAuthorizer())
+                .map(user -> new ConnectCommand(connectionId, Optional.of(user.displayName().value()), Optional.of(user.userId())))
+                .orElseGet(() -> new ConnectCommand(connectionId,
+                        Optional.ofNullable(event.getQueryStringParameters()).map(query -> query.get("name"))));
+        connect.connect(command);
         return response(OK, null);
     }
 }

@@ -15,9 +15,12 @@ import java.util.Optional;
 /**
  * {@code sendMessage}: {@code {"action":"sendMessage","Message":"hi"}} to every other connection, or with
  * {@code "to"} to one. The route response carries the sender's acknowledgement or error frame, echoing the frame's
- * optional {@code clientId}.
+ * optional {@code clientId}. A connection over its send rate gets a {@code RATE_LIMITED} error frame instead, and
+ * its message goes nowhere.
  */
 public final class SendMessageHandler extends WebSocketHandler {
+
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private final SendMessageUseCase sendMessage;
 
@@ -49,6 +52,9 @@ public final class SendMessageHandler extends WebSocketHandler {
         if (result instanceof SendMessageResult.SenderNotConnected) {
             return error(ErrorCode.NOT_CONNECTED,
                     "this connection is not registered as connected; reconnect and send again", clientId);
+        }
+        if (result instanceof SendMessageResult.RateLimited limited) {
+            return response(TOO_MANY_REQUESTS, wire.rateLimited(limited.retryAfter(), clientId));
         }
         throw new IllegalStateException("unhandled result " + result);
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.UserId;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConnectHandlerTest {
@@ -23,6 +25,43 @@ class ConnectHandlerTest {
             assertThat(connection.displayName()).isEqualTo(new DisplayName("Alice"));
             assertThat(connection.connectedAt()).isEqualTo(FakeChatComponent.NOW);
         });
+    }
+
+    @Test
+    void givenNoAuthorizer_connect_registersAnAnonymousConnection() {
+        handler.handleRequest(Events.webSocket("connect"), new RecordingContext());
+
+        assertThat(component.store.findActive(ALICE).orElseThrow().userId()).isEmpty();
+    }
+
+    @Test
+    void givenAuthorizerContext_connect_registersTheTokensUserUnderTheTokensNameIgnoringTheQueryName() {
+        var event = Events.webSocket("connect");
+        // What API Gateway passes on from the authorizer: its principal id, context and latency.
+        event.getRequestContext().setAuthorizer(Map.of(
+                "principalId", "user-42", "userId", "user-42", "displayName", "Ada Lovelace", "integrationLatency", 31));
+
+        var response = handler.handleRequest(event, new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(event.getQueryStringParameters()).containsEntry("name", "  Alice  ");
+        assertThat(component.store.findActive(ALICE)).hasValueSatisfying(connection -> {
+            assertThat(connection.userId()).isEqualTo(Optional.of(new UserId("user-42")));
+            assertThat(connection.displayName()).isEqualTo(new DisplayName("Ada Lovelace"));
+        });
+    }
+
+    @Test
+    void givenAuthorizerContextNamingAUserWithoutDisplayName_connect_refusesWith500InsteadOfConnectingAnonymously() {
+        var event = Events.webSocket("connect");
+        event.getRequestContext().setAuthorizer(Map.of("principalId", "user-42", "userId", "user-42"));
+        var context = new RecordingContext();
+
+        var response = handler.handleRequest(event, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(component.store.activeConnections()).isEmpty();
+        assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("displayName"));
     }
 
     @Test

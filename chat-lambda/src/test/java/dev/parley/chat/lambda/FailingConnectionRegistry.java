@@ -5,6 +5,7 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.Posted;
+import dev.parley.chat.domain.model.SendAllowance;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import java.util.Collection;
 import java.util.Optional;
@@ -35,7 +36,7 @@ final class FailingConnectionRegistry implements ConnectionRegistry {
     }
 
     @Override
-    public void recordMessage(ConnectionId sender, Posted message) {
+    public boolean recordMessage(ConnectionId sender, Posted message, Optional<SendAllowance> before, SendAllowance after) {
         throw unavailable();
     }
 

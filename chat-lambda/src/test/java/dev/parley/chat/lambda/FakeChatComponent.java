@@ -1,5 +1,6 @@
 package dev.parley.chat.lambda;
 
+import dev.parley.chat.domain.fakes.AdjustableClock;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
@@ -15,9 +16,7 @@ import dev.parley.chat.lambda.wire.JsonWireFormat;
 import dev.parley.chat.lambda.wiring.ChatComponent;
 import dev.parley.chat.lambda.wiring.ChatConfiguration;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -31,7 +30,8 @@ final class FakeChatComponent implements ChatComponent {
     final InMemoryConnectionRegistry store = new InMemoryConnectionRegistry();
     final RecordingMessagePublisher publisher = new RecordingMessagePublisher();
     final JsonWireFormat wire = new JsonWireFormat();
-    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** Stands at {@link #NOW} until a test moves it on. */
+    final AdjustableClock clock = new AdjustableClock(NOW);
     private final ConnectionRegistry registry;
 
     FakeChatComponent() {
@@ -55,7 +55,7 @@ final class FakeChatComponent implements ChatComponent {
 
     @Override
     public SendMessageUseCase sendMessageUseCase() {
-        return new SendMessageService(registry, publisher, clock);
+        return new SendMessageService(registry, publisher, clock, configuration().sendRateLimit());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.parley.chat.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
@@ -11,7 +12,10 @@ import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.port.out.DeliveryResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +185,61 @@ class SendMessageHandlerTest {
         var response = handler.handleRequest(Events.webSocketWithBody("send-message", ALICE, body), new RecordingContext());
 
         assertThat(json(response.getBody())).containsEntry("type", "ack").containsEntry("recipients", 2);
+    }
+
+    @Test
+    void givenBurstOf21_sendMessage_answersRateLimitedToThe21stAndStoresAndSendsNothingForIt() throws IOException {
+        List<APIGatewayV2WebSocketResponse> burst = IntStream.rangeClosed(1, 21)
+                .mapToObj(n -> handler.handleRequest(numbered(n), new RecordingContext()))
+                .toList();
+
+        assertThat(burst.subList(0, 20)).allSatisfy(response -> {
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            assertThat(json(response.getBody())).containsEntry("type", "ack");
+        });
+        APIGatewayV2WebSocketResponse limited = burst.get(20);
+        assertThat(limited.getStatusCode()).isEqualTo(429);
+        Map<String, Object> error = json(limited.getBody());
+        assertThat(error).containsEntry("type", "error").containsEntry("code", "RATE_LIMITED")
+                .containsEntry("retryAfterMs", 100).containsEntry("clientId", "m21");
+        assertThat((String) error.get("message")).contains("not sent").contains("100 ms");
+        assertThat(component.publisher.sent()).hasSize(40)
+                .noneSatisfy(sent -> assertThat(sent.message().text().value()).isEqualTo("message 21"));
+        assertThat(component.store.find(new ConnectionId(ALICE)).orElseThrow().latestMessage())
+                .hasValueSatisfying(posted -> assertThat(posted.text().value()).isEqualTo("message 20"));
+    }
+
+    @Test
+    void givenRateLimitedSender_sendMessageOnceTheClockHasAdvanced_isAcceptedAgain() throws IOException {
+        IntStream.rangeClosed(1, 21).forEach(n -> handler.handleRequest(numbered(n), new RecordingContext()));
+
+        component.clock.advance(Duration.ofMillis(100));
+        var again = handler.handleRequest(numbered(22), new RecordingContext());
+        var tooSoon = handler.handleRequest(numbered(23), new RecordingContext());
+
+        assertThat(json(again.getBody())).containsEntry("type", "ack").containsEntry("recipients", 2);
+        assertThat(component.store.find(new ConnectionId(ALICE)).orElseThrow().latestMessage())
+                .hasValueSatisfying(posted -> {
+                    assertThat(posted.text().value()).isEqualTo("message 22");
+                    assertThat(posted.at()).isEqualTo(FakeChatComponent.NOW.plusMillis(100));
+                });
+        assertThat(json(tooSoon.getBody())).containsEntry("code", "RATE_LIMITED");
+    }
+
+    @Test
+    void givenLessThanAMillisecondToWait_sendMessage_roundsRetryAfterUpToOneMillisecond() throws IOException {
+        IntStream.rangeClosed(1, 20).forEach(n -> handler.handleRequest(numbered(n), new RecordingContext()));
+        component.clock.advance(Duration.ofNanos(99_500_000));
+
+        var limited = handler.handleRequest(numbered(21), new RecordingContext());
+
+        assertThat(json(limited.getBody())).containsEntry("code", "RATE_LIMITED").containsEntry("retryAfterMs", 1);
+    }
+
+    /** Alice's {@code n}th message to everyone, with clientId {@code m<n>}. */
+    private static APIGatewayV2WebSocketEvent numbered(int n) {
+        return Events.webSocketWithBody("send-message", ALICE,
+                "{\"action\":\"sendMessage\",\"Message\":\"message " + n + "\",\"clientId\":\"m" + n + "\"}");
     }
 
     private void assertError(APIGatewayV2WebSocketResponse response, String code) throws IOException {

@@ -23,7 +23,8 @@ public final class ConnectService implements ConnectUseCase {
         var connection = new Connection(
                 command.connectionId(),
                 DisplayName.requestedOrDefault(command.requestedName(), command.connectionId()),
-                clock.instant());
+                clock.instant(),
+                command.userId());
         registry.register(connection);
         return connection;
     }

@@ -5,6 +5,7 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.Posted;
+import dev.parley.chat.domain.model.SendAllowance;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,7 +22,8 @@ public final class InMemoryConnectionRegistry implements ConnectionRegistry {
 
     @Override
     public void register(Connection connection) {
-        records.put(connection.id(), new ConnectionRecord(connection, Optional.empty(), Optional.empty(), Optional.empty()));
+        records.put(connection.id(), new ConnectionRecord(connection, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty()));
     }
 
     @Override
@@ -38,22 +40,30 @@ public final class InMemoryConnectionRegistry implements ConnectionRegistry {
             }
             changed.set(true);
             return new ConnectionRecord(current.connection(), Optional.of(disconnection),
-                    current.latestMessage(), current.latestBroadcast());
+                    current.latestMessage(), current.latestBroadcast(), current.sendAllowance());
         });
         return changed.get();
     }
 
     @Override
-    public void recordMessage(ConnectionId sender, Posted message) {
-        records.computeIfPresent(sender, (key, current) -> new ConnectionRecord(current.connection(),
-                current.disconnection(), Optional.of(message), current.latestBroadcast()));
+    public boolean recordMessage(ConnectionId sender, Posted message, Optional<SendAllowance> before, SendAllowance after) {
+        var recorded = new AtomicBoolean();
+        records.computeIfPresent(sender, (key, current) -> {
+            if (!current.sendAllowance().equals(before)) {
+                return current;
+            }
+            recorded.set(true);
+            return new ConnectionRecord(current.connection(), current.disconnection(), Optional.of(message),
+                    current.latestBroadcast(), Optional.of(after));
+        });
+        return recorded.get();
     }
 
     @Override
     public void recordBroadcast(Collection<ConnectionId> reached, Posted broadcast) {
         for (ConnectionId id : reached) {
             records.computeIfPresent(id, (key, current) -> new ConnectionRecord(current.connection(),
-                    current.disconnection(), current.latestMessage(), Optional.of(broadcast)));
+                    current.disconnection(), current.latestMessage(), Optional.of(broadcast), current.sendAllowance()));
         }
     }
 

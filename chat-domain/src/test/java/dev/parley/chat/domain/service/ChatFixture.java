@@ -1,5 +1,6 @@
 package dev.parley.chat.domain.service;
 
+import dev.parley.chat.domain.fakes.AdjustableClock;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.Connection;
@@ -9,12 +10,13 @@ import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 
-/** The in-memory registry and publisher, a clock stopped at {@link #NOW}, and shortcuts to put connections in place. */
+/**
+ * The in-memory registry and publisher, a clock stopped at {@link #NOW} until a test moves it, and shortcuts to put
+ * connections in place.
+ */
 final class ChatFixture {
 
     static final Instant NOW = Instant.parse("2026-11-25T10:15:30.123Z");
@@ -25,7 +27,7 @@ final class ChatFixture {
 
     final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
     final RecordingMessagePublisher publisher = new RecordingMessagePublisher();
-    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final AdjustableClock clock = new AdjustableClock(NOW);
 
     /** A registered, active connection named {@code name}. */
     Connection active(String name) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.in.ConnectCommand;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -40,6 +41,24 @@ class ConnectServiceTest {
             assertThat(record.latestMessage()).isEmpty();
             assertThat(record.latestBroadcast()).isEmpty();
         });
+    }
+
+    @Test
+    void givenAuthorizedUser_connect_registersTheConnectionAsThatUser() {
+        UserId alice = new UserId("auth0|alice");
+
+        Connection connection = service.connect(new ConnectCommand(ID, Optional.of("Alice"), Optional.of(alice)));
+
+        assertThat(connection).isEqualTo(new Connection(ID, new DisplayName("Alice"), NOW, Optional.of(alice)));
+        assertThat(chat.registry.findActive(ID)).contains(connection);
+    }
+
+    @Test
+    void givenNoAuthorizedUser_connect_registersAnAnonymousConnection() {
+        Connection connection = service.connect(new ConnectCommand(ID, Optional.of("Alice")));
+
+        assertThat(connection.userId()).isEmpty();
+        assertThat(chat.registry.findActive(ID)).hasValueSatisfying(found -> assertThat(found.userId()).isEmpty());
     }
 
     @Test

@@ -8,22 +8,35 @@ import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.Posted;
+import dev.parley.chat.domain.model.SendAllowance;
+import dev.parley.chat.domain.model.SendDecision;
+import dev.parley.chat.domain.model.SendRateLimit;
 import dev.parley.chat.domain.port.in.SendMessageCommand;
 import dev.parley.chat.domain.port.in.SendMessageResult;
+import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.DeliveryResult;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SendMessageServiceTest {
 
     private static final MessageText HELLO = new MessageText("hello, everyone");
+    private static final SendRateLimit TEN_A_SECOND_BURST_OF_20 = new SendRateLimit(10, 20);
 
     private final ChatFixture chat = new ChatFixture();
-    private final SendMessageService service = new SendMessageService(chat.registry, chat.publisher, chat.clock);
+    private final SendMessageService service =
+            new SendMessageService(chat.registry, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
 
     @Test
     void givenOtherActiveAndDisconnectedConnections_send_deliversOneCopyToEachOtherActiveConnection() {
@@ -107,6 +120,7 @@ class SendMessageServiceTest {
         assertThat(result).isEqualTo(new SendMessageResult.UnknownRecipient(stranger));
         assertThat(chat.publisher.sent()).isEmpty();
         assertThat(chat.recordOf(alice).latestMessage()).isEmpty();
+        assertThat(chat.recordOf(alice).sendAllowance()).isEmpty();
         assertThat(chat.registry.find(stranger)).isEmpty();
     }
 
@@ -206,6 +220,155 @@ class SendMessageServiceTest {
         assertThat(chat.recordOf(bob).disconnection()).contains(new Disconnection(NOW, DisconnectReason.gone()));
         assertThat(chat.registry.activeConnections()).containsExactly(alice);
         assertThat(chat.recordOf(alice).latestMessage()).contains(new Posted(HELLO, NOW));
+    }
+
+    @Test
+    void givenFirstMessage_send_storesAFullBucketLessOneTokenWithTheMessage() {
+        Connection alice = chat.active("Alice");
+
+        service.send(toEveryone(alice));
+
+        assertThat(chat.recordOf(alice).sendAllowance()).contains(new SendAllowance(BigDecimal.valueOf(19), NOW));
+    }
+
+    @Test
+    void givenBurstSentAtOneInstant_sendOneMore_answersRateLimitedAndStoresAndSendsNothingForIt() {
+        Connection alice = chat.active("Alice");
+        Connection bob = chat.active("Bob");
+        List<SendMessageResult> burst = IntStream.range(0, 20).mapToObj(n -> service.send(toEveryone(alice))).toList();
+        ConnectionRecord afterBurst = chat.recordOf(alice);
+
+        SendMessageResult oneMore = service.send(new SendMessageCommand(alice.id(), new MessageText("one too many"),
+                Optional.empty()));
+
+        assertThat(burst).allSatisfy(result -> assertThat(result).isInstanceOf(SendMessageResult.Sent.class));
+        assertThat(oneMore).isEqualTo(new SendMessageResult.RateLimited(Duration.ofMillis(100)));
+        assertThat(chat.recordOf(alice)).isEqualTo(afterBurst);
+        assertThat(chat.publisher.recipientsOf(((SendMessageResult.Sent) burst.get(19)).message())).containsExactly(bob.id());
+        assertThat(chat.publisher.sent()).hasSize(20)
+                .noneSatisfy(sent -> assertThat(sent.message().text().value()).isEqualTo("one too many"));
+    }
+
+    @Test
+    void givenRateLimitedSender_sendOnceRetryAfterHasPassed_isSentAgain() {
+        Connection alice = chat.active("Alice");
+        IntStream.range(0, 20).forEach(n -> service.send(toEveryone(alice)));
+        var limited = (SendMessageResult.RateLimited) service.send(toEveryone(alice));
+
+        chat.clock.advance(limited.retryAfter());
+        SendMessageResult again = service.send(toEveryone(alice));
+
+        assertThat(again).isInstanceOf(SendMessageResult.Sent.class);
+        assertThat(chat.recordOf(alice).latestMessage()).contains(new Posted(HELLO, NOW.plus(limited.retryAfter())));
+        assertThat(service.send(toEveryone(alice))).isInstanceOf(SendMessageResult.RateLimited.class);
+    }
+
+    @Test
+    void givenOtherMessagesOfTheSenderRecordedMeanwhile_send_rereadsItsAllowanceAndRecordsAfterThem() {
+        Connection alice = chat.active("Alice");
+        Connection bob = chat.active("Bob");
+        var racing = new RacingRegistry(chat.registry, 3);
+        var racedService = new SendMessageService(racing, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+
+        SendMessageResult.Sent sent = sentBy(racedService.send(toEveryone(alice)));
+
+        assertThat(racing.racesLost).isEqualTo(3);
+        assertThat(chat.recordOf(alice).latestMessage()).contains(new Posted(HELLO, NOW));
+        // Three rivals and this message each took a token.
+        assertThat(chat.recordOf(alice).sendAllowance()).contains(new SendAllowance(BigDecimal.valueOf(16), NOW));
+        assertThat(chat.publisher.sent()).containsExactly(new RecordingMessagePublisher.Sent(bob.id(), sent.message()));
+    }
+
+    @Test
+    void givenSenderLosingEveryRace_send_answersRateLimitedAndSendsNothing() {
+        Connection alice = chat.active("Alice");
+        chat.active("Bob");
+        var racing = new RacingRegistry(chat.registry, Integer.MAX_VALUE);
+        var racedService = new SendMessageService(racing, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+
+        SendMessageResult result = racedService.send(toEveryone(alice));
+
+        assertThat(result).isEqualTo(new SendMessageResult.RateLimited(TEN_A_SECOND_BURST_OF_20.interval()));
+        assertThat(racing.racesLost).isEqualTo(SendMessageService.MAX_ATTEMPTS);
+        assertThat(chat.recordOf(alice).latestMessage()).contains(RacingRegistry.RIVAL);
+        assertThat(chat.publisher.sent()).isEmpty();
+    }
+
+    @Test
+    void givenSenderDisconnectedWhileRacing_send_answersSenderNotConnected() {
+        Connection alice = chat.active("Alice");
+        var racing = new RacingRegistry(chat.registry, 1) {
+            @Override
+            void rival(ConnectionId sender) {
+                super.rival(sender);
+                chat.registry.markDisconnected(sender, EARLIER_DISCONNECTION);
+            }
+        };
+        var racedService = new SendMessageService(racing, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+
+        SendMessageResult result = racedService.send(toEveryone(alice));
+
+        assertThat(result).isEqualTo(new SendMessageResult.SenderNotConnected(alice.id()));
+        assertThat(chat.publisher.sent()).isEmpty();
+    }
+
+    /**
+     * The registry as another handler instance sharing the table sees it: just before each of the first
+     * {@code races} writes of a message, that instance records a message of the same sender, taking a token.
+     */
+    private static class RacingRegistry implements ConnectionRegistry {
+
+        static final Posted RIVAL = new Posted(new MessageText("sent by another instance"), NOW);
+
+        private final ConnectionRegistry shared;
+        private final int races;
+        int racesLost;
+
+        RacingRegistry(ConnectionRegistry shared, int races) {
+            this.shared = shared;
+            this.races = races;
+        }
+
+        void rival(ConnectionId sender) {
+            ConnectionRecord current = shared.find(sender).orElseThrow();
+            var taken = (SendDecision.Allowed) TEN_A_SECOND_BURST_OF_20.take(current.sendAllowance(), NOW);
+            assertThat(shared.recordMessage(sender, RIVAL, current.sendAllowance(), taken.after())).isTrue();
+        }
+
+        @Override
+        public boolean recordMessage(ConnectionId sender, Posted message, Optional<SendAllowance> before,
+                SendAllowance after) {
+            if (racesLost < races) {
+                rival(sender);
+                racesLost++;
+            }
+            return shared.recordMessage(sender, message, before, after);
+        }
+
+        @Override
+        public void register(Connection connection) {
+            shared.register(connection);
+        }
+
+        @Override
+        public Optional<ConnectionRecord> find(ConnectionId id) {
+            return shared.find(id);
+        }
+
+        @Override
+        public boolean markDisconnected(ConnectionId id, Disconnection disconnection) {
+            return shared.markDisconnected(id, disconnection);
+        }
+
+        @Override
+        public void recordBroadcast(Collection<ConnectionId> reached, Posted broadcast) {
+            shared.recordBroadcast(reached, broadcast);
+        }
+
+        @Override
+        public Stream<Connection> activeConnections() {
+            return shared.activeConnections();
+        }
     }
 
     private static SendMessageCommand toEveryone(Connection sender) {

@@ -14,6 +14,11 @@ public enum ErrorCode {
     UNKNOWN_RECIPIENT,
     /** The sender's own connection is not registered as active. */
     NOT_CONNECTED,
+    /**
+     * The connection is sending faster than its rate limit; the message was neither stored nor delivered. The error
+     * frame's {@code retryAfterMs} says when the next one will be accepted.
+     */
+    RATE_LIMITED,
     /** Parley failed; the request may be retried. */
     INTERNAL
 }

@@ -16,6 +16,7 @@ import dev.parley.chat.domain.port.in.SendMessageCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -33,6 +34,7 @@ public final class JsonWireFormat implements MessageEncoder {
     static final String MESSAGE_FIELD = "Message";
     static final String CLIENT_ID_FIELD = "clientId";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final long NANOS_PER_MILLI = 1_000_000;
 
     private final JSON json = JSON.std;
 
@@ -100,6 +102,20 @@ public final class JsonWireFormat implements MessageEncoder {
                 .put("type", "error")
                 .put("code", code.name())
                 .put("message", message), clientId));
+    }
+
+    /**
+     * {@code {"type":"error","code":"RATE_LIMITED","message","retryAfterMs"}}: the answer to a message over the
+     * sender's rate, with the whole milliseconds (rounded up) until the next one will be accepted.
+     */
+    public String rateLimited(Duration retryAfter, Optional<String> clientId) {
+        long retryAfterMs = retryAfter.plusNanos(NANOS_PER_MILLI - 1).toMillis();
+        return compose(object -> withClientId(object
+                .put("type", "error")
+                .put("code", ErrorCode.RATE_LIMITED.name())
+                .put("message", "too many messages at once: this one was not sent; send it again in "
+                        + retryAfterMs + " ms")
+                .put("retryAfterMs", retryAfterMs), clientId));
     }
 
     /** {@code {"broadcastId","attempted","delivered","gone","failed"}} */

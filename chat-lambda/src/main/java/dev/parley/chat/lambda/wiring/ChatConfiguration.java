@@ -1,10 +1,12 @@
 package dev.parley.chat.lambda.wiring;
 
+import dev.parley.chat.domain.model.SendRateLimit;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Everything the handlers need to know about their surroundings. On AWS it comes from the function's environment
@@ -17,6 +19,7 @@ import java.util.Optional;
  * @param allowedOrigin the origin the broadcast endpoint answers CORS requests for
  * @param connectionRetention how long a disconnected row is kept before the table's TTL removes it
  * @param activeShards how many partitions the active-connections index spreads connections over
+ * @param sendRateLimit how fast each connection may send messages
  */
 public record ChatConfiguration(
         String tableName,
@@ -25,11 +28,16 @@ public record ChatConfiguration(
         URI websocketCallbackUrl,
         String allowedOrigin,
         Duration connectionRetention,
-        int activeShards) {
+        int activeShards,
+        SendRateLimit sendRateLimit) {
 
     public static final String DEFAULT_TABLE_NAME = "chatDetails";
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
     public static final int DEFAULT_ACTIVE_SHARDS = 4;
+    /** Ten messages a second, twenty at once: more than anyone types, far less than a script floods. */
+    public static final SendRateLimit DEFAULT_SEND_RATE_LIMIT = new SendRateLimit(10, 20);
+
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
 
     public ChatConfiguration {
         requireText(tableName, "table name");
@@ -44,6 +52,14 @@ public record ChatConfiguration(
         if (activeShards < 1) {
             throw new IllegalArgumentException("active shards must be at least 1");
         }
+        Objects.requireNonNull(sendRateLimit, "send rate limit");
+    }
+
+    /** A configuration with the {@link #DEFAULT_SEND_RATE_LIMIT}. */
+    public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
+            String allowedOrigin, Duration connectionRetention, int activeShards) {
+        this(tableName, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin, connectionRetention, activeShards,
+                DEFAULT_SEND_RATE_LIMIT);
     }
 
     /** Reads the function's environment variables; names the variable that is missing or wrong. */
@@ -59,7 +75,14 @@ public record ChatConfiguration(
                         .orElse(DEFAULT_RETENTION),
                 optional(environment, "ACTIVE_SHARDS")
                         .map(shards -> positiveInt(environment, "ACTIVE_SHARDS"))
-                        .orElse(DEFAULT_ACTIVE_SHARDS));
+                        .orElse(DEFAULT_ACTIVE_SHARDS),
+                new SendRateLimit(
+                        optional(environment, "SEND_RATE_PER_SECOND")
+                                .map(rate -> sendRate(environment, "SEND_RATE_PER_SECOND"))
+                                .orElse(DEFAULT_SEND_RATE_LIMIT.perSecond()),
+                        optional(environment, "SEND_BURST")
+                                .map(burst -> sendBurst(environment, "SEND_BURST"))
+                                .orElse(DEFAULT_SEND_RATE_LIMIT.burst())));
     }
 
     private static Optional<String> optional(Map<String, String> environment, String name) {
@@ -82,6 +105,27 @@ public record ChatConfiguration(
             // falls through to the error below, which names the variable
         }
         throw new IllegalStateException("environment variable " + name + " must be a positive whole number, not '" + value + "'");
+    }
+
+    private static double sendRate(Map<String, String> environment, String name) {
+        String value = required(environment, name);
+        if (!DECIMAL.matcher(value).matches()) {
+            throw new IllegalStateException("environment variable " + name
+                    + " must be a number of messages a second such as 10 or 0.5, not '" + value + "'");
+        }
+        try {
+            return SendRateLimit.requireValidRate(Double.parseDouble(value));
+        } catch (IllegalArgumentException outOfRange) {
+            throw new IllegalStateException("environment variable " + name + ": " + outOfRange.getMessage(), outOfRange);
+        }
+    }
+
+    private static int sendBurst(Map<String, String> environment, String name) {
+        try {
+            return SendRateLimit.requireValidBurst(positiveInt(environment, name));
+        } catch (IllegalArgumentException outOfRange) {
+            throw new IllegalStateException("environment variable " + name + ": " + outOfRange.getMessage(), outOfRange);
+        }
     }
 
     private static URI uri(String name, String value) {

@@ -43,8 +43,9 @@ final class DomainModule {
 
     @Provides
     @Singleton
-    static SendMessageUseCase sendMessageUseCase(ConnectionRegistry registry, MessagePublisher publisher, Clock clock) {
-        return new SendMessageService(registry, publisher, clock);
+    static SendMessageUseCase sendMessageUseCase(
+            ConnectionRegistry registry, MessagePublisher publisher, Clock clock, ChatConfiguration configuration) {
+        return new SendMessageService(registry, publisher, clock, configuration.sendRateLimit());
     }
 
     @Provides

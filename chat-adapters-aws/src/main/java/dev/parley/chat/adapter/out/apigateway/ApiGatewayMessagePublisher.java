@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.SdkBytes;
@@ -23,20 +24,23 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 
 /**
  * Sends messages through API Gateway's {@code @connections} management API ({@code POST /{stage}/@connections/{id}}),
- * many at once but never more than {@link PublisherSettings#maxConcurrentSends()} per publish, retrying throttled
- * (429) and broken (5xx, I/O) sends with exponential backoff and full jitter.
+ * many at once but never more than {@link PublisherSettings#maxConcurrentSends()} per publish, every attempt paced to
+ * the account's rate ({@link PublisherSettings#sendRate()}), retrying throttled (429) and broken (5xx, I/O) sends with
+ * exponential backoff and full jitter. The pace is kept across publishes: they all draw on the same account bucket.
  */
 public final class ApiGatewayMessagePublisher implements MessagePublisher {
 
     private final ApiGatewayManagementApiAsyncClient client;
     private final MessageEncoder encoder;
     private final PublisherSettings settings;
+    private final SendPacer pacer;
 
     public ApiGatewayMessagePublisher(
             ApiGatewayManagementApiAsyncClient client, MessageEncoder encoder, PublisherSettings settings) {
         this.client = Objects.requireNonNull(client, "client");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.pacer = new SendPacer(settings.sendRate(), System::nanoTime);
     }
 
     /**
@@ -62,6 +66,7 @@ public final class ApiGatewayMessagePublisher implements MessagePublisher {
             // A permit before each pull: a huge stream is read as fast as sends finish, never all at once.
             while (acquire(permits, sends.size()) && pending.hasNext()) {
                 ConnectionId recipient = Objects.requireNonNull(pending.next(), "the recipients contain null");
+                awaitToken(sends.size());
                 sends.add(send(recipient, body).whenComplete((delivery, failure) -> permits.release()));
             }
         } finally {
@@ -82,6 +87,17 @@ public final class ApiGatewayMessagePublisher implements MessagePublisher {
         }
     }
 
+    /** Waits for this send's token of the account's rate, parked rather than sleeping: the waits are microseconds. */
+    private void awaitToken(int started) {
+        long due = System.nanoTime() + pacer.reserve();
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("publish interrupted after starting " + started + " sends");
+            }
+        }
+    }
+
     private CompletableFuture<Delivery> send(ConnectionId recipient, SdkBytes body) {
         return attempt(recipient, body, 1)
                 // Not expected from the chain above, but one recipient must never fail the whole publish.
@@ -94,6 +110,9 @@ public final class ApiGatewayMessagePublisher implements MessagePublisher {
                 .thenApply(response -> DeliveryResult.delivered())
                 .exceptionallyCompose(failure -> {
                     FailedAttempt failed = FailedAttempt.of(failure, body.asByteArrayUnsafe().length);
+                    if (failed.kind() == FailedAttempt.Kind.THROTTLED) {
+                        pacer.drain();
+                    }
                     return failed.retryable() && attempt < settings.maxAttempts()
                             ? retryAfterBackoff(recipient, body, attempt)
                             : CompletableFuture.completedFuture(failed.result(attempt));
@@ -102,12 +121,13 @@ public final class ApiGatewayMessagePublisher implements MessagePublisher {
 
     /**
      * Waits a random time up to the backoff ceiling (full jitter, so throttled sends spread out instead of retrying
-     * in step) on a timer, not on a sleeping thread. The send keeps its permit meanwhile: that is the back-pressure.
+     * in step), and at least until the retry's own token of the account's rate, on a timer, not on a sleeping
+     * thread. The send keeps its permit meanwhile: that is the back-pressure.
      */
     private CompletableFuture<DeliveryResult> retryAfterBackoff(
             ConnectionId recipient, SdkBytes body, int failedAttempts) {
         long ceilingNanos = settings.backoffCeiling(failedAttempts).toNanos();
-        long waitNanos = ThreadLocalRandom.current().nextLong(ceilingNanos + 1);
+        long waitNanos = Math.max(ThreadLocalRandom.current().nextLong(ceilingNanos + 1), pacer.reserve());
         // The JDK's shared delay thread runs the retry itself: it only hands a request to the async client.
         Executor afterWait = CompletableFuture.delayedExecutor(waitNanos, TimeUnit.NANOSECONDS, Runnable::run);
         return CompletableFuture.supplyAsync(() -> attempt(recipient, body, failedAttempts + 1), afterWait)

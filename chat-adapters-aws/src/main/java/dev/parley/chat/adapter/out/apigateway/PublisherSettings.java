@@ -4,16 +4,18 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How hard {@link ApiGatewayMessagePublisher} pushes: how many sends of one publish may be in flight, and how a
- * throttled or broken send is retried (exponential backoff with full jitter).
+ * How hard {@link ApiGatewayMessagePublisher} pushes: how many sends of one publish may be in flight, the rate it
+ * paces them to, and how a throttled or broken send is retried (exponential backoff with full jitter).
  *
  * @param maxConcurrentSends sends in flight at once, those waiting out a backoff included; the HTTP client needs as
  *                           many connections (see {@link ManagementApiClients})
  * @param maxAttempts        attempts per recipient, the first one included
  * @param baseBackoff        the longest wait after the first failed attempt; it doubles after each further one
  * @param maxBackoff         the longest wait at all
+ * @param sendRate           the account's {@code @connections} rate, which every attempt is paced to
  */
-public record PublisherSettings(int maxConcurrentSends, int maxAttempts, Duration baseBackoff, Duration maxBackoff) {
+public record PublisherSettings(
+        int maxConcurrentSends, int maxAttempts, Duration baseBackoff, Duration maxBackoff, SendRate sendRate) {
 
     private static final Duration SHORTEST_BACKOFF = Duration.ofMillis(1);
     /** Longer waits outlast API Gateway's 29 s integration timeout: the sender would never see the outcome. */
@@ -32,25 +34,26 @@ public record PublisherSettings(int maxConcurrentSends, int maxAttempts, Duratio
             throw new IllegalArgumentException(
                     "maxBackoff (" + maxBackoff + ") must not be shorter than baseBackoff (" + baseBackoff + ")");
         }
+        Objects.requireNonNull(sendRate, "sendRate");
     }
 
     /**
-     * Sized against API Gateway's account-wide rate of 10,000 requests/s (token bucket, burst 5,000), shared with all
-     * other traffic of the region, and about 20 ms per {@code @connections} call:
+     * Sized to reach the floor API Gateway's account-wide token bucket sets (10,000 requests/s, burst 5,000, shared
+     * with all other traffic of the region) at about 20 ms per {@code @connections} call (ADR 0003):
      * <ul>
-     *   <li>256 sends in flight carry up to 256 / 0.020 s = 12,800 sends/s: enough for one broadcast to use the whole
-     *       account rate (the SDK's default of 50 connections would stop at 2,500/s, a quarter of it) while
-     *       overshooting it by less than a third. The overshoot comes back as 429s, and since a send waiting out its
-     *       backoff keeps its permit, the offered rate drops as soon as throttling starts.</li>
-     *   <li>A first wait of up to 25 ms is about the time the bucket needs to refill one token per send in flight
-     *       (256 / 10,000 per s = 26 ms), so a wave of throttled sends retries over a window the refill can serve.</li>
-     *   <li>8 attempts and a 1 s cap: waits of at most 25, 50, 100, 200, 400, 800 and 1,000 ms, 2.6 s in all and
-     *       half that on average. That outlasts the overshoot of a burst and gives a slow client's full buffer (also a
-     *       429) time to drain, while one stuck recipient holds one of 256 permits for seconds at most.</li>
+     *   <li>Every attempt is paced to {@link SendRate#ACCOUNT_DEFAULT}: the burst at once, then one send per 100 µs.
+     *       Sends that would only come back as 429s are not made, and no token of the bucket goes unused waiting out
+     *       a random backoff.</li>
+     *   <li>512 sends in flight carry up to 512 / 0.020 s = 25,600 sends/s: the 5,000 burst goes in a fifth of a
+     *       second, and 10,000/s still flow at calls of up to 50 ms. (The SDK's default of 50 connections would stop
+     *       at 2,500/s.) The pacer, not the concurrency, holds the rate.</li>
+     *   <li>A first wait of up to 25 ms, doubling, capped at 1 s, for 8 attempts (2.6 s in all at most): a 429 despite
+     *       the pacing means other traffic shares the bucket or the client's buffer is full, and both pass in that
+     *       time; one stuck recipient holds one of 512 permits for seconds at most.</li>
      * </ul>
      */
     public static PublisherSettings defaults() {
-        return new PublisherSettings(256, 8, Duration.ofMillis(25), Duration.ofSeconds(1));
+        return new PublisherSettings(512, 8, Duration.ofMillis(25), Duration.ofSeconds(1), SendRate.ACCOUNT_DEFAULT);
     }
 
     /** The longest wait after {@code failedAttempts} failed attempts: baseBackoff doubled per further failure, capped. */

@@ -13,6 +13,9 @@ import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.Posted;
+import dev.parley.chat.domain.model.SendAllowance;
+import dev.parley.chat.domain.model.UserId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -33,6 +36,8 @@ final class ChatDetailsItem {
                     .tags(secondaryPartitionKey(ACTIVE_CONNECTIONS_INDEX)))
             .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.DISPLAY_NAME)
                     .getter(ChatDetailsItem::getDisplayName).setter(ChatDetailsItem::setDisplayName))
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.USER_ID)
+                    .getter(ChatDetailsItem::getUserId).setter(ChatDetailsItem::setUserId))
             .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.CONNECTION_TIME)
                     .getter(ChatDetailsItem::getConnectionTime).setter(ChatDetailsItem::setConnectionTime))
             .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.DISCONNECT_TIME)
@@ -47,6 +52,10 @@ final class ChatDetailsItem {
                     .getter(ChatDetailsItem::getBroadcastMessage).setter(ChatDetailsItem::setBroadcastMessage))
             .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.LATEST_BROADCAST_TIME)
                     .getter(ChatDetailsItem::getLatestBroadcastTime).setter(ChatDetailsItem::setLatestBroadcastTime))
+            .addAttribute(BigDecimal.class, attribute -> attribute.name(ChatDetailsTable.SEND_TOKENS)
+                    .getter(ChatDetailsItem::getSendTokens).setter(ChatDetailsItem::setSendTokens))
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.SEND_TOKENS_AT)
+                    .getter(ChatDetailsItem::getSendTokensAt).setter(ChatDetailsItem::setSendTokensAt))
             .addAttribute(Long.class, attribute -> attribute.name(ChatDetailsTable.EXPIRES_AT)
                     .getter(ChatDetailsItem::getExpiresAt).setter(ChatDetailsItem::setExpiresAt))
             .build();
@@ -54,6 +63,7 @@ final class ChatDetailsItem {
     private String connectionId;
     private String activeShard;
     private String displayName;
+    private String userId;
     private String connectionTime;
     private String disconnectTime;
     private String disconnectReason;
@@ -61,6 +71,8 @@ final class ChatDetailsItem {
     private String latestMessageTime;
     private String broadcastMessage;
     private String latestBroadcastTime;
+    private BigDecimal sendTokens;
+    private String sendTokensAt;
     private Long expiresAt;
 
     /** A just-registered, active connection. */
@@ -69,6 +81,7 @@ final class ChatDetailsItem {
         item.connectionId = connection.id().value();
         item.activeShard = activeShard;
         item.displayName = connection.displayName().value();
+        item.userId = connection.userId().map(UserId::value).orElse(null);
         item.connectionTime = isoUtc(connection.connectedAt());
         item.expiresAt = expiresAt.getEpochSecond();
         return item;
@@ -84,7 +97,8 @@ final class ChatDetailsItem {
         return new Connection(
                 new ConnectionId(connectionId),
                 new DisplayName(required(ChatDetailsTable.DISPLAY_NAME, displayName)),
-                instant(ChatDetailsTable.CONNECTION_TIME, required(ChatDetailsTable.CONNECTION_TIME, connectionTime)));
+                instant(ChatDetailsTable.CONNECTION_TIME, required(ChatDetailsTable.CONNECTION_TIME, connectionTime)),
+                Optional.ofNullable(userId).map(UserId::new));
     }
 
     /** The connection and its audit trail; fails, naming the item and attribute, on an item Parley did not write. */
@@ -101,11 +115,14 @@ final class ChatDetailsItem {
                 ChatDetailsTable.BROADCAST_MESSAGE, broadcastMessage)
                 .map(text -> new Posted(new MessageText(text),
                         instant(ChatDetailsTable.LATEST_BROADCAST_TIME, latestBroadcastTime)));
-        return new ConnectionRecord(toConnection(), disconnection, latestMessage, latestBroadcast);
+        Optional<SendAllowance> sendAllowance = pair(ChatDetailsTable.SEND_TOKENS_AT, sendTokensAt,
+                ChatDetailsTable.SEND_TOKENS, sendTokens)
+                .map(tokens -> new SendAllowance(tokens, instant(ChatDetailsTable.SEND_TOKENS_AT, sendTokensAt)));
+        return new ConnectionRecord(toConnection(), disconnection, latestMessage, latestBroadcast, sendAllowance);
     }
 
     /** The value that goes with a time: both are written together, so an item with only one is not Parley's. */
-    private Optional<String> pair(String timeName, String time, String valueName, String value) {
+    private <T> Optional<T> pair(String timeName, String time, String valueName, T value) {
         if ((time == null) != (value == null)) {
             throw corrupt(time == null
                     ? "has " + valueName + " without " + timeName
@@ -157,6 +174,14 @@ final class ChatDetailsItem {
 
     void setDisplayName(String displayName) {
         this.displayName = displayName;
+    }
+
+    String getUserId() {
+        return userId;
+    }
+
+    void setUserId(String userId) {
+        this.userId = userId;
     }
 
     String getConnectionTime() {
@@ -213,6 +238,22 @@ final class ChatDetailsItem {
 
     void setLatestBroadcastTime(String latestBroadcastTime) {
         this.latestBroadcastTime = latestBroadcastTime;
+    }
+
+    BigDecimal getSendTokens() {
+        return sendTokens;
+    }
+
+    void setSendTokens(BigDecimal sendTokens) {
+        this.sendTokens = sendTokens;
+    }
+
+    String getSendTokensAt() {
+        return sendTokensAt;
+    }
+
+    void setSendTokensAt(String sendTokensAt) {
+        this.sendTokensAt = sendTokensAt;
     }
 
     Long getExpiresAt() {

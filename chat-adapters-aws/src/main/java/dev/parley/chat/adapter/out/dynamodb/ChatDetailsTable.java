@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * The {@code chatDetails} table in one place, for the registry, the local gateway's table creation and the
  * deployment. One item per connection, under the attribute names of the original tutorial's table, every time an
- * ISO-8601 UTC string; Parley adds the display name, why a connection ended, the shard that lists it while it is
- * active, and the expiry time.
+ * ISO-8601 UTC string; Parley adds the display name, the authorized user, why a connection ended, what is left of its
+ * send rate, the shard that lists it while it is active, and the expiry time.
  */
 public final class ChatDetailsTable {
 
@@ -33,7 +33,16 @@ public final class ChatDetailsTable {
     public static final String BROADCAST_MESSAGE = "BroadcastMessage";
     public static final String LATEST_BROADCAST_TIME = "LatestBroadcasttime";
     public static final String DISPLAY_NAME = "DisplayName";
+    /** (S) The user the authorizer identified; absent on anonymous connections. */
+    public static final String USER_ID = "UserId";
     public static final String DISCONNECT_REASON = "DisconnectReason";
+    /**
+     * (N) How many tokens of its send rate the connection had left after its latest message, and (S) when that was:
+     * written with {@link #MESSAGE}, and only while they still hold what the sender read, so concurrent handler
+     * instances share one token bucket per connection.
+     */
+    public static final String SEND_TOKENS = "SendTokens";
+    public static final String SEND_TOKENS_AT = "SendTokensAt";
     /** (S) Present only while the connection is active, so the index below lists only active connections. */
     public static final String ACTIVE_SHARD = "ActiveShard";
     /** (N) Epoch seconds after which DynamoDB's time to live deletes the item; the deployment enables it. */
@@ -41,7 +50,8 @@ public final class ChatDetailsTable {
 
     /**
      * Sparse index of the active connections: partition key {@link #ACTIVE_SHARD}, sort key {@link #CONNECTION_ID}.
-     * A few shards instead of one constant key spread a busy chat's writes over several index partitions.
+     * A few shards instead of one constant key spread a busy chat's writes over several index partitions. It projects
+     * what makes a {@code Connection} (name, time, user), so a listed connection is the one that was registered.
      */
     public static final String ACTIVE_CONNECTIONS_INDEX = "ActiveConnections";
 
@@ -64,7 +74,7 @@ public final class ChatDetailsTable {
                         .keySchema(key(ACTIVE_SHARD, KeyType.HASH), key(CONNECTION_ID, KeyType.RANGE))
                         .projection(Projection.builder()
                                 .projectionType(ProjectionType.INCLUDE)
-                                .nonKeyAttributes(DISPLAY_NAME, CONNECTION_TIME)
+                                .nonKeyAttributes(DISPLAY_NAME, CONNECTION_TIME, USER_ID)
                                 .build())
                         .build())
                 .build();

@@ -7,6 +7,7 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.Posted;
+import dev.parley.chat.domain.model.SendAllowance;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,10 +116,33 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
     }
 
     @Override
-    public void recordMessage(ConnectionId sender, Posted message) {
+    public boolean recordMessage(ConnectionId sender, Posted message, Optional<SendAllowance> before, SendAllowance after) {
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(message, "message");
-        recordPosted(sender, ChatDetailsTable.MESSAGE, ChatDetailsTable.LATEST_MESSAGE_TIME, message);
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":text", string(message.text().value()),
+                ":time", string(isoUtc(message.at())),
+                ":tokens", tokens(after),
+                ":tokensAt", string(isoUtc(after.at()))));
+        String unchangedAllowance;
+        if (before.isPresent()) {
+            unchangedAllowance = "#tokens = :tokensBefore AND #tokensAt = :tokensAtBefore";
+            values.put(":tokensBefore", tokens(before.get()));
+            values.put(":tokensAtBefore", string(isoUtc(before.get().at())));
+        } else {
+            unchangedAllowance = "attribute_not_exists(#tokensAt)";
+        }
+        // One write for the message and the allowance, so no message is ever recorded without its token taken.
+        return updateIfRegistered(sender,
+                "SET #text = :text, #time = :time, #tokens = :tokens, #tokensAt = :tokensAt",
+                IS_REGISTERED + " AND " + unchangedAllowance,
+                Map.of("#text", ChatDetailsTable.MESSAGE,
+                        "#time", ChatDetailsTable.LATEST_MESSAGE_TIME,
+                        "#tokens", ChatDetailsTable.SEND_TOKENS,
+                        "#tokensAt", ChatDetailsTable.SEND_TOKENS_AT),
+                values);
     }
 
     @Override
@@ -163,13 +187,9 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
     }
 
     private void recordBroadcastOn(ConnectionId id, Posted broadcast) {
-        recordPosted(id, ChatDetailsTable.BROADCAST_MESSAGE, ChatDetailsTable.LATEST_BROADCAST_TIME, broadcast);
-    }
-
-    private void recordPosted(ConnectionId id, String textAttribute, String timeAttribute, Posted posted) {
         updateIfRegistered(id, "SET #text = :text, #time = :time", IS_REGISTERED,
-                Map.of("#text", textAttribute, "#time", timeAttribute),
-                Map.of(":text", string(posted.text().value()), ":time", string(isoUtc(posted.at()))));
+                Map.of("#text", ChatDetailsTable.BROADCAST_MESSAGE, "#time", ChatDetailsTable.LATEST_BROADCAST_TIME),
+                Map.of(":text", string(broadcast.text().value()), ":time", string(isoUtc(broadcast.at()))));
     }
 
     /** Applies the update when the condition holds; false when it does not, which never creates an item. */
@@ -193,6 +213,11 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
 
     private static AttributeValue string(String value) {
         return AttributeValue.fromS(value);
+    }
+
+    /** A plain decimal (never an exponent), which DynamoDB compares by value: 19.500000 equals a stored 19.5. */
+    private static AttributeValue tokens(SendAllowance allowance) {
+        return AttributeValue.fromN(allowance.tokens().toPlainString());
     }
 
     private static AttributeValue number(long value) {

@@ -43,8 +43,8 @@ class ApiGatewayMessagePublisherTest {
     private static final int MAX_CONCURRENT_SENDS = 16;
     private static final int MAX_ATTEMPTS = 4;
     /** Short waits keep retrying tests quick; the doubling and the cap are PublisherSettingsTest's business. */
-    private static final PublisherSettings SETTINGS =
-            new PublisherSettings(MAX_CONCURRENT_SENDS, MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4));
+    private static final PublisherSettings SETTINGS = new PublisherSettings(
+            MAX_CONCURRENT_SENDS, MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4), SendRate.ACCOUNT_DEFAULT);
     private static final OutgoingMessage MESSAGE = new BroadcastMessage(
             MessageId.random(), new MessageText("maintenance at noon"), Instant.parse("2025-01-01T10:00:00Z"));
 
@@ -250,12 +250,44 @@ class ApiGatewayMessagePublisherTest {
         ConnectionId throttled = id("throttled=");
         ConnectionId next = id("next=");
         api.answer(throttled, 429, 429, 200);
-        PublisherSettings onePermit = new PublisherSettings(1, MAX_ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(10));
+        PublisherSettings onePermit = new PublisherSettings(
+                1, MAX_ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(10), SendRate.ACCOUNT_DEFAULT);
 
         publisherFor(api.callbackUrl(), onePermit).publish(MESSAGE, Stream.of(throttled, next));
 
         assertThat(api.received()).extracting(FakeManagementApi.Received::recipient)
                 .containsExactly(throttled, throttled, throttled, next);
+    }
+
+    @Test
+    void givenRateBelowDemand_publish_sendsTheBurstAtOnceThenPacesTheRestToTheRate() {
+        // 10 at once, then one every 5 ms: the last of 50 can leave no earlier than 40 x 5 ms = 200 ms in.
+        PublisherSettings paced = new PublisherSettings(
+                MAX_CONCURRENT_SENDS, MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4), new SendRate(200, 10));
+        List<ConnectionId> recipients = IntStream.range(0, 50).mapToObj(n -> id("paced" + n + "=")).toList();
+
+        long start = System.nanoTime();
+        Deliveries deliveries = publisherFor(api.callbackUrl(), paced).publish(MESSAGE, recipients.stream());
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(deliveries.count(Outcome.DELIVERED)).isEqualTo(50);
+        assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(195));
+    }
+
+    @Test
+    void givenThrottledRecipientAndSlowRate_publish_pacesTheRetriesToo() {
+        // Burst 1 at 20/s: the first attempt goes at once, each of the two retries waits for its own 50 ms token.
+        ConnectionId recipient = id("busy=");
+        api.answer(recipient, 429, 429, 200);
+        PublisherSettings paced = new PublisherSettings(
+                MAX_CONCURRENT_SENDS, MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4), new SendRate(20, 1));
+
+        long start = System.nanoTime();
+        Deliveries deliveries = publisherFor(api.callbackUrl(), paced).publish(MESSAGE, Stream.of(recipient));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(deliveries.all()).containsExactly(new Delivery(recipient, DeliveryResult.delivered()));
+        assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(95));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class PublisherSettingsTest {
 
     private static final Duration MS = Duration.ofMillis(1);
+    private static final SendRate RATE = SendRate.ACCOUNT_DEFAULT;
 
     @Test
     void givenDefaults_backoffCeiling_doublesFromBaseUpToTheCap() {
@@ -22,7 +23,7 @@ class PublisherSettingsTest {
 
     @Test
     void givenManyFailures_backoffCeiling_staysAtTheCap() {
-        PublisherSettings settings = new PublisherSettings(1, 100, MS, Duration.ofSeconds(10));
+        PublisherSettings settings = new PublisherSettings(1, 100, MS, Duration.ofSeconds(10), RATE);
 
         assertThat(settings.backoffCeiling(99)).isEqualTo(Duration.ofSeconds(10));
     }
@@ -35,33 +36,48 @@ class PublisherSettingsTest {
 
     @Test
     void givenNoConcurrency_create_throwsClearError() {
-        assertThatThrownBy(() -> new PublisherSettings(0, 1, MS, MS))
+        assertThatThrownBy(() -> new PublisherSettings(0, 1, MS, MS, RATE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("maxConcurrentSends must be at least 1, was 0");
     }
 
     @Test
     void givenNoAttempt_create_throwsClearError() {
-        assertThatThrownBy(() -> new PublisherSettings(1, 0, MS, MS))
+        assertThatThrownBy(() -> new PublisherSettings(1, 0, MS, MS, RATE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("maxAttempts must be at least 1, was 0");
     }
 
     @Test
     void givenMissingBackoff_create_throwsClearError() {
-        assertThatThrownBy(() -> new PublisherSettings(1, 1, null, MS))
+        assertThatThrownBy(() -> new PublisherSettings(1, 1, null, MS, RATE))
                 .isInstanceOf(NullPointerException.class).hasMessage("baseBackoff");
     }
 
     @Test
     void givenBackoffOutOfBounds_create_throwsClearError() {
-        assertThatThrownBy(() -> new PublisherSettings(1, 1, Duration.ZERO, MS))
+        assertThatThrownBy(() -> new PublisherSettings(1, 1, Duration.ZERO, MS, RATE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("baseBackoff must be between");
-        assertThatThrownBy(() -> new PublisherSettings(1, 1, MS, Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> new PublisherSettings(1, 1, MS, Duration.ofMinutes(1), RATE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("maxBackoff must be between");
     }
 
     @Test
+    void givenMissingSendRate_create_throwsClearError() {
+        assertThatThrownBy(() -> new PublisherSettings(1, 1, MS, MS, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("sendRate");
+    }
+
+    @Test
+    void givenDefaults_concurrencyAndPace_coverTheAccountRateAt20MsACall() {
+        PublisherSettings settings = PublisherSettings.defaults();
+
+        assertThat(settings.sendRate()).isEqualTo(new SendRate(10_000, 5_000));
+        assertThat(settings.maxConcurrentSends() / 0.020).as("sends per second at 20 ms each")
+                .isGreaterThanOrEqualTo(2.0 * settings.sendRate().perSecond());
+    }
+
+    @Test
     void givenMaxBackoffBelowBase_create_throwsClearError() {
-        assertThatThrownBy(() -> new PublisherSettings(1, 1, Duration.ofMillis(10), MS))
+        assertThatThrownBy(() -> new PublisherSettings(1, 1, Duration.ofMillis(10), MS, RATE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxBackoff (PT0.001S) must not be shorter than baseBackoff (PT0.01S)");
     }

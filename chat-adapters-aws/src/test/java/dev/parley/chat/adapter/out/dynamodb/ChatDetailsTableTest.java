@@ -10,10 +10,14 @@ import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.Posted;
+import dev.parley.chat.domain.model.SendAllowance;
+import dev.parley.chat.domain.model.UserId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +78,7 @@ class ChatDetailsTableTest {
             assertThat(index.keySchema()).containsExactly(
                     key("ActiveShard", KeyType.HASH), key("connectionId", KeyType.RANGE));
             assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.INCLUDE);
-            assertThat(index.projection().nonKeyAttributes()).containsExactlyInAnyOrder("DisplayName", "ConnectionTime");
+            assertThat(index.projection().nonKeyAttributes()).containsExactlyInAnyOrder("DisplayName", "ConnectionTime", "UserId");
         });
     }
 
@@ -103,15 +107,28 @@ class ChatDetailsTableTest {
     }
 
     @Test
-    void givenMessageAndBroadcast_item_hasTheTutorialsMessageAttributes() {
-        registry.register(ALICE);
+    void givenConnectionOfAnAuthorizedUser_item_hasItsUserId() {
+        Connection bob = new Connection(new ConnectionId("Bq3xYcOFvHcCEJA="), new DisplayName("Bob"), CONNECTED_AT,
+                Optional.of(new UserId("auth0|bob")));
 
-        registry.recordMessage(ALICE.id(), posted("hello", 10));
+        registry.register(bob);
+
+        assertThat(rawItem(bob.id()).get("UserId").s()).isEqualTo("auth0|bob");
+    }
+
+    @Test
+    void givenMessageAndBroadcast_item_hasTheTutorialsMessageAttributesAndTheSendAllowance() {
+        registry.register(ALICE);
+        SendAllowance allowance = new SendAllowance(new BigDecimal("18.25"), CONNECTED_AT.plusSeconds(10));
+
+        registry.recordMessage(ALICE.id(), posted("hello", 10), Optional.empty(), allowance);
         registry.recordBroadcast(List.of(ALICE.id()), posted("maintenance at noon", 20));
 
         Map<String, AttributeValue> item = rawItem(ALICE.id());
         assertThat(item.get("Message").s()).isEqualTo("hello");
         assertThat(item.get("Latestmessagetime").s()).isEqualTo("2026-11-25T10:15:40.123Z");
+        assertThat(new BigDecimal(item.get("SendTokens").n())).isEqualByComparingTo("18.25");
+        assertThat(item.get("SendTokensAt").s()).isEqualTo("2026-11-25T10:15:40.123Z");
         assertThat(item.get("BroadcastMessage").s()).isEqualTo("maintenance at noon");
         assertThat(item.get("LatestBroadcasttime").s()).isEqualTo("2026-11-25T10:15:50.123Z");
         assertThat(item).containsKey("ActiveShard");
@@ -153,10 +170,12 @@ class ChatDetailsTableTest {
         ConnectionId another = new ConnectionId("stranger2=");
 
         boolean ended = registry.markDisconnected(stranger, disconnection(1, DisconnectReason.gone()));
-        registry.recordMessage(stranger, posted("hello?", 2));
+        boolean recorded = registry.recordMessage(stranger, posted("hello?", 2), Optional.empty(),
+                new SendAllowance(BigDecimal.ONE, CONNECTED_AT));
         registry.recordBroadcast(List.of(stranger, another), posted("anyone?", 3));
 
         assertThat(ended).isFalse();
+        assertThat(recorded).isFalse();
         int items = dynamoDb.client().scan(request -> request.tableName(tableName).select(Select.COUNT)).count();
         assertThat(items).isZero();
     }
@@ -169,7 +188,9 @@ class ChatDetailsTableTest {
                 Arguments.of(Map.of("DisplayName", "Bob", "ConnectionTime", "2020-01-01T00:00:00.000Z",
                         "DisconnectTime", "2020-01-01T00:05:00.000Z"), "has DisconnectTime without DisconnectReason"),
                 Arguments.of(Map.of("DisplayName", "Bob", "ConnectionTime", "2020-01-01T00:00:00.000Z",
-                        "Message", "hi"), "has Message without Latestmessagetime"));
+                        "Message", "hi"), "has Message without Latestmessagetime"),
+                Arguments.of(Map.of("DisplayName", "Bob", "ConnectionTime", "2020-01-01T00:00:00.000Z",
+                        "SendTokensAt", "2020-01-01T00:00:01.000Z"), "has SendTokensAt without SendTokens"));
     }
 
     @ParameterizedTest

@@ -8,14 +8,17 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.Posted;
+import dev.parley.chat.domain.model.SendAllowance;
 import dev.parley.chat.domain.port.out.AbstractConnectionRegistryTest;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +109,22 @@ class DynamoDbConnectionRegistryTest extends AbstractConnectionRegistryTest {
                 assertThat(registry.find(connection.id()).orElseThrow().latestBroadcast()).contains(broadcast));
         assertThat(strangers).allSatisfy(stranger -> assertThat(registry.find(stranger)).isEmpty());
         assertThat(dynamoDb.operations().count("UpdateItem")).isEqualTo(recipients.size());
+    }
+
+    @Test
+    void givenRegisteredSender_recordMessage_writesMessageAndAllowanceInOneUpdateItem() {
+        Connection sender = register(1).get(0);
+        SendAllowance first = new SendAllowance(BigDecimal.valueOf(19), NOW);
+        dynamoDb.operations().reset();
+
+        boolean recorded = registry.recordMessage(sender.id(), new Posted(new MessageText("hi"), NOW), Optional.empty(), first);
+        boolean stale = registry.recordMessage(sender.id(), new Posted(new MessageText("hi again"), NOW), Optional.empty(),
+                first);
+
+        assertThat(recorded).isTrue();
+        assertThat(stale).isFalse();
+        assertThat(dynamoDb.operations().count("UpdateItem")).isEqualTo(2);
+        assertThat(dynamoDb.operations().count("GetItem") + dynamoDb.operations().count("PutItem")).isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.Posted;
+import dev.parley.chat.domain.model.SendAllowance;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -31,8 +32,16 @@ public interface ConnectionRegistry {
      */
     boolean markDisconnected(ConnectionId id, Disconnection disconnection);
 
-    /** Records the latest message a registered connection sent; an unknown id is ignored. */
-    void recordMessage(ConnectionId sender, Posted message);
+    /**
+     * Records the latest message a registered connection sent and what it has left of its send rate, in one write
+     * that happens only while the stored allowance is still {@code before} (empty: none stored yet). That check is
+     * what keeps the rate limit across concurrent handler instances: of two sends that read the same allowance, only
+     * one gets to record its message.
+     *
+     * @return true when recorded; false, changing nothing, when the sender is unknown or its allowance is no longer
+     *         {@code before} (another message from it was recorded since it was read)
+     */
+    boolean recordMessage(ConnectionId sender, Posted message, Optional<SendAllowance> before, SendAllowance after);
 
     /** Records the latest broadcast on every registered connection it reached; unknown ids are ignored. */
     void recordBroadcast(Collection<ConnectionId> reached, Posted broadcast);

@@ -4,15 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.Posted;
+import dev.parley.chat.domain.model.SendAllowance;
+import dev.parley.chat.domain.model.UserId;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +66,21 @@ public abstract class AbstractConnectionRegistryTest {
             assertThat(record.latestBroadcast()).isEmpty();
         });
         assertThat(registry.activeConnections()).containsExactly(alice);
+    }
+
+    @Test
+    void givenConnectionOfAnAuthorizedUser_register_keepsTheUserIdEverywhereItIsRead() {
+        Connection anonymous = connection("Anon");
+        Connection alice = new Connection(newId(), new DisplayName("Alice"), CONNECTED_AT,
+                Optional.of(new UserId("auth0|5f7c8ec7 Zoë \uD83D\uDE00")));
+
+        registry.register(anonymous);
+        registry.register(alice);
+
+        assertThat(registry.find(alice.id())).hasValueSatisfying(record -> assertThat(record.connection()).isEqualTo(alice));
+        assertThat(registry.findActive(alice.id())).contains(alice);
+        assertThat(registry.findActive(anonymous.id())).hasValueSatisfying(found -> assertThat(found.userId()).isEmpty());
+        assertThat(registry.activeConnections()).containsExactlyInAnyOrder(anonymous, alice);
     }
 
     @Test
@@ -110,27 +136,107 @@ public abstract class AbstractConnectionRegistryTest {
     }
 
     @Test
-    void givenActiveConnection_recordMessageTwice_keepsTheLatest() {
+    void givenActiveConnection_recordMessageTwice_keepsTheLatestMessageAndAllowance() {
         Connection alice = connection("Alice");
         registry.register(alice);
+        SendAllowance afterFirst = allowance("19", 10);
+        SendAllowance afterSecond = allowance("18.5", 20);
         Posted latest = posted("second", 20);
 
-        registry.recordMessage(alice.id(), posted("first", 10));
-        registry.recordMessage(alice.id(), latest);
+        boolean first = registry.recordMessage(alice.id(), posted("first", 10), Optional.empty(), afterFirst);
+        boolean second = registry.recordMessage(alice.id(), latest, Optional.of(afterFirst), afterSecond);
 
+        assertThat(first).isTrue();
+        assertThat(second).isTrue();
         assertThat(registry.find(alice.id())).hasValueSatisfying(record -> {
             assertThat(record.latestMessage()).contains(latest);
+            assertThat(record.sendAllowance()).contains(afterSecond);
             assertThat(record.latestBroadcast()).isEmpty();
             assertThat(record.isActive()).isTrue();
         });
     }
 
     @Test
-    void givenUnknownId_recordMessage_createsNothing() {
+    void givenNewConnection_find_hasNoAllowanceYet() {
+        Connection alice = connection("Alice");
+
+        registry.register(alice);
+
+        assertThat(registry.find(alice.id()).orElseThrow().sendAllowance()).isEmpty();
+    }
+
+    @Test
+    void givenStaleBefore_recordMessage_isRefusedAndChangesNothing() {
+        Connection alice = connection("Alice");
+        registry.register(alice);
+        SendAllowance stored = allowance("19", 10);
+        registry.recordMessage(alice.id(), posted("first", 10), Optional.empty(), stored);
+        ConnectionRecord recorded = registry.find(alice.id()).orElseThrow();
+
+        boolean asIfNoneStored = registry.recordMessage(alice.id(), posted("late", 30), Optional.empty(), allowance("19", 30));
+        boolean otherTokens = registry.recordMessage(alice.id(), posted("late", 30), Optional.of(allowance("18", 10)),
+                allowance("17", 30));
+        boolean otherTime = registry.recordMessage(alice.id(), posted("late", 30), Optional.of(allowance("19", 11)),
+                allowance("18", 30));
+
+        assertThat(List.of(asIfNoneStored, otherTokens, otherTime)).containsOnly(false);
+        assertThat(registry.find(alice.id())).contains(recorded);
+    }
+
+    @Test
+    void givenFractionalAllowance_recordMessage_readsItBackExactlySoItCanBeTheNextBefore() {
+        Connection alice = connection("Alice");
+        registry.register(alice);
+        SendAllowance fractional = new SendAllowance(new BigDecimal("12.345678"), CONNECTED_AT.plusNanos(987_000_000));
+        registry.recordMessage(alice.id(), posted("first", 1), Optional.empty(), fractional);
+
+        Optional<SendAllowance> readBack = registry.find(alice.id()).orElseThrow().sendAllowance();
+        boolean next = registry.recordMessage(alice.id(), posted("second", 2), readBack, allowance("11.345678", 2));
+
+        assertThat(readBack).contains(fractional);
+        assertThat(next).isTrue();
+    }
+
+    @Test
+    void givenSendsThatReadTheSameAllowance_recordMessageConcurrently_recordsExactlyOne() throws Exception {
+        Connection alice = connection("Alice");
+        registry.register(alice);
+        int senders = 8;
+        ExecutorService threads = Executors.newFixedThreadPool(senders);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> outcomes = IntStream.range(0, senders)
+                    .mapToObj(n -> threads.submit(() -> {
+                        start.await();
+                        return registry.recordMessage(alice.id(), posted("message " + n, n), Optional.empty(),
+                                allowance("19", n));
+                    }))
+                    .toList();
+            start.countDown();
+
+            List<Boolean> recorded = new ArrayList<>();
+            for (Future<Boolean> outcome : outcomes) {
+                recorded.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(recorded).containsOnlyOnce(true);
+            int winner = recorded.indexOf(true);
+            assertThat(registry.find(alice.id())).hasValueSatisfying(record -> {
+                assertThat(record.latestMessage()).contains(posted("message " + winner, winner));
+                assertThat(record.sendAllowance()).contains(allowance("19", winner));
+            });
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenUnknownId_recordMessage_isRefusedAndCreatesNothing() {
         ConnectionId stranger = newId();
 
-        registry.recordMessage(stranger, posted("hello?", 10));
+        boolean recorded = registry.recordMessage(stranger, posted("hello?", 10), Optional.empty(), allowance("19", 10));
 
+        assertThat(recorded).isFalse();
         assertThat(registry.find(stranger)).isEmpty();
         assertThat(registry.activeConnections()).isEmpty();
     }
@@ -141,7 +247,7 @@ public abstract class AbstractConnectionRegistryTest {
         Connection bob = connection("Bob");
         Connection carol = connection("Carol");
         List.of(alice, bob, carol).forEach(registry::register);
-        registry.recordMessage(bob.id(), posted("hi all", 5));
+        registry.recordMessage(bob.id(), posted("hi all", 5), Optional.empty(), allowance("19", 5));
         Posted broadcast = posted("maintenance at noon", 30);
         ConnectionId stranger = newId();
 
@@ -150,6 +256,7 @@ public abstract class AbstractConnectionRegistryTest {
         assertThat(registry.find(alice.id()).orElseThrow().latestBroadcast()).contains(broadcast);
         assertThat(registry.find(bob.id()).orElseThrow().latestBroadcast()).contains(broadcast);
         assertThat(registry.find(bob.id()).orElseThrow().latestMessage()).contains(posted("hi all", 5));
+        assertThat(registry.find(bob.id()).orElseThrow().sendAllowance()).contains(allowance("19", 5));
         assertThat(registry.find(carol.id()).orElseThrow().latestBroadcast()).isEmpty();
         assertThat(registry.find(stranger)).isEmpty();
     }
@@ -179,6 +286,10 @@ public abstract class AbstractConnectionRegistryTest {
 
     private static Connection connection(String name) {
         return new Connection(newId(), new DisplayName(name), CONNECTED_AT);
+    }
+
+    private static SendAllowance allowance(String tokens, int secondsAfterConnect) {
+        return new SendAllowance(new BigDecimal(tokens), CONNECTED_AT.plusSeconds(secondsAfterConnect));
     }
 
     private static Posted posted(String text, int secondsAfterConnect) {

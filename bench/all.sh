@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Every benchmark, one after the other (about 30 minutes). Run on a quiet machine: the figures in
+# docs/benchmarks.md are only meaningful with a load average near 0.
+set -euo pipefail
+DIR="$(dirname "$0")"
+"$DIR/read-cost.sh"
+PARLEY_BENCH_SKIP_BUILD=1 "$DIR/warm-path.sh"
+PARLEY_BENCH_SKIP_BUILD=1 "$DIR/cold-start.sh"
+PARLEY_BENCH_SKIP_BUILD=1 "$DIR/broadcast.sh"

@@ -1,0 +1,24 @@
+package dev.parley.chat.adapter.out.apigateway;
+
+/**
+ * The rate API Gateway lets an account call {@code @connections} at: a token bucket holding {@code burst} calls,
+ * refilled at {@code perSecond}. Shared by every REST, HTTP, WebSocket and {@code @connections} call of the account
+ * in the region, so the publisher paces itself to it instead of learning it from 429s.
+ *
+ * @param perSecond the sustained rate
+ * @param burst     the calls that may go at once after a quiet spell
+ */
+public record SendRate(int perSecond, int burst) {
+
+    /** The default quota of most regions: 10,000 requests per second with a burst of 5,000. */
+    public static final SendRate ACCOUNT_DEFAULT = new SendRate(10_000, 5_000);
+
+    public SendRate {
+        if (perSecond < 1) {
+            throw new IllegalArgumentException("perSecond must be at least 1, was " + perSecond);
+        }
+        if (burst < 1) {
+            throw new IllegalArgumentException("burst must be at least 1, was " + burst);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.parley.bench;
+
+import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.domain.model.Connection;
+import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.dynalite.Dynalite;
+import dev.parley.dynalite.DynaliteOptions;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * A dynalite on a free loopback port with the chat details table created as the deployment defines it, and a
+ * DynamoDB client on it whose calls pass through the given interceptors.
+ */
+public final class LocalChatTable implements AutoCloseable {
+
+    public static final AwsCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    public static final Region REGION = Region.US_EAST_1;
+    /** BatchWriteItem's limit. */
+    private static final int BATCH = 25;
+
+    private final Dynalite dynalite;
+    private final DynamoDbClient client;
+    private final String tableName;
+
+    private LocalChatTable(Dynalite dynalite, DynamoDbClient client, String tableName) {
+        this.dynalite = dynalite;
+        this.client = client;
+        this.tableName = tableName;
+    }
+
+    public static LocalChatTable start(String tableName, ExecutionInterceptor... interceptors) {
+        Dynalite dynalite = Dynalite.start(DynaliteOptions.inMemory());
+        try {
+            DynamoDbClient client = DynamoDbClient.builder()
+                    .endpointOverride(dynalite.endpoint())
+                    .region(REGION)
+                    .credentialsProvider(CREDENTIALS)
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(override -> List.of(interceptors).forEach(override::addExecutionInterceptor))
+                    .build();
+            client.createTable(ChatDetailsTable.createTableRequest(tableName));
+            client.waiter().waitUntilTableExists(request -> request.tableName(tableName));
+            return new LocalChatTable(dynalite, client, tableName);
+        } catch (RuntimeException failure) {
+            dynalite.close();
+            throw failure;
+        }
+    }
+
+    public URI endpoint() {
+        return dynalite.endpoint();
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** The registry the handlers use, on this table, with the default settings. */
+    public DynamoDbConnectionRegistry registry() {
+        return new DynamoDbConnectionRegistry(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), client,
+                DynamoDbRegistrySettings.defaults(tableName));
+    }
+
+    /** Registers every connection through {@code registry}, {@code writers} at a time. */
+    public static void registerAll(ConnectionRegistry registry, List<Connection> connections, int writers) {
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            CompletableFuture.allOf(connections.stream()
+                    .map(connection -> CompletableFuture.runAsync(() -> registry.register(connection), pool))
+                    .toArray(CompletableFuture<?>[]::new)).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Writes {@code count} rows of connections that ended long ago (no {@code ActiveShard}, so outside the active
+     * index), as the table's history holds them, numbered from {@code first}, in batches of 25.
+     */
+    public void writeEndedConnections(int first, int count, Instant connectedAt) {
+        List<WriteRequest> batch = new ArrayList<>(BATCH);
+        for (int n = first; n < first + count; n++) {
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(endedRow(n, connectedAt)).build()).build());
+            if (batch.size() == BATCH || n == first + count - 1) {
+                writeBatch(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+    }
+
+    /** Reads the whole table with Scan, page by page, as the original tutorial found its recipients. */
+    public void scanAll() {
+        client.scanPaginator(request -> request.tableName(tableName)).forEach(page -> { });
+    }
+
+    private void writeBatch(List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(tableName, batch);
+        while (!pending.isEmpty()) {
+            BatchWriteItemResponse response = client.batchWriteItem(BatchWriteItemRequest.builder()
+                    .requestItems(pending).build());
+            pending = response.unprocessedItems();
+        }
+    }
+
+    private static Map<String, AttributeValue> endedRow(int n, Instant connectedAt) {
+        Map<String, AttributeValue> row = new HashMap<>();
+        row.put(ChatDetailsTable.CONNECTION_ID, AttributeValue.fromS(String.format("ended%07d=", n)));
+        row.put(ChatDetailsTable.DISPLAY_NAME, AttributeValue.fromS("guest-" + n));
+        row.put(ChatDetailsTable.CONNECTION_TIME, AttributeValue.fromS(connectedAt.toString()));
+        row.put(ChatDetailsTable.DISCONNECT_TIME, AttributeValue.fromS(connectedAt.plusSeconds(60).toString()));
+        row.put(ChatDetailsTable.DISCONNECT_REASON, AttributeValue.fromS("closed: reported by the $disconnect route"));
+        row.put(ChatDetailsTable.MESSAGE, AttributeValue.fromS("an old message"));
+        row.put(ChatDetailsTable.LATEST_MESSAGE_TIME, AttributeValue.fromS(connectedAt.plusSeconds(30).toString()));
+        row.put(ChatDetailsTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(connectedAt.plusSeconds(86_400).getEpochSecond())));
+        return row;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            dynalite.close();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.parley.bench.coldstart.probe;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.parley.chat.lambda.wiring.EnvironmentComponent;
+import dev.parley.chat.lambda.wiring.SnapStartPriming;
+
+/**
+ * The program each fresh JVM of the cold-start benchmark runs: what the Lambda runtime does on a cold start, timed.
+ * It loads the handler class by name and calls its public no-arg constructor (Lambda's init phase), then hands it one
+ * {@code sendMessage} event (the first invocation), and prints one line:
+ * {@code PROBE jvm_ns=.. init_ns=.. prime_ns=.. invoke_ns=.. status=.. body=..}.
+ *
+ * <p>Arguments: the handler class; the sender's connection id; {@code prime} to run Parley's SnapStart priming after
+ * the init (what a snapshot would then hold) or {@code cold}; and the {@code System.nanoTime()} at which the parent
+ * started this process (Linux's monotonic clock is the same in every process, so the JVM's own start is timed too).
+ */
+public final class ColdStartProbe {
+
+    private ColdStartProbe() {}
+
+    public static void main(String[] args) throws ReflectiveOperationException {
+        long mainEntered = System.nanoTime();
+        if (args.length != 4 || !(args[2].equals("prime") || args[2].equals("cold"))) {
+            System.err.println("usage: ColdStartProbe HANDLER_CLASS SENDER_CONNECTION_ID prime|cold SPAWN_NANOS");
+            System.exit(2);
+        }
+        long spawned = Long.parseLong(args[3]);
+
+        // As the Lambda runtime does it: the handler named in the function's configuration, by reflection, once.
+        @SuppressWarnings("unchecked")
+        var handler = (RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>)
+                Class.forName(args[0]).getConstructor().newInstance();
+        long initialised = System.nanoTime();
+        long primed = initialised;
+        // Only Parley has something to prime (the empty function would not even load Parley's classes for it).
+        if (args[2].equals("prime") && !(handler instanceof EmptyHandler)) {
+            SnapStartPriming.prime(EnvironmentComponent.get());
+            primed = System.nanoTime();
+        }
+
+        // The runtime hands over an event it has already read: building this one is not the handler's time.
+        APIGatewayV2WebSocketEvent event = SendMessageEvents.sendMessage(args[1], "cold hello");
+        long received = System.nanoTime();
+        APIGatewayV2WebSocketResponse response = handler.handleRequest(event, new ProbeContext());
+        long invoked = System.nanoTime();
+
+        System.out.println("PROBE jvm_ns=" + (mainEntered - spawned) + " init_ns=" + (initialised - mainEntered)
+                + " prime_ns=" + (primed - initialised) + " invoke_ns=" + (invoked - received)
+                + " status=" + response.getStatusCode()
+                + " body=" + response.getBody());
+        System.out.flush();
+        // exit rather than halt: a class-data sharing archive is written on the way out of a training run.
+        System.exit(0);
+    }
+}

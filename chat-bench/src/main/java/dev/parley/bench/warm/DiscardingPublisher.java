@@ -1,0 +1,32 @@
+package dev.parley.bench.warm;
+
+import dev.parley.chat.adapter.out.apigateway.MessageEncoder;
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.OutgoingMessage;
+import dev.parley.chat.domain.port.out.Deliveries;
+import dev.parley.chat.domain.port.out.Delivery;
+import dev.parley.chat.domain.port.out.DeliveryResult;
+import dev.parley.chat.domain.port.out.MessagePublisher;
+import java.util.stream.Stream;
+
+/**
+ * An in-memory publisher for the warm path: encodes the message once, as the real publisher does, and reports every
+ * recipient delivered, keeping nothing. (chat-domain's RecordingMessagePublisher keeps every send in a
+ * copy-on-write list, which over millions of benchmark invocations would measure the list, not the handler.)
+ */
+final class DiscardingPublisher implements MessagePublisher {
+
+    private final MessageEncoder encoder;
+
+    DiscardingPublisher(MessageEncoder encoder) {
+        this.encoder = encoder;
+    }
+
+    @Override
+    public Deliveries publish(OutgoingMessage message, Stream<ConnectionId> recipients) {
+        if (encoder.encode(message).length == 0) {
+            throw new IllegalStateException("the encoder made an empty frame");
+        }
+        return new Deliveries(recipients.map(recipient -> new Delivery(recipient, DeliveryResult.delivered())).toList());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.parley.bench.warm;
+
+import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
+import dev.parley.chat.domain.model.Connection;
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.SendRateLimit;
+import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.ConnectUseCase;
+import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.SendMessageUseCase;
+import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.domain.service.BroadcastService;
+import dev.parley.chat.domain.service.ConnectService;
+import dev.parley.chat.domain.service.DisconnectService;
+import dev.parley.chat.domain.service.SendMessageService;
+import dev.parley.chat.lambda.wire.JsonWireFormat;
+import dev.parley.chat.lambda.wiring.ChatComponent;
+import dev.parley.chat.lambda.wiring.ChatConfiguration;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The handlers' component on in-memory adapters: the use cases as DomainModule wires them, no AWS at all. */
+final class InMemoryChatComponent implements ChatComponent {
+
+    /**
+     * A per-connection send limit no benchmark reaches: the limit is still checked and the allowance still recorded on
+     * every send, as in production, but a sender is never refused, so every invocation measures a delivered message.
+     */
+    static final SendRateLimit UNREACHED_LIMIT = new SendRateLimit(SendRateLimit.MAX_PER_SECOND, SendRateLimit.MAX_BURST);
+
+    private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
+    private final JsonWireFormat wire = new JsonWireFormat();
+    private final MessagePublisher publisher = new DiscardingPublisher(wire);
+    // As DomainModule provides it: millisecond ticks of the UTC clock.
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    private final SendMessageUseCase sendMessage = new SendMessageService(registry, publisher, clock, UNREACHED_LIMIT);
+
+    /** Registers {@code connections} active connections, named {@code room0000=} and on, and returns their ids. */
+    ConnectionId[] connect(int connections) {
+        ConnectionId[] ids = new ConnectionId[connections];
+        for (int n = 0; n < connections; n++) {
+            ids[n] = new ConnectionId(String.format("room%04d=", n));
+            registry.register(new Connection(ids[n], new DisplayName("guest-" + n), clock.instant()));
+        }
+        return ids;
+    }
+
+    @Override
+    public ConnectUseCase connectUseCase() {
+        return new ConnectService(registry, clock);
+    }
+
+    @Override
+    public DisconnectUseCase disconnectUseCase() {
+        return new DisconnectService(registry, clock);
+    }
+
+    @Override
+    public SendMessageUseCase sendMessageUseCase() {
+        return sendMessage;
+    }
+
+    @Override
+    public BroadcastUseCase broadcastUseCase() {
+        return new BroadcastService(registry, publisher, clock);
+    }
+
+    @Override
+    public JsonWireFormat wireFormat() {
+        return wire;
+    }
+
+    @Override
+    public ChatConfiguration configuration() {
+        return new ChatConfiguration(ChatConfiguration.DEFAULT_TABLE_NAME, "us-east-1", Optional.empty(),
+                URI.create("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/production"), "*",
+                ChatConfiguration.DEFAULT_RETENTION, ChatConfiguration.DEFAULT_ACTIVE_SHARDS, UNREACHED_LIMIT);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.parley.bench.coldstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.bench.Options;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cold-start harness once: a fresh JVM per handler answers one sendMessage against chat-local and dynalite. */
+class ColdStartBenchmarkSmokeTest {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void givenThisJvmsClasspath_run_startsEachHandlerInAFreshJvmAndEveryAnswerCounts() throws Exception {
+        var output = new ByteArrayOutputStream();
+        var settings = ColdStartBenchmark.Settings.from(Options.parse(new String[] {"--runs", "1", "--recipients", "3",
+                "--cpu", "any", "--variants", "default,prime", "--work-dir", workDir.toString()},
+                ColdStartBenchmark.OPTIONS));
+
+        Map<String, List<ProbeRun>> results =
+                ColdStartBenchmark.run(settings, new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        String printed = output.toString(StandardCharsets.UTF_8);
+        assertThat(results).containsOnlyKeys("default empty", "default parley", "prime empty", "prime parley");
+        assertThat(results.values()).allSatisfy(runs -> assertThat(runs).singleElement()
+                .satisfies(run -> assertThat(run.answered()).as(run.failure()).isTrue()));
+        assertThat(results.get("default parley").get(0).initNanos())
+                .isGreaterThan(results.get("default empty").get(0).initNanos());
+        assertThat(results.get("prime parley").get(0).primeNanos()).isPositive();
+        assertThat(results.get("default parley").get(0).primeNanos()).isZero();
+        assertThat(printed).contains("RESULT cold-start variant=default").contains("RESULT cold-start variant=prime")
+                .contains("every recipient got one copy per parley run (2): yes");
+    }
+
+    @Test
+    void givenClassDataSharingWithoutJars_settings_failClearly() {
+        assertThatThrownBy(() -> ColdStartBenchmark.Settings.from(
+                Options.parse(new String[] {"--variants", "cds+c1"}, ColdStartBenchmark.OPTIONS)))
+                .hasMessage("the cds and crtlib settings need --lambda-jar and --probe-jar");
+        assertThatThrownBy(() -> JvmSetting.named("cds+turbo")).hasMessageStartingWith("unknown JVM setting 'cds+turbo'");
+    }
+
+    @Test
+    void givenSettingParts_flags_namesTheArchiveTheCompilerAndTheLibraryFolder() {
+        assertThat(JvmSetting.named("cds+c1+crtlib").flags(Path.of("/a/parley.jsa"), Path.of("/a/native")))
+                .containsExactly("-XX:SharedArchiveFile=/a/parley.jsa", "-XX:TieredStopAtLevel=1",
+                        "-Djava.library.path=/a/native");
+        assertThat(JvmSetting.named("default").flags(Path.of("x.jsa"), Path.of("n"))).isEmpty();
+    }
+}

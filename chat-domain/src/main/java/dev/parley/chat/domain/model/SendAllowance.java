@@ -1,0 +1,30 @@
+package dev.parley.chat.domain.model;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a connection has left of its {@link SendRateLimit}: {@code tokens} in its bucket as of {@code at}, the time
+ * of the message that last took one. Kept in the connection's record, so every instance of the handler sees the
+ * same bucket.
+ */
+public record SendAllowance(BigDecimal tokens, Instant at) {
+
+    /**
+     * Tokens are counted to a millionth: fine enough for any rate, and a plain decimal when stored, which compares
+     * exactly (the store's check that nobody took a token meanwhile depends on it).
+     */
+    public static final int TOKEN_SCALE = 6;
+
+    public SendAllowance {
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(at, "at");
+        if (tokens.signum() < 0) {
+            throw new IllegalArgumentException("a send allowance cannot hold fewer than 0 tokens, not " + tokens);
+        }
+        // One scale for every allowance, so one read back from the store equals the one written.
+        tokens = tokens.setScale(TOKEN_SCALE, RoundingMode.FLOOR);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.parley.deploy;
+
+import dev.parley.chat.lambda.auth.AuthorizerHandler;
+import dev.parley.chat.lambda.wiring.AuthConfiguration;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.IWebSocketRouteAuthorizer;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.constructs.Construct;
+
+/**
+ * Who may connect (ADR 0005): a signing secret generated in Secrets Manager, the authorizer function that checks
+ * tokens with it, and the Lambda REQUEST authorizer of {@code $connect}, whose identity source is the token in the
+ * query string (browsers cannot set headers on a WebSocket).
+ */
+final class ConnectAuthorization extends Construct {
+
+    /** Letters and digits only, so the secret pastes into any shell: about 380 bits, far beyond HS256's 256. */
+    static final int SECRET_LENGTH = 64;
+    static final String GET_SECRET_VALUE = "secretsmanager:GetSecretValue";
+
+    private final Secret secret;
+    private final IWebSocketRouteAuthorizer authorizer;
+
+    /** @param blueprint what Parley's functions share; the authorizer's environment is its secret's ARN alone */
+    ConnectAuthorization(Construct scope, String id, ChatFunction.Blueprint blueprint) {
+        super(scope, id);
+        this.secret = Secret.Builder.create(this, "SigningSecret")
+                .description("Signs Parley's connection tokens (HS256 JWTs); mint tokens with it as docs/security.md shows")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(SECRET_LENGTH)
+                        .excludePunctuation(true)
+                        .includeSpace(false)
+                        .build())
+                .build();
+        Nag.suppress(secret, "AwsSolutions-SMG4", "a rotation function would invalidate every token users hold at a time"
+                + " nobody chose; the secret is replaced deliberately instead, as docs/security.md describes");
+
+        var function = new ChatFunction(this, AuthorizerHandler.HANDLER, HandlerAccess.AUTHORIZER, Map.of(),
+                blueprint.withEnvironment(Map.of(AuthConfiguration.SECRET_ARN_VARIABLE, secret.getSecretArn())));
+        function.allow(List.of(GET_SECRET_VALUE), secret.getSecretArn());
+        this.authorizer = WebSocketLambdaAuthorizer.Builder.create("ConnectAuthorizer", function.alias())
+                .authorizerName("parley-connect-token")
+                .identitySource(List.of(AuthorizerHandler.IDENTITY_SOURCE))
+                .build();
+    }
+
+    /** The REQUEST authorizer for the {@code $connect} route. */
+    IWebSocketRouteAuthorizer authorizer() {
+        return authorizer;
+    }
+
+    /** The secret's ARN (never its value, which only Secrets Manager and the authorizer hold). */
+    String secretArn() {
+        return secret.getSecretArn();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.parley.deploy;
+
+import static dev.parley.deploy.JsonTree.at;
+import static dev.parley.deploy.JsonTree.list;
+import static dev.parley.deploy.JsonTree.map;
+import static dev.parley.deploy.JsonTree.ref;
+import static dev.parley.deploy.JsonTree.refsIn;
+import static dev.parley.deploy.JsonTree.resources;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.chat.lambda.WebSocketRoute;
+import dev.parley.chat.lambda.auth.AuthorizerHandler;
+import dev.parley.chat.lambda.wiring.AuthConfiguration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Who may connect: on by default (a token checked by the $connect authorizer), off with -c authorization=false. */
+class ConnectAuthorizationTest {
+
+    private static SynthesizedParley parley;
+    private static SynthesizedParley openChat;
+
+    @BeforeAll
+    static void synthesize() {
+        parley = SynthesizedParley.defaults();
+        openChat = SynthesizedParley.synthesize("open-chat", Map.of(DeploySettings.AUTHORIZATION, "false"));
+    }
+
+    @Test
+    void givenDefaults_synth_putsARequestAuthorizerReadingTheQueryTokenOnConnectOnly() {
+        String authorizerId = parley.logicalIdOf("AWS::ApiGatewayV2::Authorizer");
+        Map<String, Object> authorizer = parley.resource(authorizerId);
+
+        assertThat(map(at(authorizer, "Properties"))).containsEntry("AuthorizerType", "REQUEST")
+                .containsEntry("IdentitySource", List.of("route.request.querystring.token"))
+                .containsEntry("ApiId", ref(parley.logicalIdOf("AWS::ApiGatewayV2::Api")));
+        assertThat(refsIn(at(authorizer, "Properties", "AuthorizerUri")))
+                .as("API Gateway invokes the alias of the published, snapshotted version")
+                .contains(aliasOf(parley, parley.functionIdsByHandler().get(AuthorizerHandler.HANDLER)));
+        resources(parley.template, "AWS::ApiGatewayV2::Route").values().forEach(route -> {
+            Map<String, Object> properties = map(at(route, "Properties"));
+            if (WebSocketRoute.CONNECT.routeKey().equals(properties.get("RouteKey"))) {
+                assertThat(properties).containsEntry("AuthorizationType", "CUSTOM").containsEntry("AuthorizerId", ref(authorizerId));
+            } else {
+                assertThat(properties).as((String) properties.get("RouteKey"))
+                        .containsEntry("AuthorizationType", "NONE").doesNotContainKey("AuthorizerId");
+            }
+        });
+    }
+
+    @Test
+    void givenDefaults_synth_generatesTheSigningSecretInSecretsManagerNeverInTheTemplate() {
+        Map<String, Object> secret = JsonTree.single(parley.template, "AWS::SecretsManager::Secret").getValue();
+
+        assertThat(map(at(secret, "Properties", "GenerateSecretString")))
+                .containsEntry("PasswordLength", ConnectAuthorization.SECRET_LENGTH)
+                .containsEntry("ExcludePunctuation", true)
+                .containsEntry("IncludeSpace", false);
+        assertThat(at(secret, "Properties", "SecretString")).isNull();
+        assertThat(ConnectAuthorization.SECRET_LENGTH).isGreaterThanOrEqualTo(32);
+    }
+
+    @Test
+    void givenDefaults_synth_givesTheAuthorizerOnlyItsSecretsArnWhichItsConfigurationReads() {
+        String functionId = parley.functionIdsByHandler().get(AuthorizerHandler.HANDLER);
+        Map<String, Object> variables = map(at(parley.resource(functionId), "Properties", "Environment", "Variables"));
+        String secretId = parley.logicalIdOf("AWS::SecretsManager::Secret");
+        String deployedArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:AuthorizationSigningSecret-AbCdEf";
+
+        assertThat(variables).containsOnly(Map.entry(AuthConfiguration.SECRET_ARN_VARIABLE, ref(secretId)));
+        Map<String, String> environment = new HashMap<>();
+        variables.forEach((name, value) -> environment.put(name, JsonTree.evaluate(value, Map.of(secretId, deployedArn))));
+        environment.put("AWS_REGION", "eu-west-1");
+        assertThat(AuthConfiguration.fromEnvironment(environment))
+                .isEqualTo(new AuthConfiguration.InSecretsManager(deployedArn, "eu-west-1"));
+    }
+
+    @Test
+    void givenAuthorizationOff_synth_leavesConnectOpenWithNoSecretAuthorizerOrOutputForIt() {
+        assertThat(resources(openChat.template, "AWS::ApiGatewayV2::Authorizer")).isEmpty();
+        assertThat(resources(openChat.template, "AWS::SecretsManager::Secret")).isEmpty();
+        assertThat(openChat.functionIdsByHandler()).doesNotContainKey(AuthorizerHandler.HANDLER).hasSize(5);
+        assertThat(map(openChat.template.get("Outputs"))).doesNotContainKey(ParleyStack.AUTH_SECRET_ARN_OUTPUT);
+        resources(openChat.template, "AWS::ApiGatewayV2::Route").values().forEach(route -> {
+            assertThat(at(route, "Properties", "AuthorizationType")).isEqualTo("NONE");
+            assertThat(list(at(route, "Metadata", "cdk_nag", "rules_to_suppress"))).singleElement()
+                    .satisfies(rule -> assertThat((String) map(rule).get("reason")).contains("authorization=false"));
+        });
+    }
+
+    @Test
+    void givenAuthorizationOff_synth_stillPassesTheAwsSolutionsChecks() {
+        assertThat(openChat.messages("aws:cdk:error")).isEmpty();
+    }
+
+    @Test
+    void givenDefaults_synth_outputsWhereTheSecretIsButNotItsValue() {
+        assertThat(at(map(parley.template.get("Outputs")), ParleyStack.AUTH_SECRET_ARN_OUTPUT, "Value"))
+                .isEqualTo(ref(parley.logicalIdOf("AWS::SecretsManager::Secret")));
+        assertThat(at(map(parley.template.get("Outputs")), ParleyStack.AUTH_SECRET_ARN_OUTPUT, "Description"))
+                .asString().contains("get-secret-value");
+    }
+
+    private static String aliasOf(SynthesizedParley synthesized, String functionId) {
+        return resources(synthesized.template, "AWS::Lambda::Alias").entrySet().stream()
+                .filter(alias -> ref(functionId).equals(at(alias.getValue(), "Properties", "FunctionName")))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.collectingAndThen(Collectors.toList(), JsonTree::singleItem));
+    }
+}
