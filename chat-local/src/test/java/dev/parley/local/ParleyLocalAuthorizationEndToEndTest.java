@@ -9,8 +9,6 @@ import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.lambda.auth.token.Principal;
 import dev.parley.chat.lambda.auth.token.SigningKey;
 import dev.parley.chat.lambda.auth.token.TokenIssuer;
-import dev.parley.dynalite.Dynalite;
-import dev.parley.dynalite.DynaliteOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +23,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -40,19 +36,14 @@ class ParleyLocalAuthorizationEndToEndTest {
     private static final String ADMIN_KEY = "end-to-end-admin-key-0123456789";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static Dynalite dynalite;
+    private static LocalDynamoDb dynalite;
     private static DynamoDbClient dynamoDb;
     private static ParleyLocal parley;
 
     @BeforeAll
     static void startParleyWithAuthorization() {
-        dynalite = Dynalite.start(DynaliteOptions.inMemory());
-        dynamoDb = DynamoDbClient.builder()
-                .endpointOverride(dynalite.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(ParleyLocal.LOCAL_CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        dynalite = LocalDynamoDb.start();
+        dynamoDb = dynalite.client();
         parley = ParleyLocal.start(CommandLine.parse(Map.of("PARLEY_AUTH_SECRET", SECRET), "--port", "0",
                 "--dynamodb-endpoint", dynalite.endpoint().toString(), "--table", "chatDetails-auth", "--admin-key", ADMIN_KEY));
     }
@@ -60,7 +51,6 @@ class ParleyLocalAuthorizationEndToEndTest {
     @AfterAll
     static void stop() {
         parley.close();
-        dynamoDb.close();
         dynalite.close();
     }
 

@@ -8,8 +8,6 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.port.in.ConnectCommand;
 import dev.parley.chat.lambda.wiring.ChatComponent;
 import dev.parley.chat.lambda.wiring.ChatConfiguration;
-import dev.parley.dynalite.Dynalite;
-import dev.parley.dynalite.DynaliteOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,8 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -42,7 +38,7 @@ class ParleyLocalEndToEndTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final AtomicInteger TABLES = new AtomicInteger();
 
-    private static Dynalite dynalite;
+    private static LocalDynamoDb dynalite;
     private static DynamoDbClient dynamoDb;
 
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -50,18 +46,12 @@ class ParleyLocalEndToEndTest {
 
     @BeforeAll
     static void startDynalite() {
-        dynalite = Dynalite.start(DynaliteOptions.inMemory());
-        dynamoDb = DynamoDbClient.builder()
-                .endpointOverride(dynalite.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(ParleyLocal.LOCAL_CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        dynalite = LocalDynamoDb.start();
+        dynamoDb = dynalite.client();
     }
 
     @AfterAll
     static void stopDynalite() {
-        dynamoDb.close();
         dynalite.close();
     }
 

@@ -3,8 +3,6 @@ package dev.parley.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.parley.dynalite.Dynalite;
-import dev.parley.dynalite.DynaliteOptions;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -34,25 +30,19 @@ class SendRateLimitEndToEndTest {
     private static final double PER_SECOND = 0.5;
     private static final int SENT = 8;
 
-    private static Dynalite dynalite;
+    private static LocalDynamoDb dynalite;
     private static DynamoDbClient dynamoDb;
 
     private ParleyLocal parley;
 
     @BeforeAll
     static void startDynalite() {
-        dynalite = Dynalite.start(DynaliteOptions.inMemory());
-        dynamoDb = DynamoDbClient.builder()
-                .endpointOverride(dynalite.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(ParleyLocal.LOCAL_CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        dynalite = LocalDynamoDb.start();
+        dynamoDb = dynalite.client();
     }
 
     @AfterAll
     static void stopDynalite() {
-        dynamoDb.close();
         dynalite.close();
     }
 
