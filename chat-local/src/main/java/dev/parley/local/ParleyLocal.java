@@ -157,7 +157,7 @@ public final class ParleyLocal implements AutoCloseable {
                 Press Ctrl-C to stop.
                 """, urls.pages(), urls.webSocket(), urls.callback(), urls.rest(BroadcastRoute.RESOURCE),
                 dynamoDbEndpoint, database, options.table(), options.authorization().isPresent()
-                        ? "on: connect with ?" + AuthorizerHandler.TOKEN_PARAMETER + "=<token> (see docs/security.md),"
+                        ? "on: connect with ?" + AuthorizerHandler.TOKEN_PARAMETER + "=<token> (see README, Security),"
                                 + " broadcast with the x-api-key header"
                         : "off: anyone may connect and broadcast");
     }

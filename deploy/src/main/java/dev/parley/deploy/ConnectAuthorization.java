@@ -28,7 +28,7 @@ final class ConnectAuthorization extends Construct {
     ConnectAuthorization(Construct scope, String id, ChatFunction.Blueprint blueprint) {
         super(scope, id);
         this.secret = Secret.Builder.create(this, "SigningSecret")
-                .description("Signs Parley's connection tokens (HS256 JWTs); mint tokens with it as docs/security.md shows")
+                .description("Signs Parley's connection tokens (HS256 JWTs); mint tokens with it as the README's Security section shows")
                 .generateSecretString(SecretStringGenerator.builder()
                         .passwordLength(SECRET_LENGTH)
                         .excludePunctuation(true)
@@ -36,7 +36,7 @@ final class ConnectAuthorization extends Construct {
                         .build())
                 .build();
         Nag.suppress(secret, "AwsSolutions-SMG4", "a rotation function would invalidate every token users hold at a time"
-                + " nobody chose; the secret is replaced deliberately instead, as docs/security.md describes");
+                + " nobody chose; the secret is replaced deliberately instead, as the README's Security section describes");
 
         var function = new ChatFunction(this, AuthorizerHandler.HANDLER, HandlerAccess.AUTHORIZER, Map.of(),
                 blueprint.withEnvironment(Map.of(AuthConfiguration.SECRET_ARN_VARIABLE, secret.getSecretArn())));
