@@ -5,20 +5,22 @@ import java.util.Objects;
 
 /**
  * How long a connection may live: closed after {@code idleTimeout} without a frame from the client, and after
- * {@code maxDuration} in any case (10 minutes and 2 hours on AWS).
+ * {@code maxDuration} in any case (10 minutes and 2 hours on AWS); and how far its client may fall behind: beyond
+ * {@code outboundBufferBytes} unsent, {@code @connections} refuses further messages with 429.
  */
-record ConnectionLimits(Duration idleTimeout, Duration maxDuration) {
+record ConnectionLimits(Duration idleTimeout, Duration maxDuration, long outboundBufferBytes) {
 
     static final Duration AWS_IDLE_TIMEOUT = Duration.ofMinutes(10);
     static final Duration AWS_MAX_DURATION = Duration.ofHours(2);
+    /** API Gateway does not publish its buffer's size; a few MB lets a client that reads at all keep up. */
+    static final long DEFAULT_OUTBOUND_BUFFER_BYTES = 4L * 1024 * 1024;
 
     ConnectionLimits {
         requirePositive(idleTimeout, "idle timeout");
         requirePositive(maxDuration, "maximum duration");
-    }
-
-    static ConnectionLimits aws() {
-        return new ConnectionLimits(AWS_IDLE_TIMEOUT, AWS_MAX_DURATION);
+        if (outboundBufferBytes < 1) {
+            throw new IllegalArgumentException("the outbound buffer must hold at least 1 byte, not " + outboundBufferBytes);
+        }
     }
 
     static Duration requirePositive(Duration duration, String what) {

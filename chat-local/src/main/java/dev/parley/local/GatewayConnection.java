@@ -25,8 +25,6 @@ public final class GatewayConnection implements Session.Listener.AutoDemanding {
 
     /** A client that does not answer a close frame in this time is disconnected. */
     private static final Duration CLOSE_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
-    /** Beyond this many unsent bytes, {@code @connections} answers 429 as API Gateway does for a full buffer. */
-    private static final long OUTBOUND_BUFFER_LIMIT = 4L * 1024 * 1024;
 
     private final ConnectionInfo info;
     private final WebSocketApi api;
@@ -112,9 +110,12 @@ public final class GatewayConnection implements Session.Listener.AutoDemanding {
         }
     }
 
-    /** Whether the client is so far behind that a new message should be refused. */
+    /**
+     * Whether the client is so far behind ({@link ConnectionLimits#outboundBufferBytes()} unsent) that
+     * {@code @connections} answers 429 to a new message, as API Gateway does for a full buffer.
+     */
     boolean bufferFull() {
-        return outbox.unsentBytes() > OUTBOUND_BUFFER_LIMIT;
+        return outbox.unsentBytes() > limits.outboundBufferBytes();
     }
 
     CompletableFuture<Void> sendText(String text) {

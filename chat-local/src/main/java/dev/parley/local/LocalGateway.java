@@ -105,6 +105,8 @@ public final class LocalGateway implements AutoCloseable {
         private String restStage = "dev";
         private Duration idleTimeout = ConnectionLimits.AWS_IDLE_TIMEOUT;
         private Duration maxDuration = ConnectionLimits.AWS_MAX_DURATION;
+        private long outboundBufferBytes = ConnectionLimits.DEFAULT_OUTBOUND_BUFFER_BYTES;
+        private CallbackFaults callbackFaults = new CallbackFaults();
         private Duration callbackLatency = Duration.ZERO;
         private Optional<RateLimit> callbackRateLimit = Optional.empty();
         private VirtualConnections virtualConnections = VirtualConnections.none();
@@ -155,6 +157,21 @@ public final class LocalGateway implements AutoCloseable {
         /** How long a connection may last; 2 hours unless given. */
         public Builder maxDuration(Duration duration) {
             this.maxDuration = Objects.requireNonNull(duration, "maximum duration");
+            return this;
+        }
+
+        /**
+         * How many unsent bytes a connection may have before {@code @connections} refuses it more with 429, as API
+         * Gateway does when a client does not read; 4 MB unless given.
+         */
+        public Builder outboundBufferBytes(long bytes) {
+            this.outboundBufferBytes = bytes;
+            return this;
+        }
+
+        /** For fault-injection tests: the sends to answer with an error instead; none unless given. */
+        public Builder callbackFaults(CallbackFaults faults) {
+            this.callbackFaults = Objects.requireNonNull(faults, "callback faults");
             return this;
         }
 
@@ -228,7 +245,7 @@ public final class LocalGateway implements AutoCloseable {
         /** Binds the port, makes the functions and starts serving. */
         public LocalGateway start() {
             Objects.requireNonNull(routes, "routes: the gateway needs its functions");
-            var limits = new ConnectionLimits(idleTimeout, maxDuration);
+            var limits = new ConnectionLimits(idleTimeout, maxDuration, outboundBufferBytes);
             var server = new Server(namedThreadPool());
             var connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
             connector.setHost(host);
@@ -255,8 +272,9 @@ public final class LocalGateway implements AutoCloseable {
                         new ConnectAuthorizer(connectAuthorizer.get(), authorizerQueryParameter, events, runtime, log));
                 var webSocketApi = new WebSocketApi(routeTable, authorizer, events, runtime, log, connections, scheduler,
                         limits, clock);
-                var managementApi = new ManagementApi(connections, virtualConnections, counters, callbackRateLimit.map(limit ->
-                        new TokenBucket(limit.perSecond(), limit.burst(), System::nanoTime)), callbackLatency, scheduler);
+                var managementApi = new ManagementApi(connections, virtualConnections, counters, callbackFaults,
+                        callbackRateLimit.map(limit -> new TokenBucket(limit.perSecond(), limit.burst(), System::nanoTime)),
+                        callbackLatency, scheduler);
                 var restApi = new RestApi(routeTable, restApiKey, new ProxyEvents(AwsIds.newApiId(), restStage), runtime,
                         log, clock);
 

@@ -19,6 +19,10 @@ import org.eclipse.jetty.util.Callback;
  * <p>
  * Every call must carry a SigV4 {@code Authorization} header, as on AWS; its signature is not verified, since
  * locally any credentials will do.
+ * <p>
+ * A send is answered once the message is queued for its client, not once the client has read it: a client that does
+ * not read holds up no sender, and is refused with 429 once its buffer is full ({@link GatewayConnection#bufferFull()}).
+ * {@link CallbackFaults} replace the answer to chosen sends with an error.
  */
 final class ManagementApi {
 
@@ -28,15 +32,17 @@ final class ManagementApi {
     private final OpenConnections connections;
     private final VirtualConnections virtualConnections;
     private final CallbackCounters counters;
+    private final CallbackFaults faults;
     private final Optional<TokenBucket> throttle;
     private final Duration latency;
     private final ScheduledExecutorService scheduler;
 
     ManagementApi(OpenConnections connections, VirtualConnections virtualConnections, CallbackCounters counters,
-            Optional<TokenBucket> throttle, Duration latency, ScheduledExecutorService scheduler) {
+            CallbackFaults faults, Optional<TokenBucket> throttle, Duration latency, ScheduledExecutorService scheduler) {
         this.connections = connections;
         this.virtualConnections = virtualConnections;
         this.counters = counters;
+        this.faults = faults;
         this.throttle = throttle;
         this.latency = latency;
         this.scheduler = scheduler;
@@ -71,6 +77,11 @@ final class ManagementApi {
     }
 
     private void post(String connectionId, byte[] body, Call call) {
+        Optional<CallbackFaults.Fault> fault = faults.take(connectionId);
+        if (fault.isPresent()) {
+            call.error(fault.get().status(), fault.get().errorType(), fault.get().message());
+            return;
+        }
         Optional<GatewayConnection> connection = connections.find(connectionId);
         if (connection.isEmpty()) {
             if (virtualConnections.receive(connectionId)) {
@@ -81,16 +92,16 @@ final class ManagementApi {
         } else if (connection.get().bufferFull()) {
             call.error(HttpStatus.TOO_MANY_REQUESTS_429, "LimitExceededException", "the client's buffer is full");
         } else {
-            var sent = HttpExchanges.utf8(body)
+            var queued = HttpExchanges.utf8(body)
                     .map(text -> connection.get().sendText(text))
                     .orElseGet(() -> connection.get().sendBinary(body));
-            sent.whenComplete((done, failure) -> {
-                if (failure == null) {
-                    call.reply(HttpStatus.OK_200, null);
-                } else {
-                    call.gone(connectionId);
-                }
-            });
+            // Refused at once only when the connection is already broken; a later failure ends the connection,
+            // and its $disconnect tells the rest.
+            if (queued.isCompletedExceptionally()) {
+                call.gone(connectionId);
+            } else {
+                call.reply(HttpStatus.OK_200, null);
+            }
         }
     }
 

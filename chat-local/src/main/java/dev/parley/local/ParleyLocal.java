@@ -13,6 +13,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -45,6 +46,14 @@ public final class ParleyLocal implements AutoCloseable {
 
     /** Starts dynalite unless an endpoint is given, creates the table when missing, and starts the gateway. */
     public static ParleyLocal start(LocalOptions options) {
+        return start(options, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #start(LocalOptions)}, with {@code settings} applied last to the gateway's builder, before the gateway
+     * starts: for what the options do not cover, such as the faults and buffer sizes tests inject.
+     */
+    public static ParleyLocal start(LocalOptions options, UnaryOperator<LocalGateway.Builder> settings) {
         Optional<Dynalite> dynalite = options.dynamoDbEndpoint().isPresent()
                 ? Optional.empty()
                 : Optional.of(Dynalite.start(options.dataDir()
@@ -72,7 +81,7 @@ public final class ParleyLocal implements AutoCloseable {
                             AuthConfiguration.withKey(authorization.signingSecret()), LOCAL_CREDENTIALS)),
                             AuthorizerHandler.TOKEN_PARAMETER)
                     .restApiKey(authorization.adminKey()));
-            var parley = new ParleyLocal(gateway.start(), dynalite, endpoint);
+            var parley = new ParleyLocal(settings.apply(gateway).start(), dynalite, endpoint);
             Runtime.getRuntime().addShutdownHook(parley.shutdownHook);
             return parley;
         } catch (RuntimeException failure) {

@@ -15,16 +15,21 @@ final class LocalDynamoDb implements AutoCloseable {
 
     private LocalDynamoDb(Dynalite dynalite) {
         this.dynalite = dynalite;
-        this.client = DynamoDbClient.builder()
-                .endpointOverride(dynalite.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(ParleyLocal.LOCAL_CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        this.client = clientFor(dynalite.endpoint());
     }
 
     static LocalDynamoDb start() {
         return new LocalDynamoDb(Dynalite.start(DynaliteOptions.inMemory()));
+    }
+
+    /** A plain DynamoDB client for {@code endpoint}, such as a dynalite the test started itself; the caller closes it. */
+    static DynamoDbClient clientFor(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(ParleyLocal.LOCAL_CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     URI endpoint() {

@@ -137,37 +137,6 @@ class ParleyLocalEndToEndTest {
     }
 
     @Test
-    void givenConnectedClient_badFrames_getTheirDocumentedAnswersAndOnlyAnOversizeFrameCloses() throws Exception {
-        ParleyLocal parley = start();
-        TestClient ann = connect(parley, "Ann");
-
-        ann.send("hello, is this thing on?");
-        assertThat(json(ann.next())).containsEntry("type", "error").containsEntry("code", "INVALID_JSON");
-        ann.send("{\"action\":\"shout\"}");
-        assertThat(json(ann.next())).containsEntry("type", "error").containsEntry("code", "UNKNOWN_ACTION");
-        ann.send("{\"action\":\"sendmessage\",\"Message\":\"wrong case\"}");
-        assertThat(json(ann.next())).containsEntry("code", "UNKNOWN_ACTION");
-        ann.sendBinary(new byte[] {1, 2, 3});
-        assertThat(json(ann.next())).containsEntry("type", "error").containsEntry("code", "INVALID_JSON");
-        ann.send("{\"action\":\"sendMessage\"}");
-        assertThat(json(ann.next())).containsEntry("code", "MISSING_MESSAGE");
-
-        ann.send("{\"action\":\"ping\"}");
-        assertThat(json(ann.next())).containsEntry("type", "pong");
-        String annId = connectionIdsByName().get("Ann");
-        assertThat(row(annId)).doesNotContainKey("DisconnectTime");
-
-        try (var raw = RawWebSocket.connect(URI.create(parley.gateway().urls().webSocket() + "?name=Big"))) {
-            raw.sendFrame(RawWebSocket.TEXT, ("{\"action\":\"sendMessage\",\"Message\":\"" + "x".repeat(40_000) + "\"}")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            assertThat(raw.readFrame().closeStatus()).isEqualTo(1009);
-        }
-        awaitAttribute(connectionIdsByName().get("Big"), "DisconnectTime");
-        ann.send("{\"action\":\"ping\"}");
-        assertThat(json(ann.next())).containsEntry("type", "pong");
-    }
-
-    @Test
     void givenIdleTimeoutInSeconds_silentClient_isClosedWith1001AndItsDisconnectRecorded() throws Exception {
         ParleyLocal parley = start("--idle-timeout", "1");
         TestClient ann = connect(parley, "Ann");

@@ -1,5 +1,6 @@
 package dev.parley.deploy;
 
+import dev.parley.chat.adapter.out.apigateway.SendRate;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.lambda.BroadcastRoute;
 import dev.parley.chat.lambda.WebSocketRoute;
@@ -22,6 +23,9 @@ import software.amazon.awscdk.RemovalPolicy;
  * @param connectionRetentionDays how long a disconnected connection's row is kept before the table's TTL deletes it
  * @param memorySize each function's memory in MB (CPU grows with it)
  * @param activeShards how many partitions of the active-connections index the handlers spread connections over
+ * @param callbackRatePerSecond the {@code @connections} rate the publishing functions pace their sends to: the
+ *        account's API Gateway quota in the region (2,500 in some), or the share of it left to Parley
+ * @param callbackBurst the burst of that quota (1,250 where the rate is 2,500)
  * @param dataRemovalPolicy what deleting the stack does to the table and the log groups
  * @param authorization whether {@code $connect} needs a token the authorizer accepts ({@code -c authorization=false}
  *        makes Parley an open chat again)
@@ -35,6 +39,8 @@ record DeploySettings(
         int connectionRetentionDays,
         int memorySize,
         int activeShards,
+        int callbackRatePerSecond,
+        int callbackBurst,
         RemovalPolicy dataRemovalPolicy,
         boolean authorization,
         Path lambdaJar,
@@ -46,6 +52,8 @@ record DeploySettings(
     static final String CONNECTION_RETENTION_DAYS = "connectionRetentionDays";
     static final String MEMORY_SIZE = "memorySize";
     static final String ACTIVE_SHARDS = "activeShards";
+    static final String CALLBACK_RATE_PER_SECOND = "callbackRatePerSecond";
+    static final String CALLBACK_BURST = "callbackBurst";
     static final String REMOVAL_POLICY = "removalPolicy";
     static final String AUTHORIZATION = "authorization";
     static final String LAMBDA_JAR = "lambdaJar";
@@ -82,6 +90,8 @@ record DeploySettings(
         if (activeShards < 1) {
             throw invalid(ACTIVE_SHARDS, activeShards, "a positive whole number");
         }
+        requireCallbackLimit(CALLBACK_RATE_PER_SECOND, callbackRatePerSecond);
+        requireCallbackLimit(CALLBACK_BURST, callbackBurst);
         if (dataRemovalPolicy != RemovalPolicy.RETAIN && dataRemovalPolicy != RemovalPolicy.DESTROY) {
             throw invalid(REMOVAL_POLICY, dataRemovalPolicy, "retain or destroy");
         }
@@ -101,6 +111,8 @@ record DeploySettings(
                 wholeNumber(context, CONNECTION_RETENTION_DAYS, (int) ChatConfiguration.DEFAULT_RETENTION.toDays()),
                 wholeNumber(context, MEMORY_SIZE, DEFAULT_MEMORY_SIZE),
                 wholeNumber(context, ACTIVE_SHARDS, ChatConfiguration.DEFAULT_ACTIVE_SHARDS),
+                wholeNumber(context, CALLBACK_RATE_PER_SECOND, SendRate.ACCOUNT_DEFAULT.perSecond()),
+                wholeNumber(context, CALLBACK_BURST, SendRate.ACCOUNT_DEFAULT.burst()),
                 removalPolicy(text(context, REMOVAL_POLICY, "retain")),
                 bool(context, AUTHORIZATION, true),
                 existingJar(path(context, LAMBDA_JAR, DEFAULT_LAMBDA_JAR, directory)),
@@ -158,6 +170,13 @@ record DeploySettings(
                     + ": pass the directory of the web pages with -c " + WEB_ROOT + "=DIR");
         }
         return webRoot;
+    }
+
+    /** As the functions' {@code ChatConfiguration} checks it, so a deployed value never fails their start. */
+    private static void requireCallbackLimit(String key, int limit) {
+        if (limit < 1 || limit > ChatConfiguration.MAX_CALLBACK_LIMIT) {
+            throw invalid(key, limit, "a whole number from 1 to " + ChatConfiguration.MAX_CALLBACK_LIMIT);
+        }
     }
 
     private static void requireStageName(String key, String stage) {

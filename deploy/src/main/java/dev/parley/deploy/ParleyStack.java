@@ -37,7 +37,9 @@ final class ParleyStack extends Stack {
                 Map.of("TABLE_NAME", table.table().getTableName(),
                         "WEBSOCKET_CALLBACK_URL", chat.callbackUrl(),
                         "CONNECTION_RETENTION_DAYS", Integer.toString(settings.connectionRetentionDays()),
-                        "ACTIVE_SHARDS", Integer.toString(settings.activeShards())),
+                        "ACTIVE_SHARDS", Integer.toString(settings.activeShards()),
+                        "CALLBACK_RATE_PER_SECOND", Integer.toString(settings.callbackRatePerSecond()),
+                        "CALLBACK_BURST", Integer.toString(settings.callbackBurst())),
                 chat.manageConnectionsArn());
         Optional<ConnectAuthorization> authorization = settings.authorization()
                 ? Optional.of(new ConnectAuthorization(this, "Authorization", blueprint))

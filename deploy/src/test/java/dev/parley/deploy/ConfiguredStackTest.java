@@ -25,6 +25,8 @@ class ConfiguredStackTest {
                 DeploySettings.CONNECTION_RETENTION_DAYS, "7",
                 DeploySettings.MEMORY_SIZE, "2048",
                 DeploySettings.ACTIVE_SHARDS, "8",
+                DeploySettings.CALLBACK_RATE_PER_SECOND, "2500",
+                DeploySettings.CALLBACK_BURST, "1250",
                 DeploySettings.REMOVAL_POLICY, "destroy",
                 DeploySettings.AUTHORIZATION, "false"));
     }
@@ -45,7 +47,7 @@ class ConfiguredStackTest {
     }
 
     @Test
-    void givenTableNameRetentionAndShards_synth_namesTheTableAndTellsEveryHandler() {
+    void givenTableNameRetentionShardsAndCallbackRate_synth_namesTheTableAndTellsEveryHandler() {
         parley.assertions.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "parley-staging.chat"));
         parley.chatFunctionIdsByHandler().forEach((handler, functionId) -> {
             Map<String, Object> properties = map(at(parley.resource(functionId), "Properties"));
@@ -53,7 +55,9 @@ class ConfiguredStackTest {
             assertThat(map(at(properties, "Environment", "Variables"))).as(handler)
                     .containsEntry("TABLE_NAME", ref(parley.logicalIdOf("AWS::DynamoDB::Table")))
                     .containsEntry("CONNECTION_RETENTION_DAYS", "7")
-                    .containsEntry("ACTIVE_SHARDS", "8");
+                    .containsEntry("ACTIVE_SHARDS", "8")
+                    .containsEntry("CALLBACK_RATE_PER_SECOND", "2500")
+                    .containsEntry("CALLBACK_BURST", "1250");
         });
     }
 

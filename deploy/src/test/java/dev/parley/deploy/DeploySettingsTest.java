@@ -31,7 +31,7 @@ class DeploySettingsTest {
     void givenOnlyTheArtifacts_fromContext_takesTheTutorialsNamesAndTheDefaults() {
         DeploySettings settings = DeploySettings.fromContext(context(Map.of())::get, HERE);
 
-        assertThat(settings).isEqualTo(new DeploySettings("production", "dev", "chatDetails", 30, 1024, 4,
+        assertThat(settings).isEqualTo(new DeploySettings("production", "dev", "chatDetails", 30, 1024, 4, 10_000, 5_000,
                 RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
     }
 
@@ -44,10 +44,12 @@ class DeploySettingsTest {
                 DeploySettings.CONNECTION_RETENTION_DAYS, " 7 ",
                 DeploySettings.MEMORY_SIZE, "2048",
                 DeploySettings.ACTIVE_SHARDS, "8",
+                DeploySettings.CALLBACK_RATE_PER_SECOND, "2500",
+                DeploySettings.CALLBACK_BURST, "1250",
                 DeploySettings.REMOVAL_POLICY, "DESTROY",
                 DeploySettings.AUTHORIZATION, "False"))::get, HERE);
 
-        assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1", "parley-chat", 7, 2048, 8,
+        assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1", "parley-chat", 7, 2048, 8, 2_500, 1_250,
                 RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
     }
 
@@ -79,6 +81,11 @@ class DeploySettingsTest {
         "memorySize, 10241",
         "memorySize, 1.5",
         "activeShards, 0",
+        "callbackRatePerSecond, 0",
+        "callbackRatePerSecond, 2500.5",
+        "callbackRatePerSecond, 1000001",
+        "callbackBurst, -1",
+        "callbackBurst, 2000000",
         "removalPolicy, snapshot",
         "authorization, off",
         "authorization, yes",

@@ -11,6 +11,7 @@ import static dev.parley.deploy.JsonTree.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.parley.chat.adapter.out.apigateway.SendRate;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.lambda.BroadcastRoute;
 import dev.parley.chat.lambda.WebSocketRoute;
@@ -219,11 +220,13 @@ class ParleyStackTemplateTest {
                     .containsEntry("TABLE_NAME", ref(tableId))
                     .containsEntry("WEBSOCKET_CALLBACK_URL", callbackUrl)
                     .containsEntry("CONNECTION_RETENTION_DAYS", "30")
-                    .containsEntry("ACTIVE_SHARDS", "4");
+                    .containsEntry("ACTIVE_SHARDS", "4")
+                    .containsEntry("CALLBACK_RATE_PER_SECOND", "10000")
+                    .containsEntry("CALLBACK_BURST", "5000");
             if (handler.equals(BroadcastRoute.HANDLER)) {
-                assertThat(variables).hasSize(5).containsEntry("ALLOWED_ORIGIN", siteOrigin);
+                assertThat(variables).hasSize(7).containsEntry("ALLOWED_ORIGIN", siteOrigin);
             } else {
-                assertThat(variables).as(handler).hasSize(4);
+                assertThat(variables).as(handler).hasSize(6);
             }
         });
     }
@@ -250,6 +253,7 @@ class ParleyStackTemplateTest {
                     .isEqualTo(URI.create("https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/production"));
             assertThat(configuration.connectionRetention()).as(handler).isEqualTo(Duration.ofDays(30));
             assertThat(configuration.activeShards()).as(handler).isEqualTo(4);
+            assertThat(configuration.callbackRate()).as(handler).isEqualTo(SendRate.ACCOUNT_DEFAULT);
             assertThat(configuration.dynamoDbEndpoint()).as(handler).isEmpty();
             assertThat(configuration.allowedOrigin()).as(handler)
                     .isEqualTo(handler.equals(BroadcastRoute.HANDLER) ? "https://d1234abcdefgh.cloudfront.net" : "*");

@@ -12,6 +12,9 @@ import dev.parley.chat.lambda.wire.InvalidFrameException;
 import dev.parley.chat.lambda.wire.JsonWireFormat;
 import dev.parley.chat.lambda.wiring.ChatComponent;
 import dev.parley.chat.lambda.wiring.EnvironmentComponent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -60,10 +63,21 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
         if (body == null || !Boolean.TRUE.equals(request.getIsBase64Encoded())) {
             return body;
         }
+        byte[] bytes;
         try {
-            return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            bytes = Base64.getDecoder().decode(body);
         } catch (IllegalArgumentException notBase64) {
             throw new InvalidFrameException(ErrorCode.INVALID_JSON, "the body is marked base64 but is not");
+        }
+        try {
+            // Strict: a lenient decoder would turn bad bytes into U+FFFD and broadcast the mojibake
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw new InvalidFrameException(ErrorCode.INVALID_JSON, "the body is not UTF-8 text");
         }
     }
 

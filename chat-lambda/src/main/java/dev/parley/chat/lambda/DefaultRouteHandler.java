@@ -27,6 +27,11 @@ public final class DefaultRouteHandler extends WebSocketHandler {
 
     @Override
     APIGatewayV2WebSocketResponse handle(ConnectionId connectionId, APIGatewayV2WebSocketEvent event) throws InvalidFrameException {
+        if (event.isIsBase64Encoded()) {
+            // API Gateway hands binary frames over in base64, whatever they hold: say so rather than "not JSON"
+            throw new InvalidFrameException(ErrorCode.INVALID_JSON,
+                    "binary frames are not accepted; send a JSON object as a text frame");
+        }
         String action = wire.action(event.getBody());
         if (PING_ACTION.equals(action)) {
             return response(OK, wire.pong());

@@ -11,11 +11,12 @@ import dev.parley.chat.lambda.wire.InvalidFrameException;
 import dev.parley.chat.lambda.wire.JsonWireFormat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Optional;
 
 /**
  * What every WebSocket route handler shares: reading the connection id, answering bad frames with an error frame,
  * and turning any failure into an {@code INTERNAL} error frame instead of a Lambda error (which API Gateway would
- * swallow, leaving the client waiting).
+ * swallow, leaving the client waiting). Both error frames echo the frame's {@code clientId}, when it has one.
  */
 abstract class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
@@ -43,12 +44,25 @@ abstract class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketE
         try {
             return handle(new ConnectionId(rawId), event);
         } catch (InvalidFrameException invalid) {
-            return response(BAD_REQUEST, wire.error(invalid.code(), invalid.getMessage()));
+            return response(BAD_REQUEST, wire.error(invalid.code(), invalid.getMessage(), clientIdOf(event)));
         } catch (RuntimeException failure) {
             context.getLogger().log(requestContext.getRouteKey() + " failed for " + rawId + ": " + stackTrace(failure),
                     LogLevel.ERROR);
             return response(INTERNAL_ERROR, wire.error(ErrorCode.INTERNAL,
-                    "Parley could not handle this request; try again (request " + requestContext.getRequestId() + ")"));
+                    "Parley could not handle this request; try again (request " + requestContext.getRequestId() + ")",
+                    clientIdOf(event)));
+        }
+    }
+
+    /**
+     * The {@code clientId} of the event's frame, read again only on these rare error paths so the handlers' own
+     * parse stays the only one on the way to an answer; empty when the frame is no JSON object or carries none.
+     */
+    private Optional<String> clientIdOf(APIGatewayV2WebSocketEvent event) {
+        try {
+            return wire.clientId(wire.frame(event.getBody()));
+        } catch (InvalidFrameException notAnObject) {
+            return Optional.empty();
         }
     }
 

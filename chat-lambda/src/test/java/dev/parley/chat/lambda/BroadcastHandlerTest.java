@@ -83,6 +83,21 @@ class BroadcastHandlerTest {
     }
 
     @Test
+    void givenBase64BodyThatIsNotUtf8_broadcast_answersInvalidJsonAndSendsNothing() throws IOException {
+        var request = Events.rest("broadcast");
+        byte[] latin1 = "{\"message\":\"über\"}".getBytes(StandardCharsets.ISO_8859_1);
+        request.setBody(Base64.getEncoder().encodeToString(latin1));
+        request.setIsBase64Encoded(true);
+
+        var response = handler.handleRequest(request, new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response.getBody())).containsEntry("code", "INVALID_JSON")
+                .containsEntry("message", "the body is not UTF-8 text");
+        assertThat(component.publisher.sent()).isEmpty();
+    }
+
+    @Test
     void givenPreflight_broadcast_answersNoContentWithCors() {
         var request = Events.rest("broadcast");
         request.setHttpMethod("OPTIONS");

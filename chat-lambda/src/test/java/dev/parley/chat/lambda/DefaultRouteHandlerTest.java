@@ -4,6 +4,8 @@ import static dev.parley.chat.lambda.SendMessageHandlerTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +32,29 @@ class DefaultRouteHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response.getBody())).containsEntry("code", "INVALID_JSON");
+    }
+
+    @Test
+    void givenBinaryFrameHoldingAValidMessage_default_answersThatBinaryFramesAreNotAccepted() throws IOException {
+        var event = Events.webSocketWithBody("default-unknown-action", ALICE,
+                Base64.getEncoder().encodeToString("{\"action\":\"ping\"}".getBytes(StandardCharsets.UTF_8)));
+        event.setIsBase64Encoded(true);
+
+        var response = handler.handleRequest(event, new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response.getBody())).containsEntry("code", "INVALID_JSON");
+        assertThat((String) json(response.getBody()).get("message")).contains("binary frames are not accepted");
+    }
+
+    @Test
+    void givenUnknownActionWithClientId_default_echoesItInTheError() throws IOException {
+        var event = Events.webSocketWithBody("default-unknown-action", ALICE,
+                "{\"action\":\"sendmessage\",\"clientId\":\"m-7\"}");
+
+        var response = handler.handleRequest(event, new RecordingContext());
+
+        assertThat(json(response.getBody())).containsEntry("code", "UNKNOWN_ACTION").containsEntry("clientId", "m-7");
     }
 
     @Test

@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.MessageText;
+import dev.parley.chat.lambda.wire.ErrorCode;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,33 +24,45 @@ class SendMessageHandlerPropertiesTest {
     private static final ConnectionId ALICE = new ConnectionId("L0SM9cOFvHcCIhw=");
     private static final ConnectionId BOB = new ConnectionId("Bq3xYcOFvHcCEJA=");
 
-    @Property(tries = 500)
-    void anyFrame_sendMessage_neverThrowsAndStoresOnlyWhatItAcknowledges(@ForAll("frames") String frame) throws IOException {
+    @Property(tries = 1000)
+    void anyFrame_sendMessage_neverThrowsAndWritesOrDeliversOnlyTheMessageItAcknowledges(@ForAll("frames") String frame)
+            throws IOException {
         var component = new FakeChatComponent();
         component.store.register(new Connection(ALICE, new DisplayName("Alice"), FakeChatComponent.NOW));
         component.store.register(new Connection(BOB, new DisplayName("Bob"), FakeChatComponent.NOW));
+        List<Optional<ConnectionRecord>> before = rows(component);
 
         var response = new SendMessageHandler(component)
                 .handleRequest(Events.webSocketWithBody("send-message", ALICE.value(), frame), new RecordingContext());
 
-        String type = (String) SendMessageHandlerTest.json(response.getBody()).get("type");
-        boolean stored = component.store.find(ALICE).orElseThrow().latestMessage().isPresent();
+        Map<String, Object> answer = SendMessageHandlerTest.json(response.getBody());
+        FrameProperties.collectAnswerType(answer.get("type"), "ack");
         if (response.getStatusCode() == 200) {
-            assertThat(type).isEqualTo("ack");
-            assertThat(stored).isTrue();
+            assertThat(answer).containsEntry("type", "ack");
+            Object text = SendMessageHandlerTest.json(frame).get("Message");
+            assertThat(component.store.find(ALICE).orElseThrow().latestMessage().orElseThrow().text())
+                    .isEqualTo(new MessageText((String) text));
+            assertThat(component.publisher.sent()).hasSizeLessThanOrEqualTo(1)
+                    .allSatisfy(sent -> assertThat(sent.recipient()).isEqualTo(BOB));
         } else {
             assertThat(response.getStatusCode()).isEqualTo(400);
-            assertThat(type).isEqualTo("error");
-            assertThat(stored).isFalse();
-            assertThat(component.publisher.sent()).isEmpty();
+            assertThat(answer).containsEntry("type", "error");
+            assertThat(Arrays.stream(ErrorCode.values()).map(ErrorCode::name)).contains((String) answer.get("code"));
+            assertThat(rows(component)).as("nothing written").isEqualTo(before);
+            assertThat(component.publisher.sent()).as("nothing delivered").isEmpty();
         }
     }
 
     @Provide
     Arbitrary<String> frames() {
-        Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(200);
-        Arbitrary<String> messageFrames = anyText.map(text -> "{\"action\":\"sendMessage\",\"Message\":\"" + text + "\"}");
-        Arbitrary<String> recipientFrames = anyText.map(text -> "{\"action\":\"sendMessage\",\"Message\":\"hi\",\"to\":\"" + text + "\"}");
-        return Arbitraries.oneOf(anyText, messageFrames, recipientFrames);
+        Arbitrary<String> messageFrames = FrameProperties.anyJsonString()
+                .map(text -> "{\"action\":\"sendMessage\",\"Message\":" + text + "}");
+        Arbitrary<String> recipientFrames = FrameProperties.anyJsonString()
+                .map(text -> "{\"action\":\"sendMessage\",\"Message\":\"hi\",\"to\":" + text + "}");
+        return Arbitraries.oneOf(FrameProperties.anyText(), messageFrames, recipientFrames, FrameProperties.hostileFrames());
+    }
+
+    private static List<Optional<ConnectionRecord>> rows(FakeChatComponent component) {
+        return List.of(component.store.find(ALICE), component.store.find(BOB));
     }
 }

@@ -106,16 +106,31 @@ class SendMessageHandlerTest {
     }
 
     @Test
-    void givenTableFailsOnWrite_sendMessage_answersAnInternalErrorFrame() throws IOException {
-        var failing = new FakeChatComponent(FailingConnectionRegistry::new);
-        failing.store.register(new Connection(new ConnectionId(ALICE), new DisplayName("Alice"), FakeChatComponent.NOW));
+    void givenTableFailsOnWrite_sendMessage_answersAnInternalErrorFrameEchoingTheClientId() throws IOException {
         var context = new RecordingContext();
+        String body = "{\"action\":\"sendMessage\",\"Message\":\"hi\",\"clientId\":\"m-44\"}";
 
-        var response = new SendMessageHandler(failing).handleRequest(Events.webSocket("send-message"), context);
+        var response = handlerFailingOnWrite().handleRequest(Events.webSocketWithBody("send-message", ALICE, body), context);
 
         assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(json(response.getBody())).containsEntry("type", "error").containsEntry("code", "INTERNAL");
+        assertThat(json(response.getBody())).containsEntry("type", "error").containsEntry("code", "INTERNAL")
+                .containsEntry("clientId", "m-44");
         assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("table unavailable"));
+    }
+
+    @Test
+    void givenTableFailsOnWriteAndNoClientId_sendMessage_answersAnInternalErrorFrameWithoutOne() throws IOException {
+        var response = handlerFailingOnWrite().handleRequest(Events.webSocket("send-message"), new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(json(response.getBody())).containsEntry("code", "INTERNAL").doesNotContainKey("clientId");
+    }
+
+    /** Alice connected, on a table that fails every write. */
+    private static SendMessageHandler handlerFailingOnWrite() {
+        var failing = new FakeChatComponent(FailingConnectionRegistry::new);
+        failing.store.register(new Connection(new ConnectionId(ALICE), new DisplayName("Alice"), FakeChatComponent.NOW));
+        return new SendMessageHandler(failing);
     }
 
     static Stream<Arguments> badBodies() {

@@ -2,7 +2,10 @@ package dev.parley.chat.lambda.wire;
 
 /** The {@code code} of an error frame or an HTTP error body: stable names clients can switch on. */
 public enum ErrorCode {
-    /** The frame or body is not a JSON object. */
+    /**
+     * The frame or body is not one JSON object: not JSON, another JSON value, something after the object, a name
+     * given twice, nested deeper than 32 levels, or an unpaired surrogate escape.
+     */
     INVALID_JSON,
     /** The frame names no action, or one no route handles. */
     UNKNOWN_ACTION,

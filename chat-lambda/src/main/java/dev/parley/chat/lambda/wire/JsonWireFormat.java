@@ -1,5 +1,9 @@
 package dev.parley.chat.lambda.wire;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.jr.ob.JSON;
 import com.fasterxml.jackson.jr.ob.comp.ObjectComposer;
 import dev.parley.chat.adapter.out.apigateway.MessageEncoder;
@@ -17,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -35,8 +40,15 @@ public final class JsonWireFormat implements MessageEncoder {
     static final String CLIENT_ID_FIELD = "clientId";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final long NANOS_PER_MILLI = 1_000_000;
+    /**
+     * Parley's frames are flat objects; the limit keeps a hostile frame (API Gateway lets 128 KB of {@code [} through)
+     * from costing more than a glance, and names the problem instead of a parser's internals.
+     */
+    static final int MAX_NESTING_DEPTH = 32;
 
-    private final JSON json = JSON.std;
+    private final JSON json = JSON.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .build()).build();
 
     @Inject
     public JsonWireFormat() {}
@@ -172,22 +184,73 @@ public final class JsonWireFormat implements MessageEncoder {
         return new BroadcastCommand(text(object(body), "message"));
     }
 
+    /**
+     * The body as I-JSON (RFC 7493): exactly one JSON object and nothing after it, nested at most
+     * {@value #MAX_NESTING_DEPTH} levels, no name twice (jackson-jr refuses duplicates), and only whole Unicode
+     * characters in its strings.
+     */
     private Map<String, Object> object(String text) throws InvalidFrameException {
         if (text == null || text.isBlank()) {
             throw new InvalidFrameException(ErrorCode.INVALID_JSON, "the body is empty; a JSON object is expected");
         }
         Object parsed;
-        try {
-            parsed = json.anyFrom(text);
+        try (JsonParser parser = json.getStreamingFactory().createParser(text)) {
+            parsed = onlyValue(parser);
         } catch (IOException | RuntimeException notJson) {
             throw new InvalidFrameException(ErrorCode.INVALID_JSON, "the body is not valid JSON");
         }
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new InvalidFrameException(ErrorCode.INVALID_JSON, "the body must be a JSON object");
         }
+        if (hasBrokenCharacter(map)) {
+            throw new InvalidFrameException(ErrorCode.INVALID_JSON,
+                    "the JSON has an unpaired surrogate escape (such as \\uD800), which is no character");
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = (Map<String, Object>) map;
         return fields;
+    }
+
+    private Object onlyValue(JsonParser parser) throws IOException, InvalidFrameException {
+        Object parsed;
+        try {
+            parsed = json.anyFrom(parser);
+        } catch (StreamConstraintsException beyondLimit) {
+            throw new InvalidFrameException(ErrorCode.INVALID_JSON,
+                    parser.getParsingContext().getNestingDepth() > MAX_NESTING_DEPTH
+                            ? "the JSON is nested deeper than " + MAX_NESTING_DEPTH + " levels"
+                            : "the JSON has a number or a field name too long to read");
+        }
+        if (!atEnd(parser)) {
+            throw new InvalidFrameException(ErrorCode.INVALID_JSON,
+                    "the body must be one JSON object with nothing after it");
+        }
+        return parsed;
+    }
+
+    private static boolean atEnd(JsonParser parser) {
+        try {
+            return parser.nextToken() == null;
+        } catch (IOException notEvenAToken) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether a string anywhere in the value holds half a surrogate pair (the parser refuses them in names itself);
+     * the parser's nesting limit bounds the recursion.
+     */
+    private static boolean hasBrokenCharacter(Object value) {
+        if (value instanceof String string) {
+            return !StandardCharsets.UTF_8.newEncoder().canEncode(string);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(JsonWireFormat::hasBrokenCharacter);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(JsonWireFormat::hasBrokenCharacter);
+        }
+        return false;
     }
 
     private static MessageText text(Map<String, Object> fields, String field) throws InvalidFrameException {

@@ -30,13 +30,26 @@ final class AwsModule {
         return Region.of(configuration.region());
     }
 
+    /**
+     * Every call is bounded ({@link ChatConfiguration#dynamoDbTimeouts()}): an unreachable or silent DynamoDB fails the
+     * call with an {@code SdkClientException} in seconds, which the handlers answer with an {@code INTERNAL} error,
+     * instead of holding the invocation until Lambda kills it. The HTTP client's own timeouts match the attempt's,
+     * replacing its 30 s socket timeout.
+     */
     @Provides
     @Singleton
     static DynamoDbClient dynamoDbClient(ChatConfiguration configuration, Region region, AwsCredentialsProvider credentials) {
+        ChatConfiguration.DynamoDbTimeouts timeouts = configuration.dynamoDbTimeouts();
         var builder = DynamoDbClient.builder()
                 .region(region)
                 .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create());
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(timeouts.attempt())
+                        .socketTimeout(timeouts.attempt())
+                        .build())
+                .overrideConfiguration(override -> override
+                        .apiCallAttemptTimeout(timeouts.attempt())
+                        .apiCallTimeout(timeouts.call()));
         configuration.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -51,10 +64,11 @@ final class AwsModule {
         return new DynamoDbConnectionRegistry(enhanced, client, settings);
     }
 
+    /** The publisher's defaults, paced to the {@code @connections} rate the function is configured with. */
     @Provides
     @Singleton
-    static PublisherSettings publisherSettings() {
-        return PublisherSettings.defaults();
+    static PublisherSettings publisherSettings(ChatConfiguration configuration) {
+        return PublisherSettings.defaults().withSendRate(configuration.callbackRate());
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package dev.parley.chat.lambda.wiring;
 
+import dev.parley.chat.adapter.out.apigateway.SendRate;
 import dev.parley.chat.domain.model.SendRateLimit;
 import java.net.URI;
 import java.time.Duration;
@@ -20,6 +21,9 @@ import java.util.regex.Pattern;
  * @param connectionRetention how long a disconnected row is kept before the table's TTL removes it
  * @param activeShards how many partitions the active-connections index spreads connections over
  * @param sendRateLimit how fast each connection may send messages
+ * @param dynamoDbTimeouts how long a DynamoDB call may take before the handler gives up on it
+ * @param callbackRate the {@code @connections} rate the publisher paces its sends to: the account's API Gateway
+ *        quota in the region, or the share of it left to Parley
  */
 public record ChatConfiguration(
         String tableName,
@@ -29,13 +33,25 @@ public record ChatConfiguration(
         String allowedOrigin,
         Duration connectionRetention,
         int activeShards,
-        SendRateLimit sendRateLimit) {
+        SendRateLimit sendRateLimit,
+        DynamoDbTimeouts dynamoDbTimeouts,
+        SendRate callbackRate) {
 
     public static final String DEFAULT_TABLE_NAME = "chatDetails";
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
     public static final int DEFAULT_ACTIVE_SHARDS = 4;
     /** Ten messages a second, twenty at once: more than anyone types, far less than a script floods. */
     public static final SendRateLimit DEFAULT_SEND_RATE_LIMIT = new SendRateLimit(10, 20);
+    /**
+     * A DynamoDB call takes milliseconds: an attempt unanswered after 2 s is abandoned (and retried by the SDK), and
+     * the whole call, retries included, after 5 s, so a handler answers {@code INTERNAL} well within its function's
+     * timeout (10 s, 29 s for the fan-outs) instead of hanging until Lambda kills it.
+     */
+    public static final DynamoDbTimeouts DEFAULT_DYNAMODB_TIMEOUTS =
+            new DynamoDbTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
+
+    /** The largest {@code @connections} rate or burst accepted: far beyond any quota API Gateway grants, so a typo. */
+    public static final int MAX_CALLBACK_LIMIT = 1_000_000;
 
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
 
@@ -53,13 +69,53 @@ public record ChatConfiguration(
             throw new IllegalArgumentException("active shards must be at least 1");
         }
         Objects.requireNonNull(sendRateLimit, "send rate limit");
+        Objects.requireNonNull(dynamoDbTimeouts, "DynamoDB timeouts");
+        Objects.requireNonNull(callbackRate, "callback rate");
     }
 
-    /** A configuration with the {@link #DEFAULT_SEND_RATE_LIMIT}. */
+    /** A configuration with the {@link #DEFAULT_DYNAMODB_TIMEOUTS}, paced to {@link SendRate#ACCOUNT_DEFAULT}. */
+    public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
+            String allowedOrigin, Duration connectionRetention, int activeShards, SendRateLimit sendRateLimit) {
+        this(tableName, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin, connectionRetention, activeShards,
+                sendRateLimit, DEFAULT_DYNAMODB_TIMEOUTS, SendRate.ACCOUNT_DEFAULT);
+    }
+
+    /**
+     * A configuration with the {@link #DEFAULT_SEND_RATE_LIMIT} and the {@link #DEFAULT_DYNAMODB_TIMEOUTS}, paced to
+     * {@link SendRate#ACCOUNT_DEFAULT}.
+     */
     public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
             String allowedOrigin, Duration connectionRetention, int activeShards) {
         this(tableName, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin, connectionRetention, activeShards,
                 DEFAULT_SEND_RATE_LIMIT);
+    }
+
+    /**
+     * How long the handlers wait for DynamoDB.
+     *
+     * @param attempt one HTTP request, from connecting to the last byte of the answer; the SDK retries after it
+     * @param call the whole call, the SDK's retries and their backoff included; then the call fails
+     */
+    public record DynamoDbTimeouts(Duration attempt, Duration call) {
+
+        /** Longer than API Gateway's integration timeout, a call would outlast anyone waiting for its answer. */
+        public static final Duration LONGEST_CALL = Duration.ofSeconds(29);
+
+        public DynamoDbTimeouts {
+            Objects.requireNonNull(attempt, "attempt timeout");
+            Objects.requireNonNull(call, "call timeout");
+            if (attempt.toMillis() < 1) {
+                throw new IllegalArgumentException("the DynamoDB attempt timeout must be at least 1 ms, not " + attempt);
+            }
+            if (call.compareTo(attempt) < 0) {
+                throw new IllegalArgumentException("the DynamoDB attempt timeout (" + attempt.toMillis()
+                        + " ms) must not be longer than the call timeout (" + call.toMillis() + " ms)");
+            }
+            if (call.compareTo(LONGEST_CALL) > 0) {
+                throw new IllegalArgumentException("the DynamoDB call timeout must be at most " + LONGEST_CALL.toMillis()
+                        + " ms, not " + call.toMillis() + " ms");
+            }
+        }
     }
 
     /** Reads the function's environment variables; names the variable that is missing or wrong. */
@@ -82,7 +138,39 @@ public record ChatConfiguration(
                                 .orElse(DEFAULT_SEND_RATE_LIMIT.perSecond()),
                         optional(environment, "SEND_BURST")
                                 .map(burst -> sendBurst(environment, "SEND_BURST"))
-                                .orElse(DEFAULT_SEND_RATE_LIMIT.burst())));
+                                .orElse(DEFAULT_SEND_RATE_LIMIT.burst())),
+                dynamoDbTimeouts(environment),
+                new SendRate(
+                        callbackLimit(environment, "CALLBACK_RATE_PER_SECOND", SendRate.ACCOUNT_DEFAULT.perSecond()),
+                        callbackLimit(environment, "CALLBACK_BURST", SendRate.ACCOUNT_DEFAULT.burst())));
+    }
+
+    private static int callbackLimit(Map<String, String> environment, String name, int fallback) {
+        if (optional(environment, name).isEmpty()) {
+            return fallback;
+        }
+        int limit = positiveInt(environment, name);
+        if (limit > MAX_CALLBACK_LIMIT) {
+            throw new IllegalStateException("environment variable " + name + " must be at most " + MAX_CALLBACK_LIMIT
+                    + ", not " + limit);
+        }
+        return limit;
+    }
+
+    private static DynamoDbTimeouts dynamoDbTimeouts(Map<String, String> environment) {
+        Duration attempt = optional(environment, "DYNAMODB_ATTEMPT_TIMEOUT_MS")
+                .map(millis -> Duration.ofMillis(positiveInt(environment, "DYNAMODB_ATTEMPT_TIMEOUT_MS")))
+                .orElse(DEFAULT_DYNAMODB_TIMEOUTS.attempt());
+        Duration call = optional(environment, "DYNAMODB_CALL_TIMEOUT_MS")
+                .map(millis -> Duration.ofMillis(positiveInt(environment, "DYNAMODB_CALL_TIMEOUT_MS")))
+                .orElse(DEFAULT_DYNAMODB_TIMEOUTS.call());
+        try {
+            return new DynamoDbTimeouts(attempt, call);
+        } catch (IllegalArgumentException outOfRange) {
+            String blamed = optional(environment, "DYNAMODB_CALL_TIMEOUT_MS").isPresent()
+                    ? "DYNAMODB_CALL_TIMEOUT_MS" : "DYNAMODB_ATTEMPT_TIMEOUT_MS";
+            throw new IllegalStateException("environment variable " + blamed + ": " + outOfRange.getMessage(), outOfRange);
+        }
     }
 
     private static Optional<String> optional(Map<String, String> environment, String name) {

@@ -3,6 +3,7 @@ package dev.parley.chat.lambda.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.chat.adapter.out.apigateway.SendRate;
 import dev.parley.chat.domain.model.SendRateLimit;
 import java.net.URI;
 import java.time.Duration;
@@ -32,6 +33,9 @@ class ChatConfigurationTest {
         assertThat(configuration.connectionRetention()).isEqualTo(Duration.ofDays(30));
         assertThat(configuration.activeShards()).isEqualTo(4);
         assertThat(configuration.sendRateLimit()).isEqualTo(new SendRateLimit(10, 20));
+        assertThat(configuration.dynamoDbTimeouts())
+                .isEqualTo(new ChatConfiguration.DynamoDbTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
+        assertThat(configuration.callbackRate()).isEqualTo(new SendRate(10_000, 5_000));
     }
 
     @Test
@@ -39,7 +43,9 @@ class ChatConfigurationTest {
         var environment = new HashMap<>(MINIMAL);
         environment.putAll(Map.of("TABLE_NAME", "chat-prod", "DYNAMODB_ENDPOINT", "http://127.0.0.1:4567",
                 "ALLOWED_ORIGIN", "https://chat.example.com", "CONNECTION_RETENTION_DAYS", "7", "ACTIVE_SHARDS", "8",
-                "SEND_RATE_PER_SECOND", "2.5", "SEND_BURST", "5"));
+                "SEND_RATE_PER_SECOND", "2.5", "SEND_BURST", "5", "DYNAMODB_ATTEMPT_TIMEOUT_MS", "750",
+                "DYNAMODB_CALL_TIMEOUT_MS", "3000"));
+        environment.putAll(Map.of("CALLBACK_RATE_PER_SECOND", "2500", "CALLBACK_BURST", " 1250 "));
 
         var configuration = ChatConfiguration.fromEnvironment(environment);
 
@@ -49,17 +55,17 @@ class ChatConfigurationTest {
         assertThat(configuration.connectionRetention()).isEqualTo(Duration.ofDays(7));
         assertThat(configuration.activeShards()).isEqualTo(8);
         assertThat(configuration.sendRateLimit()).isEqualTo(new SendRateLimit(2.5, 5));
+        assertThat(configuration.dynamoDbTimeouts())
+                .isEqualTo(new ChatConfiguration.DynamoDbTimeouts(Duration.ofMillis(750), Duration.ofSeconds(3)));
+        assertThat(configuration.callbackRate()).isEqualTo(new SendRate(2_500, 1_250));
     }
 
     @Test
-    void givenOnlyOneOfTheSendRateVariables_fromEnvironment_takesTheOtherFromTheDefault() {
-        var onlyRate = new HashMap<>(MINIMAL);
-        onlyRate.put("SEND_RATE_PER_SECOND", "0.5");
-        var onlyBurst = new HashMap<>(MINIMAL);
-        onlyBurst.put("SEND_BURST", "3");
-
-        assertThat(ChatConfiguration.fromEnvironment(onlyRate).sendRateLimit()).isEqualTo(new SendRateLimit(0.5, 20));
-        assertThat(ChatConfiguration.fromEnvironment(onlyBurst).sendRateLimit()).isEqualTo(new SendRateLimit(10, 3));
+    void givenOnlyOneVariableOfARateAndBurstPair_fromEnvironment_takesTheOtherFromItsDefault() {
+        assertThat(withMinimal("SEND_RATE_PER_SECOND", "0.5").sendRateLimit()).isEqualTo(new SendRateLimit(0.5, 20));
+        assertThat(withMinimal("SEND_BURST", "3").sendRateLimit()).isEqualTo(new SendRateLimit(10, 3));
+        assertThat(withMinimal("CALLBACK_RATE_PER_SECOND", "4000").callbackRate()).isEqualTo(new SendRate(4_000, 5_000));
+        assertThat(withMinimal("CALLBACK_BURST", "100").callbackRate()).isEqualTo(new SendRate(10_000, 100));
     }
 
     @ParameterizedTest
@@ -74,12 +80,21 @@ class ChatConfigurationTest {
             "SEND_BURST, 0, \"must be a positive whole number, not '0'\"",
             "SEND_BURST, 2.5, \"not '2.5'\"",
             "SEND_BURST, twenty, \"not 'twenty'\"",
-            "SEND_BURST, 2000000, \"the send burst must be 1 to 1000000 messages, not 2000000\""})
-    void givenBadSendRateVariable_fromEnvironment_namesTheVariableAndWhatIsAllowed(String name, String value, String why) {
-        var environment = new HashMap<>(MINIMAL);
-        environment.put(name, value);
-
-        assertThatThrownBy(() -> ChatConfiguration.fromEnvironment(environment))
+            "SEND_BURST, 2000000, \"the send burst must be 1 to 1000000 messages, not 2000000\"",
+            "DYNAMODB_ATTEMPT_TIMEOUT_MS, soon, \"must be a positive whole number, not 'soon'\"",
+            "DYNAMODB_CALL_TIMEOUT_MS, 0, \"must be a positive whole number, not '0'\"",
+            "DYNAMODB_CALL_TIMEOUT_MS, 1000, \"the DynamoDB attempt timeout (2000 ms) must not be longer than the call timeout (1000 ms)\"",
+            "DYNAMODB_ATTEMPT_TIMEOUT_MS, 6000, \"the DynamoDB attempt timeout (6000 ms) must not be longer than the call timeout (5000 ms)\"",
+            "DYNAMODB_CALL_TIMEOUT_MS, 30000, \"the DynamoDB call timeout must be at most 29000 ms, not 30000 ms\"",
+            "CALLBACK_RATE_PER_SECOND, 0, \"must be a positive whole number, not '0'\"",
+            "CALLBACK_RATE_PER_SECOND, 2500.5, \"not '2500.5'\"",
+            "CALLBACK_RATE_PER_SECOND, 10k, \"not '10k'\"",
+            "CALLBACK_RATE_PER_SECOND, 1000001, \"must be at most 1000000, not 1000001\"",
+            "CALLBACK_BURST, -5, \"must be a positive whole number, not '-5'\"",
+            "CALLBACK_BURST, 99999999999, \"not '99999999999'\"",
+            "CALLBACK_BURST, 2000000, \"must be at most 1000000, not 2000000\""})
+    void givenBadLimitVariable_fromEnvironment_namesTheVariableAndWhatIsAllowed(String name, String value, String why) {
+        assertThatThrownBy(() -> withMinimal(name, value))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("environment variable " + name)
                 .hasMessageContaining(why);
@@ -92,6 +107,8 @@ class ChatConfigurationTest {
                 ChatConfiguration.DEFAULT_RETENTION, ChatConfiguration.DEFAULT_ACTIVE_SHARDS);
 
         assertThat(configuration.sendRateLimit()).isEqualTo(ChatConfiguration.DEFAULT_SEND_RATE_LIMIT);
+        assertThat(configuration.dynamoDbTimeouts()).isEqualTo(ChatConfiguration.DEFAULT_DYNAMODB_TIMEOUTS);
+        assertThat(configuration.callbackRate()).isEqualTo(SendRate.ACCOUNT_DEFAULT);
     }
 
     @Test
@@ -102,19 +119,20 @@ class ChatConfigurationTest {
 
     @Test
     void givenRelativeCallbackUrl_fromEnvironment_saysItMustBeAbsolute() {
-        var environment = new HashMap<>(MINIMAL);
-        environment.put("WEBSOCKET_CALLBACK_URL", "production/@connections");
-
-        assertThatThrownBy(() -> ChatConfiguration.fromEnvironment(environment))
+        assertThatThrownBy(() -> withMinimal("WEBSOCKET_CALLBACK_URL", "production/@connections"))
                 .hasMessageContaining("WEBSOCKET_CALLBACK_URL").hasMessageContaining("absolute URL");
     }
 
     @Test
     void givenRetentionNotANumber_fromEnvironment_namesTheVariable() {
-        var environment = new HashMap<>(MINIMAL);
-        environment.put("CONNECTION_RETENTION_DAYS", "thirty");
-
-        assertThatThrownBy(() -> ChatConfiguration.fromEnvironment(environment))
+        assertThatThrownBy(() -> withMinimal("CONNECTION_RETENTION_DAYS", "thirty"))
                 .hasMessageContaining("CONNECTION_RETENTION_DAYS").hasMessageContaining("thirty");
+    }
+
+    /** The configuration read from the required variables and {@code name}. */
+    private static ChatConfiguration withMinimal(String name, String value) {
+        var environment = new HashMap<>(MINIMAL);
+        environment.put(name, value);
+        return ChatConfiguration.fromEnvironment(environment);
     }
 }

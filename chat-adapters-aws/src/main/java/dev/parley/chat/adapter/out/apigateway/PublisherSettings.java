@@ -56,6 +56,14 @@ public record PublisherSettings(
         return new PublisherSettings(512, 8, Duration.ofMillis(25), Duration.ofSeconds(1), SendRate.ACCOUNT_DEFAULT);
     }
 
+    /**
+     * These settings, paced to {@code rate} instead: where the region's quota is lower (2,500/s, burst 1,250 in some
+     * regions), or where other APIs of the account share it.
+     */
+    public PublisherSettings withSendRate(SendRate rate) {
+        return new PublisherSettings(maxConcurrentSends, maxAttempts, baseBackoff, maxBackoff, rate);
+    }
+
     /** The longest wait after {@code failedAttempts} failed attempts: baseBackoff doubled per further failure, capped. */
     Duration backoffCeiling(int failedAttempts) {
         if (failedAttempts < 1) {

@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -208,6 +209,26 @@ class ApiGatewayMessagePublisherTest {
         assertThat(deliveries.all()).singleElement().satisfies(delivery -> assertThat(delivery.result())
                 .isInstanceOfSatisfying(DeliveryResult.Failed.class, failed -> assertThat(failed.reason())
                         .contains("SdkClientException").contains("after " + MAX_ATTEMPTS + " attempts")));
+    }
+
+    @Test
+    @Timeout(20)
+    void givenServerThatNeverAnswers_publish_abandonsEachAttemptAfterItsTimeoutAndReportsFailed() {
+        api.hold();
+        ConnectionId recipient = id("stuck=");
+        PublisherSettings twoAttempts = new PublisherSettings(
+                MAX_CONCURRENT_SENDS, 2, Duration.ofMillis(1), Duration.ofMillis(4), SendRate.ACCOUNT_DEFAULT);
+        long started = System.nanoTime();
+
+        Deliveries deliveries = publisherFor(api.callbackUrl(), twoAttempts).publish(MESSAGE, Stream.of(recipient));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(deliveries.all()).singleElement().satisfies(delivery -> assertThat(delivery.result())
+                .isInstanceOfSatisfying(DeliveryResult.Failed.class, failed -> assertThat(failed.reason())
+                        .contains("ApiCallAttemptTimeoutException").contains("after 2 attempts")));
+        assertThat(api.receivedBy(recipient)).hasSize(2);
+        // Two attempts of 2 s each: far from the 10 s the held server would keep them waiting.
+        assertThat(took).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
     }
 
     @Test

@@ -76,6 +76,16 @@ class PublisherSettingsTest {
     }
 
     @Test
+    void givenARegionsLowerQuota_withSendRate_changesThePaceAndNothingElse() {
+        PublisherSettings defaults = PublisherSettings.defaults();
+
+        PublisherSettings paced = defaults.withSendRate(new SendRate(2_500, 1_250));
+
+        assertThat(paced.sendRate()).isEqualTo(new SendRate(2_500, 1_250));
+        assertThat(paced).usingRecursiveComparison().ignoringFields("sendRate").isEqualTo(defaults);
+    }
+
+    @Test
     void givenMaxBackoffBelowBase_create_throwsClearError() {
         assertThatThrownBy(() -> new PublisherSettings(1, 1, Duration.ofMillis(10), MS, RATE))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,0 +1,68 @@
+package dev.parley.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The rows of one chat details table, read with a plain DynamoDB client (not the adapter under test). */
+final class ChatRows {
+
+    /** Attributes one write sets together: a row never has some of a group without the others. */
+    private static final List<List<String>> WRITTEN_TOGETHER = List.of(
+            List.of("Message", "Latestmessagetime", "SendTokens", "SendTokensAt"),
+            List.of("BroadcastMessage", "LatestBroadcasttime"),
+            List.of("DisconnectTime", "DisconnectReason"));
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    ChatRows(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    List<Map<String, AttributeValue>> all() {
+        return dynamoDb.scanPaginator(request -> request.tableName(table).consistentRead(true)).items().stream().toList();
+    }
+
+    Map<String, String> idsByName() {
+        return all().stream().collect(Collectors.toMap(
+                item -> item.get("DisplayName").s(), item -> item.get("connectionId").s()));
+    }
+
+    Map<String, AttributeValue> row(String connectionId) {
+        return dynamoDb.getItem(request -> request.tableName(table).consistentRead(true)
+                .key(Map.of("connectionId", AttributeValue.fromS(connectionId)))).item();
+    }
+
+    /** Waits until the row has {@code attribute}: $disconnect and the broadcast's audit trail write after the answer. */
+    Map<String, AttributeValue> awaitAttribute(String connectionId, String attribute) throws InterruptedException {
+        Instant deadline = Instant.now().plus(TestClient.WAIT);
+        while (!row(connectionId).containsKey(attribute) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(Duration.ofMillis(50).toMillis());
+        }
+        Map<String, AttributeValue> row = row(connectionId);
+        assertThat(row).as("row " + connectionId).containsKey(attribute);
+        return row;
+    }
+
+    /** Every row is whole: what $connect writes, each group of attributes written together, active or ended. */
+    void assertEveryRowWhole() {
+        assertThat(all()).isNotEmpty().allSatisfy(row -> {
+            assertThat(row).as("a row as $connect writes it")
+                    .containsKeys("connectionId", "ConnectionTime", "DisplayName", "ExpiresAt");
+            for (List<String> group : WRITTEN_TOGETHER) {
+                long present = group.stream().filter(row::containsKey).count();
+                assertThat(present).as(group + " in " + row).isIn(0L, (long) group.size());
+            }
+            assertThat(row.containsKey("ActiveShard")).as("active or ended, never both nor neither: " + row)
+                    .isNotEqualTo(row.containsKey("DisconnectTime"));
+        });
+    }
+}

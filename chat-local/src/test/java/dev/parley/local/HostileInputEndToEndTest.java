@@ -1,0 +1,419 @@
+package dev.parley.local;
+
+import static dev.parley.local.ParleyCalls.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every kind of bad input a client can send, through the whole local stack on dynalite: each is answered as the
+ * README's "Wire protocol" section says, the connection survives wherever API Gateway keeps it (a ping still gets its
+ * pong), nobody else receives anything, and the table, read with a plain Scan before and after, is unchanged.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class HostileInputEndToEndTest {
+
+    private static final String TABLE = "chatDetails-hostile";
+    private static final String PING = "{\"action\":\"ping\"}";
+    private static final int BINARY = 0x2;
+    private static final String TOO_DEEP = "nested deeper than 32 levels";
+    private static final String NOT_BINARY = "binary frames are not accepted";
+    /** What {@code $disconnect} writes or removes: all that may change in the row of a connection the gateway closed. */
+    private static final Set<String> DISCONNECT_ATTRIBUTES = Set.of("DisconnectTime", "DisconnectReason", "ActiveShard",
+            "ExpiresAt");
+    /** Small enough that no frame reaches API Gateway's 32 KB, whatever the characters. */
+    private static final int CHARACTERS_PER_FRAME = 8 * 1024;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TestClient.WAIT).build();
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    private static LocalDynamoDb dynalite;
+    private static ParleyLocal parley;
+    private static ChatRows rows;
+
+    /** The clients a test joined, by connection id: all of them leave, and are seen to, before the next test. */
+    private final Map<String, TestClient> joined = new LinkedHashMap<>();
+    private TestClient sender;
+    private TestClient bystander;
+
+    @BeforeAll
+    static void startParley() {
+        dynalite = LocalDynamoDb.start();
+        parley = ParleyLocal.start(LocalOptions.parse("--port", "0", "--dynamodb-endpoint", dynalite.endpoint().toString(),
+                "--table", TABLE));
+        rows = new ChatRows(dynalite.client(), TABLE);
+    }
+
+    @AfterAll
+    static void stopParley() {
+        parley.close();
+        dynalite.close();
+    }
+
+    @BeforeEach
+    void joinSenderAndBystander() {
+        sender = join("Ann");
+        bystander = join("Bob");
+    }
+
+    /** Their {@code $disconnect} writes land now, not in the middle of the next test's before and after. */
+    @AfterEach
+    void leaveAndAwaitDisconnects() throws InterruptedException {
+        for (Map.Entry<String, TestClient> client : joined.entrySet()) {
+            if (!client.getValue().isClosed()) {
+                client.getValue().close();
+            }
+            rows.awaitAttribute(client.getKey(), "DisconnectTime");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("framesAnsweredWithAnError")
+    void givenConnectedClients_badFrame_isAnsweredWithItsErrorAndChangesNothing(BadFrame badFrame, String code,
+            String words) {
+        Map<String, Map<String, AttributeValue>> before = snapshot();
+
+        badFrame.sendWith(sender);
+
+        Map<String, Object> answer = json(sender.next());
+        assertThat(answer).containsEntry("type", "error").containsEntry("code", code);
+        assertThat((String) answer.get("message")).contains(words);
+        assertStillConnectedAndGotNothingElse(sender);
+        assertStillConnectedAndGotNothingElse(bystander);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    static Stream<Arguments> framesAnsweredWithAnError() {
+        String nestedFrame = "{\"action\":\"sendMessage\",\"Message\":\"hi\",\"x\":" + "[".repeat(33) + "]".repeat(33) + "}";
+        return Stream.of(
+                // Not JSON at all, or not only JSON
+                answer("plain text", text("hello, is this thing on?"), "INVALID_JSON", "not valid JSON"),
+                answer("empty text frame", text(""), "INVALID_JSON", "empty"),
+                answer("white space", text(" \n\t "), "INVALID_JSON", "empty"),
+                answer("truncated JSON", text("{\"action\":\"sendMessage\",\"Message\":\"hi\""), "INVALID_JSON",
+                        "not valid JSON"),
+                answer("single quotes", text("{'action':'sendMessage','Message':'hi'}"), "INVALID_JSON", "not valid JSON"),
+                answer("NaN", text("{\"action\":\"sendMessage\",\"Message\":NaN}"), "INVALID_JSON", "not valid JSON"),
+                answer("a valid frame and more", text("{\"action\":\"sendMessage\",\"Message\":\"hi\"} and more"),
+                        "INVALID_JSON", "nothing after it"),
+                answer("two frames in one", text("{\"action\":\"sendMessage\",\"Message\":\"one\"}"
+                        + "{\"action\":\"sendMessage\",\"Message\":\"two\"}"), "INVALID_JSON", "nothing after it"),
+                answer("Message given twice", text("{\"action\":\"sendMessage\",\"Message\":\"a\",\"Message\":\"b\"}"),
+                        "INVALID_JSON", "not valid JSON"),
+                // JSON, but not an object
+                answer("array", text("[\"sendMessage\",\"hi\"]"), "INVALID_JSON", "must be a JSON object"),
+                answer("string", text("\"sendMessage\""), "INVALID_JSON", "must be a JSON object"),
+                answer("number", text("42"), "INVALID_JSON", "must be a JSON object"),
+                answer("null", text("null"), "INVALID_JSON", "must be a JSON object"),
+                answer("true", text("true"), "INVALID_JSON", "must be a JSON object"),
+                // action
+                answer("action missing", text("{\"Message\":\"hi\"}"), "UNKNOWN_ACTION", "'action'"),
+                answer("action a number", text("{\"action\":42,\"Message\":\"hi\"}"), "UNKNOWN_ACTION", "'action'"),
+                answer("action null", text("{\"action\":null,\"Message\":\"hi\"}"), "UNKNOWN_ACTION", "'action'"),
+                answer("action an object", text("{\"action\":{\"name\":\"sendMessage\"},\"Message\":\"hi\"}"),
+                        "UNKNOWN_ACTION", "'action'"),
+                answer("action unknown", text("{\"action\":\"shout\",\"Message\":\"hi\"}"), "UNKNOWN_ACTION", "'shout'"),
+                answer("action in the wrong case", text("{\"action\":\"sendmessage\",\"Message\":\"hi\"}"),
+                        "UNKNOWN_ACTION", "'sendmessage'"),
+                answer("action with a space", text("{\"action\":\" sendMessage\",\"Message\":\"hi\"}"),
+                        "UNKNOWN_ACTION", "' sendMessage'"),
+                answer("action $disconnect", text("{\"action\":\"$disconnect\"}"), "UNKNOWN_ACTION", "'$disconnect'"),
+                answer("action $connect", text("{\"action\":\"$connect\"}"), "UNKNOWN_ACTION", "'$connect'"),
+                answer("action $default", text("{\"action\":\"$default\"}"), "UNKNOWN_ACTION", "'$default'"),
+                // Message
+                answer("Message missing", text("{\"action\":\"sendMessage\"}"), "MISSING_MESSAGE", "'Message'"),
+                answer("Message in lower case", text("{\"action\":\"sendMessage\",\"message\":\"hi\"}"),
+                        "MISSING_MESSAGE", "'Message'"),
+                answer("Message empty", sendMessage("\"\""), "MISSING_MESSAGE", "empty"),
+                answer("Message white space", sendMessage("\" \\t\\n\\r\\u00a0\\u2003\""), "MISSING_MESSAGE", "white space"),
+                answer("Message zero-width spaces", sendMessage("\"\\u200b\\u200b\\ufeff\""), "MISSING_MESSAGE",
+                        "invisible"),
+                answer("Message null", sendMessage("null"), "MISSING_MESSAGE", "'Message'"),
+                answer("Message a number", sendMessage("42"), "MISSING_MESSAGE", "'Message'"),
+                answer("Message true", sendMessage("true"), "MISSING_MESSAGE", "'Message'"),
+                answer("Message an object", sendMessage("{\"text\":\"hi\"}"), "MISSING_MESSAGE", "'Message'"),
+                answer("Message an array", sendMessage("[\"hi\"]"), "MISSING_MESSAGE", "'Message'"),
+                answer("Message 1 byte over 32 KB", sendMessage("\"" + "x".repeat(32 * 1024 + 1) + "\""),
+                        "MESSAGE_TOO_LARGE", "32769 bytes"),
+                answer("Message over 32 KB in 2-byte characters", sendMessage("\"" + "é".repeat(16 * 1024 + 1) + "\""),
+                        "MESSAGE_TOO_LARGE", "32770 bytes"),
+                answer("Message a number of 2,000 digits", sendMessage("9".repeat(2_000)), "INVALID_JSON", "too long"),
+                // Control characters: escaped, they are text (see the test below), but not visible text; raw, not JSON
+                answer("Message only control characters", sendMessage("\"\\u0000\\u0007\\u001b\\u007f\""),
+                        "MISSING_MESSAGE", "invisible"),
+                answer("Message with a raw BEL", sendMessage("\"ring \u0007 ring\""), "INVALID_JSON", "not valid JSON"),
+                answer("Message with a raw NUL", sendMessage("\"a\u0000b\""), "INVALID_JSON", "not valid JSON"),
+                answer("Message with a raw line feed", sendMessage("\"two\nlines\""), "INVALID_JSON", "not valid JSON"),
+                answer("Message with an unpaired surrogate escape", sendMessage("\"half a \\ud83d character\""),
+                        "INVALID_JSON", "unpaired surrogate"),
+                // to
+                answer("to a number", sendMessageTo("7"), "UNKNOWN_RECIPIENT", "'to'"),
+                answer("to an object", sendMessageTo("{\"connectionId\":\"Zz0zYcOFvHcCAAA=\"}"), "UNKNOWN_RECIPIENT",
+                        "'to'"),
+                answer("to empty", sendMessageTo("\"\""), "UNKNOWN_RECIPIENT", "'to'"),
+                answer("to not an id", sendMessageTo("\"not an id!\""), "UNKNOWN_RECIPIENT", "'to'"),
+                answer("to too long for an id", sendMessageTo("\"" + "A".repeat(129) + "\""), "UNKNOWN_RECIPIENT", "'to'"),
+                answer("to well-formed but nobody's", sendMessageTo("\"Zz0zYcOFvHcCAAA=\""), "UNKNOWN_RECIPIENT",
+                        "no connected client has the id 'Zz0zYcOFvHcCAAA='"),
+                // Deep nesting: API Gateway lets 128 KB of it through in frames of up to 32 KB
+                answer("100,000 nested arrays", text("[".repeat(100_000)), "INVALID_JSON", TOO_DEEP),
+                answer("20,000 nested objects", text("{\"a\":".repeat(20_000)), "INVALID_JSON", TOO_DEEP),
+                answer("sendMessage with 34 levels in a field", text(nestedFrame), "INVALID_JSON", TOO_DEEP),
+                answer("sendMessage with 10,000 levels in a field", text("{\"action\":\"sendMessage\","
+                        + "\"Message\":\"hi\",\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}"), "INVALID_JSON", TOO_DEEP),
+                // Binary frames go to $default in base64, whatever they hold
+                answer("binary bytes", binary(new byte[] {1, 2, 3, (byte) 0xff}), "INVALID_JSON", NOT_BINARY),
+                answer("binary sendMessage", binary("{\"action\":\"sendMessage\",\"Message\":\"hi\"}"
+                        .getBytes(StandardCharsets.UTF_8)), "INVALID_JSON", NOT_BINARY),
+                answer("empty binary frame", binary(new byte[0]), "INVALID_JSON", NOT_BINARY));
+    }
+
+    @Test
+    void givenMessageWithControlCharactersBesideVisibleText_send_storesThemAsTheyCameAndDeliversThemAsJsonEscapes() {
+        String text = "a\u0000b\u0007c\u001b[31md\u007fe\tf";
+
+        sender.send("{\"action\":\"sendMessage\",\"Message\":\"a\\u0000b\\u0007c\\u001b[31md\\u007fe\\tf\"}");
+
+        assertThat(json(sender.next())).containsEntry("type", "ack").containsEntry("recipients", 1);
+        String delivered = bystander.next();
+        assertThat(json(delivered)).containsEntry("type", "message").containsEntry("message", text);
+        assertThat(delivered.chars()).as("no raw C0 control character reaches a client").allMatch(c -> c >= 0x20);
+        assertThat(delivered).contains("a\\u0000b\\u0007c\\u001B[31m");
+        assertThat(rows.row(idOf(sender)).get("Message").s()).isEqualTo(text);
+    }
+
+    @Test
+    void givenClientThatLeft_messageToIt_isAnsweredUnknownRecipientAndChangesNothing() throws InterruptedException {
+        TestClient cid = join("Cid");
+        String cidId = idOf(cid);
+        cid.close();
+        rows.awaitAttribute(cidId, "DisconnectTime");
+        Map<String, Map<String, AttributeValue>> before = snapshot();
+
+        sender.send("{\"action\":\"sendMessage\",\"Message\":\"are you there?\",\"to\":\"" + cidId + "\"}");
+
+        assertThat(json(sender.next())).containsEntry("code", "UNKNOWN_RECIPIENT");
+        assertStillConnectedAndGotNothingElse(sender);
+        assertStillConnectedAndGotNothingElse(bystander);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} -> close {1}")
+    @MethodSource("framesThatCloseTheConnection")
+    void givenRawClient_frameApiGatewayRefuses_closesWithItsStatusRunsDisconnectAndChangesNothingElse(
+            RawFrame frame, int closeStatus) throws IOException, InterruptedException {
+        String name = uniqueName("Raw");
+        try (var raw = RawWebSocket.connect(URI.create(parley.gateway().urls().webSocket() + "?name=" + name))) {
+            String id = rows.idsByName().get(name);
+            Map<String, Map<String, AttributeValue>> before = snapshot();
+
+            raw.sendFrame(frame.opcode(), frame.payload());
+
+            RawWebSocket.Frame answer = raw.readFrame();
+            assertThat(answer.opcode()).isEqualTo(RawWebSocket.CLOSE);
+            assertThat(answer.closeStatus()).isEqualTo(closeStatus);
+            assertOnlyDisconnectRecorded(id, before);
+        }
+        assertStillConnectedAndGotNothingElse(sender);
+        assertStillConnectedAndGotNothingElse(bystander);
+    }
+
+    static Stream<Arguments> framesThatCloseTheConnection() {
+        byte[] overFrameLimit = ("{\"action\":\"sendMessage\",\"Message\":\"" + "x".repeat(32 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        return Stream.of(
+                Arguments.of(Named.of("text frame over 32 KB", new RawFrame(RawWebSocket.TEXT, overFrameLimit)), 1009),
+                Arguments.of(Named.of("binary frame over 32 KB", new RawFrame(BINARY, overFrameLimit)), 1009),
+                // RFC 6455 8.1: a text frame that is not UTF-8 fails the connection, with 1007
+                Arguments.of(Named.of("text frame with a bad continuation byte", invalidUtf8(0xc3, 0x28)), 1007),
+                Arguments.of(Named.of("text frame with a lone continuation byte", invalidUtf8(0x80)), 1007),
+                Arguments.of(Named.of("text frame with an overlong '/'", invalidUtf8(0xc0, 0xaf)), 1007),
+                Arguments.of(Named.of("text frame with an encoded surrogate", invalidUtf8(0xed, 0xa0, 0x80)), 1007),
+                Arguments.of(Named.of("text frame beyond U+10FFFF", invalidUtf8(0xf4, 0x90, 0x80, 0x80)), 1007),
+                Arguments.of(Named.of("text frame ending mid-character", invalidUtf8(0xe2, 0x82)), 1007),
+                Arguments.of(Named.of("text frame with byte 0xFF", invalidUtf8(0xff)), 1007));
+    }
+
+    @Test
+    void givenClient_textMessageOver128KBInFramesUnder32KB_isClosedWith1009RunsDisconnectAndChangesNothingElse()
+            throws InterruptedException {
+        TestClient big = join("Big");
+        String id = idOf(big);
+        Map<String, Map<String, AttributeValue>> before = snapshot();
+
+        inFrames(big, "{\"action\":\"sendMessage\",\"Message\":\"" + "x".repeat(128 * 1024) + "\"}");
+
+        assertThat(big.awaitClose().statusCode()).isEqualTo(1009);
+        assertOnlyDisconnectRecorded(id, before);
+        assertStillConnectedAndGotNothingElse(sender);
+        assertStillConnectedAndGotNothingElse(bystander);
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 {1}")
+    @MethodSource("badBroadcastBodies")
+    void givenConnectedClients_badBroadcastBody_isAnswered400WithItsErrorAndReachesNobody(String body, String code,
+            String words) throws IOException, InterruptedException {
+        Map<String, Map<String, AttributeValue>> before = snapshot();
+
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(parley.gateway().urls().rest("broadcastmessage"))
+                        .timeout(TestClient.WAIT)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+        Map<String, Object> answer = json(response.body());
+        assertThat(answer).containsEntry("type", "error").containsEntry("code", code);
+        assertThat((String) answer.get("message")).contains(words);
+        assertStillConnectedAndGotNothingElse(sender);
+        assertStillConnectedAndGotNothingElse(bystander);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    static Stream<Arguments> badBroadcastBodies() {
+        return Stream.of(
+                Arguments.of(Named.of("not JSON", "Maintenance at noon"), "INVALID_JSON", "not valid JSON"),
+                Arguments.of(Named.of("empty", ""), "INVALID_JSON", "empty"),
+                Arguments.of(Named.of("truncated", "{\"message\":\"hi\""), "INVALID_JSON", "not valid JSON"),
+                Arguments.of(Named.of("an object and more", "{\"message\":\"hi\"} and more"), "INVALID_JSON",
+                        "nothing after it"),
+                Arguments.of(Named.of("an array", "[\"message\",\"hi\"]"), "INVALID_JSON", "must be a JSON object"),
+                Arguments.of(Named.of("a string", "\"hi\""), "INVALID_JSON", "must be a JSON object"),
+                Arguments.of(Named.of("null", "null"), "INVALID_JSON", "must be a JSON object"),
+                Arguments.of(Named.of("100,000 nested arrays", "[".repeat(100_000)), "INVALID_JSON",
+                        TOO_DEEP),
+                Arguments.of(Named.of("message missing", "{}"), "MISSING_MESSAGE", "'message'"),
+                Arguments.of(Named.of("Message instead of message", "{\"Message\":\"hi\"}"), "MISSING_MESSAGE", "'message'"),
+                Arguments.of(Named.of("message empty", "{\"message\":\"\"}"), "MISSING_MESSAGE", "empty"),
+                Arguments.of(Named.of("message white space", "{\"message\":\" \\n \"}"), "MISSING_MESSAGE", "white space"),
+                Arguments.of(Named.of("message null", "{\"message\":null}"), "MISSING_MESSAGE", "'message'"),
+                Arguments.of(Named.of("message a number", "{\"message\":12}"), "MISSING_MESSAGE", "'message'"),
+                Arguments.of(Named.of("message an object", "{\"message\":{\"text\":\"hi\"}}"), "MISSING_MESSAGE",
+                        "'message'"),
+                Arguments.of(Named.of("message over 32 KB", "{\"message\":\"" + "x".repeat(32 * 1024 + 1) + "\"}"),
+                        "MESSAGE_TOO_LARGE", "32769 bytes"),
+                Arguments.of(Named.of("message with an unpaired surrogate escape", "{\"message\":\"\\udc00\"}"),
+                        "INVALID_JSON", "unpaired surrogate"));
+    }
+
+    /** A bad frame, and how a real client sends it. */
+    @FunctionalInterface
+    interface BadFrame {
+        void sendWith(TestClient client);
+    }
+
+    /** One frame exactly as a hand-written client puts it on the wire. */
+    record RawFrame(int opcode, byte[] payload) {}
+
+    private static Arguments answer(String name, BadFrame frame, String code, String words) {
+        return Arguments.of(Named.of(name, frame), code, words);
+    }
+
+    private static BadFrame text(String frame) {
+        return client -> inFrames(client, frame);
+    }
+
+    private static BadFrame sendMessage(String messageJson) {
+        return text("{\"action\":\"sendMessage\",\"Message\":" + messageJson + "}");
+    }
+
+    private static BadFrame sendMessageTo(String toJson) {
+        return text("{\"action\":\"sendMessage\",\"Message\":\"hi\",\"to\":" + toJson + "}");
+    }
+
+    private static BadFrame binary(byte[] bytes) {
+        return client -> client.sendBinary(bytes);
+    }
+
+    private static RawFrame invalidUtf8(int... bytes) {
+        byte[] payload = ("{\"action\":\"sendMessage\",\"Message\":\"x" + "\u0000".repeat(bytes.length) + "x\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        int at = "{\"action\":\"sendMessage\",\"Message\":\"x".length();
+        IntStream.range(0, bytes.length).forEach(i -> payload[at + i] = (byte) bytes[i]);
+        return new RawFrame(RawWebSocket.TEXT, payload);
+    }
+
+    /** One message in frames API Gateway accepts; the gateway joins them before it looks at the message. */
+    private static void inFrames(TestClient client, String message) {
+        if (message.length() <= CHARACTERS_PER_FRAME) {
+            client.send(message);
+            return;
+        }
+        for (int start = 0; start < message.length(); start += CHARACTERS_PER_FRAME) {
+            int end = Math.min(message.length(), start + CHARACTERS_PER_FRAME);
+            client.sendPart(message.substring(start, end), end == message.length());
+        }
+    }
+
+    private TestClient join(String name) {
+        String unique = uniqueName(name);
+        TestClient client = ParleyCalls.connect(parley.gateway().urls(), unique);
+        joined.put(rows.idsByName().get(unique), client);
+        return client;
+    }
+
+    private static String uniqueName(String name) {
+        return name + NAMES.incrementAndGet();
+    }
+
+    private String idOf(TestClient client) {
+        return joined.entrySet().stream().filter(entry -> entry.getValue() == client).findFirst().orElseThrow().getKey();
+    }
+
+    /** The whole table, by connection id. */
+    private static Map<String, Map<String, AttributeValue>> snapshot() {
+        return rows.all().stream().collect(Collectors.toMap(row -> row.get("connectionId").s(), row -> row));
+    }
+
+    /**
+     * The next frame the client gets is the pong to its ping: it is still connected, and nothing else was on its way
+     * to it (a delivery from the bad frame would have been sent before the bad frame was answered).
+     */
+    private static void assertStillConnectedAndGotNothingElse(TestClient client) {
+        client.send(PING);
+        assertThat(json(client.next())).isEqualTo(Map.of("type", "pong"));
+    }
+
+    /** Waits for the closed connection's {@code $disconnect}, which must be all that changed in the table. */
+    private static void assertOnlyDisconnectRecorded(String id, Map<String, Map<String, AttributeValue>> before)
+            throws InterruptedException {
+        rows.awaitAttribute(id, "DisconnectTime");
+        Map<String, Map<String, AttributeValue>> after = new HashMap<>(snapshot());
+        Map<String, Map<String, AttributeValue>> others = new HashMap<>(before);
+        assertThat(withoutDisconnect(after.remove(id))).isEqualTo(withoutDisconnect(others.remove(id)));
+        assertThat(after).isEqualTo(others);
+    }
+
+    private static Map<String, AttributeValue> withoutDisconnect(Map<String, AttributeValue> row) {
+        Map<String, AttributeValue> kept = new HashMap<>(row);
+        kept.keySet().removeAll(DISCONNECT_ATTRIBUTES);
+        return kept;
+    }
+}
