@@ -4,6 +4,8 @@ import dev.parley.bench.LocalChatTable;
 import dev.parley.bench.Options;
 import dev.parley.bench.Stats;
 import dev.parley.bench.coldstart.probe.EmptyHandler;
+import dev.parley.bench.coldstart.probe.SdkFloorCrtHandler;
+import dev.parley.bench.coldstart.probe.SdkFloorHandler;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
@@ -23,39 +25,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Goal 2: the cold start of {@code SendMessageHandler} against chat-local's {@code @connections} and dynalite, next
- * to an empty Java handler, each in fresh JVMs pinned to one core, under each JVM setting asked for. The runs of all
- * settings and both handlers are interleaved, so a change in the machine's load touches them alike.
+ * to an empty Java handler and, if asked for, the SDK floor ({@link SdkFloorHandler}: the same SDK clients and one
+ * call each, nothing else), each in fresh JVMs pinned to one core, under each JVM setting asked for. The runs of all
+ * settings and handlers are interleaved, so a change in the machine's load touches them alike.
  */
 public final class ColdStartBenchmark {
 
     static final String SENDER = "coldSender0001=";
-    static final Set<String> OPTIONS = Set.of("runs", "variants", "lambda-jar", "probe-jar", "recipients",
-            "work-dir", "cpu", "jvm-options");
+    static final Set<String> OPTIONS = Set.of("runs", "variants", "functions", "lambda-jar", "probe-jar",
+            "lambda-jar-b", "recipients", "work-dir", "cpu", "jvm-options");
+    /** The functions measured beside the empty one, which every run measures as the baseline. */
+    static final Set<String> FUNCTIONS = Set.of("parley", "floor", "floor-crt");
 
     private ColdStartBenchmark() {}
 
     /** What to measure; see {@code bench/cold-start.sh} for the options. */
-    record Settings(int runs, List<JvmSetting> variants, ProbeClasspath classpath, Optional<Path> lambdaJar,
-            int recipients, Path workDir, boolean pinToOneCore, List<String> jvmOptions) {
+    record Settings(int runs, List<JvmSetting> variants, List<String> functions, ProbeClasspath classpath,
+            Optional<ProbeClasspath> classpathB, Optional<Path> lambdaJar, int recipients, Path workDir,
+            boolean pinToOneCore, List<String> jvmOptions) {
 
         static Settings from(Options options) {
             List<JvmSetting> variants = Arrays.stream(options.text("variants", "default").split(","))
                     .map(JvmSetting::named).toList();
+            List<String> functions = Arrays.stream(options.text("functions", "parley").split(","))
+                    .map(String::strip).distinct().toList();
+            if (!FUNCTIONS.containsAll(functions)) {
+                throw new IllegalArgumentException("--functions takes " + String.join(", ", new TreeSet<>(FUNCTIONS))
+                        + " joined with ',' (the empty function is always measured), not '"
+                        + options.text("functions", "") + "'");
+            }
             Optional<Path> lambdaJar = Optional.of(options.text("lambda-jar", "")).filter(path -> !path.isEmpty())
                     .map(Path::of);
             Path workDir = Path.of(options.text("work-dir", "target/cold-start"));
             ProbeClasspath classpath = lambdaJar
                     .map(jar -> ProbeClasspath.copyOf(Path.of(options.text("probe-jar", "")), jar, workDir.resolve("jars")))
                     .orElseGet(ProbeClasspath::ofThisJvm);
+            // Another build of chat-lambda.jar, for an A/B of a change to the Lambda in one interleaved run.
+            Optional<ProbeClasspath> classpathB = Optional.of(options.text("lambda-jar-b", ""))
+                    .filter(path -> !path.isEmpty())
+                    .map(jar -> ProbeClasspath.copyOf(Path.of(options.text("probe-jar", "")), Path.of(jar),
+                            workDir.resolve("jars-b")));
             if (lambdaJar.isEmpty() && variants.stream().anyMatch(variant -> variant.cds() || variant.crtLibrary())) {
                 throw new IllegalArgumentException("the cds and crtlib settings need --lambda-jar and --probe-jar");
             }
-            return new Settings(options.integer("runs", 20, 1), variants, classpath, lambdaJar,
+            return new Settings(options.integer("runs", 20, 1), variants, functions, classpath, classpathB, lambdaJar,
                     options.integer("recipients", 10, 0), workDir,
                     !options.choice("cpu", "0", Set.of("0", "any")).equals("any"),
                     Arrays.stream(options.text("jvm-options", "").split(" ")).filter(option -> !option.isBlank()).toList());
@@ -79,7 +101,8 @@ public final class ColdStartBenchmark {
     static Map<String, List<ProbeRun>> run(Settings settings, PrintStream out) throws Exception {
         List<String> recipientIds = IntStream.range(0, settings.recipients())
                 .mapToObj(n -> String.format("coldRecipient%04d=", n)).toList();
-        VirtualConnections recipients = VirtualConnections.of(recipientIds);
+        VirtualConnections recipients = VirtualConnections.of(
+                Stream.concat(recipientIds.stream(), Stream.of(SdkFloorHandler.RECIPIENT)).toList());
         Files.createDirectories(settings.workDir());
         try (LocalChatTable table = LocalChatTable.start("chatDetails");
                 LocalGateway gateway = LocalGateway.builder()
@@ -88,17 +111,14 @@ public final class ColdStartBenchmark {
                         .console(line -> { })
                         .start()) {
             registerRoom(table.registry(), recipientIds);
-            var launcher = new ProbeLauncher(settings.classpath(), settings.pinToOneCore(), settings.jvmOptions(), Map.of(
+            var launcher = new ProbeLauncher(settings.pinToOneCore(), settings.jvmOptions(), Map.of(
                     "TABLE_NAME", table.tableName(),
                     "AWS_REGION", LocalChatTable.REGION.id(),
                     "WEBSOCKET_CALLBACK_URL", gateway.urls().callback().toString(),
                     "DYNAMODB_ENDPOINT", table.endpoint().toString(),
                     "AWS_ACCESS_KEY_ID", "local",
                     "AWS_SECRET_ACCESS_KEY", "local"));
-            List<ProbedFunction> functions = List.of(
-                    new ProbedFunction("empty", EmptyHandler.class.getName(), 200, ""),
-                    new ProbedFunction("parley", SendMessageHandler.class.getName(), 200,
-                            "\"type\":\"ack\"", "\"recipients\":" + settings.recipients()));
+            List<ProbedFunction> functions = functions(settings, recipientIds);
             out.printf("cold start, %d runs per variant, %s, one sendMessage to %d recipients; JVM: %s%n",
                     settings.runs(), settings.pinToOneCore() ? "pinned to CPU 0 (taskset -c 0)" : "any CPU",
                     settings.recipients(), Runtime.version());
@@ -108,13 +128,15 @@ public final class ColdStartBenchmark {
                 CrtLibrary.extract(settings.lambdaJar().orElseThrow(), crtLibraryFolder);
             }
             Map<String, List<String>> flags = new LinkedHashMap<>();
-            int trainingRuns = 0;
+            Map<String, Integer> expectedCopies = new LinkedHashMap<>();
+            boolean training = settings.variants().stream().anyMatch(JvmSetting::cds);
             for (ProbedFunction function : functions) {
                 Path archive = settings.workDir().resolve(function.name() + ".jsa");
-                if (settings.variants().stream().anyMatch(JvmSetting::cds)) {
+                if (training) {
                     launcher.train(function, archive);
-                    trainingRuns += function.name().equals("parley") ? 1 : 0;
                 }
+                int runsOfFunction = settings.runs() * settings.variants().size() + (training ? 1 : 0);
+                function.reaches().forEach(id -> expectedCopies.merge(id, runsOfFunction, Integer::sum));
                 for (JvmSetting variant : settings.variants()) {
                     flags.put(key(variant, function), variant.flags(archive, crtLibraryFolder));
                 }
@@ -133,15 +155,44 @@ public final class ColdStartBenchmark {
                 }
             }
             report(settings, functions, results, out);
-            int expectedCopies = settings.runs() * settings.variants().size() + trainingRuns;
-            boolean everyCopy = recipientIds.stream().allMatch(id -> recipients.copiesTo(id) == expectedCopies);
-            out.printf("every recipient got one copy per parley run (%d): %s%n", expectedCopies,
-                    everyCopy ? "yes" : "NO " + recipients.tally());
-            if (!everyCopy) {
+            Map<String, Integer> wrongCopies = new TreeMap<>();
+            expectedCopies.forEach((id, expected) -> {
+                if (recipients.copiesTo(id) != expected) {
+                    wrongCopies.put(id, recipients.copiesTo(id));
+                }
+            });
+            out.printf("every recipient got one copy per run that sends to it (%s): %s%n",
+                    expectedCopies.values().stream().distinct().map(String::valueOf).collect(Collectors.joining(", ")),
+                    wrongCopies.isEmpty() ? "yes" : "NO, copies " + wrongCopies + " of " + expectedCopies);
+            if (!wrongCopies.isEmpty()) {
                 results.put("copies", List.of(ProbeRun.failed("recipients did not get one copy per run")));
             }
             return results;
         }
+    }
+
+    /** The empty function first, then those asked for, in their order, then Parley from the B jar if given. */
+    private static List<ProbedFunction> functions(Settings settings, List<String> recipientIds) {
+        ProbeClasspath jars = settings.classpath();
+        List<String> acknowledged = List.of("\"type\":\"ack\"", "\"recipients\":" + settings.recipients());
+        List<String> found = List.of("\"found\":true");
+        List<String> floorRecipient = List.of(SdkFloorHandler.RECIPIENT);
+        List<ProbedFunction> functions = new ArrayList<>();
+        functions.add(new ProbedFunction("empty", EmptyHandler.class.getName(), jars, 200, List.of(), List.of()));
+        for (String name : settings.functions()) {
+            functions.add(switch (name) {
+                case "parley" -> new ProbedFunction(name, SendMessageHandler.class.getName(), jars, 200,
+                        acknowledged, recipientIds);
+                case "floor" -> new ProbedFunction(name, SdkFloorHandler.class.getName(), jars, 200, found,
+                        floorRecipient);
+                case "floor-crt" -> new ProbedFunction(name, SdkFloorCrtHandler.class.getName(), jars, 200, found,
+                        floorRecipient);
+                default -> throw new IllegalArgumentException("no function " + name);
+            });
+        }
+        settings.classpathB().ifPresent(jarsB -> functions.add(new ProbedFunction("parley-b",
+                SendMessageHandler.class.getName(), jarsB, 200, acknowledged, recipientIds)));
+        return functions;
     }
 
     private static String key(JvmSetting variant, ProbedFunction function) {
@@ -156,7 +207,7 @@ public final class ColdStartBenchmark {
 
     private static void report(Settings settings, List<ProbedFunction> functions, Map<String, List<ProbeRun>> results,
             PrintStream out) {
-        out.printf("%-24s %8s %8s %8s %8s %8s %17s%n", "median (ms)", "jvm", "init", "prime", "invoke", "total",
+        out.printf("%-26s %8s %8s %8s %8s %8s %17s%n", "median (ms)", "jvm", "init", "prime", "invoke", "total",
                 "total min-max");
         results.forEach((key, runs) -> {
             List<ProbeRun> answered = runs.stream().filter(ProbeRun::answered).toList();
@@ -164,7 +215,7 @@ public final class ColdStartBenchmark {
                 return;
             }
             double[] range = Stats.range(answered.stream().map(ProbeRun::totalMillis).toList());
-            out.printf("%-24s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f-%-8.1f%n", key,
+            out.printf("%-26s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f-%-8.1f%n", key,
                     Stats.median(answered.stream().map(ProbeRun::jvmMillis).toList()),
                     Stats.median(answered.stream().map(ProbeRun::initMillis).toList()),
                     Stats.median(answered.stream().map(ProbeRun::primeMillis).toList()),
@@ -172,15 +223,31 @@ public final class ColdStartBenchmark {
                     Stats.median(answered.stream().map(ProbeRun::totalMillis).toList()),
                     range[0], range[1]);
         });
+        results.forEach((key, runs) -> {
+            List<ProbeRun> answered = runs.stream().filter(ProbeRun::answered).toList();
+            if (answered.isEmpty() || answered.get(0).stepNanos().isEmpty()) {
+                return;
+            }
+            String steps = answered.get(0).stepNanos().keySet().stream()
+                    .map(step -> String.format("%s %.1f", step, Stats.median(answered.stream()
+                            .map(run -> run.stepNanos().getOrDefault(step, 0L) / 1e6).toList())))
+                    .collect(Collectors.joining(", "));
+            out.printf("steps of %s, medians (ms): %s%n", key, steps);
+        });
         // With no default variant measured, the plain empty function is unknown: NaN says so.
-        double emptyDefault = medianTotal(results, key(JvmSetting.named("default"), functions.get(0)));
+        ProbedFunction empty = functions.get(0);
+        double emptyDefault = medianTotal(results, key(JvmSetting.named("default"), empty));
         for (JvmSetting variant : settings.variants()) {
-            double parley = medianTotal(results, key(variant, functions.get(1)));
-            double empty = medianTotal(results, key(variant, functions.get(0)));
-            double parleyInvoke = median(results, key(variant, functions.get(1)), ProbeRun::invokeMillis);
-            out.printf("RESULT cold-start variant=%s parley_total_ms=%.1f parley_invoke_ms=%.1f empty_total_ms=%.1f"
-                            + " ratio=%.2f ratio_to_plain_empty=%.2f%n", variant.label(), parley, parleyInvoke, empty,
-                    parley / empty, parley / emptyDefault);
+            double emptyTotal = medianTotal(results, key(variant, empty));
+            for (ProbedFunction function : functions.subList(1, functions.size())) {
+                String key = key(variant, function);
+                double total = medianTotal(results, key);
+                out.printf("RESULT cold-start variant=%s function=%s total_ms=%.1f init_ms=%.1f invoke_ms=%.1f"
+                                + " empty_total_ms=%.1f ratio=%.2f ratio_to_plain_empty=%.2f%n", variant.label(),
+                        function.name(), total, median(results, key, ProbeRun::initMillis),
+                        median(results, key, ProbeRun::invokeMillis), emptyTotal, total / emptyTotal,
+                        total / emptyDefault);
+            }
         }
     }
 

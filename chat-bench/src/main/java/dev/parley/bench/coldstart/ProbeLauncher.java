@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,17 +22,16 @@ final class ProbeLauncher {
 
     private static final Pattern PROBE_LINE = Pattern.compile(
             "PROBE jvm_ns=(\\d+) init_ns=(\\d+) prime_ns=(\\d+) invoke_ns=(\\d+) status=(\\d+) body=(.*)");
+    /** A step the handler timed itself, in its answer's body: {@code "getItem_ns":41234567}. */
+    private static final Pattern STEP = Pattern.compile("\"([A-Za-z]+)_ns\":(\\d+)");
     private static final long PROBE_TIMEOUT_SECONDS = 60;
     private static final String ARCHIVE_NOT_USED = "Unable to use shared archive";
 
-    private final ProbeClasspath classpath;
     private final boolean pinToOneCore;
     private final List<String> extraJvmOptions;
     private final Map<String, String> functionEnvironment;
 
-    ProbeLauncher(ProbeClasspath classpath, boolean pinToOneCore, List<String> extraJvmOptions,
-            Map<String, String> functionEnvironment) {
-        this.classpath = classpath;
+    ProbeLauncher(boolean pinToOneCore, List<String> extraJvmOptions, Map<String, String> functionEnvironment) {
         this.pinToOneCore = pinToOneCore;
         this.extraJvmOptions = extraJvmOptions;
         this.functionEnvironment = functionEnvironment;
@@ -47,7 +47,7 @@ final class ProbeLauncher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         command.addAll(extraJvmOptions);
-        command.addAll(List.of("-cp", classpath.value(), ColdStartProbe.class.getName(), function.handlerClass(), sender,
+        command.addAll(List.of("-cp", function.classpath().value(), ColdStartProbe.class.getName(), function.handlerClass(), sender,
                 setting.prime() ? "prime" : "cold"));
         // The spawn time goes last, taken as late as possible.
         command.add("");
@@ -78,7 +78,7 @@ final class ProbeLauncher {
 
     /** A training run that writes the class-data sharing archive of everything {@code function}'s cold start loads. */
     void train(ProbedFunction function, Path archive) throws IOException, InterruptedException {
-        if (!classpath.onlyJars()) {
+        if (!function.classpath().onlyJars()) {
             throw new IllegalArgumentException("class-data sharing needs a classpath of jars only: give --lambda-jar"
                     + " and --probe-jar");
         }
@@ -111,7 +111,12 @@ final class ProbeLauncher {
                 ? Optional.of("status " + status + ", body " + body)
                 : function.bodyContains().stream().filter(part -> !body.contains(part)).findFirst()
                         .map(missing -> "the answer lacks " + missing + ": " + body);
+        Map<String, Long> steps = new LinkedHashMap<>();
+        Matcher step = STEP.matcher(body);
+        while (step.find()) {
+            steps.put(step.group(1), Long.parseLong(step.group(2)));
+        }
         return new ProbeRun(Long.parseLong(probe.group(1)), Long.parseLong(probe.group(2)),
-                Long.parseLong(probe.group(3)), Long.parseLong(probe.group(4)), wrong);
+                Long.parseLong(probe.group(3)), Long.parseLong(probe.group(4)), steps, wrong);
     }
 }

@@ -1,15 +1,25 @@
 package dev.parley.bench.coldstart;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One fresh JVM's cold start: from process start to {@code main}, the handler's construction, the SnapStart priming
- * (0 unless asked for), and the first invocation, in nanoseconds; or why it failed.
+ * (0 unless asked for), and the first invocation, in nanoseconds; the steps the handler timed itself, if any (the
+ * SDK floor's client builds and calls); or why it failed.
  */
-record ProbeRun(long jvmNanos, long initNanos, long primeNanos, long invokeNanos, Optional<String> failureReason) {
+record ProbeRun(long jvmNanos, long initNanos, long primeNanos, long invokeNanos, Map<String, Long> stepNanos,
+        Optional<String> failureReason) {
+
+    ProbeRun {
+        // In the order the handler took them.
+        stepNanos = Collections.unmodifiableMap(new LinkedHashMap<>(stepNanos));
+    }
 
     static ProbeRun failed(String reason) {
-        return new ProbeRun(0, 0, 0, 0, Optional.of(reason));
+        return new ProbeRun(0, 0, 0, 0, Map.of(), Optional.of(reason));
     }
 
     boolean answered() {

@@ -1,6 +1,7 @@
 package dev.parley.chat.lambda.wiring;
 
 import java.util.Map;
+import org.crac.Core;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -30,7 +31,15 @@ public final class EnvironmentComponent {
 
     /** The JVM initialises the holder once, thread-safely, on the first call to {@link #get()}. */
     private static final class Holder {
+        static final AwsCredentialsProvider CREDENTIALS = credentials(System.getenv());
         static final ChatComponent INSTANCE = ChatComponent.create(
-                ChatConfiguration.fromEnvironment(System.getenv()), credentials(System.getenv()));
+                ChatConfiguration.fromEnvironment(System.getenv()), CREDENTIALS);
+        /**
+         * Primes the component before a SnapStart snapshot. Held here because CRaC holds what is registered only
+         * weakly: without this reference the hook could be collected before the snapshot and never run. Outside
+         * SnapStart nothing calls it (org.crac then finds no CRaC implementation and registers nothing).
+         */
+        static final SnapStartPriming.Hook PRIMING = SnapStartPriming.register(Core.getGlobalContext(),
+                SnapStartPriming.Hook.of(INSTANCE, CREDENTIALS));
     }
 }
