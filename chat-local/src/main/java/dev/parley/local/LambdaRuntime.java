@@ -6,7 +6,8 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * Invokes handlers as Lambda does: the same handler instance for every call, concurrently, with a context and a
- * console logger. A handler that throws is a function error. Threads are made on demand up to Lambda's default
- * concurrency and retire when idle; beyond that many invocations at once, the next ones wait (where Lambda would
- * throttle).
+ * console logger. A handler that throws is a function error. An invocation takes an idle thread when there is one,
+ * else a new one up to Lambda's default concurrency (threads retire when idle, like execution environments); beyond
+ * that many invocations at once, the next ones wait (where Lambda would throttle).
  */
 final class LambdaRuntime implements AutoCloseable {
 
@@ -35,9 +36,22 @@ final class LambdaRuntime implements AutoCloseable {
     LambdaRuntime(Clock clock, Consumer<String> console) {
         this.clock = clock;
         this.console = console;
-        this.pool = new ThreadPoolExecutor(CONCURRENCY, CONCURRENCY, IDLE_THREAD_LIFETIME.toMillis(),
-                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), namedThreads());
-        pool.allowCoreThreadTimeOut(true);
+        // A plain pool either makes a thread per task until it holds its core size, or queues once it has its core
+        // size: this queue takes a task only when an idle thread is waiting for it, so the pool grows only when all
+        // its threads are busy, and the tasks it refuses at its size wait in the queue.
+        var waitingTasks = new HandOverQueue();
+        this.pool = new ThreadPoolExecutor(0, CONCURRENCY, IDLE_THREAD_LIFETIME.toMillis(), TimeUnit.MILLISECONDS,
+                waitingTasks, namedThreads(), (task, full) -> {
+                    if (full.isShutdown()) {
+                        throw new RejectedExecutionException("the local Lambda runtime is stopped");
+                    }
+                    waitingTasks.put(task);
+                });
+    }
+
+    /** How many threads run or wait for invocations now. */
+    int threads() {
+        return pool.getPoolSize();
     }
 
     /** The pool the invocations run on. */
@@ -84,6 +98,17 @@ final class LambdaRuntime implements AutoCloseable {
         var trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
         return trace.toString();
+    }
+
+    /** Accepts a task only when a thread is idle to take it; {@link #put} queues it regardless. */
+    private static final class HandOverQueue extends LinkedTransferQueue<Runnable> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean offer(Runnable task) {
+            return tryTransfer(task);
+        }
     }
 
     /** The handler threw: API Gateway answers the client as for a failed integration. */

@@ -3,6 +3,7 @@ package dev.parley.local;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs its tasks one at a time, in submission order, on a shared pool: the events of one connection reach the
@@ -24,11 +25,21 @@ final class SerialExecutor implements Executor {
             try {
                 task.run();
             } finally {
-                scheduleNext();
+                scheduleNextUnlessStopped();
             }
         });
         if (active == null) {
             scheduleNext();
+        }
+    }
+
+    /** After a task: the pool refuses the next only when the gateway is stopping, and then none of them can run. */
+    private synchronized void scheduleNextUnlessStopped() {
+        try {
+            scheduleNext();
+        } catch (RejectedExecutionException stopping) {
+            tasks.clear();
+            active = null;
         }
     }
 

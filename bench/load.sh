@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Load: 200 real WebSocket clients (java.net.http), all connected before any sends, each sending 50 messages after
+# uniformly random intervals of 4-12 s, through all of Parley in one JVM: chat-local's gateway, the real handlers and
+# dynalite, with Parley's defaults (the per-connection send limit of 10/s included). A 30 s warm-up at 4 messages/s
+# first brings the JIT to speed; its messages are checked but not measured. Checks: every message reached every other
+# client exactly once, in its sender's order, never its sender; every message acknowledged once, counting 199
+# recipients; no error frame, unexpected close or failed invocation. Reports delivery and ack latency percentiles,
+# throughput and CPU. Loopback only; bounded by `timeout` and the harness's own deadline.
+#
+#   bench/load.sh                                  200 x 50 (about 9 minutes)
+#   bench/load.sh --clients 20 --messages 10       a quick look
+#
+# Why 4-12 s: a message costs its sender's handler 199 @connections calls, about 180 us of CPU per delivery here
+# (SDK, gateway, the receiving client), so 200 clients sending every 8 s on average (some 22-25 messages/s, 4,500-5,000
+# deliveries/s) keep about half of two cores busy: headroom for the bursts random intervals bring, and the whole run
+# takes about 9 minutes. Faster, a burst can make @connections calls outlast the publisher's 2 s attempt timeout,
+# and the retries then load the machine further (see docs/benchmarks.md, section 5). Options of the harness (dev.parley.bench.load.LoadBenchmark) follow the script's name:
+# --clients, --messages, --min-interval-ms, --max-interval-ms, --seed, --warmup-s, --warmup-rate, --deadline-s,
+# --drain-s.
+source "$(dirname "$0")/lib.sh"
+build
+run_bounded 1200 load java -Xmx1g -cp "$(classpath)" dev.parley.bench.load.LoadBenchmark "$@"

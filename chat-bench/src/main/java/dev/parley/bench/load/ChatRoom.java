@@ -1,0 +1,199 @@
+package dev.parley.bench.load;
+
+import dev.parley.local.LocalOptions;
+import dev.parley.local.ParleyLocal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * All of Parley in this JVM ({@link ParleyLocal}: dynalite, the local gateway, the real handlers) with its defaults
+ * (the per-connection send limit included) on a free loopback port, and N real WebSocket clients connected to it.
+ * The clients share one java.net.http client and a small pool for its callbacks, not a thread each.
+ */
+public final class ChatRoom implements AutoCloseable {
+
+    /** Callbacks of every client; receiving a frame is short work. */
+    private static final int CLIENT_THREADS = 2;
+    private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final ParleyLocal parley;
+    private final GatewayConsole console;
+    private final ExecutorService clientThreads;
+    private final Traffic traffic = new Traffic();
+    private final List<LoadClient> clients = new ArrayList<>();
+
+    private ChatRoom(ParleyLocal parley, GatewayConsole console, ExecutorService clientThreads) {
+        this.parley = parley;
+        this.console = console;
+        this.clientThreads = clientThreads;
+    }
+
+    /** Starts Parley and connects {@code clients} clients, every handshake done (with its $connect) on return. */
+    public static ChatRoom open(int clients, Duration connectTimeout) {
+        var console = new GatewayConsole();
+        ParleyLocal parley = ParleyLocal.start(LocalOptions.parse("--port", "0"), gateway -> gateway.console(console));
+        var room = new ChatRoom(parley, console, Executors.newFixedThreadPool(CLIENT_THREADS,
+                daemonThreads("load-client-")));
+        try {
+            room.connect(clients, connectTimeout);
+            return room;
+        } catch (RuntimeException failure) {
+            room.close();
+            throw failure;
+        }
+    }
+
+    private void connect(int count, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().executor(clientThreads).build();
+        URI stage = parley.gateway().urls().webSocket();
+        List<CompletableFuture<WebSocket>> handshakes = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            var client = new LoadClient(new Ledger(index, count), traffic);
+            clients.add(client);
+            handshakes.add(http.newWebSocketBuilder().connectTimeout(timeout)
+                    .buildAsync(URI.create(stage + "?name=load-" + index), client)
+                    .thenApply(socket -> {
+                        client.connected(socket);
+                        return socket;
+                    }));
+        }
+        try {
+            CompletableFuture.allOf(handshakes.toArray(CompletableFuture<?>[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception failure) {
+            throw new IllegalStateException("not every one of " + count + " clients connected within " + timeout
+                    + ": " + failure, failure);
+        }
+    }
+
+    public List<LoadClient> clients() {
+        return List.copyOf(clients);
+    }
+
+    public List<Ledger> ledgers() {
+        return clients.stream().map(LoadClient::ledger).toList();
+    }
+
+    public Traffic traffic() {
+        return traffic;
+    }
+
+    public ParleyLocal parley() {
+        return parley;
+    }
+
+    /** The dynalite process ParleyLocal started: the one Node.js child of this JVM. */
+    public Optional<ProcessHandle> dynalite() {
+        return ProcessHandle.current().children()
+                .filter(child -> child.info().command().map(command -> command.endsWith("node")).orElse(false))
+                .findFirst();
+    }
+
+    public GatewayConsole.Tally console() {
+        return console.tally();
+    }
+
+    /** Messages received, once each, by every client together. */
+    public long received() {
+        return clients.stream().mapToLong(client -> client.ledger().received()).sum();
+    }
+
+    /** Messages acknowledged to their senders. */
+    public long acknowledged() {
+        return clients.stream().mapToLong(client -> client.ledger().acknowledged()).sum();
+    }
+
+    /** Messages sent by every client together. */
+    public long sent() {
+        return clients.stream().mapToLong(client -> client.ledger().sent()).sum();
+    }
+
+    /**
+     * Sends {@code rate} messages a second in all, the clients taking turns, for {@code duration}; returns when the
+     * last is sent.
+     */
+    public void sendSteadily(int rate, Duration duration) {
+        if (rate < 1) {
+            throw new IllegalArgumentException("the rate must be at least 1 message a second, not " + rate);
+        }
+        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(daemonThreads("steady-sender-"));
+        AtomicLong next = new AtomicLong();
+        try {
+            sender.scheduleAtFixedRate(() -> clients.get((int) (next.getAndIncrement() % clients.size())).send(), 0,
+                    1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending", e);
+        } finally {
+            sender.shutdownNow();
+        }
+    }
+
+    /**
+     * Waits until every message sent so far was acknowledged and reached every other client once, or until
+     * {@code deadlineNanos} ({@link System#nanoTime()}); true when everything arrived.
+     */
+    public boolean drain(long deadlineNanos) {
+        long expected = sent() * (clients.size() - 1);
+        return awaitUntil(() -> acknowledged() == sent() && received() == expected, deadlineNanos);
+    }
+
+    /** Polls {@code condition} until it holds or {@code deadlineNanos} ({@link System#nanoTime()}) passes. */
+    public static boolean awaitUntil(BooleanSupplier condition, long deadlineNanos) {
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() >= deadlineNanos) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting", e);
+            }
+        }
+        return true;
+    }
+
+    /** Closes every client normally, then stops Parley (dynalite last). */
+    @Override
+    public void close() {
+        try {
+            CompletableFuture.allOf(clients.stream().map(LoadClient::close).toArray(CompletableFuture<?>[]::new))
+                    .get(CLOSE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception notAllClosed) {
+            // Stopping the gateway below ends whatever is left.
+        } finally {
+            try {
+                parley.close();
+            } finally {
+                clientThreads.shutdownNow();
+            }
+        }
+    }
+
+    /** Daemon threads named {@code prefix} and a number: a run that fails cannot be kept alive by them. */
+    public static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
