@@ -11,6 +11,9 @@ const MAX_FRAME_BYTES = 32 * 1024;
 // Messages from one person this close together are shown as one group.
 const GROUP_WITHIN_MS = 3 * 60 * 1000;
 const NAME_KEY = "parley.displayName";
+// Parley delivers at least once (a @connections post retried after its timeout may have reached the page already):
+// repeats are recognised by id among this many latest frames, enough for any retry while keeping memory bounded.
+const REMEMBERED_IDS = 1000;
 // Taken at once, so the token leaves the address bar as soon as the page opens.
 const token = takeToken();
 
@@ -69,7 +72,25 @@ class Participants {
   }
 }
 
+/** The ids of the latest messages and broadcasts shown, so that a repeated frame is shown once. */
+class ShownIds {
+  #ids = new Set(); // a Set keeps insertion order: its first id is the oldest
+
+  /** Records `id`; false when it was shown already. */
+  add(id) {
+    if (this.#ids.has(id)) {
+      return false;
+    }
+    this.#ids.add(id);
+    if (this.#ids.size > REMEMBERED_IDS) {
+      this.#ids.delete(this.#ids.values().next().value);
+    }
+    return true;
+  }
+}
+
 const participants = new Participants();
+const shownIds = new ShownIds();
 const configuration = loadConfig();
 let connection = null;
 let myName = "";
@@ -194,6 +215,9 @@ function asText(value) {
 }
 
 function receive(frame) {
+  if (repeated(frame)) {
+    return;
+  }
   switch (frame.type) {
     case "message":
       addOthersMessage(frame);
@@ -216,6 +240,12 @@ function receive(frame) {
         addNotice(`From the server: ${frame.message}`);
       }
   }
+}
+
+/** Whether a message or broadcast was shown already; one without an id cannot tell, and is shown. */
+function repeated(frame) {
+  const id = asText(frame.id);
+  return (frame.type === "message" || frame.type === "broadcast") && id !== "" && !shownIds.add(id);
 }
 
 function addOthersMessage(frame) {

@@ -6,8 +6,10 @@ import dev.parley.dynalite.Dynalite;
 import dev.parley.dynalite.DynaliteOptions;
 import dev.parley.web.BroadcastPage.Report;
 import dev.parley.web.ChatPage.Shown;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,6 +156,41 @@ class ChatPagesInBrowserTest {
         assertThat(broadcast.broadcast("Back at one")).isEqualTo(new Report(1, 1, 0, 0,
                 "Delivered to the one connection."));
         ann.await("broadcast", "Back at one");
+    }
+
+    @Test
+    void givenTheSameFramesPostedTwice_chatPage_showsEachOnce() throws Exception {
+        ChatPage ann = ChatPage.joined(annBrowser, parley.pages(), "Ann");
+        ChatPage bob = ChatPage.joined(bobBrowser, parley.pages(), "Bob");
+        // A page does not know its own connection id; Ann's learns Bob's from his message.
+        bob.send("Bob here");
+        ann.await("other", "Bob here");
+        String bobsConnection = ann.connectionIdOf("Bob");
+        String message = messageFrame(UUID.randomUUID(), "Delivered twice");
+        String broadcast = """
+                {"type":"broadcast","id":"%s","message":"Broadcast twice","sentAt":"%s"}"""
+                .formatted(UUID.randomUUID(), Instant.now());
+        // Without an id a repeat cannot be told from a new frame, so both are shown.
+        String withoutId = """
+                {"type":"broadcast","message":"Without an id","sentAt":"%s"}""".formatted(Instant.now());
+
+        // As the publisher does when a post outlasts its timeout after all and is retried.
+        for (String frame : List.of(message, message, broadcast, broadcast, withoutId, withoutId,
+                messageFrame(UUID.randomUUID(), "Delivered once"))) {
+            assertThat(parley.post(bobsConnection, frame)).isEqualTo(200);
+        }
+
+        // The connection delivers in order: once the last frame is shown, so are any repeats.
+        bob.await("other", "Delivered once");
+        assertThat(bob.shown()).filteredOn(shown -> !shown.kind().equals("notice")).extracting(Shown::text)
+                .containsExactly("Bob here", "Delivered twice", "Broadcast twice", "Without an id", "Without an id",
+                        "Delivered once");
+    }
+
+    private static String messageFrame(UUID id, String text) {
+        return """
+                {"type":"message","id":"%s","from":"Zoe1connection=","name":"Zoe","message":"%s","sentAt":"%s","direct":false}"""
+                .formatted(id, text, Instant.now());
     }
 
     @Test

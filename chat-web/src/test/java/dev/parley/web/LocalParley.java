@@ -82,10 +82,20 @@ final class LocalParley implements AutoCloseable {
 
     /** Closes a connection from the gateway's side, as {@code DELETE @connections/{id}} does on AWS. */
     int drop(String connectionId) throws IOException, InterruptedException {
+        return manage(connectionId, HttpRequest.BodyPublishers.noBody(), "DELETE");
+    }
+
+    /** Sends {@code frame} to a connection, as Parley's publisher does with {@code POST @connections/{id}}. */
+    int post(String connectionId, String frame) throws IOException, InterruptedException {
+        return manage(connectionId, HttpRequest.BodyPublishers.ofString(frame), "POST");
+    }
+
+    private int manage(String connectionId, HttpRequest.BodyPublisher body, String method)
+            throws IOException, InterruptedException {
         URI connection = URI.create(parley.gateway().urls().callback() + "/@connections/"
                 + URLEncoder.encode(connectionId, StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(connection).header("Authorization", SIGV4).DELETE().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(HttpRequest.newBuilder(connection).header("Authorization", SIGV4).method(method, body)
+                .timeout(Browser.PATIENCE).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** Waits until the {@code $disconnect} of a connection has been recorded in the table. */
