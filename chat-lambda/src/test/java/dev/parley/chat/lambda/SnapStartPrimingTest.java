@@ -7,8 +7,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.lambda.wiring.SnapStartPriming;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SnapStartPrimingTest {
@@ -91,12 +94,33 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void givenARoleDeniedTheTable_beforeCheckpoint_skipsThePrimingInsteadOfFailingTheSnapshot() throws IOException {
+        var denied = new FakeChatComponent(reads -> deniedEveryCall());
+        var hook = new SnapStartPriming.Hook(denied, startConnections(410), Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));
+
+        hook.beforeCheckpoint(null);
+
+        assertThat(posts).isEmpty();
+        assertThat(denied.publisher.sent()).isEmpty();
+    }
+
+    @Test
     void givenAContext_register_registersTheHookItReturns() throws IOException {
         var context = new RecordingContext();
         var hook = hookOn(startConnections(410));
 
         assertThat(SnapStartPriming.register(context, hook)).isSameAs(hook);
         assertThat(context.registered).containsExactly(hook);
+    }
+
+    /** A table this function's role may not use: every call is refused as DynamoDB refuses it. */
+    private static ConnectionRegistry deniedEveryCall() {
+        return (ConnectionRegistry) Proxy.newProxyInstance(ConnectionRegistry.class.getClassLoader(),
+                new Class<?>[] {ConnectionRegistry.class}, (proxy, method, arguments) -> {
+                    throw DynamoDbException.builder().statusCode(400)
+                            .message("not authorized to perform: dynamodb:" + method.getName()).build();
+                });
     }
 
     private SnapStartPriming.Hook hookOn(URI callbackUrl) {
