@@ -10,7 +10,7 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * What the handlers' property tests share: frames of any text at all, JSON strings carrying any text (pasted in raw,
- * written by a JSON writer, or as {@code \}{@code uXXXX} escapes of every code unit, lone surrogates included), the
+ * written by a JSON writer, or as JSON unicode escapes of every code unit, lone surrogates included), the
  * shapes hostile clients send; and the check that both kinds of answer were seen often enough to prove something.
  */
 final class FrameProperties {

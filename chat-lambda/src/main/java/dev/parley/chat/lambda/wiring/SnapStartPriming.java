@@ -81,7 +81,8 @@ public final class SnapStartPriming {
 
         @Override
         public void afterRestore(Context<? extends Resource> context) {
-            // Nothing to renew: the component's clients opened no connection the snapshot could hold dead.
+            // Nothing to renew by hand: the DynamoDB client's pooled connection from the priming may be dead after a
+            // restore, and the SDK retries the first attempt that meets it (one failed attempt, within the timeouts).
         }
 
         /**
