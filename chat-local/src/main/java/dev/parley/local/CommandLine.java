@@ -1,8 +1,8 @@
 package dev.parley.local;
 
 import dev.parley.chat.domain.model.SendRateLimit;
-import dev.parley.chat.lambda.auth.MintToken;
-import dev.parley.chat.lambda.auth.token.SigningKey;
+import dev.parley.chat.auth.MintToken;
+import dev.parley.chat.auth.SigningKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

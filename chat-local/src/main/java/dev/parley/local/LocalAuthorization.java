@@ -1,6 +1,6 @@
 package dev.parley.local;
 
-import dev.parley.chat.lambda.auth.token.SigningKey;
+import dev.parley.chat.auth.SigningKey;
 import java.util.Objects;
 
 /**

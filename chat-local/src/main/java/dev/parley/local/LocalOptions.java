@@ -2,9 +2,9 @@ package dev.parley.local;
 
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.domain.model.SendRateLimit;
-import dev.parley.chat.lambda.BroadcastRoute;
-import dev.parley.chat.lambda.WebSocketRoute;
-import dev.parley.chat.lambda.wiring.ChatConfiguration;
+import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
+import dev.parley.chat.wiring.ChatConfiguration;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package dev.parley.local;
 
-import dev.parley.chat.lambda.BroadcastRoute;
-import dev.parley.chat.lambda.auth.AuthorizerHandler;
-import dev.parley.chat.lambda.wiring.AuthComponent;
-import dev.parley.chat.lambda.wiring.AuthConfiguration;
-import dev.parley.chat.lambda.wiring.ChatComponent;
-import dev.parley.chat.lambda.wiring.ChatConfiguration;
+import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.wiring.AuthComponent;
+import dev.parley.chat.wiring.AuthConfiguration;
+import dev.parley.chat.wiring.ChatComponent;
+import dev.parley.chat.wiring.ChatConfiguration;
 import dev.parley.dynalite.Dynalite;
 import dev.parley.dynalite.DynaliteOptions;
 import java.io.PrintStream;

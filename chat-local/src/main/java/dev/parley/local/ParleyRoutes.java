@@ -1,8 +1,8 @@
 package dev.parley.local;
 
-import dev.parley.chat.lambda.BroadcastRoute;
-import dev.parley.chat.lambda.WebSocketRoute;
-import dev.parley.chat.lambda.wiring.ChatComponent;
+import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
+import dev.parley.chat.wiring.ChatComponent;
 import java.util.Map;
 import java.util.Set;
 

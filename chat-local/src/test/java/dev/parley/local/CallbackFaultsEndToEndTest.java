@@ -5,7 +5,7 @@ import static dev.parley.local.ParleyCalls.sendMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
-import dev.parley.chat.lambda.wiring.ChatConfiguration;
+import dev.parley.chat.wiring.ChatConfiguration;
 import dev.parley.local.CallbackFaults.Fault;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.UserId;
-import dev.parley.chat.lambda.auth.token.Principal;
-import dev.parley.chat.lambda.auth.token.SigningKey;
-import dev.parley.chat.lambda.auth.token.TokenIssuer;
+import dev.parley.chat.auth.Principal;
+import dev.parley.chat.auth.SigningKey;
+import dev.parley.chat.auth.TokenIssuer;
 import dev.parley.dynalite.Dynalite;
 import dev.parley.dynalite.DynaliteOptions;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.parley.deploy;
 
-import dev.parley.chat.lambda.BroadcastRoute;
+import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;

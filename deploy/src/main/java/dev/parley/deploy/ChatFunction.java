@@ -140,7 +140,7 @@ final class ChatFunction extends Construct {
         }
     }
 
-    /** {@code dev.parley.chat.lambda.ConnectHandler::handleRequest} becomes {@code ConnectHandler}. */
+    /** {@code dev.parley.chat.adapter.in.lambda.ConnectHandler::handleRequest} becomes {@code ConnectHandler}. */
     static String constructId(String handler) {
         int methodSeparator = handler.indexOf("::");
         if (methodSeparator < 0) {

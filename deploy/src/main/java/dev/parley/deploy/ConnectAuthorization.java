@@ -1,7 +1,7 @@
 package dev.parley.deploy;
 
-import dev.parley.chat.lambda.auth.AuthorizerHandler;
-import dev.parley.chat.lambda.wiring.AuthConfiguration;
+import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.wiring.AuthConfiguration;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizer;

@@ -1,6 +1,6 @@
 package dev.parley.deploy;
 
-import dev.parley.chat.lambda.WebSocketRoute;
+import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.parley.deploy;
 
-import dev.parley.chat.lambda.BroadcastRoute;
-import dev.parley.chat.lambda.WebSocketRoute;
+import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

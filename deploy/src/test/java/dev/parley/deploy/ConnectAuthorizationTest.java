@@ -8,9 +8,9 @@ import static dev.parley.deploy.JsonTree.refsIn;
 import static dev.parley.deploy.JsonTree.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.chat.lambda.WebSocketRoute;
-import dev.parley.chat.lambda.auth.AuthorizerHandler;
-import dev.parley.chat.lambda.wiring.AuthConfiguration;
+import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
+import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.wiring.AuthConfiguration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

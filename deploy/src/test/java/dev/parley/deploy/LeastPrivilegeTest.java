@@ -12,9 +12,9 @@ import static dev.parley.deploy.JsonTree.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
-import dev.parley.chat.lambda.BroadcastRoute;
-import dev.parley.chat.lambda.WebSocketRoute;
-import dev.parley.chat.lambda.auth.AuthorizerHandler;
+import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
+import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.parley.deploy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.parley.chat.lambda.auth.AuthorizerHandler;
+import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -10,7 +10,7 @@ import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
-import dev.parley.chat.lambda.SendMessageHandler;
+import dev.parley.chat.adapter.in.lambda.SendMessageHandler;
 import dev.parley.local.LocalGateway;
 import dev.parley.local.RouteTable;
 import dev.parley.local.VirtualConnections;

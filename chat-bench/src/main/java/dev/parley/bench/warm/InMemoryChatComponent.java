@@ -14,9 +14,9 @@ import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
 import dev.parley.chat.domain.service.SendMessageService;
-import dev.parley.chat.lambda.wire.JsonWireFormat;
-import dev.parley.chat.lambda.wiring.ChatComponent;
-import dev.parley.chat.lambda.wiring.ChatConfiguration;
+import dev.parley.chat.protocol.JsonWireFormat;
+import dev.parley.chat.wiring.ChatComponent;
+import dev.parley.chat.wiring.ChatConfiguration;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +33,7 @@ final class InMemoryChatComponent implements ChatComponent {
 
     private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
     private final JsonWireFormat wire = new JsonWireFormat();
-    private final MessagePublisher publisher = new DiscardingPublisher(wire);
+    private final MessagePublisher publisher = new DiscardingPublisher(wire::encode);
     // As DomainModule provides it: millisecond ticks of the UTC clock.
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     private final SendMessageUseCase sendMessage = new SendMessageService(registry, publisher, clock, UNREACHED_LIMIT);

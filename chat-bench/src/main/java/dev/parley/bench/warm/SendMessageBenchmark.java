@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import dev.parley.bench.coldstart.probe.ProbeContext;
 import dev.parley.bench.coldstart.probe.SendMessageEvents;
 import dev.parley.chat.domain.model.ConnectionId;
-import dev.parley.chat.lambda.WebSocketRoute;
+import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -13,8 +13,8 @@ import com.tngtech.archunit.lang.ArchRule;
         importOptions = {ImportOption.DoNotIncludeTests.class, DependencyRulesTest.DoNotIncludeTestJars.class})
 class AuthDependencyRulesTest {
 
-    private static final String TOKENS = "dev.parley.chat.lambda.auth.token..";
-    private static final String AUTHORIZER = "dev.parley.chat.lambda.auth";
+    private static final String TOKENS = "dev.parley.chat.auth..";
+    private static final String AUTHORIZER = "dev.parley.chat.adapter.in.lambda.authorizer";
 
     @ArchTest
     static final ArchRule tokens_use_only_the_jdk_the_domain_model_and_json = classes()
@@ -31,6 +31,6 @@ class AuthDependencyRulesTest {
 
     @ArchTest
     static final ArchRule only_the_wiring_builds_a_secrets_manager_client = noClasses()
-            .that().resideOutsideOfPackage("dev.parley.chat.lambda.wiring..")
+            .that().resideOutsideOfPackage("dev.parley.chat.wiring..")
             .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services.secretsmanager..");
 }

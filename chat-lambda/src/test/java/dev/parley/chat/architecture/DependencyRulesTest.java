@@ -25,10 +25,10 @@ class DependencyRulesTest {
     }
 
     private static final String DOMAIN = "dev.parley.chat.domain..";
-    private static final String ADAPTERS = "dev.parley.chat.adapter..";
-    private static final String ENTRY_POINTS = "dev.parley.chat.lambda..";
-    private static final String HANDLERS = "dev.parley.chat.lambda";
-    private static final String WIRE_FORMAT = "dev.parley.chat.lambda.wire..";
+    private static final String ADAPTERS = "dev.parley.chat.adapter.out..";
+    private static final String ENTRY_POINTS = "dev.parley.chat.adapter.in.lambda..";
+    private static final String HANDLERS = "dev.parley.chat.adapter.in.lambda";
+    private static final String WIRE_FORMAT = "dev.parley.chat.protocol..";
     private static final String AWS_SDK = "software.amazon.awssdk..";
 
     @ArchTest

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.parley.bench.coldstart.probe.crac.Core;
-import dev.parley.chat.lambda.SendMessageHandler;
+import dev.parley.chat.adapter.in.lambda.SendMessageHandler;
 
 /**
  * The program each fresh JVM of the cold-start benchmark runs: what the Lambda runtime does on a cold start, timed.

@@ -1,0 +1,127 @@
+package dev.parley.chat.auth;
+
+import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.UserId;
+import dev.parley.chat.auth.Principal;
+import dev.parley.chat.auth.SigningKey;
+import dev.parley.chat.auth.TokenIssuer;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Mints a token for the authorizer, for testing and for handing out by hand:
+ * {@code java -cp chat-lambda.jar dev.parley.chat.auth.MintToken --user U --name N --ttl 1h}, with the secret in
+ * {@code PARLEY_AUTH_SECRET} or {@code --secret}. Prints only the token, so {@code TOKEN=$(...)} works.
+ */
+public final class MintToken {
+
+    /** Where the secret is read from without {@code --secret}, which would show it in the process list and history. */
+    public static final String SECRET_VARIABLE = "PARLEY_AUTH_SECRET";
+    static final Duration DEFAULT_TTL = Duration.ofHours(1);
+
+    static final int OK = 0;
+    static final int USAGE_ERROR = 2;
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smhd]?)");
+    private static final String USAGE = """
+            Usage: java -cp chat-lambda/target/chat-lambda.jar dev.parley.chat.auth.MintToken \\
+                       --user ID --name NAME [--ttl DURATION] [--secret SECRET]
+
+            Prints an HS256 token for Parley's $connect authorizer: connect with ?token=<it>.
+              --user ID         the user id (the token's sub): 1 to 128 characters
+              --name NAME       the display name others see (the token's name): 1 to 32 characters
+              --ttl DURATION    how long the token is valid: 90s, 30m, 1h, 7d, or ISO-8601 such as PT1H (default: 1h)
+              --secret SECRET   the signing secret, at least 32 bytes (default: the environment variable %s,
+                                which keeps it out of the process list and the shell history)
+            """.formatted(SECRET_VARIABLE);
+
+    private MintToken() {}
+
+    public static void main(String[] args) {
+        int status = run(args, System.getenv(), Clock.systemUTC(), System.out, System.err);
+        if (status != OK) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs the command line; the exit status. */
+    static int run(String[] args, Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.print(USAGE);
+            return OK;
+        }
+        try {
+            Map<String, String> options = options(args);
+            SigningKey key = SigningKey.fromText(Optional.ofNullable(options.get("--secret"))
+                    .or(() -> Optional.ofNullable(environment.get(SECRET_VARIABLE)).filter(secret -> !secret.isEmpty()))
+                    .orElseThrow(() -> new IllegalArgumentException("no secret: set " + SECRET_VARIABLE + " or pass --secret")));
+            var principal = new Principal(
+                    new UserId(required(options, "--user")),
+                    new DisplayName(required(options, "--name")));
+            Duration ttl = Optional.ofNullable(options.get("--ttl")).map(MintToken::duration).orElse(DEFAULT_TTL);
+            out.println(new TokenIssuer(key, clock).issue(principal, ttl));
+            return OK;
+        } catch (IllegalArgumentException wrong) {
+            err.println("MintToken: " + wrong.getMessage());
+            err.println("Run with --help for the options.");
+            return USAGE_ERROR;
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int index = 0; index < args.length; index += 2) {
+            String flag = args[index];
+            if (!flag.equals("--user") && !flag.equals("--name") && !flag.equals("--ttl") && !flag.equals("--secret")) {
+                throw new IllegalArgumentException("unknown option '" + flag + "'");
+            }
+            if (index + 1 >= args.length) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            if (options.put(flag, args[index + 1]) != null) {
+                throw new IllegalArgumentException(flag + " is given twice");
+            }
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String flag) {
+        String value = options.get(flag);
+        if (value == null) {
+            throw new IllegalArgumentException(flag + " is required");
+        }
+        return value;
+    }
+
+    /** {@code 90s}, {@code 30m}, {@code 1h}, {@code 7d}, plain seconds, or ISO-8601 such as {@code PT1H}. */
+    static Duration duration(String text) {
+        Matcher matcher = SHORT_DURATION.matcher(text);
+        Duration duration;
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            duration = switch (matcher.group(2)) {
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        } else {
+            try {
+                duration = Duration.parse(text);
+            } catch (DateTimeParseException notIso) {
+                throw new IllegalArgumentException("--ttl " + text + ": not a duration such as 90s, 30m, 1h, 7d or PT1H");
+            }
+        }
+        if (duration.getSeconds() < 1) {
+            throw new IllegalArgumentException("--ttl " + text + ": a token is valid for at least one second");
+        }
+        return duration;
+    }
+}

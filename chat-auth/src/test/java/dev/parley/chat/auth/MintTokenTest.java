@@ -1,0 +1,113 @@
+package dev.parley.chat.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.UserId;
+import dev.parley.chat.auth.HandMadeTokens;
+import dev.parley.chat.auth.InvalidTokenException;
+import dev.parley.chat.auth.Principal;
+import dev.parley.chat.auth.SigningKey;
+import dev.parley.chat.auth.TokenVerifier;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MintTokenTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void givenSecretUserNameAndTtl_run_printsOnlyATokenTheVerifierAcceptsUntilItsTtlIsOver() throws Exception {
+        int status = run(Map.of(), "--secret", HandMadeTokens.SECRET, "--user", "user-42", "--name", "Ada", "--ttl", "30m");
+
+        assertThat(status).isZero();
+        String token = out.toString(StandardCharsets.UTF_8).strip();
+        assertThat(token).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}");
+        assertThat(verifierAt(NOW.plus(Duration.ofMinutes(29))).verify(token))
+                .isEqualTo(new Principal(new UserId("user-42"), new DisplayName("Ada")));
+        assertThatThrownBy(() -> verifierAt(NOW.plus(Duration.ofMinutes(31))).verify(token))
+                .isInstanceOf(InvalidTokenException.class);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void givenSecretInTheEnvironmentAndNoTtl_run_signsWithItForAnHour() throws Exception {
+        int status = run(Map.of(MintToken.SECRET_VARIABLE, HandMadeTokens.SECRET), "--user", "u1", "--name", "Bob");
+
+        assertThat(status).isZero();
+        String token = out.toString(StandardCharsets.UTF_8).strip();
+        assertThat(verifierAt(NOW.plus(Duration.ofMinutes(59))).verify(token).userId()).isEqualTo(new UserId("u1"));
+        assertThatThrownBy(() -> verifierAt(NOW.plus(Duration.ofMinutes(61))).verify(token))
+                .isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void givenHelp_run_explainsTheOptionsAndExits0() {
+        assertThat(run(Map.of(), "--help")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--user", "--name", "--ttl", "--secret", MintToken.SECRET_VARIABLE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--user u1 --name Ann                               | no secret",
+        "--secret short --user u1 --name Ann                | at least 32 bytes",
+        "--secret SECRET --name Ann                         | --user is required",
+        "--secret SECRET --user u1                          | --name is required",
+        "--secret SECRET --user u1 --name Ann --ttl soon    | --ttl soon",
+        "--secret SECRET --user u1 --name Ann --ttl 0       | at least one second",
+        "--secret SECRET --user u1 --name Ann --color red   | unknown option '--color'",
+        "--secret SECRET --user u1 --name                   | --name needs a value",
+        "--secret SECRET --user u1 --user u2 --name Ann     | --user is given twice",
+    })
+    void givenWrongArguments_run_saysWhatIsWrongAndExits2(String arguments, String problem) {
+        String[] args = arguments.strip().replace("SECRET", HandMadeTokens.SECRET).split(" +");
+
+        assertThat(run(Map.of(), args)).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(problem).contains("--help");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void givenNameNoDisplayNameCanBe_run_refusesIt() {
+        assertThat(run(Map.of(), "--secret", HandMadeTokens.SECRET, "--user", "u1", "--name", "x".repeat(33))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("display name");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"90s, PT1M30S", "90, PT1M30S", "30m, PT30M", "1h, PT1H", "7d, PT168H", "PT2H, PT2H"})
+    void givenDurations_duration_readsEachForm(String text, String expected) {
+        assertThat(MintToken.duration(text)).isEqualTo(Duration.parse(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "1y", "-5m", "PT0S", "h"})
+    void givenNoPositiveDuration_duration_refusesIt(String text) {
+        assertThatThrownBy(() -> MintToken.duration(text)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--ttl");
+    }
+
+    private int run(Map<String, String> environment, String... args) {
+        return MintToken.run(args, environment, CLOCK, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static TokenVerifier verifierAt(Instant instant) {
+        return new TokenVerifier(SigningKey.fromText(HandMadeTokens.SECRET), Clock.fixed(instant, ZoneOffset.UTC));
+    }
+}

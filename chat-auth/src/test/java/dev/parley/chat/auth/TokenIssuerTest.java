@@ -1,0 +1,65 @@
+package dev.parley.chat.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.UserId;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TokenIssuerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Principal ADA = new Principal(new UserId("user-42"), new DisplayName("Ada Lovelace"));
+
+    private final SigningKey key = SigningKey.fromText(HandMadeTokens.SECRET);
+    private final TokenIssuer issuer = new TokenIssuer(key, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void givenPrincipal_issue_writesAnHs256JwtWithItsClaimsAndExpiry() throws Exception {
+        String[] parts = issuer.issue(ADA, Duration.ofHours(1)).split("\\.", -1);
+
+        assertThat(parts).hasSize(3);
+        assertThat(json(parts[0])).isEqualTo(Map.of("alg", "HS256", "typ", "JWT"));
+        assertThat(json(parts[1])).isEqualTo(Map.of("sub", "user-42", "name", "Ada Lovelace",
+                "iat", (int) NOW.getEpochSecond(), "exp", (int) NOW.plusSeconds(3600).getEpochSecond()));
+        assertThat(parts[2]).matches("[A-Za-z0-9_-]{43}");
+    }
+
+    @Test
+    void givenIssuedToken_verify_acceptsItUntilItExpires() throws Exception {
+        String token = issuer.issue(ADA, Duration.ofMinutes(10));
+
+        assertThat(new TokenVerifier(key, Clock.fixed(NOW.plusSeconds(599), ZoneOffset.UTC)).verify(token)).isEqualTo(ADA);
+        assertThatThrownBy(() -> new TokenVerifier(key, Clock.fixed(NOW.plus(Duration.ofMinutes(11)), ZoneOffset.UTC)).verify(token))
+                .isInstanceOfSatisfying(InvalidTokenException.class,
+                        expired -> assertThat(expired.reason()).isEqualTo(InvalidTokenException.Reason.EXPIRED));
+    }
+
+    @Test
+    void givenNameWithQuotesAndNonAsciiLetters_issue_encodesItSoTheVerifierReadsItBack() throws Exception {
+        var principal = new Principal(new UserId("id \"quoted\" ü"), new DisplayName("Zoë \"Z\" 😀"));
+
+        assertThat(new TokenVerifier(key, Clock.fixed(NOW, ZoneOffset.UTC)).verify(issuer.issue(principal, Duration.ofSeconds(5))))
+                .isEqualTo(principal);
+    }
+
+    @Test
+    void givenLifetimeUnderOneSecond_issue_refusesIt() {
+        assertThatThrownBy(() -> issuer.issue(ADA, Duration.ofMillis(999))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one second");
+        assertThatThrownBy(() -> issuer.issue(ADA, Duration.ofHours(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Map<String, Object> json(String part) throws Exception {
+        return JSON.std.mapFrom(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8));
+    }
+}

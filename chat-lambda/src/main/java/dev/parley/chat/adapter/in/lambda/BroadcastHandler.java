@@ -1,0 +1,96 @@
+package dev.parley.chat.adapter.in.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.parley.chat.domain.port.in.BroadcastReport;
+import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.protocol.ErrorCode;
+import dev.parley.chat.protocol.InvalidFrameException;
+import dev.parley.chat.protocol.JsonWireFormat;
+import dev.parley.chat.wiring.ChatComponent;
+import dev.parley.chat.wiring.ExecutionEnvironment;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * {@code POST /broadcastmessage} with {@code {"message":"..."}}: sends to every active connection and answers with the
+ * delivery report. Every answer carries the CORS headers, so the broadcast page can read errors too.
+ */
+public final class BroadcastHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    private final BroadcastUseCase broadcast;
+    private final JsonWireFormat wire;
+    private final Map<String, String> headers;
+
+    public BroadcastHandler() {
+        this(ExecutionEnvironment.chatComponent());
+    }
+
+    BroadcastHandler(ChatComponent component) {
+        this.broadcast = component.broadcastUseCase();
+        this.wire = component.wireFormat();
+        this.headers = responseHeaders(component.configuration().allowedOrigin());
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
+        if ("OPTIONS".equalsIgnoreCase(request.getHttpMethod())) {
+            return response(204, null);
+        }
+        try {
+            BroadcastReport report = broadcast.broadcast(wire.broadcastRequest(body(request)));
+            context.getLogger().log("broadcast " + report.broadcastId() + ": attempted " + report.attempted()
+                    + ", delivered " + report.delivered() + ", gone " + report.gone() + ", failed " + report.failed(),
+                    LogLevel.INFO);
+            return response(200, wire.broadcastReport(report));
+        } catch (InvalidFrameException invalid) {
+            return response(400, wire.error(invalid.code(), invalid.getMessage()));
+        } catch (RuntimeException failure) {
+            context.getLogger().log("broadcast failed: " + failure, LogLevel.ERROR);
+            return response(500, wire.error(ErrorCode.INTERNAL, "the broadcast failed; try again"));
+        }
+    }
+
+    private static String body(APIGatewayProxyRequestEvent request) throws InvalidFrameException {
+        String body = request.getBody();
+        if (body == null || !Boolean.TRUE.equals(request.getIsBase64Encoded())) {
+            return body;
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException notBase64) {
+            throw new InvalidFrameException(ErrorCode.INVALID_JSON, "the body is marked base64 but is not");
+        }
+        try {
+            // Strict: a lenient decoder would turn bad bytes into U+FFFD and broadcast the mojibake
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw new InvalidFrameException(ErrorCode.INVALID_JSON, "the body is not UTF-8 text");
+        }
+    }
+
+    private APIGatewayProxyResponseEvent response(int statusCode, String body) {
+        return new APIGatewayProxyResponseEvent().withStatusCode(statusCode).withHeaders(headers).withBody(body);
+    }
+
+    private static Map<String, String> responseHeaders(String allowedOrigin) {
+        return Map.of(
+                "Content-Type", "application/json",
+                "Access-Control-Allow-Origin", allowedOrigin,
+                "Access-Control-Allow-Methods", "OPTIONS,POST",
+                "Access-Control-Allow-Headers", "Content-Type,Authorization,X-Api-Key,X-Amz-Date,X-Amz-Security-Token",
+                "Vary", "Origin");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.parley.chat.adapter.in.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.port.in.ConnectCommand;
+import dev.parley.chat.domain.port.in.ConnectUseCase;
+import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerContext;
+import dev.parley.chat.wiring.ChatComponent;
+import dev.parley.chat.wiring.ExecutionEnvironment;
+import java.util.Optional;
+
+/**
+ * {@code $connect}: registers the connection. With authorization on, it is the user the authorizer put in
+ * {@code requestContext.authorizer}, under the display name of their token, and the client's {@code ?name=} is
+ * ignored; with it off, the connection is anonymous, named by {@code ?name=}. A non-2xx answer refuses the handshake.
+ */
+public final class ConnectHandler extends WebSocketHandler {
+
+    private final ConnectUseCase connect;
+
+    public ConnectHandler() {
+        this(ExecutionEnvironment.chatComponent());
+    }
+
+    ConnectHandler(ChatComponent component) {
+        super(component.wireFormat());
+        this.connect = component.connectUseCase();
+    }
+
+    @Override
+    APIGatewayV2WebSocketResponse handle(ConnectionId connectionId, APIGatewayV2WebSocketEvent event) {
+        ConnectCommand command = AuthorizerContext.principal(event.getRequestContext().getAuthorizer())
+                .map(user -> new ConnectCommand(connectionId, Optional.of(user.displayName().value()), Optional.of(user.userId())))
+                .orElseGet(() -> new ConnectCommand(connectionId,
+                        Optional.ofNullable(event.getQueryStringParameters()).map(query -> query.get("name"))));
+        connect.connect(command);
+        return response(OK, null);
+    }
+}

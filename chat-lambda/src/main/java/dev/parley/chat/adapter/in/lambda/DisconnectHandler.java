@@ -1,0 +1,34 @@
+package dev.parley.chat.adapter.in.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.DisconnectReason;
+import dev.parley.chat.domain.port.in.DisconnectCommand;
+import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.wiring.ChatComponent;
+import dev.parley.chat.wiring.ExecutionEnvironment;
+
+/**
+ * {@code $disconnect}: records {@code DisconnectTime}; the row stays as the audit trail. API Gateway's
+ * {@code disconnectStatusCode} is not in aws-lambda-java-events' event type, so the reason recorded is the route's.
+ */
+public final class DisconnectHandler extends WebSocketHandler {
+
+    private final DisconnectUseCase disconnect;
+
+    public DisconnectHandler() {
+        this(ExecutionEnvironment.chatComponent());
+    }
+
+    DisconnectHandler(ChatComponent component) {
+        super(component.wireFormat());
+        this.disconnect = component.disconnectUseCase();
+    }
+
+    @Override
+    APIGatewayV2WebSocketResponse handle(ConnectionId connectionId, APIGatewayV2WebSocketEvent event) {
+        disconnect.disconnect(new DisconnectCommand(connectionId, DisconnectReason.disconnectRoute()));
+        return response(OK, null);
+    }
+}

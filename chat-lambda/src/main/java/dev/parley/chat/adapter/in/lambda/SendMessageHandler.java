@@ -1,0 +1,65 @@
+package dev.parley.chat.adapter.in.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.port.in.SendMessageResult;
+import dev.parley.chat.domain.port.in.SendMessageUseCase;
+import dev.parley.chat.protocol.ErrorCode;
+import dev.parley.chat.protocol.InvalidFrameException;
+import dev.parley.chat.wiring.ChatComponent;
+import dev.parley.chat.wiring.ExecutionEnvironment;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code sendMessage}: {@code {"action":"sendMessage","Message":"hi"}} to every other connection, or with
+ * {@code "to"} to one. The route response carries the sender's acknowledgement or error frame, echoing the frame's
+ * optional {@code clientId}. A connection over its send rate gets a {@code RATE_LIMITED} error frame instead, and
+ * its message goes nowhere.
+ */
+public final class SendMessageHandler extends WebSocketHandler {
+
+    private static final int TOO_MANY_REQUESTS = 429;
+
+    private final SendMessageUseCase sendMessage;
+
+    public SendMessageHandler() {
+        this(ExecutionEnvironment.chatComponent());
+    }
+
+    SendMessageHandler(ChatComponent component) {
+        super(component.wireFormat());
+        this.sendMessage = component.sendMessageUseCase();
+    }
+
+    @Override
+    APIGatewayV2WebSocketResponse handle(ConnectionId sender, APIGatewayV2WebSocketEvent event) throws InvalidFrameException {
+        Map<String, Object> frame = wire.frame(event.getBody());
+        Optional<String> clientId = wire.clientId(frame);
+        SendMessageResult result;
+        try {
+            result = sendMessage.send(wire.sendMessage(sender, frame));
+        } catch (InvalidFrameException invalid) {
+            return error(invalid.code(), invalid.getMessage(), clientId);
+        }
+        if (result instanceof SendMessageResult.Sent sent) {
+            return response(OK, wire.ack(sent.message().id(), sent.recipients(), clientId));
+        }
+        if (result instanceof SendMessageResult.UnknownRecipient unknown) {
+            return error(ErrorCode.UNKNOWN_RECIPIENT, "no connected client has the id '" + unknown.recipient() + "'", clientId);
+        }
+        if (result instanceof SendMessageResult.SenderNotConnected) {
+            return error(ErrorCode.NOT_CONNECTED,
+                    "this connection is not registered as connected; reconnect and send again", clientId);
+        }
+        if (result instanceof SendMessageResult.RateLimited limited) {
+            return response(TOO_MANY_REQUESTS, wire.rateLimited(limited.retryAfter(), clientId));
+        }
+        throw new IllegalStateException("unhandled result " + result);
+    }
+
+    private APIGatewayV2WebSocketResponse error(ErrorCode code, String message, Optional<String> clientId) {
+        return response(BAD_REQUEST, wire.error(code, message, clientId));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.parley.chat.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.parley.chat.adapter.out.apigateway.ApiGatewayMessagePublisher;
+import dev.parley.chat.adapter.out.apigateway.ManagementApiClients;
+import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.protocol.JsonWireFormat;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The AWS SDK clients and the adapters built on them. Region and credentials are explicit: no provider-chain lookups. */
+@Module
+final class AwsModule {
+
+    private AwsModule() {}
+
+    @Provides
+    @Singleton
+    static Region region(ChatConfiguration configuration) {
+        return Region.of(configuration.region());
+    }
+
+    /**
+     * Every call is bounded ({@link ChatConfiguration#dynamoDbTimeouts()}): an unreachable or silent DynamoDB fails the
+     * call with an {@code SdkClientException} in seconds, which the handlers answer with an {@code INTERNAL} error,
+     * instead of holding the invocation until Lambda kills it. The CRT HTTP client (already loaded for
+     * {@code @connections}) starts a quarter faster than the URL-connection one (docs/benchmarks.md, cold start); it
+     * has no socket timeout of its own, so the attempt timeout is what bounds a silent server.
+     */
+    @Provides
+    @Singleton
+    static DynamoDbClient dynamoDbClient(ChatConfiguration configuration, Region region, AwsCredentialsProvider credentials) {
+        ChatConfiguration.DynamoDbTimeouts timeouts = configuration.dynamoDbTimeouts();
+        var builder = DynamoDbClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(AwsCrtHttpClient.builder()
+                        .connectionTimeout(timeouts.attempt())
+                        .build())
+                .overrideConfiguration(override -> override
+                        .apiCallAttemptTimeout(timeouts.attempt())
+                        .apiCallTimeout(timeouts.call()));
+        configuration.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @Provides
+    @Singleton
+    static ConnectionRegistry connectionRegistry(DynamoDbClient client, ChatConfiguration configuration) {
+        var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        var settings = new DynamoDbRegistrySettings(configuration.tableName(), configuration.activeShards(),
+                DynamoDbRegistrySettings.defaults(configuration.tableName()).queryPageSize(),
+                configuration.connectionRetention());
+        return new DynamoDbConnectionRegistry(enhanced, client, settings);
+    }
+
+    /** The publisher's defaults, paced to the {@code @connections} rate the function is configured with. */
+    @Provides
+    @Singleton
+    static PublisherSettings publisherSettings(ChatConfiguration configuration) {
+        return PublisherSettings.defaults().withSendRate(configuration.callbackRate());
+    }
+
+    @Provides
+    @Singleton
+    static ApiGatewayManagementApiAsyncClient managementApiClient(
+            ChatConfiguration configuration, Region region, AwsCredentialsProvider credentials, PublisherSettings settings) {
+        return ManagementApiClients.create(
+                configuration.websocketCallbackUrl(), region, credentials, settings.maxConcurrentSends());
+    }
+
+    @Provides
+    @Singleton
+    static MessagePublisher messagePublisher(
+            ApiGatewayManagementApiAsyncClient client, JsonWireFormat wireFormat, PublisherSettings settings) {
+        return new ApiGatewayMessagePublisher(client, wireFormat::encode, settings);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.parley.chat.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.ConnectUseCase;
+import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.SendMessageUseCase;
+import dev.parley.chat.protocol.JsonWireFormat;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * The object graph of one execution environment, generated at compile time. Each handler asks only for the use case
+ * it runs, and Dagger builds only what that use case needs: the connect function never creates the
+ * {@code @connections} client.
+ */
+@Singleton
+@Component(modules = {DomainModule.class, AwsModule.class})
+public interface ChatComponent {
+
+    ConnectUseCase connectUseCase();
+
+    DisconnectUseCase disconnectUseCase();
+
+    SendMessageUseCase sendMessageUseCase();
+
+    BroadcastUseCase broadcastUseCase();
+
+    JsonWireFormat wireFormat();
+
+    ChatConfiguration configuration();
+
+    @Component.Builder
+    interface Builder {
+        @BindsInstance
+        Builder configuration(ChatConfiguration configuration);
+
+        @BindsInstance
+        Builder credentials(AwsCredentialsProvider credentials);
+
+        ChatComponent build();
+    }
+
+    /** A component for this configuration, signing with these credentials. */
+    static ChatComponent create(ChatConfiguration configuration, AwsCredentialsProvider credentials) {
+        return DaggerChatComponent.builder().configuration(configuration).credentials(credentials).build();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.parley.chat.wiring;
+
+import dagger.Module;
+import dev.parley.chat.protocol.JsonWireFormat;
+import dagger.Provides;
+import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.ConnectUseCase;
+import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.SendMessageUseCase;
+import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.domain.service.BroadcastService;
+import dev.parley.chat.domain.service.ConnectService;
+import dev.parley.chat.domain.service.DisconnectService;
+import dev.parley.chat.domain.service.SendMessageService;
+import java.time.Clock;
+import java.time.Duration;
+import javax.inject.Singleton;
+
+/** The use cases. The domain carries no Dagger annotations, so its services are provided here. */
+@Module
+final class DomainModule {
+
+    private DomainModule() {}
+
+    @Provides
+    @Singleton
+    static Clock clock() {
+        // Millisecond timestamps: what browsers' Date and most clients parse without loss.
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    /** The wire protocol is plain Java without Dagger annotations; one instance serves every handler. */
+    @Provides
+    @Singleton
+    static JsonWireFormat wireFormat() {
+        return new JsonWireFormat();
+    }
+
+    @Provides
+    @Singleton
+    static ConnectUseCase connectUseCase(ConnectionRegistry registry, Clock clock) {
+        return new ConnectService(registry, clock);
+    }
+
+    @Provides
+    @Singleton
+    static DisconnectUseCase disconnectUseCase(ConnectionRegistry registry, Clock clock) {
+        return new DisconnectService(registry, clock);
+    }
+
+    @Provides
+    @Singleton
+    static SendMessageUseCase sendMessageUseCase(
+            ConnectionRegistry registry, MessagePublisher publisher, Clock clock, ChatConfiguration configuration) {
+        return new SendMessageService(registry, publisher, clock, configuration.sendRateLimit());
+    }
+
+    @Provides
+    @Singleton
+    static BroadcastUseCase broadcastUseCase(ConnectionRegistry registry, MessagePublisher publisher, Clock clock) {
+        return new BroadcastService(registry, publisher, clock);
+    }
+}

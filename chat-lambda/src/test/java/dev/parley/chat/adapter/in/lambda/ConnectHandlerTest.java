@@ -1,0 +1,108 @@
+package dev.parley.chat.adapter.in.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.UserId;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConnectHandlerTest {
+
+    private static final ConnectionId ALICE = new ConnectionId("L0SM9cOFvHcCIhw=");
+
+    private final FakeChatComponent component = new FakeChatComponent();
+    private final ConnectHandler handler = new ConnectHandler(component);
+
+    @Test
+    void givenNameInQueryString_connect_registersTheTrimmedNameAndTime() {
+        var response = handler.handleRequest(Events.webSocket("connect"), new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(component.store.findActive(ALICE)).hasValueSatisfying(connection -> {
+            assertThat(connection.displayName()).isEqualTo(new DisplayName("Alice"));
+            assertThat(connection.connectedAt()).isEqualTo(FakeChatComponent.NOW);
+        });
+    }
+
+    @Test
+    void givenNoAuthorizer_connect_registersAnAnonymousConnection() {
+        handler.handleRequest(Events.webSocket("connect"), new RecordingContext());
+
+        assertThat(component.store.findActive(ALICE).orElseThrow().userId()).isEmpty();
+    }
+
+    @Test
+    void givenAuthorizerContext_connect_registersTheTokensUserUnderTheTokensNameIgnoringTheQueryName() {
+        var event = Events.webSocket("connect");
+        // What API Gateway passes on from the authorizer: its principal id, context and latency.
+        event.getRequestContext().setAuthorizer(Map.of(
+                "principalId", "user-42", "userId", "user-42", "displayName", "Ada Lovelace", "integrationLatency", 31));
+
+        var response = handler.handleRequest(event, new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(event.getQueryStringParameters()).containsEntry("name", "  Alice  ");
+        assertThat(component.store.findActive(ALICE)).hasValueSatisfying(connection -> {
+            assertThat(connection.userId()).isEqualTo(Optional.of(new UserId("user-42")));
+            assertThat(connection.displayName()).isEqualTo(new DisplayName("Ada Lovelace"));
+        });
+    }
+
+    @Test
+    void givenAuthorizerContextNamingAUserWithoutDisplayName_connect_refusesWith500InsteadOfConnectingAnonymously() {
+        var event = Events.webSocket("connect");
+        event.getRequestContext().setAuthorizer(Map.of("principalId", "user-42", "userId", "user-42"));
+        var context = new RecordingContext();
+
+        var response = handler.handleRequest(event, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(component.store.activeConnections()).isEmpty();
+        assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("displayName"));
+    }
+
+    @Test
+    void givenNoQueryString_connect_registersAGuestName() {
+        var event = Events.webSocket("connect");
+        event.setQueryStringParameters(null);
+
+        handler.handleRequest(event, new RecordingContext());
+
+        assertThat(component.store.findActive(ALICE).orElseThrow().displayName()).isEqualTo(new DisplayName("guest-L0SM"));
+    }
+
+    @Test
+    void givenTooLongName_connect_registersAGuestName() {
+        var event = Events.webSocket("connect");
+        event.setQueryStringParameters(Map.of("name", "x".repeat(33)));
+
+        handler.handleRequest(event, new RecordingContext());
+
+        assertThat(component.store.findActive(ALICE).orElseThrow().displayName()).isEqualTo(new DisplayName("guest-L0SM"));
+    }
+
+    @Test
+    void givenEventWithoutConnectionId_connect_refusesWithoutRegistering() {
+        var event = Events.webSocket("connect");
+        event.getRequestContext().setConnectionId(null);
+
+        var response = handler.handleRequest(event, new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(component.store.activeConnections()).isEmpty();
+    }
+
+    @Test
+    void givenFailingRegistry_connect_answers500SoTheHandshakeIsRefused() {
+        var failing = new FakeChatComponent(registry -> new FailingConnectionRegistry(registry));
+        var context = new RecordingContext();
+
+        var response = new ConnectHandler(failing).handleRequest(Events.webSocket("connect"), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("$connect failed").contains("L0SM9cOFvHcCIhw="));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.parley.chat.adapter.in.lambda;
+
+import dev.parley.chat.domain.fakes.AdjustableClock;
+import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
+import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
+import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.ConnectUseCase;
+import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.SendMessageUseCase;
+import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.service.BroadcastService;
+import dev.parley.chat.domain.service.ConnectService;
+import dev.parley.chat.domain.service.DisconnectService;
+import dev.parley.chat.domain.service.SendMessageService;
+import dev.parley.chat.protocol.JsonWireFormat;
+import dev.parley.chat.wiring.ChatComponent;
+import dev.parley.chat.wiring.ChatConfiguration;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** The handlers' component over in-memory fakes: what the package-private handler constructors exist for. */
+final class FakeChatComponent implements ChatComponent {
+
+    static final Instant NOW = Instant.parse("2026-11-25T10:15:41.987Z");
+    static final String ALLOWED_ORIGIN = "https://d111111abcdef8.cloudfront.net";
+
+    /** What the handlers stored, for the tests to read. */
+    final InMemoryConnectionRegistry store = new InMemoryConnectionRegistry();
+    final RecordingMessagePublisher publisher = new RecordingMessagePublisher();
+    final JsonWireFormat wire = new JsonWireFormat();
+    /** Stands at {@link #NOW} until a test moves it on. */
+    final AdjustableClock clock = new AdjustableClock(NOW);
+    private final ConnectionRegistry registry;
+
+    FakeChatComponent() {
+        this(UnaryOperator.identity());
+    }
+
+    /** The handlers see the store through {@code decorate}, e.g. to make it fail. */
+    FakeChatComponent(UnaryOperator<ConnectionRegistry> decorate) {
+        this.registry = decorate.apply(store);
+    }
+
+    @Override
+    public ConnectUseCase connectUseCase() {
+        return new ConnectService(registry, clock);
+    }
+
+    @Override
+    public DisconnectUseCase disconnectUseCase() {
+        return new DisconnectService(registry, clock);
+    }
+
+    @Override
+    public SendMessageUseCase sendMessageUseCase() {
+        return new SendMessageService(registry, publisher, clock, configuration().sendRateLimit());
+    }
+
+    @Override
+    public BroadcastUseCase broadcastUseCase() {
+        return new BroadcastService(registry, publisher, clock);
+    }
+
+    @Override
+    public JsonWireFormat wireFormat() {
+        return wire;
+    }
+
+    @Override
+    public ChatConfiguration configuration() {
+        return new ChatConfiguration("chatDetails", "us-east-1", Optional.empty(),
+                URI.create("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/production"), ALLOWED_ORIGIN,
+                ChatConfiguration.DEFAULT_RETENTION, ChatConfiguration.DEFAULT_ACTIVE_SHARDS);
+    }
+}

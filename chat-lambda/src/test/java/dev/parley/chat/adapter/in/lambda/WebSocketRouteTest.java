@@ -1,0 +1,37 @@
+package dev.parley.chat.adapter.in.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class WebSocketRouteTest {
+
+    @Test
+    void givenTheRouteTable_routeKeys_areTheFourOfTheApi() {
+        assertThat(Arrays.stream(WebSocketRoute.values()).map(WebSocketRoute::routeKey))
+                .containsExactly("$connect", "$disconnect", "sendMessage", "$default");
+    }
+
+    @Test
+    void givenRouteKey_forKey_matchesExactlyAndCaseSensitively() {
+        assertThat(WebSocketRoute.forKey("sendMessage")).contains(WebSocketRoute.SEND_MESSAGE);
+        assertThat(WebSocketRoute.forKey("sendmessage")).isEmpty();
+    }
+
+    @Test
+    void givenEachRoute_handler_namesAHandlerClassOfThisModule() throws ClassNotFoundException {
+        for (WebSocketRoute route : WebSocketRoute.values()) {
+            String className = route.handler().substring(0, route.handler().indexOf("::"));
+            assertThat(com.amazonaws.services.lambda.runtime.RequestHandler.class)
+                    .isAssignableFrom(Class.forName(className));
+        }
+        assertThat(BroadcastRoute.HANDLER).isEqualTo("dev.parley.chat.adapter.in.lambda.BroadcastHandler::handleRequest");
+    }
+
+    @Test
+    void givenTheRouteTable_twoWay_isSetExactlyWhereTheCallerGetsAnAnswer() {
+        assertThat(Arrays.stream(WebSocketRoute.values()).filter(WebSocketRoute::twoWay))
+                .containsExactly(WebSocketRoute.SEND_MESSAGE, WebSocketRoute.DEFAULT);
+    }
+}

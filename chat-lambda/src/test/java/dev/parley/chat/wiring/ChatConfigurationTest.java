@@ -1,0 +1,138 @@
+package dev.parley.chat.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.chat.adapter.out.apigateway.SendRate;
+import dev.parley.chat.domain.model.SendRateLimit;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ChatConfigurationTest {
+
+    private static final Map<String, String> MINIMAL = Map.of(
+            "AWS_REGION", "eu-central-1",
+            "WEBSOCKET_CALLBACK_URL", "https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/production");
+
+    @Test
+    void givenOnlyRequiredVariables_fromEnvironment_usesTheDefaults() {
+        var configuration = ChatConfiguration.fromEnvironment(MINIMAL);
+
+        assertThat(configuration.tableName()).isEqualTo("chatDetails");
+        assertThat(configuration.region()).isEqualTo("eu-central-1");
+        assertThat(configuration.dynamoDbEndpoint()).isEmpty();
+        assertThat(configuration.websocketCallbackUrl())
+                .isEqualTo(URI.create("https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/production"));
+        assertThat(configuration.allowedOrigin()).isEqualTo("*");
+        assertThat(configuration.connectionRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(configuration.activeShards()).isEqualTo(4);
+        assertThat(configuration.sendRateLimit()).isEqualTo(new SendRateLimit(10, 20));
+        assertThat(configuration.dynamoDbTimeouts())
+                .isEqualTo(new ChatConfiguration.DynamoDbTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
+        assertThat(configuration.callbackRate()).isEqualTo(new SendRate(10_000, 5_000));
+    }
+
+    @Test
+    void givenEveryVariable_fromEnvironment_readsThemAll() {
+        var environment = new HashMap<>(MINIMAL);
+        environment.putAll(Map.of("TABLE_NAME", "chat-prod", "DYNAMODB_ENDPOINT", "http://127.0.0.1:4567",
+                "ALLOWED_ORIGIN", "https://chat.example.com", "CONNECTION_RETENTION_DAYS", "7", "ACTIVE_SHARDS", "8",
+                "SEND_RATE_PER_SECOND", "2.5", "SEND_BURST", "5", "DYNAMODB_ATTEMPT_TIMEOUT_MS", "750",
+                "DYNAMODB_CALL_TIMEOUT_MS", "3000"));
+        environment.putAll(Map.of("CALLBACK_RATE_PER_SECOND", "2500", "CALLBACK_BURST", " 1250 "));
+
+        var configuration = ChatConfiguration.fromEnvironment(environment);
+
+        assertThat(configuration.tableName()).isEqualTo("chat-prod");
+        assertThat(configuration.dynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:4567"));
+        assertThat(configuration.allowedOrigin()).isEqualTo("https://chat.example.com");
+        assertThat(configuration.connectionRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(configuration.activeShards()).isEqualTo(8);
+        assertThat(configuration.sendRateLimit()).isEqualTo(new SendRateLimit(2.5, 5));
+        assertThat(configuration.dynamoDbTimeouts())
+                .isEqualTo(new ChatConfiguration.DynamoDbTimeouts(Duration.ofMillis(750), Duration.ofSeconds(3)));
+        assertThat(configuration.callbackRate()).isEqualTo(new SendRate(2_500, 1_250));
+    }
+
+    @Test
+    void givenOnlyOneVariableOfARateAndBurstPair_fromEnvironment_takesTheOtherFromItsDefault() {
+        assertThat(withMinimal("SEND_RATE_PER_SECOND", "0.5").sendRateLimit()).isEqualTo(new SendRateLimit(0.5, 20));
+        assertThat(withMinimal("SEND_BURST", "3").sendRateLimit()).isEqualTo(new SendRateLimit(10, 3));
+        assertThat(withMinimal("CALLBACK_RATE_PER_SECOND", "4000").callbackRate()).isEqualTo(new SendRate(4_000, 5_000));
+        assertThat(withMinimal("CALLBACK_BURST", "100").callbackRate()).isEqualTo(new SendRate(10_000, 100));
+    }
+
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '"', value = {
+            "SEND_RATE_PER_SECOND, fast, \"must be a number of messages a second such as 10 or 0.5, not 'fast'\"",
+            "SEND_RATE_PER_SECOND, -1, \"not '-1'\"",
+            "SEND_RATE_PER_SECOND, 1e3, \"not '1e3'\"",
+            "SEND_RATE_PER_SECOND, NaN, \"not 'NaN'\"",
+            "SEND_RATE_PER_SECOND, 0, \"the send rate must be 0.001 to 1000000 messages a second, not 0.0\"",
+            "SEND_RATE_PER_SECOND, 0.0001, \"not 1.0E-4\"",
+            "SEND_RATE_PER_SECOND, 2000000, \"not 2000000.0\"",
+            "SEND_BURST, 0, \"must be a positive whole number, not '0'\"",
+            "SEND_BURST, 2.5, \"not '2.5'\"",
+            "SEND_BURST, twenty, \"not 'twenty'\"",
+            "SEND_BURST, 2000000, \"the send burst must be 1 to 1000000 messages, not 2000000\"",
+            "DYNAMODB_ATTEMPT_TIMEOUT_MS, soon, \"must be a positive whole number, not 'soon'\"",
+            "DYNAMODB_CALL_TIMEOUT_MS, 0, \"must be a positive whole number, not '0'\"",
+            "DYNAMODB_CALL_TIMEOUT_MS, 1000, \"the DynamoDB attempt timeout (2000 ms) must not be longer than the call timeout (1000 ms)\"",
+            "DYNAMODB_ATTEMPT_TIMEOUT_MS, 6000, \"the DynamoDB attempt timeout (6000 ms) must not be longer than the call timeout (5000 ms)\"",
+            "DYNAMODB_CALL_TIMEOUT_MS, 30000, \"the DynamoDB call timeout must be at most 29000 ms, not 30000 ms\"",
+            "CALLBACK_RATE_PER_SECOND, 0, \"must be a positive whole number, not '0'\"",
+            "CALLBACK_RATE_PER_SECOND, 2500.5, \"not '2500.5'\"",
+            "CALLBACK_RATE_PER_SECOND, 10k, \"not '10k'\"",
+            "CALLBACK_RATE_PER_SECOND, 1000001, \"must be at most 1000000, not 1000001\"",
+            "CALLBACK_BURST, -5, \"must be a positive whole number, not '-5'\"",
+            "CALLBACK_BURST, 99999999999, \"not '99999999999'\"",
+            "CALLBACK_BURST, 2000000, \"must be at most 1000000, not 2000000\""})
+    void givenBadLimitVariable_fromEnvironment_namesTheVariableAndWhatIsAllowed(String name, String value, String why) {
+        assertThatThrownBy(() -> withMinimal(name, value))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("environment variable " + name)
+                .hasMessageContaining(why);
+    }
+
+    @Test
+    void givenNoSendRateLimit_construct_usesTheDefault() {
+        var configuration = new ChatConfiguration("chatDetails", "eu-central-1", Optional.empty(),
+                URI.create("https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/production"), "*",
+                ChatConfiguration.DEFAULT_RETENTION, ChatConfiguration.DEFAULT_ACTIVE_SHARDS);
+
+        assertThat(configuration.sendRateLimit()).isEqualTo(ChatConfiguration.DEFAULT_SEND_RATE_LIMIT);
+        assertThat(configuration.dynamoDbTimeouts()).isEqualTo(ChatConfiguration.DEFAULT_DYNAMODB_TIMEOUTS);
+        assertThat(configuration.callbackRate()).isEqualTo(SendRate.ACCOUNT_DEFAULT);
+    }
+
+    @Test
+    void givenNoCallbackUrl_fromEnvironment_namesTheMissingVariable() {
+        assertThatThrownBy(() -> ChatConfiguration.fromEnvironment(Map.of("AWS_REGION", "eu-central-1")))
+                .hasMessageContaining("WEBSOCKET_CALLBACK_URL");
+    }
+
+    @Test
+    void givenRelativeCallbackUrl_fromEnvironment_saysItMustBeAbsolute() {
+        assertThatThrownBy(() -> withMinimal("WEBSOCKET_CALLBACK_URL", "production/@connections"))
+                .hasMessageContaining("WEBSOCKET_CALLBACK_URL").hasMessageContaining("absolute URL");
+    }
+
+    @Test
+    void givenRetentionNotANumber_fromEnvironment_namesTheVariable() {
+        assertThatThrownBy(() -> withMinimal("CONNECTION_RETENTION_DAYS", "thirty"))
+                .hasMessageContaining("CONNECTION_RETENTION_DAYS").hasMessageContaining("thirty");
+    }
+
+    /** The configuration read from the required variables and {@code name}. */
+    private static ChatConfiguration withMinimal(String name, String value) {
+        var environment = new HashMap<>(MINIMAL);
+        environment.put(name, value);
+        return ChatConfiguration.fromEnvironment(environment);
+    }
+}
