@@ -17,7 +17,7 @@ import dev.parley.chat.domain.port.in.BroadcastCommand;
 import dev.parley.chat.domain.port.in.BroadcastReport;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.service.BroadcastService;
-import dev.parley.chat.protocol.JsonWireFormat;
+import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.local.CallbackCounts;
 import dev.parley.local.LocalGateway;
 import dev.parley.local.RateLimit;
@@ -112,7 +112,7 @@ public final class BroadcastBenchmark {
                 ApiGatewayManagementApiAsyncClient client = ManagementApiClients.create(gateway.urls().callback(),
                         LocalChatTable.REGION, LocalChatTable.CREDENTIALS, publisherSettings.maxConcurrentSends())) {
             var publisher = new TimedPublisher(
-                    new ApiGatewayMessagePublisher(client, new JsonWireFormat()::encode, publisherSettings));
+                    new ApiGatewayMessagePublisher(client, new FrameWriter(), publisherSettings));
             var broadcast = new BroadcastService(registry.registry(), publisher, Clock.systemUTC());
             List<BroadcastRun> measured = new ArrayList<>();
             for (int run = 1; run <= settings.warmup() + settings.runs(); run++) {

@@ -1,12 +1,12 @@
 package dev.parley.bench.warm;
 
-import dev.parley.chat.adapter.out.apigateway.MessageEncoder;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.OutgoingMessage;
 import dev.parley.chat.domain.port.out.Deliveries;
 import dev.parley.chat.domain.port.out.Delivery;
 import dev.parley.chat.domain.port.out.DeliveryResult;
 import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.protocol.FrameWriter;
 import java.util.stream.Stream;
 
 /**
@@ -16,16 +16,16 @@ import java.util.stream.Stream;
  */
 final class DiscardingPublisher implements MessagePublisher {
 
-    private final MessageEncoder encoder;
+    private final FrameWriter writer;
 
-    DiscardingPublisher(MessageEncoder encoder) {
-        this.encoder = encoder;
+    DiscardingPublisher(FrameWriter writer) {
+        this.writer = writer;
     }
 
     @Override
     public Deliveries publish(OutgoingMessage message, Stream<ConnectionId> recipients) {
-        if (encoder.encode(message).length == 0) {
-            throw new IllegalStateException("the encoder made an empty frame");
+        if (writer.encode(message).length == 0) {
+            throw new IllegalStateException("the writer made an empty frame");
         }
         return new Deliveries(recipients.map(recipient -> new Delivery(recipient, DeliveryResult.delivered())).toList());
     }

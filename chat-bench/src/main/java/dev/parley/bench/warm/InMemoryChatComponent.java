@@ -14,7 +14,8 @@ import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
 import dev.parley.chat.domain.service.SendMessageService;
-import dev.parley.chat.protocol.JsonWireFormat;
+import dev.parley.chat.protocol.FrameReader;
+import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;
 import java.net.URI;
@@ -32,8 +33,9 @@ final class InMemoryChatComponent implements ChatComponent {
     static final SendRateLimit UNREACHED_LIMIT = new SendRateLimit(SendRateLimit.MAX_PER_SECOND, SendRateLimit.MAX_BURST);
 
     private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
-    private final JsonWireFormat wire = new JsonWireFormat();
-    private final MessagePublisher publisher = new DiscardingPublisher(wire::encode);
+    private final FrameReader reader = new FrameReader();
+    private final FrameWriter writer = new FrameWriter();
+    private final MessagePublisher publisher = new DiscardingPublisher(writer);
     // As DomainModule provides it: millisecond ticks of the UTC clock.
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     private final SendMessageUseCase sendMessage = new SendMessageService(registry, publisher, clock, UNREACHED_LIMIT);
@@ -69,8 +71,13 @@ final class InMemoryChatComponent implements ChatComponent {
     }
 
     @Override
-    public JsonWireFormat wireFormat() {
-        return wire;
+    public FrameReader frameReader() {
+        return reader;
+    }
+
+    @Override
+    public FrameWriter frameWriter() {
+        return writer;
     }
 
     @Override

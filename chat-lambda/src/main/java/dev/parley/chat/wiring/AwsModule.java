@@ -9,7 +9,7 @@ import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
-import dev.parley.chat.protocol.JsonWireFormat;
+import dev.parley.chat.protocol.FrameWriter;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -82,7 +82,7 @@ final class AwsModule {
     @Provides
     @Singleton
     static MessagePublisher messagePublisher(
-            ApiGatewayManagementApiAsyncClient client, JsonWireFormat wireFormat, PublisherSettings settings) {
-        return new ApiGatewayMessagePublisher(client, wireFormat::encode, settings);
+            ApiGatewayManagementApiAsyncClient client, FrameWriter writer, PublisherSettings settings) {
+        return new ApiGatewayMessagePublisher(client, writer, settings);
     }
 }

@@ -6,7 +6,8 @@ import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
-import dev.parley.chat.protocol.JsonWireFormat;
+import dev.parley.chat.protocol.FrameReader;
+import dev.parley.chat.protocol.FrameWriter;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -27,7 +28,9 @@ public interface ChatComponent {
 
     BroadcastUseCase broadcastUseCase();
 
-    JsonWireFormat wireFormat();
+    FrameReader frameReader();
+
+    FrameWriter frameWriter();
 
     ChatConfiguration configuration();
 

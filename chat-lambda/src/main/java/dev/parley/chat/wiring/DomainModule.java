@@ -1,7 +1,8 @@
 package dev.parley.chat.wiring;
 
 import dagger.Module;
-import dev.parley.chat.protocol.JsonWireFormat;
+import dev.parley.chat.protocol.FrameReader;
+import dev.parley.chat.protocol.FrameWriter;
 import dagger.Provides;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
@@ -30,11 +31,18 @@ final class DomainModule {
         return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
-    /** The wire protocol is plain Java without Dagger annotations; one instance serves every handler. */
+    /** The wire protocol is plain Java without Dagger annotations; one reader serves every handler. */
     @Provides
     @Singleton
-    static JsonWireFormat wireFormat() {
-        return new JsonWireFormat();
+    static FrameReader frameReader() {
+        return new FrameReader();
+    }
+
+    /** One writer serves every handler and the publisher. */
+    @Provides
+    @Singleton
+    static FrameWriter frameWriter() {
+        return new FrameWriter();
     }
 
     @Provides

@@ -13,8 +13,9 @@ import dev.parley.chat.domain.port.in.SendMessageCommand;
 import dev.parley.chat.domain.port.in.SendMessageResult;
 import dev.parley.chat.domain.port.out.Deliveries;
 import dev.parley.chat.domain.port.out.DeliveryResult;
+import dev.parley.chat.protocol.FrameReader;
+import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.protocol.InvalidFrameException;
-import dev.parley.chat.protocol.JsonWireFormat;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -92,7 +93,7 @@ public final class SnapStartPriming {
          */
         private void primeConnections(ChatMessage message) {
             try (var client = ManagementApiClients.create(callbackUrl, region, credentials, 1)) {
-                Deliveries deliveries = new ApiGatewayMessagePublisher(client, component.wireFormat()::encode,
+                Deliveries deliveries = new ApiGatewayMessagePublisher(client, component.frameWriter(),
                         PublisherSettings.defaults()).publish(message, Stream.of(NEVER_CONNECTED));
                 if (deliveries.count(DeliveryResult.Outcome.DELIVERED) > 0) {
                     throw new IllegalStateException("priming delivered a message to " + NEVER_CONNECTED
@@ -113,10 +114,10 @@ public final class SnapStartPriming {
      * connection. Returns the message the path would have sent.
      */
     public static ChatMessage prime(ChatComponent component) {
-        JsonWireFormat wire = component.wireFormat();
+        FrameReader reader = component.frameReader();
         SendMessageCommand command;
         try {
-            command = wire.sendMessage(NEVER_CONNECTED, wire.frame(FRAME));
+            command = reader.sendMessage(NEVER_CONNECTED, reader.frame(FRAME));
         } catch (InvalidFrameException impossible) {
             throw new IllegalStateException("the priming frame is invalid: " + impossible.getMessage(), impossible);
         }
@@ -127,8 +128,9 @@ public final class SnapStartPriming {
         // What a real send encodes: the message for the recipients and the sender's acknowledgement.
         var message = new ChatMessage(MessageId.random(), notConnected.sender(), new DisplayName("priming"),
                 command.text(), Instant.now(), false);
-        wire.encode(message);
-        wire.ack(message.id(), 0, Optional.empty());
+        FrameWriter writer = component.frameWriter();
+        writer.encode(message);
+        writer.ack(message.id(), 0, Optional.empty());
         component.disconnectUseCase().disconnect(new DisconnectCommand(NEVER_CONNECTED, DisconnectReason.disconnectRoute()));
         return message;
     }

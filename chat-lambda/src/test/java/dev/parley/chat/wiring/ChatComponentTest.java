@@ -29,6 +29,7 @@ class ChatComponentTest {
     void givenOneComponent_useCases_areSingletons() {
         assertThat(component.sendMessageUseCase()).isSameAs(component.sendMessageUseCase());
         assertThat(component.broadcastUseCase()).isSameAs(component.broadcastUseCase());
-        assertThat(component.wireFormat()).isSameAs(component.wireFormat());
+        assertThat(component.frameReader()).isSameAs(component.frameReader());
+        assertThat(component.frameWriter()).isSameAs(component.frameWriter());
     }
 }

@@ -6,6 +6,7 @@ import dev.parley.chat.domain.port.out.Deliveries;
 import dev.parley.chat.domain.port.out.Delivery;
 import dev.parley.chat.domain.port.out.DeliveryResult;
 import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.protocol.FrameWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,14 +32,14 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 public final class ApiGatewayMessagePublisher implements MessagePublisher {
 
     private final ApiGatewayManagementApiAsyncClient client;
-    private final MessageEncoder encoder;
+    private final FrameWriter writer;
     private final PublisherSettings settings;
     private final SendPacer pacer;
 
     public ApiGatewayMessagePublisher(
-            ApiGatewayManagementApiAsyncClient client, MessageEncoder encoder, PublisherSettings settings) {
+            ApiGatewayManagementApiAsyncClient client, FrameWriter writer, PublisherSettings settings) {
         this.client = Objects.requireNonNull(client, "client");
-        this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.writer = Objects.requireNonNull(writer, "writer");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pacer = new SendPacer(settings.sendRate(), System::nanoTime);
     }
@@ -56,8 +57,8 @@ public final class ApiGatewayMessagePublisher implements MessagePublisher {
     public Deliveries publish(OutgoingMessage message, Stream<ConnectionId> recipients) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(recipients, "recipients");
-        byte[] encoded = Objects.requireNonNull(encoder.encode(message), "the encoder returned null");
-        SdkBytes body = SdkBytes.fromByteArrayUnsafe(encoded);
+        // Encoded once: every recipient gets the same frame.
+        SdkBytes body = SdkBytes.fromByteArrayUnsafe(writer.encode(message));
 
         List<CompletableFuture<Delivery>> sends = new ArrayList<>();
         try (recipients) {

@@ -12,6 +12,7 @@ import dev.parley.chat.domain.port.out.Deliveries;
 import dev.parley.chat.domain.port.out.Delivery;
 import dev.parley.chat.domain.port.out.DeliveryResult;
 import dev.parley.chat.domain.port.out.DeliveryResult.Outcome;
+import dev.parley.chat.protocol.FrameWriter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,13 +49,13 @@ class ApiGatewayMessagePublisherTest {
     private static final PublisherSettings SETTINGS = new PublisherSettings(
             MAX_CONCURRENT_SENDS, MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4), SendRate.ACCOUNT_DEFAULT);
     private static final OutgoingMessage MESSAGE = new BroadcastMessage(
-            MessageId.random(), new MessageText("maintenance at noon"), Instant.parse("2025-01-01T10:00:00Z"));
+            new MessageId(UUID.fromString("5f0c1d2e-3b4a-4c6d-8e9f-0a1b2c3d4e5f")),
+            new MessageText("maintenance at noon"), Instant.parse("2025-01-01T10:00:00Z"));
+    /** {@link #MESSAGE} as chat-protocol's writer frames it. */
+    private static final byte[] FRAME = ("{\"type\":\"broadcast\",\"id\":\"5f0c1d2e-3b4a-4c6d-8e9f-0a1b2c3d4e5f\","
+            + "\"message\":\"maintenance at noon\",\"sentAt\":\"2025-01-01T10:00:00Z\"}")
+            .getBytes(StandardCharsets.UTF_8);
 
-    private final AtomicInteger encodings = new AtomicInteger();
-    private final MessageEncoder encoder = message -> {
-        encodings.incrementAndGet();
-        return json(message);
-    };
     private final List<ApiGatewayManagementApiAsyncClient> clients = new ArrayList<>();
     private FakeManagementApi api;
 
@@ -69,7 +71,7 @@ class ApiGatewayMessagePublisherTest {
     }
 
     @Test
-    void givenReachableRecipients_publish_postsTheEncodedBodyOnceEachAndReportsDelivered() {
+    void givenReachableRecipients_publish_postsTheFrameOnceEachAndReportsDelivered() {
         List<ConnectionId> recipients = ids("alice=", "bob=", "carol=");
 
         Deliveries deliveries = publisherFor(api.callbackUrl(), SETTINGS).publish(MESSAGE, recipients.stream());
@@ -79,8 +81,7 @@ class ApiGatewayMessagePublisherTest {
                 new Delivery(recipients.get(1), DeliveryResult.delivered()),
                 new Delivery(recipients.get(2), DeliveryResult.delivered()));
         assertThat(api.received()).hasSize(3)
-                .allSatisfy(request -> assertThat(request.body()).isEqualTo(json(MESSAGE)));
-        assertThat(encodings).as("encoded once per publish").hasValue(1);
+                .allSatisfy(request -> assertThat(request.body()).isEqualTo(FRAME));
     }
 
     @Test
@@ -133,7 +134,7 @@ class ApiGatewayMessagePublisherTest {
         DeliveryResult result = publishTo(recipient);
 
         assertThat(result).isInstanceOfSatisfying(DeliveryResult.Failed.class, failed -> assertThat(failed.reason())
-                .startsWith("payload too large: " + json(MESSAGE).length + " bytes"));
+                .startsWith("payload too large: " + FRAME.length + " bytes"));
         assertThat(api.receivedBy(recipient)).hasSize(1);
     }
 
@@ -375,11 +376,7 @@ class ApiGatewayMessagePublisherTest {
         ApiGatewayManagementApiAsyncClient client = ManagementApiClients.create(callbackUrl, Region.EU_WEST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), connections);
         clients.add(client);
-        return new ApiGatewayMessagePublisher(client, encoder, settings);
-    }
-
-    private static byte[] json(OutgoingMessage message) {
-        return ("{\"text\":\"" + message.text() + "\"}").getBytes(StandardCharsets.UTF_8);
+        return new ApiGatewayMessagePublisher(client, new FrameWriter(), settings);
     }
 
     private static ConnectionId id(String value) {

@@ -8,8 +8,9 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.parley.chat.domain.port.in.BroadcastReport;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.protocol.ErrorCode;
+import dev.parley.chat.protocol.FrameReader;
+import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.protocol.InvalidFrameException;
-import dev.parley.chat.protocol.JsonWireFormat;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ExecutionEnvironment;
 import java.nio.ByteBuffer;
@@ -26,7 +27,8 @@ import java.util.Map;
 public final class BroadcastHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private final BroadcastUseCase broadcast;
-    private final JsonWireFormat wire;
+    private final FrameReader reader;
+    private final FrameWriter writer;
     private final Map<String, String> headers;
 
     public BroadcastHandler() {
@@ -35,7 +37,8 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
 
     BroadcastHandler(ChatComponent component) {
         this.broadcast = component.broadcastUseCase();
-        this.wire = component.wireFormat();
+        this.reader = component.frameReader();
+        this.writer = component.frameWriter();
         this.headers = responseHeaders(component.configuration().allowedOrigin());
     }
 
@@ -45,16 +48,16 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
             return response(204, null);
         }
         try {
-            BroadcastReport report = broadcast.broadcast(wire.broadcastRequest(body(request)));
+            BroadcastReport report = broadcast.broadcast(reader.broadcastRequest(body(request)));
             context.getLogger().log("broadcast " + report.broadcastId() + ": attempted " + report.attempted()
                     + ", delivered " + report.delivered() + ", gone " + report.gone() + ", failed " + report.failed(),
                     LogLevel.INFO);
-            return response(200, wire.broadcastReport(report));
+            return response(200, writer.broadcastReport(report));
         } catch (InvalidFrameException invalid) {
-            return response(400, wire.error(invalid.code(), invalid.getMessage()));
+            return response(400, writer.error(invalid.code(), invalid.getMessage()));
         } catch (RuntimeException failure) {
             context.getLogger().log("broadcast failed: " + failure, LogLevel.ERROR);
-            return response(500, wire.error(ErrorCode.INTERNAL, "the broadcast failed; try again"));
+            return response(500, writer.error(ErrorCode.INTERNAL, "the broadcast failed; try again"));
         }
     }
 

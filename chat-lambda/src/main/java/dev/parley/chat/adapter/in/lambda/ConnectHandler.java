@@ -24,7 +24,7 @@ public final class ConnectHandler extends WebSocketHandler {
     }
 
     ConnectHandler(ChatComponent component) {
-        super(component.wireFormat());
+        super(component.frameReader(), component.frameWriter());
         this.connect = component.connectUseCase();
     }
 

@@ -22,7 +22,7 @@ public final class DefaultRouteHandler extends WebSocketHandler {
     }
 
     DefaultRouteHandler(ChatComponent component) {
-        super(component.wireFormat());
+        super(component.frameReader(), component.frameWriter());
     }
 
     @Override
@@ -32,9 +32,9 @@ public final class DefaultRouteHandler extends WebSocketHandler {
             throw new InvalidFrameException(ErrorCode.INVALID_JSON,
                     "binary frames are not accepted; send a JSON object as a text frame");
         }
-        String action = wire.action(event.getBody());
+        String action = reader.action(event.getBody());
         if (PING_ACTION.equals(action)) {
-            return response(OK, wire.pong());
+            return response(OK, writer.pong());
         }
         throw new InvalidFrameException(ErrorCode.UNKNOWN_ACTION,
                 "unknown action '" + action + "'; the actions are " + WebSocketRoute.SEND_MESSAGE.routeKey()

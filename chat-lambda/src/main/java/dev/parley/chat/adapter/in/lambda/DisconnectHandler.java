@@ -22,7 +22,7 @@ public final class DisconnectHandler extends WebSocketHandler {
     }
 
     DisconnectHandler(ChatComponent component) {
-        super(component.wireFormat());
+        super(component.frameReader(), component.frameWriter());
         this.disconnect = component.disconnectUseCase();
     }
 

@@ -29,22 +29,22 @@ public final class SendMessageHandler extends WebSocketHandler {
     }
 
     SendMessageHandler(ChatComponent component) {
-        super(component.wireFormat());
+        super(component.frameReader(), component.frameWriter());
         this.sendMessage = component.sendMessageUseCase();
     }
 
     @Override
     APIGatewayV2WebSocketResponse handle(ConnectionId sender, APIGatewayV2WebSocketEvent event) throws InvalidFrameException {
-        Map<String, Object> frame = wire.frame(event.getBody());
-        Optional<String> clientId = wire.clientId(frame);
+        Map<String, Object> frame = reader.frame(event.getBody());
+        Optional<String> clientId = reader.clientId(frame);
         SendMessageResult result;
         try {
-            result = sendMessage.send(wire.sendMessage(sender, frame));
+            result = sendMessage.send(reader.sendMessage(sender, frame));
         } catch (InvalidFrameException invalid) {
             return error(invalid.code(), invalid.getMessage(), clientId);
         }
         if (result instanceof SendMessageResult.Sent sent) {
-            return response(OK, wire.ack(sent.message().id(), sent.recipients(), clientId));
+            return response(OK, writer.ack(sent.message().id(), sent.recipients(), clientId));
         }
         if (result instanceof SendMessageResult.UnknownRecipient unknown) {
             return error(ErrorCode.UNKNOWN_RECIPIENT, "no connected client has the id '" + unknown.recipient() + "'", clientId);
@@ -54,12 +54,12 @@ public final class SendMessageHandler extends WebSocketHandler {
                     "this connection is not registered as connected; reconnect and send again", clientId);
         }
         if (result instanceof SendMessageResult.RateLimited limited) {
-            return response(TOO_MANY_REQUESTS, wire.rateLimited(limited.retryAfter(), clientId));
+            return response(TOO_MANY_REQUESTS, writer.rateLimited(limited.retryAfter(), clientId));
         }
         throw new IllegalStateException("unhandled result " + result);
     }
 
     private APIGatewayV2WebSocketResponse error(ErrorCode code, String message, Optional<String> clientId) {
-        return response(BAD_REQUEST, wire.error(code, message, clientId));
+        return response(BAD_REQUEST, writer.error(code, message, clientId));
     }
 }

@@ -7,8 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.protocol.ErrorCode;
+import dev.parley.chat.protocol.FrameReader;
+import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.protocol.InvalidFrameException;
-import dev.parley.chat.protocol.JsonWireFormat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
@@ -24,10 +25,12 @@ abstract class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketE
     static final int BAD_REQUEST = 400;
     static final int INTERNAL_ERROR = 500;
 
-    final JsonWireFormat wire;
+    final FrameReader reader;
+    final FrameWriter writer;
 
-    WebSocketHandler(JsonWireFormat wire) {
-        this.wire = wire;
+    WebSocketHandler(FrameReader reader, FrameWriter writer) {
+        this.reader = reader;
+        this.writer = writer;
     }
 
     /** Handles one event from the connection {@code connectionId}; the body of the answer goes back to it on two-way routes. */
@@ -39,16 +42,16 @@ abstract class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketE
         var requestContext = event == null ? null : event.getRequestContext();
         String rawId = requestContext == null ? null : requestContext.getConnectionId();
         if (!ConnectionId.isValid(rawId)) {
-            return response(BAD_REQUEST, wire.error(ErrorCode.INTERNAL, "the event carries no valid connection id"));
+            return response(BAD_REQUEST, writer.error(ErrorCode.INTERNAL, "the event carries no valid connection id"));
         }
         try {
             return handle(new ConnectionId(rawId), event);
         } catch (InvalidFrameException invalid) {
-            return response(BAD_REQUEST, wire.error(invalid.code(), invalid.getMessage(), clientIdOf(event)));
+            return response(BAD_REQUEST, writer.error(invalid.code(), invalid.getMessage(), clientIdOf(event)));
         } catch (RuntimeException failure) {
             context.getLogger().log(requestContext.getRouteKey() + " failed for " + rawId + ": " + stackTrace(failure),
                     LogLevel.ERROR);
-            return response(INTERNAL_ERROR, wire.error(ErrorCode.INTERNAL,
+            return response(INTERNAL_ERROR, writer.error(ErrorCode.INTERNAL,
                     "Parley could not handle this request; try again (request " + requestContext.getRequestId() + ")",
                     clientIdOf(event)));
         }
@@ -60,7 +63,7 @@ abstract class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketE
      */
     private Optional<String> clientIdOf(APIGatewayV2WebSocketEvent event) {
         try {
-            return wire.clientId(wire.frame(event.getBody()));
+            return reader.clientId(reader.frame(event.getBody()));
         } catch (InvalidFrameException notAnObject) {
             return Optional.empty();
         }

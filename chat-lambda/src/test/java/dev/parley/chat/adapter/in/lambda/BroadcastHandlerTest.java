@@ -45,7 +45,7 @@ class BroadcastHandlerTest {
                 .containsEntry("attempted", 2).containsEntry("delivered", 2)
                 .containsEntry("gone", 0).containsEntry("failed", 0);
         assertThat(component.publisher.sent()).extracting(sent -> sent.recipient()).containsExactlyInAnyOrder(ALICE, BOB);
-        Map<String, Object> frame = json(new String(component.wire.encode(component.publisher.sent().get(0).message()),
+        Map<String, Object> frame = json(new String(component.writer.encode(component.publisher.sent().get(0).message()),
                 StandardCharsets.UTF_8));
         assertThat(frame).containsOnly(
                 Map.entry("type", "broadcast"),

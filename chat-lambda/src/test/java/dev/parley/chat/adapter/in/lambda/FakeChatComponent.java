@@ -12,7 +12,8 @@ import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
 import dev.parley.chat.domain.service.SendMessageService;
-import dev.parley.chat.protocol.JsonWireFormat;
+import dev.parley.chat.protocol.FrameReader;
+import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;
 import java.net.URI;
@@ -29,7 +30,8 @@ final class FakeChatComponent implements ChatComponent {
     /** What the handlers stored, for the tests to read. */
     final InMemoryConnectionRegistry store = new InMemoryConnectionRegistry();
     final RecordingMessagePublisher publisher = new RecordingMessagePublisher();
-    final JsonWireFormat wire = new JsonWireFormat();
+    final FrameWriter writer = new FrameWriter();
+    private final FrameReader reader = new FrameReader();
     /** Stands at {@link #NOW} until a test moves it on. */
     final AdjustableClock clock = new AdjustableClock(NOW);
     private final ConnectionRegistry registry;
@@ -64,8 +66,13 @@ final class FakeChatComponent implements ChatComponent {
     }
 
     @Override
-    public JsonWireFormat wireFormat() {
-        return wire;
+    public FrameReader frameReader() {
+        return reader;
+    }
+
+    @Override
+    public FrameWriter frameWriter() {
+        return writer;
     }
 
     @Override

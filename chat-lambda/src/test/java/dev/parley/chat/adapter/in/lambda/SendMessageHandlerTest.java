@@ -48,7 +48,7 @@ class SendMessageHandlerTest {
         assertThat(ack).containsEntry("type", "ack").containsEntry("recipients", 2);
         assertThat(component.publisher.sent()).extracting(sent -> sent.recipient().value())
                 .containsExactlyInAnyOrder(BOB, CAROL);
-        Map<String, Object> frame = json(component.wire.encode(component.publisher.sent().get(0).message()));
+        Map<String, Object> frame = json(component.writer.encode(component.publisher.sent().get(0).message()));
         assertThat(frame).containsOnly(
                 Map.entry("type", "message"),
                 Map.entry("id", ack.get("id")),
@@ -70,7 +70,7 @@ class SendMessageHandlerTest {
         assertThat(json(response.getBody())).containsEntry("type", "ack").containsEntry("recipients", 1);
         assertThat(component.publisher.sent()).singleElement().satisfies(sent -> {
             assertThat(sent.recipient().value()).isEqualTo(BOB);
-            assertThat(json(component.wire.encode(sent.message()))).containsEntry("direct", true)
+            assertThat(json(component.writer.encode(sent.message()))).containsEntry("direct", true)
                     .containsEntry("message", "just for you");
         });
     }

@@ -43,7 +43,7 @@ class SenderIdentityTest {
         assertThat(component.publisher.sent()).singleElement().satisfies(sent -> {
             assertThat(sent.recipient().value()).isEqualTo(BOB);
             ChatMessage message = (ChatMessage) sent.message();
-            Map<String, Object> frame = JSON.std.mapFrom(new String(component.wire.encode(message), StandardCharsets.UTF_8));
+            Map<String, Object> frame = JSON.std.mapFrom(new String(component.writer.encode(message), StandardCharsets.UTF_8));
             assertThat(frame).containsEntry("from", ADA).containsEntry("name", "Ada").containsEntry("message", "trust me");
         });
     }
@@ -56,7 +56,7 @@ class SenderIdentityTest {
                 Events.webSocketWithBody("send-message", BOB, impersonating), new RecordingContext());
 
         assertThat(component.publisher.sent()).singleElement().satisfies(sent -> {
-            Map<String, Object> frame = JSON.std.mapFrom(new String(component.wire.encode(sent.message()), StandardCharsets.UTF_8));
+            Map<String, Object> frame = JSON.std.mapFrom(new String(component.writer.encode(sent.message()), StandardCharsets.UTF_8));
             assertThat(frame).containsEntry("from", BOB).containsEntry("name", "Bob");
         });
     }

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What the wire format reads as a frame: one I-JSON object, and nothing a hostile client could slip past it. */
-class JsonWireFormatTest {
+/** What the reader accepts as a frame: one I-JSON object, and nothing a hostile client could slip past it. */
+class FrameReaderTest {
 
-    private final JsonWireFormat wire = new JsonWireFormat();
+    private final FrameReader reader = new FrameReader();
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -39,7 +39,7 @@ class JsonWireFormatTest {
 
     @Test
     void givenNestingOfExactlyTheLimit_frame_isRead() throws InvalidFrameException {
-        Map<String, Object> frame = wire.frame("{\"action\":\"ping\",\"x\":" + "[".repeat(31) + "]".repeat(31) + "}");
+        Map<String, Object> frame = reader.frame("{\"action\":\"ping\",\"x\":" + "[".repeat(31) + "]".repeat(31) + "}");
 
         assertThat(frame).containsEntry("action", "ping").containsKey("x");
     }
@@ -64,7 +64,7 @@ class JsonWireFormatTest {
     @Test
     void givenSurrogatePairEscapeAndControlCharacterEscapes_frame_readsThemAsTheCharacters() throws InvalidFrameException {
         Map<String, Object> frame =
-                wire.frame("{\"Message\":\"\\uD83D\\uDE00 \\u0000\\u0007\\u001b\",\"list\":[\"\\uD83D\\uDE00\"]}");
+                reader.frame("{\"Message\":\"\\uD83D\\uDE00 \\u0000\\u0007\\u001b\",\"list\":[\"\\uD83D\\uDE00\"]}");
 
         assertThat(frame).containsEntry("Message", "\uD83D\uDE00 \u0000\u0007\u001b")
                 .containsEntry("list", List.of("\uD83D\uDE00"));
@@ -72,11 +72,11 @@ class JsonWireFormatTest {
 
     @Test
     void givenObjectFollowedByWhiteSpace_frame_isRead() throws InvalidFrameException {
-        assertThat(wire.frame(" {\"action\":\"ping\"} \n\t")).containsEntry("action", "ping");
+        assertThat(reader.frame(" {\"action\":\"ping\"} \n\t")).containsEntry("action", "ping");
     }
 
     private void assertInvalidJson(String text, String why) {
-        assertThatThrownBy(() -> wire.frame(text))
+        assertThatThrownBy(() -> reader.frame(text))
                 .isInstanceOfSatisfying(InvalidFrameException.class,
                         invalid -> assertThat(invalid.code()).isEqualTo(ErrorCode.INVALID_JSON))
                 .hasMessageContaining(why);
