@@ -1,6 +1,7 @@
 package dev.parley.local;
 
 import dev.parley.chat.lambda.auth.token.SigningKey;
+import dev.parley.local.gateway.ApiKey;
 import java.util.Objects;
 
 /**

@@ -8,6 +8,8 @@ import dev.parley.chat.lambda.wiring.ChatComponent;
 import dev.parley.chat.lambda.wiring.ChatConfiguration;
 import dev.parley.dynalite.Dynalite;
 import dev.parley.dynalite.DynaliteOptions;
+import dev.parley.local.gateway.GatewayUrls;
+import dev.parley.local.gateway.LocalGateway;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.Map;

@@ -3,6 +3,8 @@ package dev.parley.local;
 import dev.parley.chat.lambda.BroadcastRoute;
 import dev.parley.chat.lambda.WebSocketRoute;
 import dev.parley.chat.lambda.wiring.ChatComponent;
+import dev.parley.local.gateway.GatewayUrls;
+import dev.parley.local.gateway.RouteTable;
 import java.util.Map;
 import java.util.Set;
 

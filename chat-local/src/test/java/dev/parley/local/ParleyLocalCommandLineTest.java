@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.domain.model.SendRateLimit;
+import dev.parley.local.gateway.RateLimit;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
