@@ -4,8 +4,8 @@ import dev.parley.chat.domain.model.SendRateLimit;
 import dev.parley.chat.lambda.auth.MintToken;
 import dev.parley.chat.lambda.auth.token.SigningKey;
 import dev.parley.local.gateway.ApiKey;
+import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.LocalGateway;
-import dev.parley.local.gateway.RateLimit;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,11 +206,11 @@ final class CommandLine {
             if (callbackBurst.isPresent() && callbackRate.isEmpty()) {
                 throw new IllegalArgumentException("--callback-burst needs --callback-rate");
             }
-            Optional<RateLimit> rateLimit = callbackRate.map(rate -> callbackBurst
-                    .map(burst -> new RateLimit(rate, burst))
-                    .orElseGet(() -> RateLimit.withDefaultBurst(rate)));
+            Optional<CallbackThrottle> throttle = callbackRate.map(rate -> callbackBurst
+                    .map(burst -> new CallbackThrottle(rate, burst))
+                    .orElseGet(() -> CallbackThrottle.withDefaultBurst(rate)));
             return new LocalOptions(host, port, stage, restStage, dynamoDbEndpoint, dataDir, table, region,
-                    idleTimeout, maxDuration, callbackLatency, rateLimit, webRoot, new SendRateLimit(sendRate, sendBurst),
+                    idleTimeout, maxDuration, callbackLatency, throttle, webRoot, new SendRateLimit(sendRate, sendBurst),
                     authorization());
         }
 

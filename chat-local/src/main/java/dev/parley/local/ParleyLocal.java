@@ -64,7 +64,7 @@ public final class ParleyLocal implements AutoCloseable {
                         .stoppedByCaller()));
         URI endpoint = options.dynamoDbEndpoint().orElseGet(() -> dynalite.orElseThrow().endpoint());
         try {
-            ChatTable.ensure(endpoint, options.region(), LOCAL_CREDENTIALS, options.table());
+            ChatDetailsTableSetup.ensure(endpoint, options.region(), LOCAL_CREDENTIALS, options.table());
             LocalGateway.Builder gateway = LocalGateway.builder()
                     .host(options.host())
                     .port(options.port())
@@ -76,7 +76,7 @@ public final class ParleyLocal implements AutoCloseable {
                     .routes(urls -> ParleyRoutes.of(ChatComponent.create(configuration(options, endpoint, urls),
                             LOCAL_CREDENTIALS)))
                     .pageConfig(ParleyRoutes::pageConfig);
-            options.callbackRateLimit().ifPresent(gateway::callbackRateLimit);
+            options.callbackThrottle().ifPresent(gateway::callbackThrottle);
             options.webRoot().ifPresent(gateway::webRoot);
             options.authorization().ifPresent(authorization -> gateway
                     .connectAuthorizer(AuthorizerHandler.create(AuthComponent.create(

@@ -8,7 +8,7 @@ package dev.parley.local.gateway;
  * @param deletes DELETE calls (closes)
  * @param delivered sends that reached the connection (200)
  * @param gone calls answered 410, no such connection
- * @param throttled calls answered 429, over the rate limit or the client's buffer full
+ * @param throttled calls answered 429, over the callback throttle or the client's buffer full
  * @param tooLarge sends answered 413, over 128 KB
  * @param forbidden calls answered 403: unsigned, or not a management call
  */

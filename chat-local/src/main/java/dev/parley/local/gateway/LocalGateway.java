@@ -109,7 +109,7 @@ public final class LocalGateway implements AutoCloseable {
         private long outboundBufferBytes = ConnectionLimits.DEFAULT_OUTBOUND_BUFFER_BYTES;
         private CallbackFaults callbackFaults = new CallbackFaults();
         private Duration callbackLatency = Duration.ZERO;
-        private Optional<RateLimit> callbackRateLimit = Optional.empty();
+        private Optional<CallbackThrottle> callbackThrottle = Optional.empty();
         private VirtualConnections virtualConnections = VirtualConnections.none();
         private Optional<Path> webRoot = Optional.empty();
         private Consumer<String> console = System.out::println;
@@ -187,8 +187,8 @@ public final class LocalGateway implements AutoCloseable {
         }
 
         /** Throttles {@code @connections} calls with this token bucket, answering 429 beyond it. */
-        public Builder callbackRateLimit(RateLimit limit) {
-            this.callbackRateLimit = Optional.of(limit);
+        public Builder callbackThrottle(CallbackThrottle throttle) {
+            this.callbackThrottle = Optional.of(throttle);
             return this;
         }
 
@@ -274,7 +274,8 @@ public final class LocalGateway implements AutoCloseable {
                 var webSocketApi = new WebSocketApi(routeTable, authorizer, events, runtime, log, connections, scheduler,
                         limits, clock);
                 var managementApi = new ManagementApi(connections, virtualConnections, counters, callbackFaults,
-                        callbackRateLimit.map(limit -> new TokenBucket(limit.perSecond(), limit.burst(), System::nanoTime)),
+                        callbackThrottle.map(throttle ->
+                                new TokenBucket(throttle.perSecond(), throttle.burst(), System::nanoTime)),
                         callbackLatency, scheduler);
                 var restApi = new RestApi(routeTable, restApiKey, new ProxyEvents(AwsIds.newApiId(), restStage), runtime,
                         log, clock);

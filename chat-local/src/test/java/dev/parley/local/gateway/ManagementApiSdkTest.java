@@ -60,10 +60,10 @@ class ManagementApiSdkTest {
     }
 
     @Test
-    void givenRateLimit_sdkClientBeyondTheBurst_getsLimitExceededException() throws Exception {
+    void givenCallbackThrottle_sdkClientBeyondTheBurst_getsLimitExceededException() throws Exception {
         var connect = RecordingRoute.answering(200, null);
         try (var fixture = new GatewayFixture(RouteTable.builder().webSocketRoute("$connect", connect, false).build(),
-                builder -> builder.callbackRateLimit(new RateLimit(0.1, 2)));
+                builder -> builder.callbackThrottle(new CallbackThrottle(0.1, 2)));
                 var sdk = client(fixture)) {
             TestClient client = fixture.connect("");
             String id = connect.nextEvent().getRequestContext().getConnectionId();

@@ -139,8 +139,9 @@ class ManagementApiTest {
     }
 
     @Test
-    void givenRateLimit_callsBeyondTheBurst_answer429LimitExceededException() throws Exception {
-        try (var fixture = new GatewayFixture(RouteTable.builder().build(), builder -> builder.callbackRateLimit(new RateLimit(0.1, 3)))) {
+    void givenCallbackThrottle_callsBeyondTheBurst_answer429LimitExceededException() throws Exception {
+        try (var fixture = new GatewayFixture(RouteTable.builder().build(),
+                builder -> builder.callbackThrottle(new CallbackThrottle(0.1, 3)))) {
             int throttled = 0;
             for (int i = 0; i < 5; i++) {
                 HttpResponse<String> response = call(fixture, "GET", "L0SM9cOFvHcCIhw=", null, SIGNED);
@@ -184,10 +185,10 @@ class ManagementApiTest {
     }
 
     @Test
-    void givenVirtualConnectionsAndRateLimit_postsBeyondTheBurst_areThrottledAndNotCounted() throws Exception {
+    void givenVirtualConnectionsAndCallbackThrottle_postsBeyondTheBurst_areThrottledAndNotCounted() throws Exception {
         var virtual = VirtualConnections.of(java.util.List.of("v1="));
         try (var fixture = new GatewayFixture(RouteTable.builder().build(), builder -> builder
-                .virtualConnections(virtual).callbackRateLimit(new RateLimit(0.1, 2)))) {
+                .virtualConnections(virtual).callbackThrottle(new CallbackThrottle(0.1, 2)))) {
             assertThat(call(fixture, "POST", "v1=", "{}", SIGNED).statusCode()).isEqualTo(200);
             assertThat(call(fixture, "POST", "v1=", "{}", SIGNED).statusCode()).isEqualTo(200);
             assertThat(call(fixture, "POST", "v1=", "{}", SIGNED).statusCode()).isEqualTo(429);

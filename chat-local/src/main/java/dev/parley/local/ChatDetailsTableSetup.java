@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** The chat details table on the local DynamoDB, created as the deployment defines it when it is not there yet. */
-final class ChatTable {
+final class ChatDetailsTableSetup {
 
-    private ChatTable() {}
+    private ChatDetailsTableSetup() {}
 
     /** Creates {@code tableName} unless it exists, and waits until it is active. True when it was created. */
     static boolean ensure(URI endpoint, String region, AwsCredentialsProvider credentials, String tableName) {
