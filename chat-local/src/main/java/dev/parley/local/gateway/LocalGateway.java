@@ -17,16 +17,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.Resource;
-import org.eclipse.jetty.util.resource.ResourceFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
  * An API Gateway emulator on one port: a WebSocket API stage with its {@code @connections} management API, a REST
@@ -35,13 +25,10 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
  */
 public final class LocalGateway implements AutoCloseable {
 
-    /** The classpath folder of the pages served when no web root is given. */
-    static final String BUNDLED_PAGES = "web/";
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Duration DISCONNECT_PATIENCE = Duration.ofSeconds(10);
-    private static final int ACCEPT_QUEUE = 1024;
 
-    private final Server server;
+    private final GatewayServer server;
     private final GatewayUrls urls;
     private final WebSocketApi webSocketApi;
     private final OpenConnections connections;
@@ -49,7 +36,7 @@ public final class LocalGateway implements AutoCloseable {
     private final LambdaRuntime runtime;
     private final ScheduledExecutorService scheduler;
 
-    private LocalGateway(Server server, GatewayUrls urls, WebSocketApi webSocketApi, OpenConnections connections,
+    private LocalGateway(GatewayServer server, GatewayUrls urls, WebSocketApi webSocketApi, OpenConnections connections,
             CallbackCounters callbackCounters, LambdaRuntime runtime, ScheduledExecutorService scheduler) {
         this.server = server;
         this.urls = urls;
@@ -66,7 +53,7 @@ public final class LocalGateway implements AutoCloseable {
 
     /** The port the gateway listens on: the one asked for, or the free one picked for port 0. */
     public int port() {
-        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return server.port();
     }
 
     /** The gateway's URLs, addressed as the handlers call it back. */
@@ -247,18 +234,11 @@ public final class LocalGateway implements AutoCloseable {
         public LocalGateway start() {
             Objects.requireNonNull(routes, "routes: the gateway needs its functions");
             var limits = new ConnectionLimits(idleTimeout, maxDuration, outboundBufferBytes);
-            var server = new Server(namedThreadPool());
-            var connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
-            connector.setHost(host);
-            connector.setPort(port);
-            // Java's default backlog of 50 would drop the SYNs of a publisher opening hundreds of connections at once.
-            connector.setAcceptQueueSize(ACCEPT_QUEUE);
-            server.addConnector(connector);
+            var server = new GatewayServer(host, port);
             ScheduledExecutorService scheduler = null;
             LambdaRuntime runtime = null;
             try {
-                connector.open();
-                var urls = new GatewayUrls(callbackHost() + ":" + connector.getLocalPort(), stage, restStage);
+                var urls = new GatewayUrls(callbackHost() + ":" + server.bind(), stage, restStage);
                 RouteTable routeTable = routes.apply(urls);
 
                 // API Gateway's times are whole milliseconds.
@@ -280,14 +260,12 @@ public final class LocalGateway implements AutoCloseable {
                 var restApi = new RestApi(routeTable, restApiKey, new ProxyEvents(AwsIds.newApiId(), restStage), runtime,
                         log, clock);
 
-                webSocketApi.install(ServerWebSocketContainer.ensure(server));
-                server.setHandler(new Handler.Sequence(
-                        new GatewayHandler(stage, restStage, webSocketApi, managementApi, restApi, pageConfig),
-                        pages(server)));
-                server.start();
+                webSocketApi.install(server.webSockets());
+                server.start(new GatewayHandler(stage, restStage, webSocketApi, managementApi, restApi, pageConfig),
+                        webRoot);
                 return new LocalGateway(server, urls, webSocketApi, connections, counters, runtime, scheduler);
             } catch (Exception failure) {
-                stopQuietly(server, failure);
+                server.stopAfter(failure);
                 if (runtime != null) {
                     runtime.close();
                 }
@@ -300,39 +278,9 @@ public final class LocalGateway implements AutoCloseable {
             }
         }
 
-        private Handler pages(Server server) {
-            ResourceFactory resources = ResourceFactory.of(server);
-            Resource base = webRoot.map(resources::newResource)
-                    .orElseGet(() -> resources.newClassLoaderResource(BUNDLED_PAGES));
-            if (base == null) {
-                throw new IllegalStateException("the bundled pages (classpath " + BUNDLED_PAGES + ") are missing");
-            }
-            var handler = new ResourceHandler();
-            handler.setBaseResource(base);
-            handler.setDirAllowed(false);
-            handler.setWelcomeFiles("index.html");
-            return handler;
-        }
-
         /** The handlers call back over loopback when the gateway listens on every address. */
         private String callbackHost() {
             return host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-        }
-
-        /**
-         * Jetty's defaults, less the per-connection cache of header fields: the SDKs sign every call with a new date,
-         * signature and invocation id, so caching them only costs (a third of the gateway's time under a broadcast).
-         */
-        private static HttpConfiguration httpConfiguration() {
-            var configuration = new HttpConfiguration();
-            configuration.setHeaderCacheSize(0);
-            return configuration;
-        }
-
-        private static QueuedThreadPool namedThreadPool() {
-            var threads = new QueuedThreadPool();
-            threads.setName("gateway");
-            return threads;
         }
 
         private static ScheduledExecutorService newScheduler() {
@@ -345,15 +293,6 @@ public final class LocalGateway implements AutoCloseable {
             scheduler.setRemoveOnCancelPolicy(true);
             return scheduler;
         }
-
-        private static void stopQuietly(Server server, Throwable cause) {
-            try {
-                server.stop();
-            } catch (Exception stopFailure) {
-                cause.addSuppressed(stopFailure);
-            }
-        }
-
     }
 
     /** The name when API Gateway takes it as a stage: 1 to 128 characters of A-Z a-z 0-9 _ -. */
