@@ -13,21 +13,20 @@ class GatewayDependencyRuleFiresTest {
 
     @Test
     void givenGatewayClassUsingAChatType_rule_fails() {
-        JavaClasses classes = new ClassFileImporter().importClasses(UsesChat.class);
-
-        assertThatThrownBy(() -> GatewayDependencyRulesTest.gateway_depends_on_neither_chat_nor_the_wiring.check(classes))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining(UsesChat.class.getName())
-                .hasMessageContaining("dev.parley.chat.domain.model.ConnectionId");
+        assertRuleFails(UsesChat.class, "dev.parley.chat.domain.model.ConnectionId");
     }
 
     @Test
     void givenGatewayClassUsingTheWiring_rule_fails() {
-        JavaClasses classes = new ClassFileImporter().importClasses(UsesTheWiring.class);
+        assertRuleFails(UsesTheWiring.class, "dev.parley.local.LocalOptions");
+    }
+
+    private static void assertRuleFails(Class<?> violation, String forbiddenDependency) {
+        JavaClasses classes = new ClassFileImporter().importClasses(violation);
 
         assertThatThrownBy(() -> GatewayDependencyRulesTest.gateway_depends_on_neither_chat_nor_the_wiring.check(classes))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining(UsesTheWiring.class.getName())
-                .hasMessageContaining("dev.parley.local.LocalOptions");
+                .hasMessageContaining(violation.getName())
+                .hasMessageContaining(forbiddenDependency);
     }
 }
