@@ -22,7 +22,7 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 final class GatewayServer {
 
     /** The classpath folder of the pages served when no web root is given. */
-    static final String BUNDLED_PAGES = "web/";
+    private static final String BUNDLED_PAGES = "web/";
     private static final int ACCEPT_QUEUE = 1024;
 
     private final Server server;
