@@ -3,6 +3,9 @@ package dev.parley.local;
 import dev.parley.chat.domain.model.SendRateLimit;
 import dev.parley.chat.auth.MintToken;
 import dev.parley.chat.auth.SigningKey;
+import dev.parley.local.gateway.ApiKey;
+import dev.parley.local.gateway.CallbackThrottle;
+import dev.parley.local.gateway.LocalGateway;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -203,11 +206,11 @@ final class CommandLine {
             if (callbackBurst.isPresent() && callbackRate.isEmpty()) {
                 throw new IllegalArgumentException("--callback-burst needs --callback-rate");
             }
-            Optional<RateLimit> rateLimit = callbackRate.map(rate -> callbackBurst
-                    .map(burst -> new RateLimit(rate, burst))
-                    .orElseGet(() -> RateLimit.withDefaultBurst(rate)));
+            Optional<CallbackThrottle> throttle = callbackRate.map(rate -> callbackBurst
+                    .map(burst -> new CallbackThrottle(rate, burst))
+                    .orElseGet(() -> CallbackThrottle.withDefaultBurst(rate)));
             return new LocalOptions(host, port, stage, restStage, dynamoDbEndpoint, dataDir, table, region,
-                    idleTimeout, maxDuration, callbackLatency, rateLimit, webRoot, new SendRateLimit(sendRate, sendBurst),
+                    idleTimeout, maxDuration, callbackLatency, throttle, webRoot, new SendRateLimit(sendRate, sendBurst),
                     authorization());
         }
 

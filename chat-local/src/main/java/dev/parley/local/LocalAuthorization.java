@@ -1,6 +1,7 @@
 package dev.parley.local;
 
 import dev.parley.chat.auth.SigningKey;
+import dev.parley.local.gateway.ApiKey;
 import java.util.Objects;
 
 /**

@@ -5,6 +5,9 @@ import dev.parley.chat.domain.model.SendRateLimit;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.wiring.ChatConfiguration;
+import dev.parley.local.gateway.CallbackThrottle;
+import dev.parley.local.gateway.ConnectionLimits;
+import dev.parley.local.gateway.LocalGateway;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +28,7 @@ import java.util.Optional;
  * @param idleTimeout how long a connection may go without a frame from its client
  * @param maxDuration how long a connection may last
  * @param callbackLatency a delay added to every {@code @connections} call
- * @param callbackRateLimit a token bucket for the {@code @connections} calls; empty for none
+ * @param callbackThrottle a token bucket for the {@code @connections} calls; empty for none
  * @param webRoot a folder of pages to serve instead of the bundled ones
  * @param sendRateLimit how fast each connection may send messages, as {@code SEND_RATE_PER_SECOND} and
  *        {@code SEND_BURST} set it on AWS
@@ -43,7 +46,7 @@ public record LocalOptions(
         Duration idleTimeout,
         Duration maxDuration,
         Duration callbackLatency,
-        Optional<RateLimit> callbackRateLimit,
+        Optional<CallbackThrottle> callbackThrottle,
         Optional<Path> webRoot,
         SendRateLimit sendRateLimit,
         Optional<LocalAuthorization> authorization) {
@@ -72,7 +75,7 @@ public record LocalOptions(
         if (callbackLatency.isNegative()) {
             throw new IllegalArgumentException("the callback latency must not be negative");
         }
-        Objects.requireNonNull(callbackRateLimit, "callback rate limit");
+        Objects.requireNonNull(callbackThrottle, "callback throttle");
         Objects.requireNonNull(webRoot, "web root");
         Objects.requireNonNull(sendRateLimit, "send rate limit");
         Objects.requireNonNull(authorization, "authorization");

@@ -8,6 +8,8 @@ import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;
 import dev.parley.dynalite.Dynalite;
 import dev.parley.dynalite.DynaliteOptions;
+import dev.parley.local.gateway.GatewayUrls;
+import dev.parley.local.gateway.LocalGateway;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.Map;
@@ -62,7 +64,7 @@ public final class ParleyLocal implements AutoCloseable {
                         .stoppedByCaller()));
         URI endpoint = options.dynamoDbEndpoint().orElseGet(() -> dynalite.orElseThrow().endpoint());
         try {
-            ChatTable.ensure(endpoint, options.region(), LOCAL_CREDENTIALS, options.table());
+            ChatDetailsTableSetup.ensure(endpoint, options.region(), LOCAL_CREDENTIALS, options.table());
             LocalGateway.Builder gateway = LocalGateway.builder()
                     .host(options.host())
                     .port(options.port())
@@ -74,7 +76,7 @@ public final class ParleyLocal implements AutoCloseable {
                     .routes(urls -> ParleyRoutes.of(ChatComponent.create(configuration(options, endpoint, urls),
                             LOCAL_CREDENTIALS)))
                     .pageConfig(ParleyRoutes::pageConfig);
-            options.callbackRateLimit().ifPresent(gateway::callbackRateLimit);
+            options.callbackThrottle().ifPresent(gateway::callbackThrottle);
             options.webRoot().ifPresent(gateway::webRoot);
             options.authorization().ifPresent(authorization -> gateway
                     .connectAuthorizer(AuthorizerHandler.create(AuthComponent.create(

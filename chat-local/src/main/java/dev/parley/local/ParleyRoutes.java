@@ -3,6 +3,8 @@ package dev.parley.local;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.wiring.ChatComponent;
+import dev.parley.local.gateway.GatewayUrls;
+import dev.parley.local.gateway.RouteTable;
 import java.util.Map;
 import java.util.Set;
 

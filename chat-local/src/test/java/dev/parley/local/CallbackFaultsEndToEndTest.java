@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
 import dev.parley.chat.wiring.ChatConfiguration;
-import dev.parley.local.CallbackFaults.Fault;
+import dev.parley.local.gateway.CallbackCounts;
+import dev.parley.local.gateway.CallbackFaults;
+import dev.parley.local.gateway.CallbackFaults.Fault;
+import dev.parley.local.gateway.LocalGateway;
+import dev.parley.local.gateway.RawWebSocket;
+import dev.parley.local.gateway.TestClient;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

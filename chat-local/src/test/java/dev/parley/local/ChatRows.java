@@ -2,6 +2,7 @@ package dev.parley.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.local.gateway.TestClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.dynalite.Dynalite;
 import dev.parley.dynalite.DynaliteOptions;
+import dev.parley.local.gateway.GatewayUrls;
+import dev.parley.local.gateway.TestClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -3,6 +3,8 @@ package dev.parley.local;
 import static dev.parley.local.ParleyCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.local.gateway.RawWebSocket;
+import dev.parley.local.gateway.TestClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

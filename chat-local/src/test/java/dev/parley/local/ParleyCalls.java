@@ -1,6 +1,8 @@
 package dev.parley.local;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.parley.local.gateway.GatewayUrls;
+import dev.parley.local.gateway.TestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -9,6 +9,7 @@ import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.chat.auth.TokenIssuer;
+import dev.parley.local.gateway.TestClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.domain.model.SendRateLimit;
+import dev.parley.local.gateway.CallbackThrottle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -83,7 +84,7 @@ class ParleyLocalCommandLineTest {
         assertThat(options.region()).isEqualTo("us-east-1");
         assertThat(options.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(options.maxDuration()).isEqualTo(Duration.ofHours(2));
-        assertThat(options.callbackRateLimit()).isEmpty();
+        assertThat(options.callbackThrottle()).isEmpty();
         assertThat(options.dynamoDbEndpoint()).isEmpty();
         assertThat(options.dataDir()).isEmpty();
         assertThat(options.sendRateLimit()).isEqualTo(new SendRateLimit(10, 20));
@@ -98,11 +99,12 @@ class ParleyLocalCommandLineTest {
 
         assertThat(options).isEqualTo(new LocalOptions("0.0.0.0", 0, "prod", "api",
                 Optional.of(URI.create("http://127.0.0.1:8000")), Optional.empty(), "chats", "eu-west-1",
-                Duration.ofMillis(1500), Duration.ofMinutes(1), Duration.ofMillis(20), Optional.of(new RateLimit(100, 50)),
-                Optional.of(Path.of("pages")), new SendRateLimit(0.5, 3), Optional.empty()));
+                Duration.ofMillis(1500), Duration.ofMinutes(1), Duration.ofMillis(20),
+                Optional.of(new CallbackThrottle(100, 50)), Optional.of(Path.of("pages")), new SendRateLimit(0.5, 3),
+                Optional.empty()));
         assertThat(LocalOptions.parse("--callback-rate", "10", "--callback-burst", "3", "--data-dir", "data"))
                 .satisfies(parsed -> {
-                    assertThat(parsed.callbackRateLimit()).hasValue(new RateLimit(10, 3));
+                    assertThat(parsed.callbackThrottle()).hasValue(new CallbackThrottle(10, 3));
                     assertThat(parsed.dataDir()).hasValue(Path.of("data"));
                 });
     }

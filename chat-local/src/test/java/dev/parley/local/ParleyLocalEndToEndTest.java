@@ -8,6 +8,7 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.port.in.ConnectCommand;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;
+import dev.parley.local.gateway.TestClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -116,8 +117,9 @@ class ParleyLocalEndToEndTest {
         ParleyLocal parley = start();
         TestClient ann = connect(parley, "Ann");
         TestClient bob = connect(parley, "Bob");
-        // Registered as $connect registers, but no socket behind it, and no $disconnect will ever come.
-        String ghost = AwsIds.newId();
+        // Registered as $connect registers, but no socket behind it, and no $disconnect will ever come. The table is
+        // this test's own, so a fixed id in API Gateway's shape cannot meet a real connection's.
+        String ghost = "GhostConnection=";
         ChatComponent.create(new ChatConfiguration(table, "us-east-1", Optional.of(dynalite.endpoint()),
                         parley.gateway().urls().callback(), "*", ChatConfiguration.DEFAULT_RETENTION,
                         ChatConfiguration.DEFAULT_ACTIVE_SHARDS), ParleyLocal.LOCAL_CREDENTIALS)

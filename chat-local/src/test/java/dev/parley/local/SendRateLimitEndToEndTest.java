@@ -3,6 +3,7 @@ package dev.parley.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.parley.local.gateway.TestClient;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;

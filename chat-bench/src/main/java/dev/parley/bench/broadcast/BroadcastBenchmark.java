@@ -18,11 +18,11 @@ import dev.parley.chat.domain.port.in.BroadcastReport;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.chat.protocol.FrameWriter;
-import dev.parley.local.CallbackCounts;
-import dev.parley.local.LocalGateway;
-import dev.parley.local.RateLimit;
-import dev.parley.local.RouteTable;
-import dev.parley.local.VirtualConnections;
+import dev.parley.local.gateway.CallbackCounts;
+import dev.parley.local.gateway.CallbackThrottle;
+import dev.parley.local.gateway.LocalGateway;
+import dev.parley.local.gateway.RouteTable;
+import dev.parley.local.gateway.VirtualConnections;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,7 +105,7 @@ public final class BroadcastBenchmark {
                         .routes(urls -> RouteTable.builder().build())
                         .virtualConnections(recipients)
                         .callbackLatency(settings.latency())
-                        .callbackRateLimit(new RateLimit(settings.rate(), settings.burst()))
+                        .callbackThrottle(new CallbackThrottle(settings.rate(), settings.burst()))
                         .console(line -> { })
                         .start();
                 Registry registry = Registry.open(settings.registry(), ids, out);

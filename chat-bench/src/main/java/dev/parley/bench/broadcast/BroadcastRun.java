@@ -1,7 +1,7 @@
 package dev.parley.bench.broadcast;
 
 import dev.parley.chat.domain.port.in.BroadcastReport;
-import dev.parley.local.VirtualConnections;
+import dev.parley.local.gateway.VirtualConnections;
 import java.time.Duration;
 
 /**

@@ -1,7 +1,7 @@
 package dev.parley.bench.load;
 
 import dev.parley.bench.Options;
-import dev.parley.local.CallbackCounts;
+import dev.parley.local.gateway.CallbackCounts;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;

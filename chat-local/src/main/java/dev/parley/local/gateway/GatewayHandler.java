@@ -1,0 +1,59 @@
+package dev.parley.local.gateway;
+
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Routes each request of the one port: {@code /{stage}} to the WebSocket API, {@code /{stage}/@connections/{id}}
+ * to the management API, {@code /{restStage}/{resource}} to the REST API and {@code /config.json} to the pages'
+ * settings. Anything else is left to the static pages.
+ */
+final class GatewayHandler extends Handler.Abstract {
+
+    static final String CONNECTIONS_SEGMENT = "@connections";
+
+    private final String stage;
+    private final String restStage;
+    private final WebSocketApi webSocketApi;
+    private final ManagementApi managementApi;
+    private final RestApi restApi;
+    private final Function<GatewayUrls, Map<String, String>> pageConfig;
+
+    GatewayHandler(String stage, String restStage, WebSocketApi webSocketApi, ManagementApi managementApi,
+            RestApi restApi, Function<GatewayUrls, Map<String, String>> pageConfig) {
+        this.stage = stage;
+        this.restStage = restStage;
+        this.webSocketApi = webSocketApi;
+        this.managementApi = managementApi;
+        this.restApi = restApi;
+        this.pageConfig = pageConfig;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String[] segments = Request.getPathInContext(request).substring(1).split("/", -1);
+        if (segments.length == 1 && segments[0].equals(stage)) {
+            webSocketApi.handshake(request, response, callback);
+        } else if (segments.length == 3 && segments[0].equals(stage) && segments[1].equals(CONNECTIONS_SEGMENT)
+                && !segments[2].isEmpty()) {
+            managementApi.handle(request, response, callback, segments[2]);
+        } else if (segments.length == 2 && segments[0].equals(restStage) && !segments[1].isEmpty()) {
+            restApi.handle(request, response, callback, segments[1]);
+        } else if (segments.length == 1 && segments[0].equals("config.json") && "GET".equals(request.getMethod())) {
+            // Built from the host the page was loaded from, so the page connects back the same way.
+            var urls = new GatewayUrls(HttpExchanges.host(request), stage, restStage);
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            HttpExchanges.reply(response, callback, HttpStatus.OK_200, "application/json",
+                    HttpExchanges.json(pageConfig.apply(urls)));
+        } else {
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.parley.local.gateway;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.resource.Resource;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+
+/**
+ * The Jetty server under the gateway: one connector on the gateway's one port, tuned for what API Gateway's clients
+ * do to it, and the static pages served behind the gateway's own routes. Bound before it starts, so that the
+ * functions can be given the port they call back.
+ */
+final class GatewayServer {
+
+    /** The classpath folder of the pages served when no web root is given. */
+    private static final String BUNDLED_PAGES = "web/";
+    private static final int ACCEPT_QUEUE = 1024;
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    GatewayServer(String host, int port) {
+        this.server = new Server(namedThreadPool());
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
+        connector.setHost(host);
+        connector.setPort(port);
+        // Java's default backlog of 50 would drop the SYNs of a publisher opening hundreds of connections at once.
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        server.addConnector(connector);
+    }
+
+    /** Opens the port, not serving yet; the port bound (a free one for 0). */
+    int bind() throws IOException {
+        connector.open();
+        return connector.getLocalPort();
+    }
+
+    /** The port listened on. */
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The server's WebSocket container, for the WebSocket API to set its limits on. */
+    ServerWebSocketContainer webSockets() {
+        return ServerWebSocketContainer.ensure(server);
+    }
+
+    /** Serves: {@code routes} first, then the pages from {@code webRoot}, or the bundled ones without it. */
+    void start(Handler routes, Optional<Path> webRoot) throws Exception {
+        server.setHandler(new Handler.Sequence(routes, pages(webRoot)));
+        server.start();
+    }
+
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    /** Stops after a failed start, adding any failure to stop to {@code cause}. */
+    void stopAfter(Throwable cause) {
+        try {
+            server.stop();
+        } catch (Exception stopFailure) {
+            cause.addSuppressed(stopFailure);
+        }
+    }
+
+    private Handler pages(Optional<Path> webRoot) {
+        ResourceFactory resources = ResourceFactory.of(server);
+        Resource base = webRoot.map(resources::newResource)
+                .orElseGet(() -> resources.newClassLoaderResource(BUNDLED_PAGES));
+        if (base == null) {
+            throw new IllegalStateException("the bundled pages (classpath " + BUNDLED_PAGES + ") are missing");
+        }
+        var handler = new ResourceHandler();
+        handler.setBaseResource(base);
+        handler.setDirAllowed(false);
+        handler.setWelcomeFiles("index.html");
+        return handler;
+    }
+
+    /**
+     * Jetty's defaults, less the per-connection cache of header fields: the SDKs sign every call with a new date,
+     * signature and invocation id, so caching them only costs (a third of the gateway's time under a broadcast).
+     */
+    private static HttpConfiguration httpConfiguration() {
+        var configuration = new HttpConfiguration();
+        configuration.setHeaderCacheSize(0);
+        return configuration;
+    }
+
+    private static QueuedThreadPool namedThreadPool() {
+        var threads = new QueuedThreadPool();
+        threads.setName("gateway");
+        return threads;
+    }
+}

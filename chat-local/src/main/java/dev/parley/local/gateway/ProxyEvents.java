@@ -1,0 +1,72 @@
+package dev.parley.local.gateway;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Builds the events of a REST API's Lambda proxy integration, with the fields API Gateway fills. */
+final class ProxyEvents {
+
+    private static final String LOCAL_ACCOUNT = "000000000000";
+
+    private final String apiId;
+    private final String stage;
+
+    ProxyEvents(String apiId, String stage) {
+        this.apiId = apiId;
+        this.stage = stage;
+    }
+
+    /** The request {@code method /{stage}/{resource}}; a body that is not UTF-8 travels in base64, as binary does. */
+    APIGatewayProxyRequestEvent request(String resource, String method, Map<String, List<String>> headers,
+            Map<String, List<String>> query, byte[] body, String sourceIp, String host, Instant receivedAt) {
+        var identity = new APIGatewayProxyRequestEvent.RequestIdentity();
+        identity.setSourceIp(sourceIp);
+        identity.setUserAgent(headerValue(headers, "User-Agent").orElse(null));
+
+        var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+        context.setAccountId(LOCAL_ACCOUNT);
+        context.setApiId(apiId);
+        context.setStage(stage);
+        context.setResourceId(apiId.substring(0, 6));
+        context.setResourcePath("/" + resource);
+        context.setHttpMethod(method);
+        context.setPath("/" + stage + "/" + resource);
+        context.setRequestId(UUID.randomUUID().toString());
+        context.setExtendedRequestId(AwsIds.newId());
+        context.setRequestTime(RequestTimes.format(receivedAt));
+        context.setRequestTimeEpoch(receivedAt.toEpochMilli());
+        context.setDomainName(host);
+        context.setDomainPrefix(host.split("[.:]", 2)[0]);
+        context.setProtocol("HTTP/1.1");
+        context.setIdentity(identity);
+
+        var event = new APIGatewayProxyRequestEvent()
+                .withResource("/" + resource)
+                .withPath("/" + resource)
+                .withHttpMethod(method)
+                .withHeaders(HttpExchanges.lastValues(headers))
+                .withMultiValueHeaders(headers)
+                .withQueryStringParameters(query.isEmpty() ? null : HttpExchanges.lastValues(query))
+                .withMultiValueQueryStringParameters(query.isEmpty() ? null : query)
+                .withRequestContext(context);
+        if (body.length == 0) {
+            return event.withIsBase64Encoded(false);
+        }
+        Optional<String> text = HttpExchanges.utf8(body);
+        return event
+                .withBody(text.orElseGet(() -> Base64.getEncoder().encodeToString(body)))
+                .withIsBase64Encoded(text.isEmpty());
+    }
+
+    private static Optional<String> headerValue(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name))
+                .map(header -> header.getValue().get(header.getValue().size() - 1))
+                .findFirst();
+    }
+}

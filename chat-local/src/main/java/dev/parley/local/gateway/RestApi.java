@@ -1,0 +1,123 @@
+package dev.parley.local.gateway;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.parley.local.gateway.RouteTable.RestFunction;
+import dev.parley.local.gateway.lambda.LambdaRuntime;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The REST API stage: each resource's function behind a Lambda proxy integration, and, with an API key, callable only
+ * by requests that carry it in {@code x-api-key} (CORS preflights excepted, as their methods need no key).
+ */
+final class RestApi {
+
+    /** API Gateway's payload limit for REST APIs. */
+    static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+    static final String API_KEY_HEADER = "x-api-key";
+
+    private final RouteTable routes;
+    private final Optional<ApiKey> apiKey;
+    private final ProxyEvents events;
+    private final LambdaRuntime runtime;
+    private final GatewayLog log;
+    private final Clock clock;
+
+    RestApi(RouteTable routes, Optional<ApiKey> apiKey, ProxyEvents events, LambdaRuntime runtime, GatewayLog log,
+            Clock clock) {
+        this.routes = routes;
+        this.apiKey = apiKey;
+        this.events = events;
+        this.runtime = runtime;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    void handle(Request request, Response response, Callback callback, String resource) {
+        String method = request.getMethod();
+        Optional<RestFunction> route = routes.restRoute(resource).filter(function -> function.allows(method));
+        if (route.isEmpty()) {
+            // What API Gateway answers for a resource or method the API does not have.
+            HttpExchanges.replyError(response, callback, 403, "MissingAuthenticationTokenException",
+                    "Missing Authentication Token");
+            return;
+        }
+        boolean keyMissing = apiKey.isPresent() && !apiKey.get().matches(request.getHeaders().get(API_KEY_HEADER));
+        if (keyMissing && !"OPTIONS".equals(method)) {
+            // What API Gateway answers a method with a required API key called without it, or with a wrong one.
+            HttpExchanges.replyError(response, callback, 403, "ForbiddenException", "Forbidden");
+            log.invocation(method + " /" + resource, "-", 403, 0, "no valid API key");
+            return;
+        }
+        Instant receivedAt = clock.instant();
+        Content.Source.asByteArrayAsync(request, MAX_PAYLOAD_BYTES).whenComplete((body, tooLargeOrBroken) -> {
+            if (tooLargeOrBroken != null) {
+                HttpExchanges.replyError(response, callback, 413, "RequestEntityTooLargeException",
+                        "Request Too Long: the limit is " + MAX_PAYLOAD_BYTES + " bytes");
+                return;
+            }
+            APIGatewayProxyRequestEvent event = events.request(resource, method, HttpExchanges.headers(request),
+                    HttpExchanges.query(request), body, Request.getRemoteAddr(request), HttpExchanges.host(request),
+                    receivedAt);
+            runtime.pool().execute(() -> invoke(route.get(), event, response, callback));
+        });
+    }
+
+    private void invoke(RestFunction route, APIGatewayProxyRequestEvent event, Response response, Callback callback) {
+        long started = System.nanoTime();
+        int status;
+        try {
+            APIGatewayProxyResponseEvent answer = runtime.invoke(route.handler(), event, event.getRequestContext().getRequestId());
+            status = write(answer, response, callback);
+        } catch (LambdaRuntime.FunctionError failure) {
+            status = internalServerError(response, callback);
+        }
+        log.invocation(event.getHttpMethod() + " /" + route.resource(), "-", status,
+                (System.nanoTime() - started) / 1_000_000, "");
+    }
+
+    private static int write(APIGatewayProxyResponseEvent answer, Response response, Callback callback) {
+        if (answer == null || answer.getStatusCode() == null) {
+            // API Gateway's answer to a malformed proxy response.
+            return internalServerError(response, callback);
+        }
+        Optional<byte[]> body;
+        try {
+            body = Optional.ofNullable(answer.getBody()).map(text -> Boolean.TRUE.equals(answer.getIsBase64Encoded())
+                    ? Base64.getDecoder().decode(text)
+                    : text.getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException notBase64) {
+            return internalServerError(response, callback);
+        }
+        if (answer.getMultiValueHeaders() != null) {
+            answer.getMultiValueHeaders().forEach((name, values) -> values.forEach(value -> response.getHeaders().add(name, value)));
+        }
+        if (answer.getHeaders() != null) {
+            answer.getHeaders().forEach((name, value) -> response.getHeaders().put(name, value));
+        }
+        response.setStatus(answer.getStatusCode());
+        if (body.isPresent()) {
+            response.write(true, ByteBuffer.wrap(body.get()), callback);
+        } else {
+            callback.succeeded();
+        }
+        return answer.getStatusCode();
+    }
+
+    private static int internalServerError(Response response, Callback callback) {
+        response.getHeaders().put(HttpExchanges.ERROR_TYPE_HEADER, "InternalServerErrorException");
+        HttpExchanges.reply(response, callback, 502, "application/json",
+                HttpExchanges.json(Map.of("message", "Internal server error")));
+        return 502;
+    }
+}
