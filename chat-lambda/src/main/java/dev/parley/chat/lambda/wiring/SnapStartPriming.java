@@ -129,7 +129,10 @@ public final class SnapStartPriming {
                 command.text(), Instant.now(), false);
         wire.encode(message);
         wire.ack(message.id(), 0, Optional.empty());
-        component.disconnectUseCase().disconnect(new DisconnectCommand(NEVER_CONNECTED, DisconnectReason.disconnectRoute()));
+        // Never stored (no such connection), but DisconnectHandler's reason all the same, spelt out here: the wiring
+        // must not depend on the handlers, which depend on it.
+        component.disconnectUseCase().disconnect(new DisconnectCommand(NEVER_CONNECTED,
+                DisconnectReason.transportReported("the $disconnect route")));
         return message;
     }
 }
