@@ -25,22 +25,22 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 /**
  * Sends messages through API Gateway's {@code @connections} management API ({@code POST /{stage}/@connections/{id}}),
  * many at once but never more than {@link PublisherSettings#maxConcurrentSends()} per publish, every attempt paced to
- * the account's rate ({@link PublisherSettings#sendRate()}), retrying throttled (429) and broken (5xx, I/O) sends with
- * exponential backoff and full jitter. The pace is kept across publishes: they all draw on the same account bucket.
+ * the account's rate ({@link PublisherSettings#callbackRate()}), retrying throttled (429) and broken (5xx, I/O) sends
+ * with exponential backoff and full jitter. The pace is kept across publishes: they all draw on the same account bucket.
  */
 public final class ApiGatewayMessagePublisher implements MessagePublisher {
 
     private final ApiGatewayManagementApiAsyncClient client;
     private final MessageEncoder encoder;
     private final PublisherSettings settings;
-    private final SendPacer pacer;
+    private final CallbackPacer pacer;
 
     public ApiGatewayMessagePublisher(
             ApiGatewayManagementApiAsyncClient client, MessageEncoder encoder, PublisherSettings settings) {
         this.client = Objects.requireNonNull(client, "client");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.pacer = new SendPacer(settings.sendRate(), System::nanoTime);
+        this.pacer = new CallbackPacer(settings.callbackRate(), System::nanoTime);
     }
 
     /**
