@@ -1,6 +1,6 @@
 package dev.parley.local;
 
-import dev.parley.chat.domain.model.SendRateLimit;
+import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.auth.MintToken;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.local.gateway.ApiKey;
@@ -194,8 +194,8 @@ final class CommandLine {
                 case CALLBACK_RATE -> callbackRate = Optional.of(positiveNumber(value));
                 case CALLBACK_BURST -> callbackBurst = Optional.of(wholeNumber(value));
                 case WEB_ROOT -> webRoot = Optional.of(Path.of(value));
-                case SEND_RATE -> sendRate = SendRateLimit.requireValidRate(positiveNumber(value));
-                case SEND_BURST -> sendBurst = SendRateLimit.requireValidBurst(wholeNumber(value));
+                case SEND_RATE -> sendRate = MessageRateLimit.requireValidRate(positiveNumber(value));
+                case SEND_BURST -> sendBurst = MessageRateLimit.requireValidBurst(wholeNumber(value));
                 // Checked in toOptions(), whose messages never repeat a secret.
                 case AUTH_SECRET -> authSecret = Optional.of(value);
                 case ADMIN_KEY -> adminKey = Optional.of(value);
@@ -210,7 +210,7 @@ final class CommandLine {
                     .map(burst -> new CallbackThrottle(rate, burst))
                     .orElseGet(() -> CallbackThrottle.withDefaultBurst(rate)));
             return new LocalOptions(host, port, stage, restStage, dynamoDbEndpoint, dataDir, table, region,
-                    idleTimeout, maxDuration, callbackLatency, throttle, webRoot, new SendRateLimit(sendRate, sendBurst),
+                    idleTimeout, maxDuration, callbackLatency, throttle, webRoot, new MessageRateLimit(sendRate, sendBurst),
                     authorization());
         }
 

@@ -1,7 +1,7 @@
 package dev.parley.local;
 
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
-import dev.parley.chat.domain.model.SendRateLimit;
+import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.wiring.ChatConfiguration;
@@ -48,7 +48,7 @@ public record LocalOptions(
         Duration callbackLatency,
         Optional<CallbackThrottle> callbackThrottle,
         Optional<Path> webRoot,
-        SendRateLimit sendRateLimit,
+        MessageRateLimit sendRateLimit,
         Optional<LocalAuthorization> authorization) {
 
     public static final int DEFAULT_PORT = 8080;

@@ -3,7 +3,7 @@ package dev.parley.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.chat.domain.model.SendRateLimit;
+import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.local.gateway.CallbackThrottle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -87,7 +87,7 @@ class ParleyLocalCommandLineTest {
         assertThat(options.callbackThrottle()).isEmpty();
         assertThat(options.dynamoDbEndpoint()).isEmpty();
         assertThat(options.dataDir()).isEmpty();
-        assertThat(options.sendRateLimit()).isEqualTo(new SendRateLimit(10, 20));
+        assertThat(options.sendRateLimit()).isEqualTo(new MessageRateLimit(10, 20));
     }
 
     @Test
@@ -100,7 +100,7 @@ class ParleyLocalCommandLineTest {
         assertThat(options).isEqualTo(new LocalOptions("0.0.0.0", 0, "prod", "api",
                 Optional.of(URI.create("http://127.0.0.1:8000")), Optional.empty(), "chats", "eu-west-1",
                 Duration.ofMillis(1500), Duration.ofMinutes(1), Duration.ofMillis(20),
-                Optional.of(new CallbackThrottle(100, 50)), Optional.of(Path.of("pages")), new SendRateLimit(0.5, 3),
+                Optional.of(new CallbackThrottle(100, 50)), Optional.of(Path.of("pages")), new MessageRateLimit(0.5, 3),
                 Optional.empty()));
         assertThat(LocalOptions.parse("--callback-rate", "10", "--callback-burst", "3", "--data-dir", "data"))
                 .satisfies(parsed -> {

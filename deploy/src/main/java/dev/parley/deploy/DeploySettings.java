@@ -1,6 +1,6 @@
 package dev.parley.deploy;
 
-import dev.parley.chat.adapter.out.apigateway.SendRate;
+import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
@@ -111,8 +111,8 @@ record DeploySettings(
                 wholeNumber(context, CONNECTION_RETENTION_DAYS, (int) ChatConfiguration.DEFAULT_RETENTION.toDays()),
                 wholeNumber(context, MEMORY_SIZE, DEFAULT_MEMORY_SIZE),
                 wholeNumber(context, ACTIVE_SHARDS, ChatConfiguration.DEFAULT_ACTIVE_SHARDS),
-                wholeNumber(context, CALLBACK_RATE_PER_SECOND, SendRate.ACCOUNT_DEFAULT.perSecond()),
-                wholeNumber(context, CALLBACK_BURST, SendRate.ACCOUNT_DEFAULT.burst()),
+                wholeNumber(context, CALLBACK_RATE_PER_SECOND, CallbackRate.ACCOUNT_DEFAULT.perSecond()),
+                wholeNumber(context, CALLBACK_BURST, CallbackRate.ACCOUNT_DEFAULT.burst()),
                 removalPolicy(text(context, REMOVAL_POLICY, "retain")),
                 bool(context, AUTHORIZATION, true),
                 existingJar(path(context, LAMBDA_JAR, DEFAULT_LAMBDA_JAR, directory)),

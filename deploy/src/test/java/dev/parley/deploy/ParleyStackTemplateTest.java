@@ -11,7 +11,7 @@ import static dev.parley.deploy.JsonTree.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.parley.chat.adapter.out.apigateway.SendRate;
+import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
@@ -253,7 +253,7 @@ class ParleyStackTemplateTest {
                     .isEqualTo(URI.create("https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/production"));
             assertThat(configuration.connectionRetention()).as(handler).isEqualTo(Duration.ofDays(30));
             assertThat(configuration.activeShards()).as(handler).isEqualTo(4);
-            assertThat(configuration.callbackRate()).as(handler).isEqualTo(SendRate.ACCOUNT_DEFAULT);
+            assertThat(configuration.callbackRate()).as(handler).isEqualTo(CallbackRate.ACCOUNT_DEFAULT);
             assertThat(configuration.dynamoDbEndpoint()).as(handler).isEmpty();
             assertThat(configuration.allowedOrigin()).as(handler)
                     .isEqualTo(handler.equals(BroadcastRoute.HANDLER) ? "https://d1234abcdefgh.cloudfront.net" : "*");

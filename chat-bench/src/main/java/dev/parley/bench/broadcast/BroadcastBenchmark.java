@@ -5,9 +5,9 @@ import dev.parley.bench.LocalChatTable;
 import dev.parley.bench.Options;
 import dev.parley.bench.Stats;
 import dev.parley.chat.adapter.out.apigateway.ApiGatewayMessagePublisher;
+import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.apigateway.ManagementApiClients;
 import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
-import dev.parley.chat.adapter.out.apigateway.SendRate;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
@@ -71,8 +71,8 @@ public final class BroadcastBenchmark {
                     defaults.maxAttempts(),
                     defaults.baseBackoff(),
                     defaults.maxBackoff(),
-                    new SendRate(options.integer("client-rate", defaults.sendRate().perSecond(), 1),
-                            options.integer("client-burst", defaults.sendRate().burst(), 1)));
+                    new CallbackRate(options.integer("client-rate", defaults.callbackRate().perSecond(), 1),
+                            options.integer("client-burst", defaults.callbackRate().burst(), 1)));
         }
 
         Floor floor() {

@@ -4,7 +4,7 @@ import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
-import dev.parley.chat.domain.model.SendRateLimit;
+import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
@@ -30,7 +30,8 @@ final class InMemoryChatComponent implements ChatComponent {
      * A per-connection send limit no benchmark reaches: the limit is still checked and the allowance still recorded on
      * every send, as in production, but a sender is never refused, so every invocation measures a delivered message.
      */
-    static final SendRateLimit UNREACHED_LIMIT = new SendRateLimit(SendRateLimit.MAX_PER_SECOND, SendRateLimit.MAX_BURST);
+    static final MessageRateLimit UNREACHED_LIMIT =
+            new MessageRateLimit(MessageRateLimit.MAX_PER_SECOND, MessageRateLimit.MAX_BURST);
 
     private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
     private final FrameReader reader = new FrameReader();

@@ -68,7 +68,7 @@ final class AwsModule {
     @Provides
     @Singleton
     static PublisherSettings publisherSettings(ChatConfiguration configuration) {
-        return PublisherSettings.defaults().withSendRate(configuration.callbackRate());
+        return PublisherSettings.defaults().withCallbackRate(configuration.callbackRate());
     }
 
     @Provides

@@ -1,7 +1,7 @@
 package dev.parley.chat.wiring;
 
-import dev.parley.chat.adapter.out.apigateway.SendRate;
-import dev.parley.chat.domain.model.SendRateLimit;
+import dev.parley.chat.adapter.out.apigateway.CallbackRate;
+import dev.parley.chat.domain.model.MessageRateLimit;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -33,15 +33,15 @@ public record ChatConfiguration(
         String allowedOrigin,
         Duration connectionRetention,
         int activeShards,
-        SendRateLimit sendRateLimit,
+        MessageRateLimit sendRateLimit,
         DynamoDbTimeouts dynamoDbTimeouts,
-        SendRate callbackRate) {
+        CallbackRate callbackRate) {
 
     public static final String DEFAULT_TABLE_NAME = "chatDetails";
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
     public static final int DEFAULT_ACTIVE_SHARDS = 4;
     /** Ten messages a second, twenty at once: more than anyone types, far less than a script floods. */
-    public static final SendRateLimit DEFAULT_SEND_RATE_LIMIT = new SendRateLimit(10, 20);
+    public static final MessageRateLimit DEFAULT_SEND_RATE_LIMIT = new MessageRateLimit(10, 20);
     /**
      * A DynamoDB call takes milliseconds: an attempt unanswered after 2 s is abandoned (and retried by the SDK), and
      * the whole call, retries included, after 5 s, so a handler answers {@code INTERNAL} well within its function's
@@ -73,16 +73,16 @@ public record ChatConfiguration(
         Objects.requireNonNull(callbackRate, "callback rate");
     }
 
-    /** A configuration with the {@link #DEFAULT_DYNAMODB_TIMEOUTS}, paced to {@link SendRate#ACCOUNT_DEFAULT}. */
+    /** A configuration with the {@link #DEFAULT_DYNAMODB_TIMEOUTS}, paced to {@link CallbackRate#ACCOUNT_DEFAULT}. */
     public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
-            String allowedOrigin, Duration connectionRetention, int activeShards, SendRateLimit sendRateLimit) {
+            String allowedOrigin, Duration connectionRetention, int activeShards, MessageRateLimit sendRateLimit) {
         this(tableName, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin, connectionRetention, activeShards,
-                sendRateLimit, DEFAULT_DYNAMODB_TIMEOUTS, SendRate.ACCOUNT_DEFAULT);
+                sendRateLimit, DEFAULT_DYNAMODB_TIMEOUTS, CallbackRate.ACCOUNT_DEFAULT);
     }
 
     /**
      * A configuration with the {@link #DEFAULT_SEND_RATE_LIMIT} and the {@link #DEFAULT_DYNAMODB_TIMEOUTS}, paced to
-     * {@link SendRate#ACCOUNT_DEFAULT}.
+     * {@link CallbackRate#ACCOUNT_DEFAULT}.
      */
     public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
             String allowedOrigin, Duration connectionRetention, int activeShards) {
@@ -132,7 +132,7 @@ public record ChatConfiguration(
                 optional(environment, "ACTIVE_SHARDS")
                         .map(shards -> positiveInt(environment, "ACTIVE_SHARDS"))
                         .orElse(DEFAULT_ACTIVE_SHARDS),
-                new SendRateLimit(
+                new MessageRateLimit(
                         optional(environment, "SEND_RATE_PER_SECOND")
                                 .map(rate -> sendRate(environment, "SEND_RATE_PER_SECOND"))
                                 .orElse(DEFAULT_SEND_RATE_LIMIT.perSecond()),
@@ -140,9 +140,9 @@ public record ChatConfiguration(
                                 .map(burst -> sendBurst(environment, "SEND_BURST"))
                                 .orElse(DEFAULT_SEND_RATE_LIMIT.burst())),
                 dynamoDbTimeouts(environment),
-                new SendRate(
-                        callbackLimit(environment, "CALLBACK_RATE_PER_SECOND", SendRate.ACCOUNT_DEFAULT.perSecond()),
-                        callbackLimit(environment, "CALLBACK_BURST", SendRate.ACCOUNT_DEFAULT.burst())));
+                new CallbackRate(
+                        callbackLimit(environment, "CALLBACK_RATE_PER_SECOND", CallbackRate.ACCOUNT_DEFAULT.perSecond()),
+                        callbackLimit(environment, "CALLBACK_BURST", CallbackRate.ACCOUNT_DEFAULT.burst())));
     }
 
     private static int callbackLimit(Map<String, String> environment, String name, int fallback) {
@@ -202,7 +202,7 @@ public record ChatConfiguration(
                     + " must be a number of messages a second such as 10 or 0.5, not '" + value + "'");
         }
         try {
-            return SendRateLimit.requireValidRate(Double.parseDouble(value));
+            return MessageRateLimit.requireValidRate(Double.parseDouble(value));
         } catch (IllegalArgumentException outOfRange) {
             throw new IllegalStateException("environment variable " + name + ": " + outOfRange.getMessage(), outOfRange);
         }
@@ -210,7 +210,7 @@ public record ChatConfiguration(
 
     private static int sendBurst(Map<String, String> environment, String name) {
         try {
-            return SendRateLimit.requireValidBurst(positiveInt(environment, name));
+            return MessageRateLimit.requireValidBurst(positiveInt(environment, name));
         } catch (IllegalArgumentException outOfRange) {
             throw new IllegalStateException("environment variable " + name + ": " + outOfRange.getMessage(), outOfRange);
         }

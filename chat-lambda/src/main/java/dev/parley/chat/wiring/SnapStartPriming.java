@@ -131,7 +131,10 @@ public final class SnapStartPriming {
         FrameWriter writer = component.frameWriter();
         writer.encode(message);
         writer.ack(message.id(), 0, Optional.empty());
-        component.disconnectUseCase().disconnect(new DisconnectCommand(NEVER_CONNECTED, DisconnectReason.disconnectRoute()));
+        // Never stored (no such connection), but DisconnectHandler's reason all the same, spelt out here: the wiring
+        // must not depend on the handlers, which depend on it.
+        component.disconnectUseCase().disconnect(new DisconnectCommand(NEVER_CONNECTED,
+                DisconnectReason.transportReported("the $disconnect route")));
         return message;
     }
 }

@@ -3,8 +3,8 @@ package dev.parley.chat.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
-import dev.parley.chat.adapter.out.apigateway.SendRate;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -89,19 +89,19 @@ class AwsModuleTest {
 
     @Test
     void givenCallbackRate_publisherSettings_pacesThePublisherToIt() {
-        var regionsQuota = new SendRate(2_500, 1_250);
+        var regionsQuota = new CallbackRate(2_500, 1_250);
 
         PublisherSettings settings = AwsModule.publisherSettings(
                 configuration(ChatConfiguration.DEFAULT_DYNAMODB_TIMEOUTS, regionsQuota));
 
-        assertThat(settings).isEqualTo(PublisherSettings.defaults().withSendRate(regionsQuota));
+        assertThat(settings).isEqualTo(PublisherSettings.defaults().withCallbackRate(regionsQuota));
     }
 
     private DynamoDbClient clientWith(ChatConfiguration.DynamoDbTimeouts timeouts) {
-        return AwsModule.dynamoDbClient(configuration(timeouts, SendRate.ACCOUNT_DEFAULT), Region.US_EAST_1, CREDENTIALS);
+        return AwsModule.dynamoDbClient(configuration(timeouts, CallbackRate.ACCOUNT_DEFAULT), Region.US_EAST_1, CREDENTIALS);
     }
 
-    private ChatConfiguration configuration(ChatConfiguration.DynamoDbTimeouts timeouts, SendRate callbackRate) {
+    private ChatConfiguration configuration(ChatConfiguration.DynamoDbTimeouts timeouts, CallbackRate callbackRate) {
         URI endpoint = URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
                 + silentServer.getLocalPort());
         return new ChatConfiguration("chatDetails", "us-east-1", Optional.of(endpoint),

@@ -3,8 +3,8 @@ package dev.parley.chat.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.chat.adapter.out.apigateway.SendRate;
-import dev.parley.chat.domain.model.SendRateLimit;
+import dev.parley.chat.adapter.out.apigateway.CallbackRate;
+import dev.parley.chat.domain.model.MessageRateLimit;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,10 +32,10 @@ class ChatConfigurationTest {
         assertThat(configuration.allowedOrigin()).isEqualTo("*");
         assertThat(configuration.connectionRetention()).isEqualTo(Duration.ofDays(30));
         assertThat(configuration.activeShards()).isEqualTo(4);
-        assertThat(configuration.sendRateLimit()).isEqualTo(new SendRateLimit(10, 20));
+        assertThat(configuration.sendRateLimit()).isEqualTo(new MessageRateLimit(10, 20));
         assertThat(configuration.dynamoDbTimeouts())
                 .isEqualTo(new ChatConfiguration.DynamoDbTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
-        assertThat(configuration.callbackRate()).isEqualTo(new SendRate(10_000, 5_000));
+        assertThat(configuration.callbackRate()).isEqualTo(new CallbackRate(10_000, 5_000));
     }
 
     @Test
@@ -54,18 +54,18 @@ class ChatConfigurationTest {
         assertThat(configuration.allowedOrigin()).isEqualTo("https://chat.example.com");
         assertThat(configuration.connectionRetention()).isEqualTo(Duration.ofDays(7));
         assertThat(configuration.activeShards()).isEqualTo(8);
-        assertThat(configuration.sendRateLimit()).isEqualTo(new SendRateLimit(2.5, 5));
+        assertThat(configuration.sendRateLimit()).isEqualTo(new MessageRateLimit(2.5, 5));
         assertThat(configuration.dynamoDbTimeouts())
                 .isEqualTo(new ChatConfiguration.DynamoDbTimeouts(Duration.ofMillis(750), Duration.ofSeconds(3)));
-        assertThat(configuration.callbackRate()).isEqualTo(new SendRate(2_500, 1_250));
+        assertThat(configuration.callbackRate()).isEqualTo(new CallbackRate(2_500, 1_250));
     }
 
     @Test
     void givenOnlyOneVariableOfARateAndBurstPair_fromEnvironment_takesTheOtherFromItsDefault() {
-        assertThat(withMinimal("SEND_RATE_PER_SECOND", "0.5").sendRateLimit()).isEqualTo(new SendRateLimit(0.5, 20));
-        assertThat(withMinimal("SEND_BURST", "3").sendRateLimit()).isEqualTo(new SendRateLimit(10, 3));
-        assertThat(withMinimal("CALLBACK_RATE_PER_SECOND", "4000").callbackRate()).isEqualTo(new SendRate(4_000, 5_000));
-        assertThat(withMinimal("CALLBACK_BURST", "100").callbackRate()).isEqualTo(new SendRate(10_000, 100));
+        assertThat(withMinimal("SEND_RATE_PER_SECOND", "0.5").sendRateLimit()).isEqualTo(new MessageRateLimit(0.5, 20));
+        assertThat(withMinimal("SEND_BURST", "3").sendRateLimit()).isEqualTo(new MessageRateLimit(10, 3));
+        assertThat(withMinimal("CALLBACK_RATE_PER_SECOND", "4000").callbackRate()).isEqualTo(new CallbackRate(4_000, 5_000));
+        assertThat(withMinimal("CALLBACK_BURST", "100").callbackRate()).isEqualTo(new CallbackRate(10_000, 100));
     }
 
     @ParameterizedTest
@@ -108,7 +108,7 @@ class ChatConfigurationTest {
 
         assertThat(configuration.sendRateLimit()).isEqualTo(ChatConfiguration.DEFAULT_SEND_RATE_LIMIT);
         assertThat(configuration.dynamoDbTimeouts()).isEqualTo(ChatConfiguration.DEFAULT_DYNAMODB_TIMEOUTS);
-        assertThat(configuration.callbackRate()).isEqualTo(SendRate.ACCOUNT_DEFAULT);
+        assertThat(configuration.callbackRate()).isEqualTo(CallbackRate.ACCOUNT_DEFAULT);
     }
 
     @Test

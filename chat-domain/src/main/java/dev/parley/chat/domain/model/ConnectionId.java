@@ -3,10 +3,10 @@ package dev.parley.chat.domain.model;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** API Gateway's id of one WebSocket connection, such as {@code L0SM9cOFvHcCIhw=}. */
+/** The transport's id of one WebSocket connection, such as {@code L0SM9cOFvHcCIhw=}. */
 public record ConnectionId(String value) {
 
-    /** API Gateway ids are base64-like; anything else cannot name a connection. */
+    /** Connection ids are base64-like; anything else cannot name a connection. */
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_=+/-]{1,128}");
 
     public ConnectionId {

@@ -12,9 +12,16 @@ public record DisconnectReason(String description) {
         }
     }
 
-    /** The gateway reported the end of the connection on its {@code $disconnect} route. */
-    public static DisconnectReason disconnectRoute() {
-        return new DisconnectReason("closed: reported by the $disconnect route");
+    /**
+     * The transport reported the connection closed, without a status code; {@code reporter} names what reported it,
+     * in the words of the adapter that heard it.
+     */
+    public static DisconnectReason transportReported(String reporter) {
+        Objects.requireNonNull(reporter, "reporter");
+        if (reporter.isBlank()) {
+            throw new IllegalArgumentException("a transport report needs to say what reported the close");
+        }
+        return new DisconnectReason("closed: reported by " + reporter.strip());
     }
 
     /** The connection closed with a WebSocket status code and reason. */
@@ -23,7 +30,10 @@ public record DisconnectReason(String description) {
         return new DisconnectReason("closed with status " + statusCode + said);
     }
 
-    /** A send found the connection gone (HTTP 410) although no {@code $disconnect} had said so. */
+    /**
+     * A send found the connection no longer exists, though the transport had not reported it closed. The words are
+     * the ones the audit trail has always stored for this reason, kept so stored reasons stay comparable.
+     */
     public static DisconnectReason gone() {
         return new DisconnectReason("gone: a send answered 410");
     }

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The text of a chat message or a broadcast: with something visible in it, at most 32 KB once encoded as UTF-8
- * (API Gateway's frame size, so every message fits in one frame to every client).
+ * (the largest WebSocket frame the transport passes on, so every message fits in one frame to every client).
  */
 public record MessageText(String value) {
 

@@ -3,7 +3,7 @@ package dev.parley.chat.domain.service;
 import dev.parley.chat.domain.model.BroadcastMessage;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.MessageId;
-import dev.parley.chat.domain.model.Posted;
+import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.port.in.BroadcastCommand;
 import dev.parley.chat.domain.port.in.BroadcastReport;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
@@ -18,13 +18,13 @@ public final class BroadcastService implements BroadcastUseCase {
     private final ConnectionRegistry registry;
     private final MessagePublisher publisher;
     private final Clock clock;
-    private final GoneConnections goneConnections;
+    private final GoneRecipients goneRecipients;
 
     public BroadcastService(ConnectionRegistry registry, MessagePublisher publisher, Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.goneConnections = new GoneConnections(registry);
+        this.goneRecipients = new GoneRecipients(registry);
     }
 
     @Override
@@ -32,8 +32,9 @@ public final class BroadcastService implements BroadcastUseCase {
         var message = new BroadcastMessage(MessageId.random(), command.text(), clock.instant());
         var deliveries = publisher.publish(message, registry.activeConnections().map(Connection::id));
 
-        registry.recordBroadcast(deliveries.recipients(Outcome.DELIVERED), new Posted(message.text(), message.sentAt()));
-        goneConnections.markDisconnected(deliveries, clock.instant());
+        registry.recordBroadcast(
+                deliveries.recipients(Outcome.DELIVERED), new PostedText(message.text(), message.sentAt()));
+        goneRecipients.markDisconnected(deliveries, clock.instant());
 
         int failed = deliveries.count(Outcome.FAILED) + deliveries.count(Outcome.THROTTLED);
         return new BroadcastReport(

@@ -4,11 +4,10 @@ import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
+import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageId;
-import dev.parley.chat.domain.model.Posted;
-import dev.parley.chat.domain.model.SendAllowance;
-import dev.parley.chat.domain.model.SendDecision;
-import dev.parley.chat.domain.model.SendRateLimit;
+import dev.parley.chat.domain.model.MessageRateLimit;
+import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.port.in.SendMessageCommand;
 import dev.parley.chat.domain.port.in.SendMessageResult;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
@@ -33,15 +32,16 @@ public final class SendMessageService implements SendMessageUseCase {
     private final ConnectionRegistry registry;
     private final MessagePublisher publisher;
     private final Clock clock;
-    private final SendRateLimit rateLimit;
-    private final GoneConnections goneConnections;
+    private final MessageRateLimit rateLimit;
+    private final GoneRecipients goneRecipients;
 
-    public SendMessageService(ConnectionRegistry registry, MessagePublisher publisher, Clock clock, SendRateLimit rateLimit) {
+    public SendMessageService(
+            ConnectionRegistry registry, MessagePublisher publisher, Clock clock, MessageRateLimit rateLimit) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rateLimit = Objects.requireNonNull(rateLimit, "rate limit");
-        this.goneConnections = new GoneConnections(registry);
+        this.goneRecipients = new GoneRecipients(registry);
     }
 
     @Override
@@ -57,14 +57,14 @@ public final class SendMessageService implements SendMessageUseCase {
 
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
-            SendDecision decision = rateLimit.take(sender.get().sendAllowance(), now);
-            if (decision instanceof SendDecision.Refused refused) {
+            MessageDecision decision = rateLimit.take(sender.get().messageAllowance(), now);
+            if (decision instanceof MessageDecision.Refused refused) {
                 return new SendMessageResult.RateLimited(refused.retryAfter());
             }
-            SendAllowance after = ((SendDecision.Allowed) decision).after();
+            var taken = (MessageDecision.Allowed) decision;
             var message = new ChatMessage(MessageId.random(), command.sender(), sender.get().connection().displayName(),
                     command.text(), now, recipient.isPresent());
-            if (registry.recordMessage(command.sender(), new Posted(message.text(), now), sender.get().sendAllowance(), after)) {
+            if (registry.recordMessage(command.sender(), new PostedText(message.text(), now), taken)) {
                 return deliver(message, recipient);
             }
             sender = activeRecord(command.sender());
@@ -84,7 +84,7 @@ public final class SendMessageService implements SendMessageUseCase {
                 .map(Connection::id)
                 .filter(id -> !id.equals(message.from())));
         var deliveries = publisher.publish(message, recipients);
-        goneConnections.markDisconnected(deliveries, clock.instant());
+        goneRecipients.markDisconnected(deliveries, clock.instant());
         return new SendMessageResult.Sent(message, deliveries.count(Outcome.DELIVERED));
     }
 }

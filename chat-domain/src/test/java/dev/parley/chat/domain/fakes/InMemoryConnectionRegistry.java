@@ -4,8 +4,8 @@ import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.Disconnection;
-import dev.parley.chat.domain.model.Posted;
-import dev.parley.chat.domain.model.SendAllowance;
+import dev.parley.chat.domain.model.MessageDecision;
+import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,17 +13,20 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** A {@link ConnectionRegistry} in a map: the fake for tests and the reference the contract test is written against. */
+/**
+ * A {@link ConnectionRegistry} in a map: the fake for tests and the reference the contract test is written against.
+ * Each change is the record's own rule, applied inside the map's atomic update of that record.
+ */
 public final class InMemoryConnectionRegistry implements ConnectionRegistry {
 
     private final ConcurrentMap<ConnectionId, ConnectionRecord> records = new ConcurrentHashMap<>();
 
     @Override
     public void register(Connection connection) {
-        records.put(connection.id(), new ConnectionRecord(connection, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty()));
+        records.put(connection.id(), ConnectionRecord.registered(connection));
     }
 
     @Override
@@ -33,37 +36,18 @@ public final class InMemoryConnectionRegistry implements ConnectionRegistry {
 
     @Override
     public boolean markDisconnected(ConnectionId id, Disconnection disconnection) {
-        var changed = new AtomicBoolean();
-        records.computeIfPresent(id, (key, current) -> {
-            if (!current.isActive()) {
-                return current;
-            }
-            changed.set(true);
-            return new ConnectionRecord(current.connection(), Optional.of(disconnection),
-                    current.latestMessage(), current.latestBroadcast(), current.sendAllowance());
-        });
-        return changed.get();
+        return update(id, current -> current.disconnect(disconnection));
     }
 
     @Override
-    public boolean recordMessage(ConnectionId sender, Posted message, Optional<SendAllowance> before, SendAllowance after) {
-        var recorded = new AtomicBoolean();
-        records.computeIfPresent(sender, (key, current) -> {
-            if (!current.sendAllowance().equals(before)) {
-                return current;
-            }
-            recorded.set(true);
-            return new ConnectionRecord(current.connection(), current.disconnection(), Optional.of(message),
-                    current.latestBroadcast(), Optional.of(after));
-        });
-        return recorded.get();
+    public boolean recordMessage(ConnectionId sender, PostedText message, MessageDecision.Allowed taken) {
+        return update(sender, current -> current.recordMessage(message, taken));
     }
 
     @Override
-    public void recordBroadcast(Collection<ConnectionId> reached, Posted broadcast) {
+    public void recordBroadcast(Collection<ConnectionId> reached, PostedText broadcast) {
         for (ConnectionId id : reached) {
-            records.computeIfPresent(id, (key, current) -> new ConnectionRecord(current.connection(),
-                    current.disconnection(), current.latestMessage(), Optional.of(broadcast), current.sendAllowance()));
+            records.computeIfPresent(id, (key, current) -> current.recordBroadcast(broadcast));
         }
     }
 
@@ -73,5 +57,16 @@ public final class InMemoryConnectionRegistry implements ConnectionRegistry {
                 .filter(ConnectionRecord::isActive)
                 .map(ConnectionRecord::connection)
                 .sorted(Comparator.comparing(connection -> connection.id().value()));
+    }
+
+    /** Stores what {@code change} makes of the record; false, storing nothing, when it refuses or the id is unknown. */
+    private boolean update(ConnectionId id, Function<ConnectionRecord, Optional<ConnectionRecord>> change) {
+        var changed = new AtomicBoolean();
+        records.computeIfPresent(id, (key, current) -> {
+            Optional<ConnectionRecord> next = change.apply(current);
+            changed.set(next.isPresent());
+            return next.orElse(current);
+        });
+        return changed.get();
     }
 }

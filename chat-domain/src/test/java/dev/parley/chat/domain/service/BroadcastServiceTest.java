@@ -9,7 +9,7 @@ import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.MessageText;
-import dev.parley.chat.domain.model.Posted;
+import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.port.in.BroadcastCommand;
 import dev.parley.chat.domain.port.in.BroadcastReport;
 import dev.parley.chat.domain.port.out.DeliveryResult;
@@ -60,7 +60,7 @@ class BroadcastServiceTest {
 
         service.broadcast(BROADCAST_NOTICE);
 
-        Posted posted = new Posted(NOTICE, NOW);
+        PostedText posted = new PostedText(NOTICE, NOW);
         assertThat(chat.recordOf(connections.delivered).latestBroadcast()).contains(posted);
         assertThat(chat.recordOf(connections.alsoDelivered).latestBroadcast()).contains(posted);
         assertThat(chat.recordOf(connections.gone).latestBroadcast()).isEmpty();

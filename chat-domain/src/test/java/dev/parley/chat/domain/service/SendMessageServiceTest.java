@@ -11,11 +11,11 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
+import dev.parley.chat.domain.model.MessageAllowance;
+import dev.parley.chat.domain.model.MessageDecision;
+import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.MessageText;
-import dev.parley.chat.domain.model.Posted;
-import dev.parley.chat.domain.model.SendAllowance;
-import dev.parley.chat.domain.model.SendDecision;
-import dev.parley.chat.domain.model.SendRateLimit;
+import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.port.in.SendMessageCommand;
 import dev.parley.chat.domain.port.in.SendMessageResult;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class SendMessageServiceTest {
 
     private static final MessageText HELLO = new MessageText("hello, everyone");
-    private static final SendRateLimit TEN_A_SECOND_BURST_OF_20 = new SendRateLimit(10, 20);
+    private static final MessageRateLimit TEN_A_SECOND_BURST_OF_20 = new MessageRateLimit(10, 20);
 
     private final ChatFixture chat = new ChatFixture();
     private final SendMessageService service =
@@ -77,7 +77,7 @@ class SendMessageServiceTest {
 
         service.send(toEveryone(alice));
 
-        assertThat(chat.recordOf(alice).latestMessage()).contains(new Posted(HELLO, NOW));
+        assertThat(chat.recordOf(alice).latestMessage()).contains(new PostedText(HELLO, NOW));
         assertThat(chat.recordOf(alice).isActive()).isTrue();
         assertThat(chat.recordOf(bob).latestMessage()).isEmpty();
         assertThat(chat.recordOf(bob).latestBroadcast()).isEmpty();
@@ -91,7 +91,7 @@ class SendMessageServiceTest {
 
         assertThat(sent.recipients()).isZero();
         assertThat(chat.publisher.sent()).isEmpty();
-        assertThat(chat.recordOf(alice).latestMessage()).contains(new Posted(HELLO, NOW));
+        assertThat(chat.recordOf(alice).latestMessage()).contains(new PostedText(HELLO, NOW));
     }
 
     @Test
@@ -106,7 +106,7 @@ class SendMessageServiceTest {
         assertThat(sent.message().direct()).isTrue();
         assertThat(sent.message().from()).isEqualTo(alice.id());
         assertThat(sent.recipients()).isEqualTo(1);
-        assertThat(chat.recordOf(alice).latestMessage()).contains(new Posted(HELLO, NOW));
+        assertThat(chat.recordOf(alice).latestMessage()).contains(new PostedText(HELLO, NOW));
     }
 
     @Test
@@ -120,7 +120,7 @@ class SendMessageServiceTest {
         assertThat(result).isEqualTo(new SendMessageResult.UnknownRecipient(stranger));
         assertThat(chat.publisher.sent()).isEmpty();
         assertThat(chat.recordOf(alice).latestMessage()).isEmpty();
-        assertThat(chat.recordOf(alice).sendAllowance()).isEmpty();
+        assertThat(chat.recordOf(alice).messageAllowance()).isEmpty();
         assertThat(chat.registry.find(stranger)).isEmpty();
     }
 
@@ -219,7 +219,7 @@ class SendMessageServiceTest {
         assertThat(sent.recipients()).isZero();
         assertThat(chat.recordOf(bob).disconnection()).contains(new Disconnection(NOW, DisconnectReason.gone()));
         assertThat(chat.registry.activeConnections()).containsExactly(alice);
-        assertThat(chat.recordOf(alice).latestMessage()).contains(new Posted(HELLO, NOW));
+        assertThat(chat.recordOf(alice).latestMessage()).contains(new PostedText(HELLO, NOW));
     }
 
     @Test
@@ -228,7 +228,7 @@ class SendMessageServiceTest {
 
         service.send(toEveryone(alice));
 
-        assertThat(chat.recordOf(alice).sendAllowance()).contains(new SendAllowance(BigDecimal.valueOf(19), NOW));
+        assertThat(chat.recordOf(alice).messageAllowance()).contains(new MessageAllowance(BigDecimal.valueOf(19), NOW));
     }
 
     @Test
@@ -259,7 +259,7 @@ class SendMessageServiceTest {
         SendMessageResult again = service.send(toEveryone(alice));
 
         assertThat(again).isInstanceOf(SendMessageResult.Sent.class);
-        assertThat(chat.recordOf(alice).latestMessage()).contains(new Posted(HELLO, NOW.plus(limited.retryAfter())));
+        assertThat(chat.recordOf(alice).latestMessage()).contains(new PostedText(HELLO, NOW.plus(limited.retryAfter())));
         assertThat(service.send(toEveryone(alice))).isInstanceOf(SendMessageResult.RateLimited.class);
     }
 
@@ -273,9 +273,9 @@ class SendMessageServiceTest {
         SendMessageResult.Sent sent = sentBy(racedService.send(toEveryone(alice)));
 
         assertThat(racing.racesLost).isEqualTo(3);
-        assertThat(chat.recordOf(alice).latestMessage()).contains(new Posted(HELLO, NOW));
+        assertThat(chat.recordOf(alice).latestMessage()).contains(new PostedText(HELLO, NOW));
         // Three rivals and this message each took a token.
-        assertThat(chat.recordOf(alice).sendAllowance()).contains(new SendAllowance(BigDecimal.valueOf(16), NOW));
+        assertThat(chat.recordOf(alice).messageAllowance()).contains(new MessageAllowance(BigDecimal.valueOf(16), NOW));
         assertThat(chat.publisher.sent()).containsExactly(new RecordingMessagePublisher.Sent(bob.id(), sent.message()));
     }
 
@@ -318,7 +318,7 @@ class SendMessageServiceTest {
      */
     private static class RacingRegistry implements ConnectionRegistry {
 
-        static final Posted RIVAL = new Posted(new MessageText("sent by another instance"), NOW);
+        static final PostedText RIVAL = new PostedText(new MessageText("sent by another instance"), NOW);
 
         private final ConnectionRegistry shared;
         private final int races;
@@ -331,18 +331,17 @@ class SendMessageServiceTest {
 
         void rival(ConnectionId sender) {
             ConnectionRecord current = shared.find(sender).orElseThrow();
-            var taken = (SendDecision.Allowed) TEN_A_SECOND_BURST_OF_20.take(current.sendAllowance(), NOW);
-            assertThat(shared.recordMessage(sender, RIVAL, current.sendAllowance(), taken.after())).isTrue();
+            var taken = (MessageDecision.Allowed) TEN_A_SECOND_BURST_OF_20.take(current.messageAllowance(), NOW);
+            assertThat(shared.recordMessage(sender, RIVAL, taken)).isTrue();
         }
 
         @Override
-        public boolean recordMessage(ConnectionId sender, Posted message, Optional<SendAllowance> before,
-                SendAllowance after) {
+        public boolean recordMessage(ConnectionId sender, PostedText message, MessageDecision.Allowed taken) {
             if (racesLost < races) {
                 rival(sender);
                 racesLost++;
             }
-            return shared.recordMessage(sender, message, before, after);
+            return shared.recordMessage(sender, message, taken);
         }
 
         @Override
@@ -361,7 +360,7 @@ class SendMessageServiceTest {
         }
 
         @Override
-        public void recordBroadcast(Collection<ConnectionId> reached, Posted broadcast) {
+        public void recordBroadcast(Collection<ConnectionId> reached, PostedText broadcast) {
             shared.recordBroadcast(reached, broadcast);
         }
 

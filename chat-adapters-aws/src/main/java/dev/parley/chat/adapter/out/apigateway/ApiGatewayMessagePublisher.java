@@ -26,22 +26,22 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 /**
  * Sends messages through API Gateway's {@code @connections} management API ({@code POST /{stage}/@connections/{id}}),
  * many at once but never more than {@link PublisherSettings#maxConcurrentSends()} per publish, every attempt paced to
- * the account's rate ({@link PublisherSettings#sendRate()}), retrying throttled (429) and broken (5xx, I/O) sends with
- * exponential backoff and full jitter. The pace is kept across publishes: they all draw on the same account bucket.
+ * the account's rate ({@link PublisherSettings#callbackRate()}), retrying throttled (429) and broken (5xx, I/O) sends
+ * with exponential backoff and full jitter. The pace is kept across publishes: they all draw on the same account bucket.
  */
 public final class ApiGatewayMessagePublisher implements MessagePublisher {
 
     private final ApiGatewayManagementApiAsyncClient client;
     private final FrameWriter writer;
     private final PublisherSettings settings;
-    private final SendPacer pacer;
+    private final CallbackPacer pacer;
 
     public ApiGatewayMessagePublisher(
             ApiGatewayManagementApiAsyncClient client, FrameWriter writer, PublisherSettings settings) {
         this.client = Objects.requireNonNull(client, "client");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.pacer = new SendPacer(settings.sendRate(), System::nanoTime);
+        this.pacer = new CallbackPacer(settings.callbackRate(), System::nanoTime);
     }
 
     /**

@@ -12,10 +12,10 @@ import java.util.Objects;
  * @param maxAttempts        attempts per recipient, the first one included
  * @param baseBackoff        the longest wait after the first failed attempt; it doubles after each further one
  * @param maxBackoff         the longest wait at all
- * @param sendRate           the account's {@code @connections} rate, which every attempt is paced to
+ * @param callbackRate       the account's {@code @connections} rate, which every attempt is paced to
  */
 public record PublisherSettings(
-        int maxConcurrentSends, int maxAttempts, Duration baseBackoff, Duration maxBackoff, SendRate sendRate) {
+        int maxConcurrentSends, int maxAttempts, Duration baseBackoff, Duration maxBackoff, CallbackRate callbackRate) {
 
     private static final Duration SHORTEST_BACKOFF = Duration.ofMillis(1);
     /** Longer waits outlast API Gateway's 29 s integration timeout: the sender would never see the outcome. */
@@ -34,14 +34,14 @@ public record PublisherSettings(
             throw new IllegalArgumentException(
                     "maxBackoff (" + maxBackoff + ") must not be shorter than baseBackoff (" + baseBackoff + ")");
         }
-        Objects.requireNonNull(sendRate, "sendRate");
+        Objects.requireNonNull(callbackRate, "callbackRate");
     }
 
     /**
      * Sized to reach the floor API Gateway's account-wide token bucket sets (10,000 requests/s, burst 5,000, shared
      * with all other traffic of the region) at about 20 ms per {@code @connections} call (ADR 0003):
      * <ul>
-     *   <li>Every attempt is paced to {@link SendRate#ACCOUNT_DEFAULT}: the burst at once, then one send per 100 µs.
+     *   <li>Every attempt is paced to {@link CallbackRate#ACCOUNT_DEFAULT}: the burst at once, then one send per 100 µs.
      *       Sends that would only come back as 429s are not made, and no token of the bucket goes unused waiting out
      *       a random backoff.</li>
      *   <li>512 sends in flight carry up to 512 / 0.020 s = 25,600 sends/s: the 5,000 burst goes in a fifth of a
@@ -53,14 +53,14 @@ public record PublisherSettings(
      * </ul>
      */
     public static PublisherSettings defaults() {
-        return new PublisherSettings(512, 8, Duration.ofMillis(25), Duration.ofSeconds(1), SendRate.ACCOUNT_DEFAULT);
+        return new PublisherSettings(512, 8, Duration.ofMillis(25), Duration.ofSeconds(1), CallbackRate.ACCOUNT_DEFAULT);
     }
 
     /**
      * These settings, paced to {@code rate} instead: where the region's quota is lower (2,500/s, burst 1,250 in some
      * regions), or where other APIs of the account share it.
      */
-    public PublisherSettings withSendRate(SendRate rate) {
+    public PublisherSettings withCallbackRate(CallbackRate rate) {
         return new PublisherSettings(maxConcurrentSends, maxAttempts, baseBackoff, maxBackoff, rate);
     }
 

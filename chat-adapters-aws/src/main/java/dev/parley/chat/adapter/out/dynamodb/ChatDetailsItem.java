@@ -11,9 +11,9 @@ import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.MessageAllowance;
 import dev.parley.chat.domain.model.MessageText;
-import dev.parley.chat.domain.model.Posted;
-import dev.parley.chat.domain.model.SendAllowance;
+import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.UserId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -107,18 +107,18 @@ final class ChatDetailsItem {
                 ChatDetailsTable.DISCONNECT_REASON, disconnectReason)
                 .map(reason -> new Disconnection(instant(ChatDetailsTable.DISCONNECT_TIME, disconnectTime),
                         new DisconnectReason(reason)));
-        Optional<Posted> latestMessage = pair(ChatDetailsTable.LATEST_MESSAGE_TIME, latestMessageTime,
+        Optional<PostedText> latestMessage = pair(ChatDetailsTable.LATEST_MESSAGE_TIME, latestMessageTime,
                 ChatDetailsTable.MESSAGE, message)
-                .map(text -> new Posted(new MessageText(text),
+                .map(text -> new PostedText(new MessageText(text),
                         instant(ChatDetailsTable.LATEST_MESSAGE_TIME, latestMessageTime)));
-        Optional<Posted> latestBroadcast = pair(ChatDetailsTable.LATEST_BROADCAST_TIME, latestBroadcastTime,
+        Optional<PostedText> latestBroadcast = pair(ChatDetailsTable.LATEST_BROADCAST_TIME, latestBroadcastTime,
                 ChatDetailsTable.BROADCAST_MESSAGE, broadcastMessage)
-                .map(text -> new Posted(new MessageText(text),
+                .map(text -> new PostedText(new MessageText(text),
                         instant(ChatDetailsTable.LATEST_BROADCAST_TIME, latestBroadcastTime)));
-        Optional<SendAllowance> sendAllowance = pair(ChatDetailsTable.SEND_TOKENS_AT, sendTokensAt,
+        Optional<MessageAllowance> messageAllowance = pair(ChatDetailsTable.SEND_TOKENS_AT, sendTokensAt,
                 ChatDetailsTable.SEND_TOKENS, sendTokens)
-                .map(tokens -> new SendAllowance(tokens, instant(ChatDetailsTable.SEND_TOKENS_AT, sendTokensAt)));
-        return new ConnectionRecord(toConnection(), disconnection, latestMessage, latestBroadcast, sendAllowance);
+                .map(tokens -> new MessageAllowance(tokens, instant(ChatDetailsTable.SEND_TOKENS_AT, sendTokensAt)));
+        return new ConnectionRecord(toConnection(), disconnection, latestMessage, latestBroadcast, messageAllowance);
     }
 
     /** The value that goes with a time: both are written together, so an item with only one is not Parley's. */

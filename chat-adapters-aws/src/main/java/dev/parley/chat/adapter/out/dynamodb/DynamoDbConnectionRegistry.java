@@ -6,8 +6,9 @@ import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.Disconnection;
-import dev.parley.chat.domain.model.Posted;
-import dev.parley.chat.domain.model.SendAllowance;
+import dev.parley.chat.domain.model.MessageAllowance;
+import dev.parley.chat.domain.model.MessageDecision;
+import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  *
  * <p>Whole items are written and read with the Enhanced Client. The targeted updates go through the low-level client
  * it wraps: the Enhanced Client cannot REMOVE one attribute while leaving the others untouched.
+ *
+ * <p>The rules of how a record changes are {@link ConnectionRecord}'s. Each update stores the values the domain
+ * decided, and its condition expression is how the table persists the rule that decides whether it applies: DynamoDB
+ * checks it against the item as it is at the write, so concurrent instances cannot both pass it, which reading the
+ * record first and deciding here could not promise.
  */
 public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
 
@@ -103,6 +109,7 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
     public boolean markDisconnected(ConnectionId id, Disconnection disconnection) {
         Objects.requireNonNull(id, "connection id");
         Objects.requireNonNull(disconnection, "disconnection");
+        // ConnectionRecord.disconnect: only an active record ends, so the first disconnection wins.
         return updateIfRegistered(id,
                 "SET #disconnectTime = :disconnectTime, #reason = :reason, #expiresAt = :expiresAt REMOVE #activeShard",
                 IS_REGISTERED + " AND attribute_not_exists(#disconnectTime)",
@@ -116,21 +123,21 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
     }
 
     @Override
-    public boolean recordMessage(ConnectionId sender, Posted message, Optional<SendAllowance> before, SendAllowance after) {
+    public boolean recordMessage(ConnectionId sender, PostedText message, MessageDecision.Allowed taken) {
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(before, "before");
-        Objects.requireNonNull(after, "after");
+        Objects.requireNonNull(taken, "taken");
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":text", string(message.text().value()),
                 ":time", string(isoUtc(message.at())),
-                ":tokens", tokens(after),
-                ":tokensAt", string(isoUtc(after.at()))));
+                ":tokens", tokens(taken.after()),
+                ":tokensAt", string(isoUtc(taken.after().at()))));
+        // ConnectionRecord.recordMessage: the token must come from the allowance the item still holds.
         String unchangedAllowance;
-        if (before.isPresent()) {
+        if (taken.before().isPresent()) {
             unchangedAllowance = "#tokens = :tokensBefore AND #tokensAt = :tokensAtBefore";
-            values.put(":tokensBefore", tokens(before.get()));
-            values.put(":tokensAtBefore", string(isoUtc(before.get().at())));
+            values.put(":tokensBefore", tokens(taken.before().get()));
+            values.put(":tokensAtBefore", string(isoUtc(taken.before().get().at())));
         } else {
             unchangedAllowance = "attribute_not_exists(#tokensAt)";
         }
@@ -146,7 +153,7 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
     }
 
     @Override
-    public void recordBroadcast(Collection<ConnectionId> reached, Posted broadcast) {
+    public void recordBroadcast(Collection<ConnectionId> reached, PostedText broadcast) {
         Objects.requireNonNull(reached, "reached");
         Objects.requireNonNull(broadcast, "broadcast");
         if (reached.isEmpty()) {
@@ -186,7 +193,7 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
         return activeConnectionsIndex.query(query.build());
     }
 
-    private void recordBroadcastOn(ConnectionId id, Posted broadcast) {
+    private void recordBroadcastOn(ConnectionId id, PostedText broadcast) {
         updateIfRegistered(id, "SET #text = :text, #time = :time", IS_REGISTERED,
                 Map.of("#text", ChatDetailsTable.BROADCAST_MESSAGE, "#time", ChatDetailsTable.LATEST_BROADCAST_TIME),
                 Map.of(":text", string(broadcast.text().value()), ":time", string(isoUtc(broadcast.at()))));
@@ -216,7 +223,7 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
     }
 
     /** A plain decimal (never an exponent), which DynamoDB compares by value: 19.500000 equals a stored 19.5. */
-    private static AttributeValue tokens(SendAllowance allowance) {
+    private static AttributeValue tokens(MessageAllowance allowance) {
         return AttributeValue.fromN(allowance.tokens().toPlainString());
     }
 

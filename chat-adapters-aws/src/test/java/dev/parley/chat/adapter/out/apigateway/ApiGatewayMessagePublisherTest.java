@@ -47,7 +47,7 @@ class ApiGatewayMessagePublisherTest {
     private static final int MAX_ATTEMPTS = 4;
     /** Short waits keep retrying tests quick; the doubling and the cap are PublisherSettingsTest's business. */
     private static final PublisherSettings SETTINGS = new PublisherSettings(
-            MAX_CONCURRENT_SENDS, MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4), SendRate.ACCOUNT_DEFAULT);
+            MAX_CONCURRENT_SENDS, MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4), CallbackRate.ACCOUNT_DEFAULT);
     private static final OutgoingMessage MESSAGE = new BroadcastMessage(
             new MessageId(UUID.fromString("5f0c1d2e-3b4a-4c6d-8e9f-0a1b2c3d4e5f")),
             new MessageText("maintenance at noon"), Instant.parse("2025-01-01T10:00:00Z"));
@@ -218,7 +218,7 @@ class ApiGatewayMessagePublisherTest {
         api.hold();
         ConnectionId recipient = id("stuck=");
         PublisherSettings twoAttempts = new PublisherSettings(
-                MAX_CONCURRENT_SENDS, 2, Duration.ofMillis(1), Duration.ofMillis(4), SendRate.ACCOUNT_DEFAULT);
+                MAX_CONCURRENT_SENDS, 2, Duration.ofMillis(1), Duration.ofMillis(4), CallbackRate.ACCOUNT_DEFAULT);
         long started = System.nanoTime();
 
         Deliveries deliveries = publisherFor(api.callbackUrl(), twoAttempts).publish(MESSAGE, Stream.of(recipient));
@@ -273,7 +273,7 @@ class ApiGatewayMessagePublisherTest {
         ConnectionId next = id("next=");
         api.answer(throttled, 429, 429, 200);
         PublisherSettings onePermit = new PublisherSettings(
-                1, MAX_ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(10), SendRate.ACCOUNT_DEFAULT);
+                1, MAX_ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(10), CallbackRate.ACCOUNT_DEFAULT);
 
         publisherFor(api.callbackUrl(), onePermit).publish(MESSAGE, Stream.of(throttled, next));
 
@@ -285,7 +285,7 @@ class ApiGatewayMessagePublisherTest {
     void givenRateBelowDemand_publish_sendsTheBurstAtOnceThenPacesTheRestToTheRate() {
         // 10 at once, then one every 5 ms: the last of 50 can leave no earlier than 40 x 5 ms = 200 ms in.
         PublisherSettings paced = new PublisherSettings(
-                MAX_CONCURRENT_SENDS, MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4), new SendRate(200, 10));
+                MAX_CONCURRENT_SENDS, MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4), new CallbackRate(200, 10));
         List<ConnectionId> recipients = IntStream.range(0, 50).mapToObj(n -> id("paced" + n + "=")).toList();
 
         long start = System.nanoTime();
@@ -302,7 +302,7 @@ class ApiGatewayMessagePublisherTest {
         ConnectionId recipient = id("busy=");
         api.answer(recipient, 429, 429, 200);
         PublisherSettings paced = new PublisherSettings(
-                MAX_CONCURRENT_SENDS, MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4), new SendRate(20, 1));
+                MAX_CONCURRENT_SENDS, MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4), new CallbackRate(20, 1));
 
         long start = System.nanoTime();
         Deliveries deliveries = publisherFor(api.callbackUrl(), paced).publish(MESSAGE, Stream.of(recipient));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PublisherSettingsTest {
 
     private static final Duration MS = Duration.ofMillis(1);
-    private static final SendRate RATE = SendRate.ACCOUNT_DEFAULT;
+    private static final CallbackRate RATE = CallbackRate.ACCOUNT_DEFAULT;
 
     @Test
     void givenDefaults_backoffCeiling_doublesFromBaseUpToTheCap() {
@@ -63,26 +63,26 @@ class PublisherSettingsTest {
     @Test
     void givenMissingSendRate_create_throwsClearError() {
         assertThatThrownBy(() -> new PublisherSettings(1, 1, MS, MS, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("sendRate");
+                .isInstanceOf(NullPointerException.class).hasMessage("callbackRate");
     }
 
     @Test
     void givenDefaults_concurrencyAndPace_coverTheAccountRateAt20MsACall() {
         PublisherSettings settings = PublisherSettings.defaults();
 
-        assertThat(settings.sendRate()).isEqualTo(new SendRate(10_000, 5_000));
+        assertThat(settings.callbackRate()).isEqualTo(new CallbackRate(10_000, 5_000));
         assertThat(settings.maxConcurrentSends() / 0.020).as("sends per second at 20 ms each")
-                .isGreaterThanOrEqualTo(2.0 * settings.sendRate().perSecond());
+                .isGreaterThanOrEqualTo(2.0 * settings.callbackRate().perSecond());
     }
 
     @Test
-    void givenARegionsLowerQuota_withSendRate_changesThePaceAndNothingElse() {
+    void givenARegionsLowerQuota_withCallbackRate_changesThePaceAndNothingElse() {
         PublisherSettings defaults = PublisherSettings.defaults();
 
-        PublisherSettings paced = defaults.withSendRate(new SendRate(2_500, 1_250));
+        PublisherSettings paced = defaults.withCallbackRate(new CallbackRate(2_500, 1_250));
 
-        assertThat(paced.sendRate()).isEqualTo(new SendRate(2_500, 1_250));
-        assertThat(paced).usingRecursiveComparison().ignoringFields("sendRate").isEqualTo(defaults);
+        assertThat(paced.callbackRate()).isEqualTo(new CallbackRate(2_500, 1_250));
+        assertThat(paced).usingRecursiveComparison().ignoringFields("callbackRate").isEqualTo(defaults);
     }
 
     @Test

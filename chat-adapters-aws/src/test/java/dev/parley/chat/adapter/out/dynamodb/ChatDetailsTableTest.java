@@ -8,9 +8,10 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.MessageAllowance;
+import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageText;
-import dev.parley.chat.domain.model.Posted;
-import dev.parley.chat.domain.model.SendAllowance;
+import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.UserId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -119,9 +120,9 @@ class ChatDetailsTableTest {
     @Test
     void givenMessageAndBroadcast_item_hasTheTutorialsMessageAttributesAndTheSendAllowance() {
         registry.register(ALICE);
-        SendAllowance allowance = new SendAllowance(new BigDecimal("18.25"), CONNECTED_AT.plusSeconds(10));
+        MessageAllowance allowance = new MessageAllowance(new BigDecimal("18.25"), CONNECTED_AT.plusSeconds(10));
 
-        registry.recordMessage(ALICE.id(), posted("hello", 10), Optional.empty(), allowance);
+        registry.recordMessage(ALICE.id(), posted("hello", 10), new MessageDecision.Allowed(Optional.empty(), allowance));
         registry.recordBroadcast(List.of(ALICE.id()), posted("maintenance at noon", 20));
 
         Map<String, AttributeValue> item = rawItem(ALICE.id());
@@ -170,8 +171,8 @@ class ChatDetailsTableTest {
         ConnectionId another = new ConnectionId("stranger2=");
 
         boolean ended = registry.markDisconnected(stranger, disconnection(1, DisconnectReason.gone()));
-        boolean recorded = registry.recordMessage(stranger, posted("hello?", 2), Optional.empty(),
-                new SendAllowance(BigDecimal.ONE, CONNECTED_AT));
+        boolean recorded = registry.recordMessage(stranger, posted("hello?", 2),
+                new MessageDecision.Allowed(Optional.empty(), new MessageAllowance(BigDecimal.ONE, CONNECTED_AT)));
         registry.recordBroadcast(List.of(stranger, another), posted("anyone?", 3));
 
         assertThat(ended).isFalse();
@@ -216,8 +217,8 @@ class ChatDetailsTableTest {
                 .item();
     }
 
-    private static Posted posted(String text, int secondsAfterConnect) {
-        return new Posted(new MessageText(text), CONNECTED_AT.plusSeconds(secondsAfterConnect));
+    private static PostedText posted(String text, int secondsAfterConnect) {
+        return new PostedText(new MessageText(text), CONNECTED_AT.plusSeconds(secondsAfterConnect));
     }
 
     private static Disconnection disconnection(int secondsAfterConnect, DisconnectReason reason) {

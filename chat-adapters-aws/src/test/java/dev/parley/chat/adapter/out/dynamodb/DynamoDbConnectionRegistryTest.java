@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.MessageAllowance;
+import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageText;
-import dev.parley.chat.domain.model.Posted;
-import dev.parley.chat.domain.model.SendAllowance;
+import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.port.out.AbstractConnectionRegistryTest;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import java.math.BigDecimal;
@@ -101,7 +102,7 @@ class DynamoDbConnectionRegistryTest extends AbstractConnectionRegistryTest {
         List<ConnectionId> recipients = new ArrayList<>(reached.stream().map(Connection::id).toList());
         List<ConnectionId> strangers = IntStream.range(0, 5).mapToObj(i -> new ConnectionId("stranger" + i + "=")).toList();
         recipients.addAll(strangers);
-        Posted broadcast = new Posted(new MessageText("maintenance at noon"), NOW.plusSeconds(5));
+        PostedText broadcast = new PostedText(new MessageText("maintenance at noon"), NOW.plusSeconds(5));
 
         registry.recordBroadcast(recipients, broadcast);
 
@@ -114,12 +115,11 @@ class DynamoDbConnectionRegistryTest extends AbstractConnectionRegistryTest {
     @Test
     void givenRegisteredSender_recordMessage_writesMessageAndAllowanceInOneUpdateItem() {
         Connection sender = register(1).get(0);
-        SendAllowance first = new SendAllowance(BigDecimal.valueOf(19), NOW);
+        var first = new MessageDecision.Allowed(Optional.empty(), new MessageAllowance(BigDecimal.valueOf(19), NOW));
         dynamoDb.operations().reset();
 
-        boolean recorded = registry.recordMessage(sender.id(), new Posted(new MessageText("hi"), NOW), Optional.empty(), first);
-        boolean stale = registry.recordMessage(sender.id(), new Posted(new MessageText("hi again"), NOW), Optional.empty(),
-                first);
+        boolean recorded = registry.recordMessage(sender.id(), new PostedText(new MessageText("hi"), NOW), first);
+        boolean stale = registry.recordMessage(sender.id(), new PostedText(new MessageText("hi again"), NOW), first);
 
         assertThat(recorded).isTrue();
         assertThat(stale).isFalse();
@@ -132,7 +132,7 @@ class DynamoDbConnectionRegistryTest extends AbstractConnectionRegistryTest {
         DynamoDbConnectionRegistry withoutTable = dynamoDb.registry(DynamoDbRegistrySettings.defaults("noSuchTable"));
         List<ConnectionId> reached = IntStream.range(0, 20).mapToObj(i -> new ConnectionId("reached" + i + "=")).toList();
 
-        assertThatThrownBy(() -> withoutTable.recordBroadcast(reached, new Posted(new MessageText("hi"), NOW)))
+        assertThatThrownBy(() -> withoutTable.recordBroadcast(reached, new PostedText(new MessageText("hi"), NOW)))
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThat(dynamoDb.operations().count("UpdateItem")).isEqualTo(reached.size());
     }

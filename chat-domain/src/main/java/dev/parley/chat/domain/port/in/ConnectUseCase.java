@@ -2,7 +2,7 @@ package dev.parley.chat.domain.port.in;
 
 import dev.parley.chat.domain.model.Connection;
 
-/** A client opens a WebSocket connection ({@code $connect}). */
+/** A client opens a WebSocket connection. */
 public interface ConnectUseCase {
 
     Connection connect(ConnectCommand command);

@@ -1,6 +1,6 @@
 package dev.parley.chat.domain.port.in;
 
-/** A connection ended ({@code $disconnect}). */
+/** A connection ended, as the transport or its client reported it. */
 public interface DisconnectUseCase {
 
     void disconnect(DisconnectCommand command);

@@ -4,16 +4,20 @@ import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.Disconnection;
-import dev.parley.chat.domain.model.Posted;
-import dev.parley.chat.domain.model.SendAllowance;
+import dev.parley.chat.domain.model.MessageDecision;
+import dev.parley.chat.domain.model.PostedText;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Where connections and their audit trail are kept. */
+/**
+ * Where connections and their audit trail are kept. The rules of how a record changes are {@link ConnectionRecord}'s;
+ * a registry stores their outcome, applying each to the record as stored when it writes, so that concurrent
+ * instances of the service cannot both pass a rule that only one may.
+ */
 public interface ConnectionRegistry {
 
-    /** Records a new active connection. */
+    /** Stores {@link ConnectionRecord#registered} for a new connection. */
     void register(Connection connection);
 
     /** The connection and its audit trail, active or not; empty when the id was never registered. */
@@ -25,26 +29,23 @@ public interface ConnectionRegistry {
     }
 
     /**
-     * Marks an active connection as ended, keeping its record. Idempotent: the first disconnection is kept,
-     * and an unknown id is left unknown.
+     * Stores what {@link ConnectionRecord#disconnect} makes of the connection's record. An unknown id is left unknown.
      *
      * @return true when this call ended the connection
      */
     boolean markDisconnected(ConnectionId id, Disconnection disconnection);
 
     /**
-     * Records the latest message a registered connection sent and what it has left of its send rate, in one write
-     * that happens only while the stored allowance is still {@code before} (empty: none stored yet). That check is
-     * what keeps the rate limit across concurrent handler instances: of two sends that read the same allowance, only
-     * one gets to record its message.
+     * Stores what {@link ConnectionRecord#recordMessage} makes of the sender's record, message and allowance in one
+     * write, so no message is ever recorded without its token taken.
      *
-     * @return true when recorded; false, changing nothing, when the sender is unknown or its allowance is no longer
-     *         {@code before} (another message from it was recorded since it was read)
+     * @return true when recorded; false, changing nothing, when the sender is unknown or its record refuses
+     *         {@code taken} (another message from it was recorded since its allowance was read)
      */
-    boolean recordMessage(ConnectionId sender, Posted message, Optional<SendAllowance> before, SendAllowance after);
+    boolean recordMessage(ConnectionId sender, PostedText message, MessageDecision.Allowed taken);
 
-    /** Records the latest broadcast on every registered connection it reached; unknown ids are ignored. */
-    void recordBroadcast(Collection<ConnectionId> reached, Posted broadcast);
+    /** Stores {@link ConnectionRecord#recordBroadcast} on each registered connection reached; ignores unknown ids. */
+    void recordBroadcast(Collection<ConnectionId> reached, PostedText broadcast);
 
     /**
      * Every active connection, each once, read lazily page by page so a broadcast can start sending before the

@@ -31,7 +31,7 @@ public sealed interface DeliveryResult
         }
     }
 
-    /** The connection no longer exists (HTTP 410). */
+    /** The connection no longer exists: nothing will ever reach it again. */
     record Gone() implements DeliveryResult {
         private static final Gone INSTANCE = new Gone();
 
@@ -41,7 +41,7 @@ public sealed interface DeliveryResult
         }
     }
 
-    /** Still rate-limited (HTTP 429) after every retry. */
+    /** The transport kept asking to slow down, through every retry. */
     record Throttled(int attempts) implements DeliveryResult {
         public Throttled {
             if (attempts < 1) {

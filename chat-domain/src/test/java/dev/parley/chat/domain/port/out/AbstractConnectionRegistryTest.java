@@ -8,9 +8,10 @@ import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.MessageAllowance;
+import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageText;
-import dev.parley.chat.domain.model.Posted;
-import dev.parley.chat.domain.model.SendAllowance;
+import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.UserId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link ConnectionRegistry} adapter must have. Each adapter's test extends this class and
- * supplies a fresh, empty registry.
+ * supplies a fresh, empty registry. Where a rule of {@link ConnectionRecord} decides a change, the test expects the
+ * registry to store exactly what the record's method returns, so every adapter is proven to persist the domain's rule.
  */
 public abstract class AbstractConnectionRegistryTest {
 
@@ -65,6 +67,7 @@ public abstract class AbstractConnectionRegistryTest {
             assertThat(record.latestMessage()).isEmpty();
             assertThat(record.latestBroadcast()).isEmpty();
         });
+        assertThat(registry.find(alice.id())).contains(ConnectionRecord.registered(alice));
         assertThat(registry.activeConnections()).containsExactly(alice);
     }
 
@@ -105,6 +108,7 @@ public abstract class AbstractConnectionRegistryTest {
             assertThat(record.connection()).isEqualTo(alice);
             assertThat(record.disconnection()).contains(disconnection);
         });
+        assertThat(registry.find(alice.id())).isEqualTo(ConnectionRecord.registered(alice).disconnect(disconnection));
         assertThat(registry.activeConnections()).containsExactly(bob);
     }
 
@@ -115,10 +119,13 @@ public abstract class AbstractConnectionRegistryTest {
         Disconnection first = new Disconnection(CONNECTED_AT.plusSeconds(60), DisconnectReason.closed(1001, "going away"));
         Disconnection second = new Disconnection(CONNECTED_AT.plusSeconds(90), DisconnectReason.gone());
         registry.markDisconnected(alice.id(), first);
+        ConnectionRecord ended = registry.find(alice.id()).orElseThrow();
 
         boolean endedAgain = registry.markDisconnected(alice.id(), second);
 
+        assertThat(ended.disconnect(second)).as("the record's own rule").isEmpty();
         assertThat(endedAgain).isFalse();
+        assertThat(registry.find(alice.id())).contains(ended);
         assertThat(registry.find(alice.id())).hasValueSatisfying(
                 record -> assertThat(record.disconnection()).contains(first));
         assertThat(registry.activeConnections()).isEmpty();
@@ -139,21 +146,24 @@ public abstract class AbstractConnectionRegistryTest {
     void givenActiveConnection_recordMessageTwice_keepsTheLatestMessageAndAllowance() {
         Connection alice = connection("Alice");
         registry.register(alice);
-        SendAllowance afterFirst = allowance("19", 10);
-        SendAllowance afterSecond = allowance("18.5", 20);
-        Posted latest = posted("second", 20);
+        MessageAllowance afterFirst = allowance("19", 10);
+        MessageAllowance afterSecond = allowance("18.5", 20);
+        PostedText latest = posted("second", 20);
 
-        boolean first = registry.recordMessage(alice.id(), posted("first", 10), Optional.empty(), afterFirst);
-        boolean second = registry.recordMessage(alice.id(), latest, Optional.of(afterFirst), afterSecond);
+        boolean first = registry.recordMessage(alice.id(), posted("first", 10), taken(Optional.empty(), afterFirst));
+        boolean second = registry.recordMessage(alice.id(), latest, taken(Optional.of(afterFirst), afterSecond));
 
         assertThat(first).isTrue();
         assertThat(second).isTrue();
         assertThat(registry.find(alice.id())).hasValueSatisfying(record -> {
             assertThat(record.latestMessage()).contains(latest);
-            assertThat(record.sendAllowance()).contains(afterSecond);
+            assertThat(record.messageAllowance()).contains(afterSecond);
             assertThat(record.latestBroadcast()).isEmpty();
             assertThat(record.isActive()).isTrue();
         });
+        assertThat(registry.find(alice.id())).isEqualTo(ConnectionRecord.registered(alice)
+                .recordMessage(posted("first", 10), taken(Optional.empty(), afterFirst))
+                .flatMap(record -> record.recordMessage(latest, taken(Optional.of(afterFirst), afterSecond))));
     }
 
     @Test
@@ -162,24 +172,28 @@ public abstract class AbstractConnectionRegistryTest {
 
         registry.register(alice);
 
-        assertThat(registry.find(alice.id()).orElseThrow().sendAllowance()).isEmpty();
+        assertThat(registry.find(alice.id()).orElseThrow().messageAllowance()).isEmpty();
     }
 
     @Test
     void givenStaleBefore_recordMessage_isRefusedAndChangesNothing() {
         Connection alice = connection("Alice");
         registry.register(alice);
-        SendAllowance stored = allowance("19", 10);
-        registry.recordMessage(alice.id(), posted("first", 10), Optional.empty(), stored);
+        MessageAllowance stored = allowance("19", 10);
+        registry.recordMessage(alice.id(), posted("first", 10), taken(Optional.empty(), stored));
         ConnectionRecord recorded = registry.find(alice.id()).orElseThrow();
+        List<MessageDecision.Allowed> stale = List.of(
+                taken(Optional.empty(), allowance("19", 30)),
+                taken(Optional.of(allowance("18", 10)), allowance("17", 30)),
+                taken(Optional.of(allowance("19", 11)), allowance("18", 30)));
 
-        boolean asIfNoneStored = registry.recordMessage(alice.id(), posted("late", 30), Optional.empty(), allowance("19", 30));
-        boolean otherTokens = registry.recordMessage(alice.id(), posted("late", 30), Optional.of(allowance("18", 10)),
-                allowance("17", 30));
-        boolean otherTime = registry.recordMessage(alice.id(), posted("late", 30), Optional.of(allowance("19", 11)),
-                allowance("18", 30));
+        List<Boolean> accepted = stale.stream()
+                .map(taken -> registry.recordMessage(alice.id(), posted("late", 30), taken))
+                .toList();
 
-        assertThat(List.of(asIfNoneStored, otherTokens, otherTime)).containsOnly(false);
+        assertThat(stale).as("the record's own rule")
+                .allSatisfy(taken -> assertThat(recorded.recordMessage(posted("late", 30), taken)).isEmpty());
+        assertThat(accepted).containsOnly(false);
         assertThat(registry.find(alice.id())).contains(recorded);
     }
 
@@ -187,11 +201,11 @@ public abstract class AbstractConnectionRegistryTest {
     void givenFractionalAllowance_recordMessage_readsItBackExactlySoItCanBeTheNextBefore() {
         Connection alice = connection("Alice");
         registry.register(alice);
-        SendAllowance fractional = new SendAllowance(new BigDecimal("12.345678"), CONNECTED_AT.plusNanos(987_000_000));
-        registry.recordMessage(alice.id(), posted("first", 1), Optional.empty(), fractional);
+        MessageAllowance fractional = new MessageAllowance(new BigDecimal("12.345678"), CONNECTED_AT.plusNanos(987_000_000));
+        registry.recordMessage(alice.id(), posted("first", 1), taken(Optional.empty(), fractional));
 
-        Optional<SendAllowance> readBack = registry.find(alice.id()).orElseThrow().sendAllowance();
-        boolean next = registry.recordMessage(alice.id(), posted("second", 2), readBack, allowance("11.345678", 2));
+        Optional<MessageAllowance> readBack = registry.find(alice.id()).orElseThrow().messageAllowance();
+        boolean next = registry.recordMessage(alice.id(), posted("second", 2), taken(readBack, allowance("11.345678", 2)));
 
         assertThat(readBack).contains(fractional);
         assertThat(next).isTrue();
@@ -208,8 +222,8 @@ public abstract class AbstractConnectionRegistryTest {
             List<Future<Boolean>> outcomes = IntStream.range(0, senders)
                     .mapToObj(n -> threads.submit(() -> {
                         start.await();
-                        return registry.recordMessage(alice.id(), posted("message " + n, n), Optional.empty(),
-                                allowance("19", n));
+                        return registry.recordMessage(alice.id(), posted("message " + n, n),
+                                taken(Optional.empty(), allowance("19", n)));
                     }))
                     .toList();
             start.countDown();
@@ -223,7 +237,7 @@ public abstract class AbstractConnectionRegistryTest {
             int winner = recorded.indexOf(true);
             assertThat(registry.find(alice.id())).hasValueSatisfying(record -> {
                 assertThat(record.latestMessage()).contains(posted("message " + winner, winner));
-                assertThat(record.sendAllowance()).contains(allowance("19", winner));
+                assertThat(record.messageAllowance()).contains(allowance("19", winner));
             });
         } finally {
             threads.shutdownNow();
@@ -234,7 +248,8 @@ public abstract class AbstractConnectionRegistryTest {
     void givenUnknownId_recordMessage_isRefusedAndCreatesNothing() {
         ConnectionId stranger = newId();
 
-        boolean recorded = registry.recordMessage(stranger, posted("hello?", 10), Optional.empty(), allowance("19", 10));
+        boolean recorded =
+                registry.recordMessage(stranger, posted("hello?", 10), taken(Optional.empty(), allowance("19", 10)));
 
         assertThat(recorded).isFalse();
         assertThat(registry.find(stranger)).isEmpty();
@@ -247,16 +262,19 @@ public abstract class AbstractConnectionRegistryTest {
         Connection bob = connection("Bob");
         Connection carol = connection("Carol");
         List.of(alice, bob, carol).forEach(registry::register);
-        registry.recordMessage(bob.id(), posted("hi all", 5), Optional.empty(), allowance("19", 5));
-        Posted broadcast = posted("maintenance at noon", 30);
+        registry.recordMessage(bob.id(), posted("hi all", 5), taken(Optional.empty(), allowance("19", 5)));
+        ConnectionRecord bobBefore = registry.find(bob.id()).orElseThrow();
+        PostedText broadcast = posted("maintenance at noon", 30);
         ConnectionId stranger = newId();
 
         registry.recordBroadcast(List.of(alice.id(), bob.id(), stranger), broadcast);
 
+        assertThat(registry.find(bob.id())).contains(bobBefore.recordBroadcast(broadcast));
+
         assertThat(registry.find(alice.id()).orElseThrow().latestBroadcast()).contains(broadcast);
         assertThat(registry.find(bob.id()).orElseThrow().latestBroadcast()).contains(broadcast);
         assertThat(registry.find(bob.id()).orElseThrow().latestMessage()).contains(posted("hi all", 5));
-        assertThat(registry.find(bob.id()).orElseThrow().sendAllowance()).contains(allowance("19", 5));
+        assertThat(registry.find(bob.id()).orElseThrow().messageAllowance()).contains(allowance("19", 5));
         assertThat(registry.find(carol.id()).orElseThrow().latestBroadcast()).isEmpty();
         assertThat(registry.find(stranger)).isEmpty();
     }
@@ -288,12 +306,16 @@ public abstract class AbstractConnectionRegistryTest {
         return new Connection(newId(), new DisplayName(name), CONNECTED_AT);
     }
 
-    private static SendAllowance allowance(String tokens, int secondsAfterConnect) {
-        return new SendAllowance(new BigDecimal(tokens), CONNECTED_AT.plusSeconds(secondsAfterConnect));
+    private static MessageAllowance allowance(String tokens, int secondsAfterConnect) {
+        return new MessageAllowance(new BigDecimal(tokens), CONNECTED_AT.plusSeconds(secondsAfterConnect));
     }
 
-    private static Posted posted(String text, int secondsAfterConnect) {
-        return new Posted(new MessageText(text), CONNECTED_AT.plusSeconds(secondsAfterConnect));
+    private static MessageDecision.Allowed taken(Optional<MessageAllowance> before, MessageAllowance after) {
+        return new MessageDecision.Allowed(before, after);
+    }
+
+    private static PostedText posted(String text, int secondsAfterConnect) {
+        return new PostedText(new MessageText(text), CONNECTED_AT.plusSeconds(secondsAfterConnect));
     }
 
     /** A fresh id in API Gateway's format, so tests sharing a table never collide. */

@@ -15,6 +15,9 @@ import dev.parley.chat.wiring.ExecutionEnvironment;
  */
 public final class DisconnectHandler extends WebSocketHandler {
 
+    /** The words the audit trail has always kept for a close the route reported: stored, so never reworded. */
+    static final DisconnectReason ROUTE_REPORTED = DisconnectReason.transportReported("the $disconnect route");
+
     private final DisconnectUseCase disconnect;
 
     public DisconnectHandler() {
@@ -28,7 +31,7 @@ public final class DisconnectHandler extends WebSocketHandler {
 
     @Override
     APIGatewayV2WebSocketResponse handle(ConnectionId connectionId, APIGatewayV2WebSocketEvent event) {
-        disconnect.disconnect(new DisconnectCommand(connectionId, DisconnectReason.disconnectRoute()));
+        disconnect.disconnect(new DisconnectCommand(connectionId, ROUTE_REPORTED));
         return response(OK, null);
     }
 }

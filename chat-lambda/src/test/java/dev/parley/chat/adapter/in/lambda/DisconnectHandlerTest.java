@@ -25,6 +25,16 @@ class DisconnectHandlerTest {
     }
 
     @Test
+    void givenConnected_disconnect_recordsTheReasonInTheWordsTheAuditTrailHasAlwaysKept() {
+        new ConnectHandler(component).handleRequest(Events.webSocket("connect"), new RecordingContext());
+
+        handler.handleRequest(Events.webSocket("disconnect"), new RecordingContext());
+
+        assertThat(component.store.find(ALICE).orElseThrow().disconnection()).hasValueSatisfying(disconnection ->
+                assertThat(disconnection.reason().description()).isEqualTo("closed: reported by the $disconnect route"));
+    }
+
+    @Test
     void givenUnknownConnection_disconnect_answersOkAndCreatesNothing() {
         var response = handler.handleRequest(Events.webSocket("disconnect"), new RecordingContext());
 

@@ -4,8 +4,8 @@ import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.Disconnection;
-import dev.parley.chat.domain.model.Posted;
-import dev.parley.chat.domain.model.SendAllowance;
+import dev.parley.chat.domain.model.MessageDecision;
+import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import java.util.Collection;
 import java.util.Optional;
@@ -36,12 +36,12 @@ final class FailingConnectionRegistry implements ConnectionRegistry {
     }
 
     @Override
-    public boolean recordMessage(ConnectionId sender, Posted message, Optional<SendAllowance> before, SendAllowance after) {
+    public boolean recordMessage(ConnectionId sender, PostedText message, MessageDecision.Allowed taken) {
         throw unavailable();
     }
 
     @Override
-    public void recordBroadcast(Collection<ConnectionId> reached, Posted broadcast) {
+    public void recordBroadcast(Collection<ConnectionId> reached, PostedText broadcast) {
         throw unavailable();
     }
 

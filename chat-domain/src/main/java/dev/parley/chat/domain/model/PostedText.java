@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A text and when it was posted: what the audit trail keeps of a connection's latest message or broadcast. */
-public record Posted(MessageText text, Instant at) {
+public record PostedText(MessageText text, Instant at) {
 
-    public Posted {
+    public PostedText {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(at, "at");
     }

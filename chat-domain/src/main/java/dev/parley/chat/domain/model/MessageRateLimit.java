@@ -14,7 +14,7 @@ import java.util.Optional;
  * <p>The arithmetic is exact decimal, and every rounding is in the limit's favour (refills round down, waits round
  * up), so the bound above holds to the last message.
  */
-public record SendRateLimit(double perSecond, int burst) {
+public record MessageRateLimit(double perSecond, int burst) {
 
     public static final double MIN_PER_SECOND = 0.001;
     public static final double MAX_PER_SECOND = 1_000_000;
@@ -23,7 +23,7 @@ public record SendRateLimit(double perSecond, int burst) {
     private static final BigDecimal ONE_TOKEN = BigDecimal.ONE;
     private static final int NANOS_DIGITS = 9;
 
-    public SendRateLimit {
+    public MessageRateLimit {
         requireValidRate(perSecond);
         requireValidBurst(burst);
     }
@@ -49,12 +49,13 @@ public record SendRateLimit(double perSecond, int burst) {
      * Takes the token for one message sent at {@code now} from what the connection has left ({@code current}, empty
      * when it has not sent yet).
      */
-    public SendDecision take(Optional<SendAllowance> current, Instant now) {
-        SendAllowance available = current.map(allowance -> refilled(allowance, now)).orElseGet(() -> full(now));
+    public MessageDecision take(Optional<MessageAllowance> current, Instant now) {
+        MessageAllowance available = current.map(allowance -> refilled(allowance, now)).orElseGet(() -> full(now));
         if (available.tokens().compareTo(ONE_TOKEN) >= 0) {
-            return new SendDecision.Allowed(new SendAllowance(available.tokens().subtract(ONE_TOKEN), available.at()));
+            return new MessageDecision.Allowed(current,
+                    new MessageAllowance(available.tokens().subtract(ONE_TOKEN), available.at()));
         }
-        return new SendDecision.Refused(timeToRefill(ONE_TOKEN.subtract(available.tokens())));
+        return new MessageDecision.Refused(timeToRefill(ONE_TOKEN.subtract(available.tokens())));
     }
 
     /** How long one token takes to refill: the steady spacing of messages at this rate. */
@@ -63,8 +64,8 @@ public record SendRateLimit(double perSecond, int burst) {
     }
 
     /** A full bucket. */
-    SendAllowance full(Instant at) {
-        return new SendAllowance(BigDecimal.valueOf(burst), at);
+    MessageAllowance full(Instant at) {
+        return new MessageAllowance(BigDecimal.valueOf(burst), at);
     }
 
     /**
@@ -72,14 +73,14 @@ public record SendRateLimit(double perSecond, int burst) {
      * the allowance's time (another instance's, slightly off) refills nothing and moves nothing back, so no stretch
      * of time is ever counted twice.
      */
-    SendAllowance refilled(SendAllowance allowance, Instant now) {
+    MessageAllowance refilled(MessageAllowance allowance, Instant now) {
         if (!now.isAfter(allowance.at())) {
             return allowance;
         }
         Duration elapsed = Duration.between(allowance.at(), now);
         BigDecimal seconds = BigDecimal.valueOf(elapsed.getSeconds()).add(BigDecimal.valueOf(elapsed.getNano(), NANOS_DIGITS));
-        BigDecimal refill = rate().multiply(seconds).setScale(SendAllowance.TOKEN_SCALE, RoundingMode.FLOOR);
-        return new SendAllowance(allowance.tokens().add(refill).min(BigDecimal.valueOf(burst)), now);
+        BigDecimal refill = rate().multiply(seconds).setScale(MessageAllowance.TOKEN_SCALE, RoundingMode.FLOOR);
+        return new MessageAllowance(allowance.tokens().add(refill).min(BigDecimal.valueOf(burst)), now);
     }
 
     private Duration timeToRefill(BigDecimal tokens) {

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class SendPacerTest {
+class CallbackPacerTest {
 
     /** 1,000 per second: one token per millisecond. */
     private static final long INTERVAL = 1_000_000;
@@ -16,7 +16,7 @@ class SendPacerTest {
 
     @Test
     void givenFullBucket_reserve_grantsTheBurstAtOnceThenOneTokenPerInterval() {
-        var pacer = new SendPacer(new SendRate(1_000, 3), now::get);
+        var pacer = new CallbackPacer(new CallbackRate(1_000, 3), now::get);
 
         assertThat(IntStream.range(0, 6).mapToLong(n -> pacer.reserve()))
                 .containsExactly(0L, 0L, 0L, INTERVAL, 2 * INTERVAL, 3 * INTERVAL);
@@ -24,7 +24,7 @@ class SendPacerTest {
 
     @Test
     void givenIdleTime_reserve_refillsUpToTheBurstOnly() {
-        var pacer = new SendPacer(new SendRate(1_000, 2), now::get);
+        var pacer = new CallbackPacer(new CallbackRate(1_000, 2), now::get);
         pacer.reserve();
         pacer.reserve();
 
@@ -35,7 +35,7 @@ class SendPacerTest {
 
     @Test
     void givenSendsAtTheRate_reserve_neverMakesThemWait() {
-        var pacer = new SendPacer(new SendRate(1_000, 1), now::get);
+        var pacer = new CallbackPacer(new CallbackRate(1_000, 1), now::get);
 
         for (int n = 0; n < 100; n++) {
             assertThat(pacer.reserve()).isZero();
@@ -45,7 +45,7 @@ class SendPacerTest {
 
     @Test
     void givenUnspentBurst_drain_leavesOnlyTheSustainedRate() {
-        var pacer = new SendPacer(new SendRate(1_000, 5_000), now::get);
+        var pacer = new CallbackPacer(new CallbackRate(1_000, 5_000), now::get);
         pacer.reserve();
 
         pacer.drain();
@@ -56,7 +56,7 @@ class SendPacerTest {
 
     @Test
     void givenReservationsFurtherAhead_drain_keepsThem() {
-        var pacer = new SendPacer(new SendRate(1_000, 1), now::get);
+        var pacer = new CallbackPacer(new CallbackRate(1_000, 1), now::get);
         IntStream.range(0, 10).forEach(n -> pacer.reserve());
 
         pacer.drain();
@@ -66,7 +66,7 @@ class SendPacerTest {
 
     @Test
     void givenNonsenseRate_create_throwsClearError() {
-        assertThatThrownBy(() -> new SendRate(0, 1)).hasMessage("perSecond must be at least 1, was 0");
-        assertThatThrownBy(() -> new SendRate(1, 0)).hasMessage("burst must be at least 1, was 0");
+        assertThatThrownBy(() -> new CallbackRate(0, 1)).hasMessage("perSecond must be at least 1, was 0");
+        assertThatThrownBy(() -> new CallbackRate(1, 0)).hasMessage("burst must be at least 1, was 0");
     }
 }

@@ -18,7 +18,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
-class SendRateLimitPropertyTest {
+class MessageRateLimitPropertyTest {
 
     private static final Instant START = Instant.parse("2026-11-25T10:15:30.123Z");
 
@@ -28,16 +28,16 @@ class SendRateLimitPropertyTest {
      */
     @Property(tries = 1000)
     void givenAnySendTimes_take_neverLetsMoreThroughThanBurstPlusRateTimesElapsedInAnyStretch(
-            @ForAll("limits") SendRateLimit limit, @ForAll("clockSteps") List<Long> stepsInNanos) {
-        Optional<SendAllowance> allowance = Optional.empty();
+            @ForAll("limits") MessageRateLimit limit, @ForAll("clockSteps") List<Long> stepsInNanos) {
+        Optional<MessageAllowance> allowance = Optional.empty();
         Instant now = START;
         Instant latest = null;
         List<Long> passedAtNanos = new ArrayList<>();
         for (long step : stepsInNanos) {
             now = now.plusNanos(step);
             latest = latest == null || now.isAfter(latest) ? now : latest;
-            SendDecision decision = limit.take(allowance, now);
-            if (decision instanceof SendDecision.Allowed allowed) {
+            MessageDecision decision = limit.take(allowance, now);
+            if (decision instanceof MessageDecision.Allowed allowed) {
                 allowance = Optional.of(allowed.after());
                 passedAtNanos.add(Duration.between(START, latest).toNanos());
             }
@@ -63,16 +63,16 @@ class SendRateLimitPropertyTest {
 
     @Property(tries = 1000)
     void givenRefusal_take_allowsTheMessageOnceRetryAfterHasPassed(
-            @ForAll("limits") SendRateLimit limit, @ForAll("tokensBelowOne") BigDecimal tokens,
+            @ForAll("limits") MessageRateLimit limit, @ForAll("tokensBelowOne") BigDecimal tokens,
             @ForAll @IntRange(min = 0, max = 10_000) int millisSinceLastTaken) {
-        SendAllowance allowance = new SendAllowance(tokens, START);
+        MessageAllowance allowance = new MessageAllowance(tokens, START);
         Instant now = START.plusMillis(millisSinceLastTaken);
 
-        SendDecision decision = limit.take(Optional.of(allowance), now);
+        MessageDecision decision = limit.take(Optional.of(allowance), now);
 
-        if (decision instanceof SendDecision.Refused refused) {
+        if (decision instanceof MessageDecision.Refused refused) {
             assertThat(limit.take(Optional.of(allowance), now.plus(refused.retryAfter())))
-                    .isInstanceOf(SendDecision.Allowed.class);
+                    .isInstanceOf(MessageDecision.Allowed.class);
             assertThat(refused.retryAfter()).isLessThanOrEqualTo(limit.interval());
         }
         Statistics.collect(decision.getClass().getSimpleName());
@@ -81,23 +81,23 @@ class SendRateLimitPropertyTest {
 
     @Property(tries = 1000)
     void givenSendsSpacedByTheInterval_take_neverRefusesASteadySender(
-            @ForAll("limits") SendRateLimit limit, @ForAll @IntRange(min = 1, max = 200) int messages) {
-        Optional<SendAllowance> allowance = Optional.empty();
+            @ForAll("limits") MessageRateLimit limit, @ForAll @IntRange(min = 1, max = 200) int messages) {
+        Optional<MessageAllowance> allowance = Optional.empty();
         Instant now = START;
         for (int message = 0; message < messages; message++) {
-            SendDecision decision = limit.take(allowance, now);
-            assertThat(decision).as("message %d", message).isInstanceOf(SendDecision.Allowed.class);
-            allowance = Optional.of(((SendDecision.Allowed) decision).after());
+            MessageDecision decision = limit.take(allowance, now);
+            assertThat(decision).as("message %d", message).isInstanceOf(MessageDecision.Allowed.class);
+            allowance = Optional.of(((MessageDecision.Allowed) decision).after());
             now = now.plus(limit.interval());
         }
     }
 
     @Provide
-    Arbitrary<SendRateLimit> limits() {
+    Arbitrary<MessageRateLimit> limits() {
         Arbitrary<Double> rates = Arbitraries.oneOf(
                 Arbitraries.of(0.5, 1.0, 3.0, 10.0, 100.0, 0.3, 7.0 / 3),
-                Arbitraries.doubles().between(SendRateLimit.MIN_PER_SECOND, 200).ofScale(3));
-        return Combinators.combine(rates, Arbitraries.integers().between(1, 20)).as(SendRateLimit::new);
+                Arbitraries.doubles().between(MessageRateLimit.MIN_PER_SECOND, 200).ofScale(3));
+        return Combinators.combine(rates, Arbitraries.integers().between(1, 20)).as(MessageRateLimit::new);
     }
 
     /** Gaps between sends, mostly short (bursts), some long (pauses), a few backwards (another instance's clock). */

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a connection has left of its {@link SendRateLimit}: {@code tokens} in its bucket as of {@code at}, the time
- * of the message that last took one. Kept in the connection's record, so every instance of the handler sees the
+ * What a connection has left of its {@link MessageRateLimit}: {@code tokens} in its bucket as of {@code at}, the time
+ * of the message that last took one. Kept in the connection's record, so every instance of the service sees the
  * same bucket.
  */
-public record SendAllowance(BigDecimal tokens, Instant at) {
+public record MessageAllowance(BigDecimal tokens, Instant at) {
 
     /**
      * Tokens are counted to a millionth: fine enough for any rate, and a plain decimal when stored, which compares
@@ -18,7 +18,7 @@ public record SendAllowance(BigDecimal tokens, Instant at) {
      */
     public static final int TOKEN_SCALE = 6;
 
-    public SendAllowance {
+    public MessageAllowance {
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(at, "at");
         if (tokens.signum() < 0) {

@@ -3,14 +3,14 @@ package dev.parley.chat.adapter.out.apigateway;
 import java.util.function.LongSupplier;
 
 /**
- * The publisher's copy of the account's token bucket ({@link SendRate}), as a schedule: each send reserves the next
- * token and learns how long to wait for it, so sends are spread at the rate instead of being refused with 429s and
- * retried at random (the generic cell rate algorithm: a theoretical arrival time instead of a token count).
+ * The publisher's copy of the account's token bucket ({@link CallbackRate}), as a schedule: each send reserves the
+ * next token and learns how long to wait for it, so sends are spread at the rate instead of being refused with 429s
+ * and retried at random (the generic cell rate algorithm: a theoretical arrival time instead of a token count).
  *
  * <p>A 429 means the real bucket is empty, because other traffic of the account shares it: {@link #drain()} empties
  * this one too, so the sends that follow go at the sustained rate rather than spending a burst that is not there.
  */
-final class SendPacer {
+final class CallbackPacer {
 
     private final long interval;
     private final long burstTolerance;
@@ -18,7 +18,7 @@ final class SendPacer {
     /** When the bucket would next be empty if every reserved token were spent: the "theoretical arrival time". */
     private long theoreticalArrival;
 
-    SendPacer(SendRate rate, LongSupplier nanoTime) {
+    CallbackPacer(CallbackRate rate, LongSupplier nanoTime) {
         this.interval = Math.max(1, 1_000_000_000L / rate.perSecond());
         this.burstTolerance = (rate.burst() - 1) * interval;
         this.nanoTime = nanoTime;
