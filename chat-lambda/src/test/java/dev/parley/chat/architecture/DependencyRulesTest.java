@@ -1,9 +1,5 @@
 package dev.parley.chat.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -11,12 +7,15 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.regex.Pattern;
 
-/** Dependencies point inward: entry points and adapters depend on the domain, never the reverse. */
+/**
+ * Dependencies point inward, checked on the production code. Each rule also fails on code that breaks it:
+ * {@link DependencyRulesFireTest}.
+ */
 @AnalyzeClasses(packages = "dev.parley.chat",
         importOptions = {ImportOption.DoNotIncludeTests.class, DependencyRulesTest.DoNotIncludeTestJars.class})
 class DependencyRulesTest {
 
-    /** The domain's test-jar (fakes and contract tests) is test code too, though it arrives as a jar. */
+    /** The domain's and auth's test-jars (fakes and contract tests) are test code too, though they arrive as jars. */
     static final class DoNotIncludeTestJars implements ImportOption {
         @Override
         public boolean includes(Location location) {
@@ -24,42 +23,51 @@ class DependencyRulesTest {
         }
     }
 
-    private static final String DOMAIN = "dev.parley.chat.domain..";
-    private static final String ADAPTERS = "dev.parley.chat.adapter.out..";
-    private static final String ENTRY_POINTS = "dev.parley.chat.adapter.in.lambda..";
-    private static final String HANDLERS = "dev.parley.chat.adapter.in.lambda";
-    private static final String WIRE_FORMAT = "dev.parley.chat.protocol..";
-    private static final String AWS_SDK = "software.amazon.awssdk..";
+    private static final Hexagon PARLEY = Hexagon.basePackage("dev.parley.chat");
 
     @ArchTest
-    static final ArchRule domain_depends_only_on_the_jdk = classes()
-            .that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
-            .because("the domain is plain Java: no AWS, no Dagger, no JSON library");
+    static final ArchRule domain_depends_only_on_the_jdk = PARLEY.domainDependsOnlyOnTheJdk();
 
     @ArchTest
-    static final ArchRule adapters_never_depend_on_entry_points = noClasses()
-            .that().resideInAPackage(ADAPTERS)
-            .should().dependOnClassesThat().resideInAPackage(ENTRY_POINTS);
+    static final ArchRule ports_never_depend_on_services = PARLEY.portsNeverDependOnServices();
 
     @ArchTest
-    static final ArchRule domain_ports_are_implemented_only_by_adapters_and_services = noClasses()
-            .that().resideInAPackage(DOMAIN)
-            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, ENTRY_POINTS);
+    static final ArchRule model_never_depends_on_ports_or_services = PARLEY.modelNeverDependsOnPortsOrServices();
 
     @ArchTest
-    static final ArchRule handlers_never_touch_the_aws_sdk = noClasses()
-            .that().resideInAnyPackage(HANDLERS, WIRE_FORMAT)
-            .should().dependOnClassesThat().resideInAPackage(AWS_SDK)
-            .because("handlers reach AWS only through the domain's ports, wired by the Dagger modules");
+    static final ArchRule adapters_do_not_depend_on_each_other = PARLEY.adaptersDoNotDependOnEachOther();
 
     @ArchTest
-    static final ArchRule handlers_never_use_adapters_directly = noClasses()
-            .that().resideInAPackage(HANDLERS)
-            .should().dependOnClassesThat().resideInAPackage(ADAPTERS);
+    static final ArchRule inbound_adapters_never_depend_on_output_ports_or_services =
+            PARLEY.inboundAdaptersNeverDependOnOutputPortsOrServices();
 
     @ArchTest
-    static final ArchRule packages_are_free_of_cycles = slices()
-            .matching("dev.parley.chat.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule protocol_depends_only_on_the_domain_and_json = PARLEY.protocolDependsOnlyOnTheDomainAndJson();
+
+    @ArchTest
+    static final ArchRule tokens_depend_only_on_the_jdk_the_model_and_json =
+            PARLEY.tokensDependOnlyOnTheJdkTheModelAndJson();
+
+    @ArchTest
+    static final ArchRule only_the_wiring_depends_on_services = PARLEY.onlyTheWiringDependsOnServices();
+
+    @ArchTest
+    static final ArchRule only_the_wiring_depends_on_adapters = PARLEY.onlyTheWiringDependsOnAdapters();
+
+    @ArchTest
+    static final ArchRule only_inbound_adapters_depend_on_the_wiring = PARLEY.onlyInboundAdaptersDependOnTheWiring();
+
+    @ArchTest
+    static final ArchRule the_wiring_is_entered_only_where_lambda_builds_a_handler =
+            PARLEY.theWiringIsEnteredOnlyWhereLambdaBuildsAHandler();
+
+    @ArchTest
+    static final ArchRule inbound_adapters_never_touch_the_aws_sdk = PARLEY.inboundAdaptersNeverTouchTheAwsSdk();
+
+    @ArchTest
+    static final ArchRule only_the_wiring_builds_a_secrets_manager_client =
+            PARLEY.onlyTheWiringBuildsASecretsManagerClient();
+
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles = PARLEY.packagesAreFreeOfCycles();
 }

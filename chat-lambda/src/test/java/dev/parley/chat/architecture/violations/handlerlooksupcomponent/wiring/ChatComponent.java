@@ -1,0 +1,3 @@
+package dev.parley.chat.architecture.violations.handlerlooksupcomponent.wiring;
+
+public final class ChatComponent {}

@@ -1,0 +1,6 @@
+package dev.parley.chat.architecture.violations.handlerusesoutputport.domain.port.out;
+
+public interface ConnectionRegistry {
+
+    void remove(String connectionId);
+}

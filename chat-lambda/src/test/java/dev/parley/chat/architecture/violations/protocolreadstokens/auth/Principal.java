@@ -1,0 +1,3 @@
+package dev.parley.chat.architecture.violations.protocolreadstokens.auth;
+
+public record Principal(String userId) {}
