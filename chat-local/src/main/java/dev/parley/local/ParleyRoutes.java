@@ -1,9 +1,11 @@
 package dev.parley.local;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.adapter.in.lambda.CorsPolicy;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.local.gateway.GatewayUrls;
+import dev.parley.local.gateway.RestCors;
 import dev.parley.local.gateway.RouteTable;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +21,10 @@ final class ParleyRoutes {
         for (WebSocketRoute route : WebSocketRoute.values()) {
             routes.webSocketRoute(route.routeKey(), route.createHandler(component), route.twoWay());
         }
-        // OPTIONS is the browser's CORS preflight, which the broadcast handler answers itself.
-        return routes.restRoute(BroadcastRoute.RESOURCE, Set.of(BroadcastRoute.METHOD, "OPTIONS"),
-                BroadcastRoute.createHandler(component)).build();
+        String origin = component.configuration().allowedOrigin();
+        return routes.restRoute(BroadcastRoute.RESOURCE, Set.of(BroadcastRoute.METHOD),
+                BroadcastRoute.createHandler(component),
+                new RestCors(BroadcastRoute.CORS.preflightHeaders(origin), CorsPolicy.responseHeaders(origin))).build();
     }
 
     /** What {@code /config.json} tells the chat pages. */

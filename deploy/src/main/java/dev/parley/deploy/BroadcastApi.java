@@ -1,7 +1,9 @@
 package dev.parley.deploy;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.adapter.in.lambda.CorsPolicy;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -35,9 +37,6 @@ import software.constructs.IDependable;
  * (ADR 0003), and from browsers only on the site's origin.
  */
 final class BroadcastApi extends Construct {
-
-    /** The header the key travels in (API Gateway's own name). */
-    static final String API_KEY_HEADER = "X-Api-Key";
 
     /**
      * A broadcast is a person pressing a button, yet it costs one send per connection: the key may send one a second
@@ -79,8 +78,8 @@ final class BroadcastApi extends Construct {
         Resource broadcast = api.getRoot().addResource(BroadcastRoute.RESOURCE, ResourceOptions.builder()
                 .defaultCorsPreflightOptions(CorsOptions.builder()
                         .allowOrigins(List.of(siteOrigin))
-                        .allowMethods(List.of(BroadcastRoute.METHOD))
-                        .allowHeaders(List.of("Content-Type", API_KEY_HEADER))
+                        .allowMethods(BroadcastRoute.CORS.allowedMethods())
+                        .allowHeaders(BroadcastRoute.CORS.allowedHeaders())
                         .build())
                 .build());
         Method post = broadcast.addMethod(BroadcastRoute.METHOD,
@@ -96,7 +95,8 @@ final class BroadcastApi extends Construct {
         Nag.suppress(api, "AwsSolutions-APIG3", "AWS WAF costs a fixed monthly fee per web ACL, more than idle Parley"
                 + " itself; the key, the usage plan and the stage throttle bound the traffic that reaches the function");
         // The answers API Gateway gives itself (no key: 403, over the limit: 429) carry CORS too, so the page can show them.
-        Map<String, String> cors = Map.of("Access-Control-Allow-Origin", "'" + siteOrigin + "'");
+        Map<String, String> cors = new HashMap<>();
+        CorsPolicy.responseHeaders(siteOrigin).forEach((name, value) -> cors.put(name, "'" + value + "'"));
         api.addGatewayResponse("Default4xx", GatewayResponseOptions.builder()
                 .type(ResponseType.DEFAULT_4_XX).responseHeaders(cors).build());
         api.addGatewayResponse("Default5xx", GatewayResponseOptions.builder()

@@ -3,7 +3,7 @@ package dev.parley.local.gateway;
 /**
  * The throttle on the {@code @connections} calls, as API Gateway's account-wide throttle: a token bucket of
  * {@code burst} calls at once, refilled at {@code perSecond}; calls beyond it are answered 429. Not the domain's
- * per-connection {@code SendRateLimit}, nor the publisher's own pacing.
+ * per-connection {@code MessageRateLimit}, nor the publisher's own pacing.
  *
  * @param perSecond the sustained rate
  * @param burst the bucket's size

@@ -45,6 +45,15 @@ final class RestApi {
 
     void handle(Request request, Response response, Callback callback, String resource) {
         String method = request.getMethod();
+        Optional<RestCors> cors = routes.restRoute(resource).flatMap(RestFunction::cors);
+        if ("OPTIONS".equals(method) && cors.isPresent()) {
+            // API Gateway answers the preflight itself, by a mock integration: no key is asked, no function runs.
+            cors.get().preflightHeaders().forEach(response.getHeaders()::put);
+            response.setStatus(204);
+            callback.succeeded();
+            log.invocation(method + " /" + resource, "-", 204, 0, "CORS preflight");
+            return;
+        }
         Optional<RestFunction> route = routes.restRoute(resource).filter(function -> function.allows(method));
         if (route.isEmpty()) {
             // What API Gateway answers for a resource or method the API does not have.
@@ -55,6 +64,7 @@ final class RestApi {
         boolean keyMissing = apiKey.isPresent() && !apiKey.get().matches(request.getHeaders().get(API_KEY_HEADER));
         if (keyMissing && !"OPTIONS".equals(method)) {
             // What API Gateway answers a method with a required API key called without it, or with a wrong one.
+            cors.ifPresent(rules -> rules.errorHeaders().forEach(response.getHeaders()::put));
             HttpExchanges.replyError(response, callback, 403, "ForbiddenException", "Forbidden");
             log.invocation(method + " /" + resource, "-", 403, 0, "no valid API key");
             return;

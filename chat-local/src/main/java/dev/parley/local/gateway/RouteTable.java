@@ -91,15 +91,20 @@ public final class RouteTable {
         }
     }
 
-    /** A resource of the REST API, such as {@code broadcastmessage}, and the HTTP methods it has. */
+    /**
+     * A resource of the REST API, such as {@code broadcastmessage}, the HTTP methods its function answers, and the
+     * CORS the gateway answers for it by itself, if any.
+     */
     record RestFunction(
             String resource,
             Set<String> methods,
-            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+            Optional<RestCors> cors) {
 
         RestFunction {
             Objects.requireNonNull(resource, "resource");
             Objects.requireNonNull(handler, "handler");
+            Objects.requireNonNull(cors, "cors");
             if (!RESOURCE.matcher(resource).matches()) {
                 throw new IllegalArgumentException("a REST resource is one path segment such as 'broadcastmessage', not '"
                         + resource + "'");
@@ -135,7 +140,17 @@ public final class RouteTable {
         /** Adds the REST resource {@code /{restStage}/{resource}}, answering {@code methods} by proxy integration. */
         public Builder restRoute(String resource, Set<String> methods,
                 RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
-            RestFunction route = new RestFunction(resource, methods, handler);
+            return restRoute(new RestFunction(resource, methods, handler, Optional.empty()));
+        }
+
+        /** Adds a REST resource whose CORS preflight and error answers the gateway gives itself, as {@code cors} says. */
+        public Builder restRoute(String resource, Set<String> methods,
+                RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler, RestCors cors) {
+            return restRoute(new RestFunction(resource, methods, handler, Optional.of(cors)));
+        }
+
+        private Builder restRoute(RestFunction route) {
+            String resource = route.resource();
             if (restRoutes.putIfAbsent(resource, route) != null) {
                 throw new IllegalArgumentException("the REST resource " + resource + " is already defined");
             }

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,10 @@ class RestApiKeyTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String KEY = "k3y-of-at-least-twenty-characters";
+    private static final RestCors CORS = new RestCors(
+            Map.of("Access-Control-Allow-Origin", "https://pages.example", "Vary", "Origin",
+                    "Access-Control-Allow-Methods", "POST", "Access-Control-Allow-Headers", "Content-Type,X-Api-Key"),
+            Map.of("Access-Control-Allow-Origin", "https://pages.example", "Vary", "Origin"));
 
     private final AtomicInteger invocations = new AtomicInteger();
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> answering = (request, context) -> {
@@ -62,6 +67,32 @@ class RestApiKeyTest {
     }
 
     @Test
+    void givenCors_preflight_isAnsweredByTheGatewayWithItsHeadersWithoutKeyOrFunction() throws Exception {
+        try (var fixture = gatewayWithCors()) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(fixture.gateway().urls().rest("broadcastmessage"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(204);
+            CORS.preflightHeaders().forEach((name, value) -> assertThat(response.headers().allValues(name)).as(name).containsExactly(value));
+            assertThat(response.headers().map().keySet()).filteredOn(name -> name.toLowerCase().startsWith("access-control-"))
+                    .hasSize(3);
+            assertThat(invocations).hasValue(0);
+            fixture.awaitLine("route=OPTIONS /broadcastmessage", "status=204", "CORS preflight");
+        }
+    }
+
+    @Test
+    void givenCors_postWithoutKey_carriesTheErrorHeadersSoThePageCanReadIt() throws Exception {
+        try (var fixture = gatewayWithCors()) {
+            HttpResponse<String> response = post(fixture, null);
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://pages.example");
+            assertThat(response.headers().firstValue("Vary")).hasValue("Origin");
+        }
+    }
+
+    @Test
     void givenShortOrPaddedKey_apiKey_refusesIt() {
         assertThatThrownBy(() -> new ApiKey("short")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("20");
         assertThatThrownBy(() -> new ApiKey(" " + KEY)).isInstanceOf(IllegalArgumentException.class);
@@ -70,6 +101,11 @@ class RestApiKeyTest {
 
     private GatewayFixture gateway() {
         return new GatewayFixture(RouteTable.builder().restRoute("broadcastmessage", Set.of("POST", "OPTIONS"), answering).build(),
+                builder -> builder.restApiKey(new ApiKey(KEY)));
+    }
+
+    private GatewayFixture gatewayWithCors() {
+        return new GatewayFixture(RouteTable.builder().restRoute("broadcastmessage", Set.of("POST"), answering, CORS).build(),
                 builder -> builder.restApiKey(new ApiKey(KEY)));
     }
 

@@ -18,6 +18,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -44,9 +45,6 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
-        if ("OPTIONS".equalsIgnoreCase(request.getHttpMethod())) {
-            return response(204, null);
-        }
         try {
             BroadcastReport report = broadcast.broadcast(reader.broadcastRequest(body(request)));
             context.getLogger().log("broadcast " + report.broadcastId() + ": attempted " + report.attempted()
@@ -88,12 +86,10 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
         return new APIGatewayProxyResponseEvent().withStatusCode(statusCode).withHeaders(headers).withBody(body);
     }
 
+    /** API Gateway answers the CORS preflight itself ({@link BroadcastRoute#CORS}); the handler's answers need the origin. */
     private static Map<String, String> responseHeaders(String allowedOrigin) {
-        return Map.of(
-                "Content-Type", "application/json",
-                "Access-Control-Allow-Origin", allowedOrigin,
-                "Access-Control-Allow-Methods", "OPTIONS,POST",
-                "Access-Control-Allow-Headers", "Content-Type,Authorization,X-Api-Key,X-Amz-Date,X-Amz-Security-Token",
-                "Vary", "Origin");
+        Map<String, String> headers = new HashMap<>(CorsPolicy.responseHeaders(allowedOrigin));
+        headers.put("Content-Type", "application/json");
+        return Map.copyOf(headers);
     }
 }

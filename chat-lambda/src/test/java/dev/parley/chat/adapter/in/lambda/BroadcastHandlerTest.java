@@ -97,19 +97,6 @@ class BroadcastHandlerTest {
         assertThat(component.publisher.sent()).isEmpty();
     }
 
-    @Test
-    void givenPreflight_broadcast_answersNoContentWithCors() {
-        var request = Events.rest("broadcast");
-        request.setHttpMethod("OPTIONS");
-        request.setBody(null);
-
-        var response = handler.handleRequest(request, new RecordingContext());
-
-        assertThat(response.getStatusCode()).isEqualTo(204);
-        assertCors(response);
-        assertThat(component.publisher.sent()).isEmpty();
-    }
-
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "NULL", value = {
         "NULL                          | INVALID_JSON",
@@ -134,10 +121,10 @@ class BroadcastHandlerTest {
     }
 
     private static void assertCors(APIGatewayProxyResponseEvent response) {
-        assertThat(response.getHeaders())
-                .containsEntry("Access-Control-Allow-Origin", FakeChatComponent.ALLOWED_ORIGIN)
-                .containsEntry("Content-Type", "application/json")
-                .containsKey("Access-Control-Allow-Methods")
-                .containsKey("Access-Control-Allow-Headers");
+        // The preflight's Allow-Methods and Allow-Headers are API Gateway's to send, not the handler's.
+        assertThat(response.getHeaders()).isEqualTo(Map.of(
+                "Access-Control-Allow-Origin", FakeChatComponent.ALLOWED_ORIGIN,
+                "Vary", "Origin",
+                "Content-Type", "application/json"));
     }
 }
