@@ -51,7 +51,7 @@ final class ChatFunction extends Construct {
             Code code,
             int memorySize,
             RemovalPolicy logRemovalPolicy,
-            ChatTable table,
+            DeployedChatDetailsTable table,
             Map<String, String> environment,
             String manageConnectionsArn) {
 

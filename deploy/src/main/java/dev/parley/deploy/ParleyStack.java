@@ -24,7 +24,7 @@ final class ParleyStack extends Stack {
         super(scope, id, StackProps.builder()
                 .description("Parley: serverless WebSocket chat and broadcast (API Gateway, Lambda, DynamoDB)")
                 .build());
-        var table = new ChatTable(this, "ChatDetails", settings.tableName(), settings.dataRemovalPolicy());
+        var table = new DeployedChatDetailsTable(this, "ChatDetails", settings.tableName(), settings.dataRemovalPolicy());
         var apiGatewayLogging = new ApiGatewayLogging(this, "ApiGatewayLogging");
         var chat = new ChatWebSocketApi(this, "Chat", settings.webSocketStage(), apiGatewayLogging,
                 settings.dataRemovalPolicy());

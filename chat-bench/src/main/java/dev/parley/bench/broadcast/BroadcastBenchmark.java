@@ -1,7 +1,7 @@
 package dev.parley.bench.broadcast;
 
 import dev.parley.bench.Floor;
-import dev.parley.bench.LocalChatTable;
+import dev.parley.bench.DynaliteChatDetailsTable;
 import dev.parley.bench.Options;
 import dev.parley.bench.Stats;
 import dev.parley.chat.adapter.out.apigateway.ApiGatewayMessagePublisher;
@@ -110,7 +110,7 @@ public final class BroadcastBenchmark {
                         .start();
                 Registry registry = Registry.open(settings.registry(), ids, out);
                 ApiGatewayManagementApiAsyncClient client = ManagementApiClients.create(gateway.urls().callback(),
-                        LocalChatTable.REGION, LocalChatTable.CREDENTIALS, publisherSettings.maxConcurrentSends())) {
+                        DynaliteChatDetailsTable.REGION, DynaliteChatDetailsTable.CREDENTIALS, publisherSettings.maxConcurrentSends())) {
             var publisher = new TimedPublisher(
                     new ApiGatewayMessagePublisher(client, new FrameWriter(), publisherSettings));
             var broadcast = new BroadcastService(registry.registry(), publisher, Clock.systemUTC());
@@ -181,7 +181,7 @@ public final class BroadcastBenchmark {
     }
 
     /** The registry the broadcast reads, holding every recipient as an active connection. */
-    private record Registry(ConnectionRegistry registry, Optional<LocalChatTable> table) implements AutoCloseable {
+    private record Registry(ConnectionRegistry registry, Optional<DynaliteChatDetailsTable> table) implements AutoCloseable {
 
         static Registry open(String kind, List<String> ids, PrintStream out) {
             Instant now = Instant.now();
@@ -193,11 +193,11 @@ public final class BroadcastBenchmark {
                 connections.forEach(registry::register);
                 return new Registry(registry, Optional.empty());
             }
-            LocalChatTable table = LocalChatTable.start("chatDetails");
+            DynaliteChatDetailsTable table = DynaliteChatDetailsTable.start("chatDetails");
             try {
                 long start = System.nanoTime();
                 ConnectionRegistry registry = table.registry();
-                LocalChatTable.registerAll(registry, connections, 8);
+                DynaliteChatDetailsTable.registerAll(registry, connections, 8);
                 out.printf("registered %,d connections on dynalite in %.1f s%n", connections.size(),
                         (System.nanoTime() - start) / 1e9);
                 return new Registry(registry, Optional.of(table));
@@ -209,7 +209,7 @@ public final class BroadcastBenchmark {
 
         @Override
         public void close() {
-            table.ifPresent(LocalChatTable::close);
+            table.ifPresent(DynaliteChatDetailsTable::close);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.parley.bench.coldstart;
 
-import dev.parley.bench.LocalChatTable;
+import dev.parley.bench.DynaliteChatDetailsTable;
 import dev.parley.bench.Options;
 import dev.parley.bench.Stats;
 import dev.parley.bench.coldstart.probe.EmptyHandler;
@@ -104,7 +104,7 @@ public final class ColdStartBenchmark {
         VirtualConnections recipients = VirtualConnections.of(
                 Stream.concat(recipientIds.stream(), Stream.of(SdkFloorHandler.RECIPIENT)).toList());
         Files.createDirectories(settings.workDir());
-        try (LocalChatTable table = LocalChatTable.start("chatDetails");
+        try (DynaliteChatDetailsTable table = DynaliteChatDetailsTable.start("chatDetails");
                 LocalGateway gateway = LocalGateway.builder()
                         .routes(urls -> RouteTable.builder().build())
                         .virtualConnections(recipients)
@@ -113,7 +113,7 @@ public final class ColdStartBenchmark {
             registerRoom(table.registry(), recipientIds);
             var launcher = new ProbeLauncher(settings.pinToOneCore(), settings.jvmOptions(), Map.of(
                     "TABLE_NAME", table.tableName(),
-                    "AWS_REGION", LocalChatTable.REGION.id(),
+                    "AWS_REGION", DynaliteChatDetailsTable.REGION.id(),
                     "WEBSOCKET_CALLBACK_URL", gateway.urls().callback().toString(),
                     "DYNAMODB_ENDPOINT", table.endpoint().toString(),
                     "AWS_ACCESS_KEY_ID", "local",

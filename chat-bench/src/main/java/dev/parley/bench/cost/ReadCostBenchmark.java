@@ -1,6 +1,6 @@
 package dev.parley.bench.cost;
 
-import dev.parley.bench.LocalChatTable;
+import dev.parley.bench.DynaliteChatDetailsTable;
 import dev.parley.bench.Options;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
@@ -61,10 +61,10 @@ public final class ReadCostBenchmark {
 
     static List<Measurement> run(Settings settings, PrintStream out) {
         var reads = new ReadCounter();
-        try (LocalChatTable table = LocalChatTable.start("chatDetails", reads)) {
+        try (DynaliteChatDetailsTable table = DynaliteChatDetailsTable.start("chatDetails", reads)) {
             DynamoDbConnectionRegistry registry = table.registry();
             Instant now = Instant.now();
-            LocalChatTable.registerAll(registry, IntStream.range(0, settings.active())
+            DynaliteChatDetailsTable.registerAll(registry, IntStream.range(0, settings.active())
                     .mapToObj(n -> new Connection(new ConnectionId(String.format("active%07d=", n)),
                             new DisplayName("guest-" + n), now))
                     .toList(), 8);

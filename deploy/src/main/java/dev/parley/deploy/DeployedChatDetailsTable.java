@@ -24,11 +24,11 @@ import software.constructs.Construct;
  * registry's tests create on dynalite, so the deployed key, index and projection cannot drift from what the code
  * queries. The deployment adds what dynalite lacks: time to live on {@code ExpiresAt} and point-in-time recovery.
  */
-final class ChatTable extends Construct {
+final class DeployedChatDetailsTable extends Construct {
 
     private final Table table;
 
-    ChatTable(Construct scope, String id, String tableName, RemovalPolicy removalPolicy) {
+    DeployedChatDetailsTable(Construct scope, String id, String tableName, RemovalPolicy removalPolicy) {
         super(scope, id);
         CreateTableRequest definition = ChatDetailsTable.createTableRequest(tableName);
         Table.Builder builder = Table.Builder.create(this, "Table")

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * A dynalite on a free loopback port with the chat details table created as the deployment defines it, and a
  * DynamoDB client on it whose calls pass through the given interceptors.
  */
-public final class LocalChatTable implements AutoCloseable {
+public final class DynaliteChatDetailsTable implements AutoCloseable {
 
     public static final AwsCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
@@ -46,13 +46,13 @@ public final class LocalChatTable implements AutoCloseable {
     private final DynamoDbClient client;
     private final String tableName;
 
-    private LocalChatTable(Dynalite dynalite, DynamoDbClient client, String tableName) {
+    private DynaliteChatDetailsTable(Dynalite dynalite, DynamoDbClient client, String tableName) {
         this.dynalite = dynalite;
         this.client = client;
         this.tableName = tableName;
     }
 
-    public static LocalChatTable start(String tableName, ExecutionInterceptor... interceptors) {
+    public static DynaliteChatDetailsTable start(String tableName, ExecutionInterceptor... interceptors) {
         Dynalite dynalite = Dynalite.start(DynaliteOptions.inMemory());
         try {
             DynamoDbClient client = DynamoDbClient.builder()
@@ -64,7 +64,7 @@ public final class LocalChatTable implements AutoCloseable {
                     .build();
             client.createTable(ChatDetailsTable.createTableRequest(tableName));
             client.waiter().waitUntilTableExists(request -> request.tableName(tableName));
-            return new LocalChatTable(dynalite, client, tableName);
+            return new DynaliteChatDetailsTable(dynalite, client, tableName);
         } catch (RuntimeException failure) {
             dynalite.close();
             throw failure;
