@@ -8,7 +8,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.parley.chat.architecture.violations.adaptercallsadapter.adapter.out.dynamodb.PublisherCallingConnectionRegistry;
 import dev.parley.chat.architecture.violations.adapterreadsconfiguration.adapter.out.dynamodb.ConfigurationReadingConnectionRegistry;
 import dev.parley.chat.architecture.violations.authorizerreadssecret.adapter.in.lambda.authorizer.SecretReadingAuthorizerHandler;
-import dev.parley.chat.architecture.violations.domainusesjson.domain.model.JsonWritingChatMessage;
 import dev.parley.chat.architecture.violations.handlerauthorizercycle.adapter.in.lambda.ConnectHandler;
 import dev.parley.chat.architecture.violations.handlerauthorizercycle.adapter.in.lambda.authorizer.AuthorizerContext;
 import dev.parley.chat.architecture.violations.handlerbuildsservice.adapter.in.lambda.ServiceBuildingSendMessageHandler;
@@ -16,8 +15,6 @@ import dev.parley.chat.architecture.violations.handlercallsadapter.adapter.in.la
 import dev.parley.chat.architecture.violations.handlerlooksupcomponent.adapter.in.lambda.ComponentFetchingFrameReader;
 import dev.parley.chat.architecture.violations.handlerlooksupcomponent.adapter.in.lambda.ComponentFetchingSendMessageHandler;
 import dev.parley.chat.architecture.violations.handlerusesoutputport.adapter.in.lambda.RegistryDrivingDisconnectHandler;
-import dev.parley.chat.architecture.violations.modelsavesitself.domain.model.SelfSavingConnection;
-import dev.parley.chat.architecture.violations.portpicksservice.domain.port.in.ServicePickingSendMessageUseCase;
 import dev.parley.chat.architecture.violations.protocolcallsadapter.protocol.PublisherCallingWireFormat;
 import dev.parley.chat.architecture.violations.protocolreadstokens.protocol.TokenReadingWireFormat;
 import dev.parley.chat.architecture.violations.tokensreadaws.auth.AwsReadingSigningKey;
@@ -33,22 +30,6 @@ import org.junit.jupiter.api.Test;
 class DependencyRulesFireTest {
 
     private static final String VIOLATIONS = "dev.parley.chat.architecture.violations";
-
-    @Test
-    void a_model_writing_json_breaks_domain_depends_only_on_the_jdk() {
-        assertFires(Hexagon::domainDependsOnlyOnTheJdk, "domainusesjson", JsonWritingChatMessage.class);
-    }
-
-    @Test
-    void a_port_picking_its_service_breaks_ports_never_depend_on_services() {
-        assertFires(Hexagon::portsNeverDependOnServices, "portpicksservice",
-                ServicePickingSendMessageUseCase.class);
-    }
-
-    @Test
-    void a_model_saving_itself_breaks_model_never_depends_on_ports_or_services() {
-        assertFires(Hexagon::modelNeverDependsOnPortsOrServices, "modelsavesitself", SelfSavingConnection.class);
-    }
 
     @Test
     void an_outbound_adapter_calling_another_breaks_adapters_do_not_depend_on_each_other() {
