@@ -8,6 +8,7 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.MessageId;
+import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.port.in.DisconnectCommand;
 import dev.parley.chat.domain.port.in.SendMessageCommand;
 import dev.parley.chat.domain.port.in.SendMessageResult;
@@ -127,7 +128,7 @@ public final class SnapStartPriming {
         }
         // What a real send encodes: the message for the recipients and the sender's acknowledgement.
         var message = new ChatMessage(MessageId.random(), notConnected.sender(), new DisplayName("priming"),
-                command.text(), Instant.now(), false);
+                Optional.empty(), command.text(), Instant.now(), Optional.of(RoomName.LOBBY));
         FrameWriter writer = component.frameWriter();
         writer.encode(message);
         writer.ack(message.id(), 0, Optional.empty());

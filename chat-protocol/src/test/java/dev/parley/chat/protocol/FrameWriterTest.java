@@ -27,7 +27,7 @@ class FrameWriterTest {
     @Test
     void givenChatMessage_encode_writesTheMessageFrameWithTheTextEscapedAndNonAsciiAsUtf8() {
         var message = new ChatMessage(ID, new ConnectionId("L0SM9cOFvHcCIhw="), new DisplayName("Zoë"),
-                new MessageText("say \"hi\"\u0007 \uD83D\uDE00"), SENT_AT, true);
+                Optional.empty(), new MessageText("say \"hi\"\u0007 \uD83D\uDE00"), SENT_AT, Optional.empty());
 
         assertThat(new String(writer.encode(message), StandardCharsets.UTF_8)).isEqualTo("{\"type\":\"message\","
                 + "\"id\":\"0b6f5c2e-4d1a-4c8e-9f3b-2a7d9e1c5b40\",\"from\":\"L0SM9cOFvHcCIhw=\",\"name\":\"Zoë\","

@@ -8,6 +8,7 @@ import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageId;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.PostedText;
+import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.port.in.SendMessageCommand;
 import dev.parley.chat.domain.port.in.SendMessageResult;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
@@ -50,7 +51,8 @@ public final class SendMessageService implements SendMessageUseCase {
         if (sender.isEmpty()) {
             return new SendMessageResult.SenderNotConnected(command.sender());
         }
-        Optional<ConnectionId> recipient = command.recipient();
+        Optional<ConnectionId> recipient = command.to() instanceof SendMessageCommand.ToConnection direct
+                ? Optional.of(direct.connection()) : Optional.empty();
         if (recipient.isPresent() && registry.findActive(recipient.get()).isEmpty()) {
             return new SendMessageResult.UnknownRecipient(recipient.get());
         }
@@ -63,7 +65,8 @@ public final class SendMessageService implements SendMessageUseCase {
             }
             var taken = (MessageDecision.Allowed) decision;
             var message = new ChatMessage(MessageId.random(), command.sender(), sender.get().connection().displayName(),
-                    command.text(), now, recipient.isPresent());
+                    sender.get().connection().userId(), command.text(), now,
+                    recipient.isPresent() ? Optional.empty() : Optional.of(RoomName.LOBBY));
             if (registry.recordMessage(command.sender(), new PostedText(message.text(), now), taken)) {
                 return deliver(message, recipient);
             }

@@ -246,7 +246,7 @@ class SendMessageServiceTest {
         assertThat(chat.recordOf(alice)).isEqualTo(afterBurst);
         assertThat(chat.publisher.recipientsOf(((SendMessageResult.Sent) burst.get(19)).message())).containsExactly(bob.id());
         assertThat(chat.publisher.sent()).hasSize(20)
-                .noneSatisfy(sent -> assertThat(sent.message().text().value()).isEqualTo("one too many"));
+                .noneSatisfy(sent -> assertThat(((ChatMessage) sent.message()).text().value()).isEqualTo("one too many"));
     }
 
     @Test

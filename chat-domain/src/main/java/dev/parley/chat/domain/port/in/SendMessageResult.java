@@ -2,13 +2,15 @@ package dev.parley.chat.domain.port.in;
 
 import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.RoomName;
+import dev.parley.chat.domain.model.UserId;
 import java.time.Duration;
 import java.util.Objects;
 
 /** How a send ended, for the sender's acknowledgement or error. */
 public sealed interface SendMessageResult
-        permits SendMessageResult.Sent, SendMessageResult.UnknownRecipient, SendMessageResult.SenderNotConnected,
-                SendMessageResult.RateLimited {
+        permits SendMessageResult.Sent, SendMessageResult.UnknownRecipient, SendMessageResult.UnknownUser,
+                SendMessageResult.NotAMember, SendMessageResult.SenderNotConnected, SendMessageResult.RateLimited {
 
     /** Stored and sent; {@code recipients} clients received it. */
     record Sent(ChatMessage message, int recipients) implements SendMessageResult {
@@ -24,6 +26,20 @@ public sealed interface SendMessageResult
     record UnknownRecipient(ConnectionId recipient) implements SendMessageResult {
         public UnknownRecipient {
             Objects.requireNonNull(recipient, "recipient");
+        }
+    }
+
+    /** The direct message's user has no active connection; nothing was stored or sent. */
+    record UnknownUser(UserId user) implements SendMessageResult {
+        public UnknownUser {
+            Objects.requireNonNull(user, "user");
+        }
+    }
+
+    /** The sender is not a member of the room it sent to; nothing was stored or sent. */
+    record NotAMember(RoomName room) implements SendMessageResult {
+        public NotAMember {
+            Objects.requireNonNull(room, "room");
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.parley.chat.adapter.in.lambda.SendMessageHandlerTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.parley.chat.domain.model.BroadcastMessage;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
@@ -79,7 +80,7 @@ class BroadcastHandlerTest {
         var response = handler.handleRequest(request, new RecordingContext());
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(component.publisher.sent()).allSatisfy(sent -> assertThat(sent.message().text().value()).isEqualTo("über"));
+        assertThat(component.publisher.sent()).allSatisfy(sent -> assertThat(((BroadcastMessage) sent.message()).text().value()).isEqualTo("über"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
@@ -219,7 +220,7 @@ class SendMessageHandlerTest {
                 .containsEntry("retryAfterMs", 100).containsEntry("clientId", "m21");
         assertThat((String) error.get("message")).contains("not sent").contains("100 ms");
         assertThat(component.publisher.sent()).hasSize(40)
-                .noneSatisfy(sent -> assertThat(sent.message().text().value()).isEqualTo("message 21"));
+                .noneSatisfy(sent -> assertThat(((ChatMessage) sent.message()).text().value()).isEqualTo("message 21"));
         assertThat(component.store.find(new ConnectionId(ALICE)).orElseThrow().latestMessage())
                 .hasValueSatisfying(posted -> assertThat(posted.text().value()).isEqualTo("message 20"));
     }
