@@ -5,7 +5,7 @@ import static dev.parley.local.ParleyCalls.sendMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
-import dev.parley.chat.wiring.ChatConfiguration;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.local.CallbackFaults.Fault;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -208,7 +208,7 @@ class CallbackFaultsEndToEndTest {
         assertThat(goneRow).doesNotContainKey("ActiveShard");
         // The table's time to live removes the row once the retention after its disconnection is over.
         assertThat(Long.parseLong(goneRow.get("ExpiresAt").n())).isEqualTo(Instant.parse(goneRow.get("DisconnectTime").s())
-                .plus(ChatConfiguration.DEFAULT_RETENTION).getEpochSecond());
+                .plus(DynamoDbRegistrySettings.DEFAULT_RETENTION).getEpochSecond());
     }
 
     private record Recipient(TestClient client, String id) {}
