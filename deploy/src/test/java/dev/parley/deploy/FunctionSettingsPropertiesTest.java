@@ -43,19 +43,21 @@ class FunctionSettingsPropertiesTest {
     @Property(tries = 2000)
     void anyContextValue_isAcceptedByTheStackIffByTheFunctions_andConfiguresThemAsTheValueWould(
             @ForAll("deployedSettings") Setting<?> setting, @ForAll("values") String value) {
+        String key = setting.contextKey().orElseThrow();
         Map<String, Object> context = new HashMap<>(artifacts);
-        context.put(setting.contextKey().orElseThrow(), value);
+        context.put(key, value);
         Map<String, String> functionEnvironment = new HashMap<>(DEPLOYED);
         functionEnvironment.put(setting.variable(), value);
 
         Optional<DeploySettings> deployed = accepted(() -> DeploySettings.fromContext(context::get, HERE));
         Optional<ChatConfiguration> configured = accepted(() -> ChatConfiguration.fromEnvironment(functionEnvironment));
 
-        assertThat(deployed.isPresent()).as("the stack accepts it").isEqualTo(configured.isPresent());
+        assertThat(deployed.isPresent()).as("the stack accepts %s='%s'", key, value).isEqualTo(configured.isPresent());
         deployed.ifPresent(settings -> {
             Map<String, String> written = new HashMap<>(DEPLOYED);
             written.putAll(settings.functionEnvironment());
-            assertThat(ChatConfiguration.fromEnvironment(written)).isEqualTo(configured.orElseThrow());
+            assertThat(ChatConfiguration.fromEnvironment(written)).as("configured by %s='%s'", key, value)
+                    .isEqualTo(configured.orElseThrow());
         });
     }
 
