@@ -6,6 +6,10 @@ import dev.parley.chat.auth.SigningKey;
 import dev.parley.local.gateway.ApiKey;
 import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.LocalGateway;
+import dev.parley.chat.settings.InvalidSettingException;
+import dev.parley.chat.settings.SendRateSettings;
+import dev.parley.chat.settings.Setting;
+import dev.parley.chat.settings.TableSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +41,7 @@ final class CommandLine {
         DYNAMODB_ENDPOINT("--dynamodb-endpoint", "URL", "use this DynamoDB-compatible endpoint instead of starting dynalite",
                 "start dynalite"),
         DATA_DIR("--data-dir", "DIR", "keep the started dynalite's data in this folder across runs", "in memory"),
-        TABLE("--table", "NAME", "the chat details table, created when missing", "chatDetails"),
+        TABLE(TableSettings.TABLE_NAME, ", created when missing"),
         REGION("--region", "REGION", "the AWS region the handlers are configured with", LocalOptions.DEFAULT_REGION),
         IDLE_TIMEOUT("--idle-timeout", "DURATION", "close connections without a frame from the client for this long "
                 + "(seconds, or ISO-8601 such as PT10M)", "PT10M"),
@@ -48,9 +52,8 @@ final class CommandLine {
                 "unlimited"),
         CALLBACK_BURST("--callback-burst", "N", "the throttle's burst (needs --callback-rate)", "half the rate"),
         WEB_ROOT("--web-root", "DIR", "serve the pages from this folder", "the bundled pages"),
-        SEND_RATE("--send-rate", "PER_SECOND", "let each connection send this many messages a second, answering "
-                + "RATE_LIMITED beyond it", "10"),
-        SEND_BURST("--send-burst", "N", "let each connection send this many messages at once", "20"),
+        SEND_RATE(SendRateSettings.PER_SECOND),
+        SEND_BURST(SendRateSettings.BURST),
         AUTH_SECRET("--auth-secret", "SECRET", "turn authorization on: $connect needs ?token= signed with this secret, "
                 + "at least 32 bytes (better in " + AUTH_SECRET_VARIABLE + ", out of the process list)", "off"),
         ADMIN_KEY("--admin-key", "KEY", "with authorization on, the broadcast endpoint needs this key in x-api-key, "
@@ -66,6 +69,16 @@ final class CommandLine {
             this.value = value;
             this.description = description;
             this.byDefault = byDefault;
+        }
+
+        Option(Setting<?> setting) {
+            this(setting, "");
+        }
+
+        /** An option that sets one of the functions' settings: its name, range and default are the setting's. */
+        <T> Option(Setting<T> setting, String localNote) {
+            this(setting.flag().orElseThrow().name(), setting.flag().orElseThrow().placeholder(),
+                    setting.description() + localNote + "; " + setting.range(), setting.format(setting.defaultValue()));
         }
 
         static Optional<Option> named(String flag) {
@@ -127,6 +140,8 @@ final class CommandLine {
             }
             try {
                 values.set(option, value);
+            } catch (InvalidSettingException named) {
+                throw named; // already names the option and its range
             } catch (IllegalArgumentException | DateTimeParseException wrong) {
                 throw new IllegalArgumentException(flag + " " + value + ": " + wrong.getMessage(), wrong);
             }
@@ -186,7 +201,7 @@ final class CommandLine {
                 case REST_STAGE -> restStage = LocalGateway.requireStage(value);
                 case DYNAMODB_ENDPOINT -> dynamoDbEndpoint = Optional.of(httpUrl(value));
                 case DATA_DIR -> dataDir = Optional.of(Path.of(value));
-                case TABLE -> table = value;
+                case TABLE -> table = TableSettings.TABLE_NAME.fromFlag(value);
                 case REGION -> region = value;
                 case IDLE_TIMEOUT -> idleTimeout = duration(value);
                 case MAX_DURATION -> maxDuration = duration(value);
@@ -194,8 +209,8 @@ final class CommandLine {
                 case CALLBACK_RATE -> callbackRate = Optional.of(positiveNumber(value));
                 case CALLBACK_BURST -> callbackBurst = Optional.of(wholeNumber(value));
                 case WEB_ROOT -> webRoot = Optional.of(Path.of(value));
-                case SEND_RATE -> sendRate = MessageRateLimit.requireValidRate(positiveNumber(value));
-                case SEND_BURST -> sendBurst = MessageRateLimit.requireValidBurst(wholeNumber(value));
+                case SEND_RATE -> sendRate = SendRateSettings.PER_SECOND.fromFlag(value);
+                case SEND_BURST -> sendBurst = SendRateSettings.BURST.fromFlag(value);
                 // Checked in toOptions(), whose messages never repeat a secret.
                 case AUTH_SECRET -> authSecret = Optional.of(value);
                 case ADMIN_KEY -> adminKey = Optional.of(value);

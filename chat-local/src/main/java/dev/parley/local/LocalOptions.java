@@ -8,6 +8,7 @@ import dev.parley.chat.wiring.ChatConfiguration;
 import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.ConnectionLimits;
 import dev.parley.local.gateway.LocalGateway;
+import dev.parley.chat.settings.SendRateSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,7 +91,7 @@ public record LocalOptions(
         return new LocalOptions(DEFAULT_HOST, DEFAULT_PORT, WebSocketRoute.DEFAULT_STAGE, BroadcastRoute.DEFAULT_STAGE,
                 Optional.empty(), Optional.empty(), ChatDetailsTable.DEFAULT_NAME, DEFAULT_REGION,
                 ConnectionLimits.AWS_IDLE_TIMEOUT, ConnectionLimits.AWS_MAX_DURATION, Duration.ZERO, Optional.empty(),
-                Optional.empty(), ChatConfiguration.DEFAULT_SEND_RATE_LIMIT, Optional.empty());
+                Optional.empty(), SendRateSettings.DEFAULT, Optional.empty());
     }
 
     /** Reads command-line options, such as {@code --port 0 --idle-timeout 5}; see {@code --help}. */

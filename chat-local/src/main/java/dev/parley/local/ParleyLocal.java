@@ -2,6 +2,7 @@ package dev.parley.local;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.wiring.AuthComponent;
 import dev.parley.chat.wiring.AuthConfiguration;
 import dev.parley.chat.wiring.ChatComponent;
@@ -175,6 +176,7 @@ public final class ParleyLocal implements AutoCloseable {
 
     private static ChatConfiguration configuration(LocalOptions options, URI dynamoDbEndpoint, GatewayUrls urls) {
         return new ChatConfiguration(options.table(), options.region(), Optional.of(dynamoDbEndpoint), urls.callback(),
-                "*", ChatConfiguration.DEFAULT_RETENTION, ChatConfiguration.DEFAULT_ACTIVE_SHARDS, options.sendRateLimit());
+                "*", DynamoDbRegistrySettings.DEFAULT_RETENTION, DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS,
+                options.sendRateLimit());
     }
 }

@@ -12,6 +12,7 @@ import dev.parley.local.gateway.CallbackFaults.Fault;
 import dev.parley.local.gateway.LocalGateway;
 import dev.parley.local.gateway.RawWebSocket;
 import dev.parley.local.gateway.TestClient;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -213,7 +214,7 @@ class CallbackFaultsEndToEndTest {
         assertThat(goneRow).doesNotContainKey("ActiveShard");
         // The table's time to live removes the row once the retention after its disconnection is over.
         assertThat(Long.parseLong(goneRow.get("ExpiresAt").n())).isEqualTo(Instant.parse(goneRow.get("DisconnectTime").s())
-                .plus(ChatConfiguration.DEFAULT_RETENTION).getEpochSecond());
+                .plus(DynamoDbRegistrySettings.DEFAULT_RETENTION).getEpochSecond());
     }
 
     private record Recipient(TestClient client, String id) {}

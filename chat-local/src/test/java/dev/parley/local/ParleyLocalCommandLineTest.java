@@ -32,6 +32,9 @@ class ParleyLocalCommandLineTest {
         assertThat(help).contains("--port N", "--host", "--stage", "--rest-stage", "--dynamodb-endpoint", "--data-dir",
                 "--table", "--region", "--idle-timeout", "--max-duration", "--callback-latency-ms", "--callback-rate",
                 "--callback-burst", "--web-root", "--send-rate", "--send-burst", "--help");
+        assertThat(help).contains("--table NAME", "a DynamoDB table name: 3 to 255 characters", "(default: chatDetails)",
+                "--send-rate PER_SECOND", "a number from 0.001 to 1000000, such as 10 or 0.5 (default: 10)",
+                "--send-burst N", "a whole number from 1 to 1000000 (default: 20)");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
@@ -50,6 +53,13 @@ class ParleyLocalCommandLineTest {
     }
 
     @Test
+    void givenAFunctionSettingOutOfRange_launch_namesTheOptionAndItsRangeAndExits2() {
+        assertThat(launch("--send-burst", "0")).hasValue(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("parley-local: --send-burst must be a whole number from 1 to 1000000, not '0'");
+    }
+
+    @Test
     void givenBadValues_parse_explainsEachOne() {
         assertThatThrownBy(() -> LocalOptions.parse("--idle-timeout", "10x")).hasMessage(
                 "--idle-timeout 10x: neither seconds nor an ISO-8601 duration such as PT10M");
@@ -61,15 +71,17 @@ class ParleyLocalCommandLineTest {
         assertThatThrownBy(() -> LocalOptions.parse("--dynamodb-endpoint", "localhost:8000")).hasMessageContaining("http(s) URL");
         assertThatThrownBy(() -> LocalOptions.parse("--dynamodb-endpoint", "http://127.0.0.1:8000", "--data-dir", "data"))
                 .hasMessageContaining("data dir");
-        assertThatThrownBy(() -> LocalOptions.parse("--table", "x")).hasMessageContaining("not a DynamoDB table name");
+        assertThatThrownBy(() -> LocalOptions.parse("--table", "x")).hasMessage("--table must be a DynamoDB table name:"
+                + " 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.', not 'x'");
         assertThatThrownBy(() -> LocalOptions.parse("--stage", "a/b")).hasMessageContaining("stage name");
         assertThatThrownBy(() -> LocalOptions.parse("--port", "1", "--port", "2")).hasMessage("--port is given twice");
         assertThatThrownBy(() -> LocalOptions.parse("8080")).hasMessageContaining("unknown option '8080'");
-        assertThatThrownBy(() -> LocalOptions.parse("--send-rate", "fast")).hasMessage("--send-rate fast: not a positive number");
+        assertThatThrownBy(() -> LocalOptions.parse("--send-rate", "fast"))
+                .hasMessage("--send-rate must be a number from 0.001 to 1000000, such as 10 or 0.5, not 'fast'");
         assertThatThrownBy(() -> LocalOptions.parse("--send-rate", "0.0001"))
-                .hasMessage("--send-rate 0.0001: the send rate must be 0.001 to 1000000 messages a second, not 1.0E-4");
-        assertThatThrownBy(() -> LocalOptions.parse("--send-burst", "0"))
-                .hasMessage("--send-burst 0: the send burst must be 1 to 1000000 messages, not 0");
+                .hasMessage("--send-rate must be a number from 0.001 to 1000000, such as 10 or 0.5, not '0.0001'");
+        assertThatThrownBy(() -> LocalOptions.parse("--send-burst", "1000001"))
+                .hasMessage("--send-burst must be a whole number from 1 to 1000000, not '1000001'");
     }
 
     @Test

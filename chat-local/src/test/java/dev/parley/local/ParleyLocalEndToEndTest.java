@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.port.in.ConnectCommand;
 import dev.parley.chat.wiring.ChatComponent;
@@ -121,8 +122,8 @@ class ParleyLocalEndToEndTest {
         // this test's own, so a fixed id in API Gateway's shape cannot meet a real connection's.
         String ghost = "GhostConnection=";
         ChatComponent.create(new ChatConfiguration(table, "us-east-1", Optional.of(dynalite.endpoint()),
-                        parley.gateway().urls().callback(), "*", ChatConfiguration.DEFAULT_RETENTION,
-                        ChatConfiguration.DEFAULT_ACTIVE_SHARDS), ParleyLocal.LOCAL_CREDENTIALS)
+                        parley.gateway().urls().callback(), "*", DynamoDbRegistrySettings.DEFAULT_RETENTION,
+                        DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS), ParleyLocal.LOCAL_CREDENTIALS)
                 .connectUseCase().connect(new ConnectCommand(new ConnectionId(ghost), Optional.of("Ghost")));
 
         HttpResponse<String> report = broadcast(parley, "still here?");

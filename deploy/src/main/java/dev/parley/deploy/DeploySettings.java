@@ -4,10 +4,13 @@ import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
-import dev.parley.chat.wiring.ChatConfiguration;
+import dev.parley.chat.settings.CallbackSettings;
+import dev.parley.chat.settings.TableSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -15,17 +18,15 @@ import software.amazon.awscdk.RemovalPolicy;
 
 /**
  * What a deployment may choose, read from the CDK context ({@code cdk deploy -c memorySize=2048}); every value has a
- * default, and a wrong one stops the synth with a message naming the context key.
+ * default, and a wrong one stops the synth with a message naming the context key. The functions' settings are read
+ * and written into their environment by the settings the functions read them with, so the stack accepts a value
+ * exactly when the functions do.
  *
  * @param webSocketStage the WebSocket API's stage
  * @param broadcastStage the broadcast REST API's stage
- * @param tableName the DynamoDB table
- * @param connectionRetentionDays how long a disconnected connection's row is kept before the table's TTL deletes it
+ * @param table the DynamoDB table, its index's shards and its rows' retention
  * @param memorySize each function's memory in MB (CPU grows with it)
- * @param activeShards how many partitions of the active-connections index the handlers spread connections over
- * @param callbackRatePerSecond the {@code @connections} rate the publishing functions pace their sends to: the
- *        account's API Gateway quota in the region (2,500 in some), or the share of it left to Parley
- * @param callbackBurst the burst of that quota (1,250 where the rate is 2,500)
+ * @param callbackRate the {@code @connections} rate the publishing functions pace their sends to
  * @param dataRemovalPolicy what deleting the stack does to the table and the log groups
  * @param authorization whether {@code $connect} needs a token the authorizer accepts ({@code -c authorization=false}
  *        makes Parley an open chat again)
@@ -35,12 +36,9 @@ import software.amazon.awscdk.RemovalPolicy;
 record DeploySettings(
         String webSocketStage,
         String broadcastStage,
-        String tableName,
-        int connectionRetentionDays,
+        TableSettings table,
         int memorySize,
-        int activeShards,
-        int callbackRatePerSecond,
-        int callbackBurst,
+        CallbackRate callbackRate,
         RemovalPolicy dataRemovalPolicy,
         boolean authorization,
         Path lambdaJar,
@@ -48,12 +46,7 @@ record DeploySettings(
 
     static final String WEBSOCKET_STAGE = "webSocketStage";
     static final String BROADCAST_STAGE = "broadcastStage";
-    static final String TABLE_NAME = "tableName";
-    static final String CONNECTION_RETENTION_DAYS = "connectionRetentionDays";
     static final String MEMORY_SIZE = "memorySize";
-    static final String ACTIVE_SHARDS = "activeShards";
-    static final String CALLBACK_RATE_PER_SECOND = "callbackRatePerSecond";
-    static final String CALLBACK_BURST = "callbackBurst";
     static final String REMOVAL_POLICY = "removalPolicy";
     static final String AUTHORIZATION = "authorization";
     static final String LAMBDA_JAR = "lambdaJar";
@@ -76,22 +69,11 @@ record DeploySettings(
     DeploySettings {
         requireStageName(WEBSOCKET_STAGE, webSocketStage);
         requireStageName(BROADCAST_STAGE, broadcastStage);
-        try {
-            ChatDetailsTable.requireValidName(tableName);
-        } catch (IllegalArgumentException | NullPointerException invalid) {
-            throw invalid(TABLE_NAME, tableName, "a DynamoDB table name: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'");
-        }
-        if (connectionRetentionDays < 1) {
-            throw invalid(CONNECTION_RETENTION_DAYS, connectionRetentionDays, "a positive number of days");
-        }
+        Objects.requireNonNull(table, "table");
         if (memorySize < LAMBDA_MIN_MEMORY || memorySize > LAMBDA_MAX_MEMORY) {
             throw invalid(MEMORY_SIZE, memorySize, "Lambda's memory range, " + LAMBDA_MIN_MEMORY + " to " + LAMBDA_MAX_MEMORY + " MB");
         }
-        if (activeShards < 1) {
-            throw invalid(ACTIVE_SHARDS, activeShards, "a positive whole number");
-        }
-        requireCallbackLimit(CALLBACK_RATE_PER_SECOND, callbackRatePerSecond);
-        requireCallbackLimit(CALLBACK_BURST, callbackBurst);
+        Objects.requireNonNull(callbackRate, "callback rate");
         if (dataRemovalPolicy != RemovalPolicy.RETAIN && dataRemovalPolicy != RemovalPolicy.DESTROY) {
             throw invalid(REMOVAL_POLICY, dataRemovalPolicy, "retain or destroy");
         }
@@ -107,16 +89,23 @@ record DeploySettings(
         return new DeploySettings(
                 text(context, WEBSOCKET_STAGE, WebSocketRoute.DEFAULT_STAGE),
                 text(context, BROADCAST_STAGE, BroadcastRoute.DEFAULT_STAGE),
-                text(context, TABLE_NAME, ChatDetailsTable.DEFAULT_NAME),
-                wholeNumber(context, CONNECTION_RETENTION_DAYS, (int) ChatConfiguration.DEFAULT_RETENTION.toDays()),
+                TableSettings.fromContext(context),
                 wholeNumber(context, MEMORY_SIZE, DEFAULT_MEMORY_SIZE),
-                wholeNumber(context, ACTIVE_SHARDS, ChatConfiguration.DEFAULT_ACTIVE_SHARDS),
-                wholeNumber(context, CALLBACK_RATE_PER_SECOND, CallbackRate.ACCOUNT_DEFAULT.perSecond()),
-                wholeNumber(context, CALLBACK_BURST, CallbackRate.ACCOUNT_DEFAULT.burst()),
+                CallbackSettings.fromContext(context),
                 removalPolicy(text(context, REMOVAL_POLICY, "retain")),
                 bool(context, AUTHORIZATION, true),
                 existingJar(path(context, LAMBDA_JAR, DEFAULT_LAMBDA_JAR, directory)),
                 existingWebRoot(path(context, WEB_ROOT, DEFAULT_WEB_ROOT, directory)));
+    }
+
+    /**
+     * The variables that carry these settings to every chat function, as the functions read them back. The stack adds
+     * those that name what it creates: the table's reference, the WebSocket API's URL, the site's origin.
+     */
+    Map<String, String> functionEnvironment() {
+        Map<String, String> environment = new HashMap<>(table.toEnvironment());
+        environment.putAll(CallbackSettings.toEnvironment(callbackRate));
+        return environment;
     }
 
     private static String text(Function<String, Object> context, String key, String fallback) {
@@ -170,13 +159,6 @@ record DeploySettings(
                     + ": pass the directory of the web pages with -c " + WEB_ROOT + "=DIR");
         }
         return webRoot;
-    }
-
-    /** As the functions' {@code ChatConfiguration} checks it, so a deployed value never fails their start. */
-    private static void requireCallbackLimit(String key, int limit) {
-        if (limit < 1 || limit > ChatConfiguration.MAX_CALLBACK_LIMIT) {
-            throw invalid(key, limit, "a whole number from 1 to " + ChatConfiguration.MAX_CALLBACK_LIMIT);
-        }
     }
 
     private static void requireStageName(String key, String stage) {

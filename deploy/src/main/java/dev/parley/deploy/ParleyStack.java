@@ -2,6 +2,10 @@ package dev.parley.deploy;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
+import dev.parley.chat.settings.CorsSettings;
+import dev.parley.chat.settings.TableSettings;
+import dev.parley.chat.wiring.ChatConfiguration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,22 +28,21 @@ final class ParleyStack extends Stack {
         super(scope, id, StackProps.builder()
                 .description("Parley: serverless WebSocket chat and broadcast (API Gateway, Lambda, DynamoDB)")
                 .build());
-        var table = new DeployedChatDetailsTable(this, "ChatDetails", settings.tableName(), settings.dataRemovalPolicy());
+        var table = new DeployedChatDetailsTable(this, "ChatDetails", settings.table().tableName(), settings.dataRemovalPolicy());
         var apiGatewayLogging = new ApiGatewayLogging(this, "ApiGatewayLogging");
         var chat = new ChatWebSocketApi(this, "Chat", settings.webSocketStage(), apiGatewayLogging,
                 settings.dataRemovalPolicy());
 
+        Map<String, String> environment = new HashMap<>(settings.functionEnvironment());
+        // The table's reference resolves to the same name, and makes CloudFormation create the table first.
+        environment.put(TableSettings.TABLE_NAME.variable(), table.table().getTableName());
+        environment.put(ChatConfiguration.CALLBACK_URL_VARIABLE, chat.callbackUrl());
         var blueprint = new ChatFunction.Blueprint(
                 Code.fromAsset(settings.lambdaJar().toString()),
                 settings.memorySize(),
                 settings.dataRemovalPolicy(),
                 table,
-                Map.of("TABLE_NAME", table.table().getTableName(),
-                        "WEBSOCKET_CALLBACK_URL", chat.callbackUrl(),
-                        "CONNECTION_RETENTION_DAYS", Integer.toString(settings.connectionRetentionDays()),
-                        "ACTIVE_SHARDS", Integer.toString(settings.activeShards()),
-                        "CALLBACK_RATE_PER_SECOND", Integer.toString(settings.callbackRatePerSecond()),
-                        "CALLBACK_BURST", Integer.toString(settings.callbackBurst())),
+                environment,
                 chat.manageConnectionsArn());
         Optional<ConnectAuthorization> authorization = settings.authorization()
                 ? Optional.of(new ConnectAuthorization(this, "Authorization", blueprint))
@@ -51,7 +54,7 @@ final class ParleyStack extends Stack {
 
         var site = new ChatSite(this, "Site");
         var broadcastFunction = new ChatFunction(this, BroadcastRoute.HANDLER, HandlerAccess.BROADCAST,
-                Map.of("ALLOWED_ORIGIN", site.origin()), blueprint);
+                Map.of(CorsSettings.ALLOWED_ORIGIN.variable(), site.origin()), blueprint);
         var broadcast = new BroadcastApi(this, "Broadcast", settings.broadcastStage(), broadcastFunction.alias(),
                 site.origin(), apiGatewayLogging, settings.dataRemovalPolicy());
         // Ordered, so config.json (and so its asset hash) is the same on every synth.

@@ -21,12 +21,12 @@ class ConfiguredStackTest {
         parley = SynthesizedParley.synthesize("configured", Map.of(
                 DeploySettings.WEBSOCKET_STAGE, "live",
                 DeploySettings.BROADCAST_STAGE, "ops",
-                DeploySettings.TABLE_NAME, "parley-staging.chat",
-                DeploySettings.CONNECTION_RETENTION_DAYS, "7",
+                "tableName", "parley-staging.chat",
+                "connectionRetentionDays", "7",
                 DeploySettings.MEMORY_SIZE, "2048",
-                DeploySettings.ACTIVE_SHARDS, "8",
-                DeploySettings.CALLBACK_RATE_PER_SECOND, "2500",
-                DeploySettings.CALLBACK_BURST, "1250",
+                "activeShards", "8",
+                "callbackRatePerSecond", "2500",
+                "callbackBurst", "1250",
                 DeploySettings.REMOVAL_POLICY, "destroy",
                 DeploySettings.AUTHORIZATION, "false"));
     }

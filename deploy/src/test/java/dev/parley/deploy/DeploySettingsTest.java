@@ -3,6 +3,8 @@ package dev.parley.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.chat.adapter.out.apigateway.CallbackRate;
+import dev.parley.chat.settings.TableSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,8 +33,8 @@ class DeploySettingsTest {
     void givenOnlyTheArtifacts_fromContext_takesTheTutorialsNamesAndTheDefaults() {
         DeploySettings settings = DeploySettings.fromContext(context(Map.of())::get, HERE);
 
-        assertThat(settings).isEqualTo(new DeploySettings("production", "dev", "chatDetails", 30, 1024, 4, 10_000, 5_000,
-                RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
+        assertThat(settings).isEqualTo(new DeploySettings("production", "dev", new TableSettings("chatDetails", 4, 30), 1024,
+                new CallbackRate(10_000, 5_000), RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
     }
 
     @Test
@@ -40,17 +42,17 @@ class DeploySettingsTest {
         DeploySettings settings = DeploySettings.fromContext(context(Map.of(
                 DeploySettings.WEBSOCKET_STAGE, "live",
                 DeploySettings.BROADCAST_STAGE, "ops_1",
-                DeploySettings.TABLE_NAME, "parley-chat",
-                DeploySettings.CONNECTION_RETENTION_DAYS, " 7 ",
+                "tableName", "parley-chat",
+                "connectionRetentionDays", " 7 ",
                 DeploySettings.MEMORY_SIZE, "2048",
-                DeploySettings.ACTIVE_SHARDS, "8",
-                DeploySettings.CALLBACK_RATE_PER_SECOND, "2500",
-                DeploySettings.CALLBACK_BURST, "1250",
+                "activeShards", "8",
+                "callbackRatePerSecond", "2500",
+                "callbackBurst", "1250",
                 DeploySettings.REMOVAL_POLICY, "DESTROY",
                 DeploySettings.AUTHORIZATION, "False"))::get, HERE);
 
-        assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1", "parley-chat", 7, 2048, 8, 2_500, 1_250,
-                RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
+        assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1", new TableSettings("parley-chat", 8, 7), 2048,
+                new CallbackRate(2_500, 1_250), RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
     }
 
     @Test
@@ -81,6 +83,8 @@ class DeploySettingsTest {
         "memorySize, 10241",
         "memorySize, 1.5",
         "activeShards, 0",
+        "activeShards, 257",
+        "activeShards, ''",
         "callbackRatePerSecond, 0",
         "callbackRatePerSecond, 2500.5",
         "callbackRatePerSecond, 1000001",
@@ -98,6 +102,33 @@ class DeploySettingsTest {
                 .hasMessageContaining("context '" + key + "'")
                 .hasMessageContaining("'" + value.strip() + "'")
                 .hasMessageContaining("-c " + key + "=");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+        "tableName, ab, 'a DynamoDB table name: 3 to 255 characters'",
+        "connectionRetentionDays, 0, 'a positive whole number of days'",
+        "activeShards, 257, 'a whole number from 1 to 256'",
+        "callbackRatePerSecond, 1000001, 'a whole number from 1 to 1000000'",
+        "callbackBurst, 0, 'a whole number from 1 to 1000000'",
+    })
+    void givenAFunctionSettingOutOfRange_fromContext_saysWhatTheFunctionsAccept(String key, String value, String range) {
+        Map<String, Object> context = context(Map.of(key, value));
+
+        assertThatThrownBy(() -> DeploySettings.fromContext(context::get, HERE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("context '" + key + "' must be " + range)
+                .hasMessageEndingWith(", not '" + value + "' (set it with -c " + key + "=VALUE)");
+    }
+
+    @Test
+    void givenMoreShardsThanTheFunctionsAccept_synth_failsBeforeWritingATemplate() {
+        Map<String, String> tooMany = Map.of("activeShards", "300");
+
+        assertThatThrownBy(() -> SynthesizedParley.synthesize("too-many-shards", tooMany))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("context 'activeShards' must be a whole number from 1 to 256, not '300'"
+                        + " (set it with -c activeShards=VALUE)");
     }
 
     @Test

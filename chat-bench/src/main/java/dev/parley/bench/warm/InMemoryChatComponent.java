@@ -1,5 +1,7 @@
 package dev.parley.bench.warm;
 
+import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
@@ -83,8 +85,9 @@ final class InMemoryChatComponent implements ChatComponent {
 
     @Override
     public ChatConfiguration configuration() {
-        return new ChatConfiguration(ChatConfiguration.DEFAULT_TABLE_NAME, "us-east-1", Optional.empty(),
+        return new ChatConfiguration(ChatDetailsTable.DEFAULT_NAME, "us-east-1", Optional.empty(),
                 URI.create("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/production"), "*",
-                ChatConfiguration.DEFAULT_RETENTION, ChatConfiguration.DEFAULT_ACTIVE_SHARDS, UNREACHED_LIMIT);
+                DynamoDbRegistrySettings.DEFAULT_RETENTION, DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS,
+                UNREACHED_LIMIT);
     }
 }

@@ -10,6 +10,7 @@ import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.protocol.FrameWriter;
+import dev.parley.chat.settings.DynamoDbTimeouts;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -40,7 +41,7 @@ final class AwsModule {
     @Provides
     @Singleton
     static DynamoDbClient dynamoDbClient(ChatConfiguration configuration, Region region, AwsCredentialsProvider credentials) {
-        ChatConfiguration.DynamoDbTimeouts timeouts = configuration.dynamoDbTimeouts();
+        DynamoDbTimeouts timeouts = configuration.dynamoDbTimeouts();
         var builder = DynamoDbClient.builder()
                 .region(region)
                 .credentialsProvider(credentials)

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.settings.DynamoDbTimeouts;
+import dev.parley.chat.settings.SendRateSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -64,7 +67,7 @@ class AwsModuleTest {
 
     @Test
     void givenDefaultConfiguration_dynamoDbClient_boundsEveryAttemptAndEveryCall() {
-        try (DynamoDbClient client = clientWith(ChatConfiguration.DEFAULT_DYNAMODB_TIMEOUTS)) {
+        try (DynamoDbClient client = clientWith(DynamoDbTimeouts.DEFAULT)) {
             ClientOverrideConfiguration override = client.serviceClientConfiguration().overrideConfiguration();
 
             assertThat(override.apiCallAttemptTimeout()).contains(Duration.ofSeconds(2));
@@ -75,7 +78,7 @@ class AwsModuleTest {
     @Test
     @Timeout(20)
     void givenDynamoDbThatNeverAnswers_call_givesUpOnEachAttemptThenFailsAtTheCallTimeout() {
-        var timeouts = new ChatConfiguration.DynamoDbTimeouts(Duration.ofMillis(200), Duration.ofMillis(700));
+        var timeouts = new DynamoDbTimeouts(Duration.ofMillis(200), Duration.ofMillis(700));
         try (DynamoDbClient client = clientWith(timeouts)) {
             long started = System.nanoTime();
 
@@ -92,20 +95,20 @@ class AwsModuleTest {
         var regionsQuota = new CallbackRate(2_500, 1_250);
 
         PublisherSettings settings = AwsModule.publisherSettings(
-                configuration(ChatConfiguration.DEFAULT_DYNAMODB_TIMEOUTS, regionsQuota));
+                configuration(DynamoDbTimeouts.DEFAULT, regionsQuota));
 
         assertThat(settings).isEqualTo(PublisherSettings.defaults().withCallbackRate(regionsQuota));
     }
 
-    private DynamoDbClient clientWith(ChatConfiguration.DynamoDbTimeouts timeouts) {
+    private DynamoDbClient clientWith(DynamoDbTimeouts timeouts) {
         return AwsModule.dynamoDbClient(configuration(timeouts, CallbackRate.ACCOUNT_DEFAULT), Region.US_EAST_1, CREDENTIALS);
     }
 
-    private ChatConfiguration configuration(ChatConfiguration.DynamoDbTimeouts timeouts, CallbackRate callbackRate) {
+    private ChatConfiguration configuration(DynamoDbTimeouts timeouts, CallbackRate callbackRate) {
         URI endpoint = URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
                 + silentServer.getLocalPort());
         return new ChatConfiguration("chatDetails", "us-east-1", Optional.of(endpoint),
-                URI.create("http://127.0.0.1:9/production"), "*", ChatConfiguration.DEFAULT_RETENTION,
-                ChatConfiguration.DEFAULT_ACTIVE_SHARDS, ChatConfiguration.DEFAULT_SEND_RATE_LIMIT, timeouts, callbackRate);
+                URI.create("http://127.0.0.1:9/production"), "*", DynamoDbRegistrySettings.DEFAULT_RETENTION,
+                DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS, SendRateSettings.DEFAULT, timeouts, callbackRate);
     }
 }

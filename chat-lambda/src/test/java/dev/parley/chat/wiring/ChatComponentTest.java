@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
@@ -15,7 +16,7 @@ class ChatComponentTest {
 
     private final ChatComponent component = ChatComponent.create(
             new ChatConfiguration("chatDetails", "eu-west-1", Optional.of(URI.create("http://127.0.0.1:9")),
-                    URI.create("http://127.0.0.1:9/production"), "*", ChatConfiguration.DEFAULT_RETENTION, 4),
+                    URI.create("http://127.0.0.1:9/production"), "*", DynamoDbRegistrySettings.DEFAULT_RETENTION, 4),
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
 
     @Test

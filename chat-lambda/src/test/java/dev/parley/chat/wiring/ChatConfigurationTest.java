@@ -1,10 +1,15 @@
 package dev.parley.chat.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.domain.model.MessageRateLimit;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.settings.DynamoDbTimeouts;
+import dev.parley.chat.settings.InvalidSettingException;
+import dev.parley.chat.settings.SendRateSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,7 +39,7 @@ class ChatConfigurationTest {
         assertThat(configuration.activeShards()).isEqualTo(4);
         assertThat(configuration.sendRateLimit()).isEqualTo(new MessageRateLimit(10, 20));
         assertThat(configuration.dynamoDbTimeouts())
-                .isEqualTo(new ChatConfiguration.DynamoDbTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
+                .isEqualTo(new DynamoDbTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
         assertThat(configuration.callbackRate()).isEqualTo(new CallbackRate(10_000, 5_000));
     }
 
@@ -56,7 +61,7 @@ class ChatConfigurationTest {
         assertThat(configuration.activeShards()).isEqualTo(8);
         assertThat(configuration.sendRateLimit()).isEqualTo(new MessageRateLimit(2.5, 5));
         assertThat(configuration.dynamoDbTimeouts())
-                .isEqualTo(new ChatConfiguration.DynamoDbTimeouts(Duration.ofMillis(750), Duration.ofSeconds(3)));
+                .isEqualTo(new DynamoDbTimeouts(Duration.ofMillis(750), Duration.ofSeconds(3)));
         assertThat(configuration.callbackRate()).isEqualTo(new CallbackRate(2_500, 1_250));
     }
 
@@ -70,44 +75,57 @@ class ChatConfigurationTest {
 
     @ParameterizedTest
     @CsvSource(quoteCharacter = '"', value = {
-            "SEND_RATE_PER_SECOND, fast, \"must be a number of messages a second such as 10 or 0.5, not 'fast'\"",
+            "SEND_RATE_PER_SECOND, fast, \"must be a number from 0.001 to 1000000, such as 10 or 0.5, not 'fast'\"",
             "SEND_RATE_PER_SECOND, -1, \"not '-1'\"",
             "SEND_RATE_PER_SECOND, 1e3, \"not '1e3'\"",
             "SEND_RATE_PER_SECOND, NaN, \"not 'NaN'\"",
-            "SEND_RATE_PER_SECOND, 0, \"the send rate must be 0.001 to 1000000 messages a second, not 0.0\"",
-            "SEND_RATE_PER_SECOND, 0.0001, \"not 1.0E-4\"",
-            "SEND_RATE_PER_SECOND, 2000000, \"not 2000000.0\"",
-            "SEND_BURST, 0, \"must be a positive whole number, not '0'\"",
+            "SEND_RATE_PER_SECOND, 0, \"not '0'\"",
+            "SEND_RATE_PER_SECOND, 0.0009, \"not '0.0009'\"",
+            "SEND_RATE_PER_SECOND, 1000000.5, \"not '1000000.5'\"",
+            "SEND_BURST, 0, \"must be a whole number from 1 to 1000000, not '0'\"",
             "SEND_BURST, 2.5, \"not '2.5'\"",
             "SEND_BURST, twenty, \"not 'twenty'\"",
-            "SEND_BURST, 2000000, \"the send burst must be 1 to 1000000 messages, not 2000000\"",
-            "DYNAMODB_ATTEMPT_TIMEOUT_MS, soon, \"must be a positive whole number, not 'soon'\"",
-            "DYNAMODB_CALL_TIMEOUT_MS, 0, \"must be a positive whole number, not '0'\"",
-            "DYNAMODB_CALL_TIMEOUT_MS, 1000, \"the DynamoDB attempt timeout (2000 ms) must not be longer than the call timeout (1000 ms)\"",
-            "DYNAMODB_ATTEMPT_TIMEOUT_MS, 6000, \"the DynamoDB attempt timeout (6000 ms) must not be longer than the call timeout (5000 ms)\"",
-            "DYNAMODB_CALL_TIMEOUT_MS, 30000, \"the DynamoDB call timeout must be at most 29000 ms, not 30000 ms\"",
-            "CALLBACK_RATE_PER_SECOND, 0, \"must be a positive whole number, not '0'\"",
+            "SEND_BURST, 1000001, \"not '1000001'\"",
+            "SEND_BURST, \" \", \"not ''\"",
+            "DYNAMODB_ATTEMPT_TIMEOUT_MS, soon, \"must be a whole number of milliseconds from 1 to 29000, not 'soon'\"",
+            "DYNAMODB_CALL_TIMEOUT_MS, 0, \"must be a whole number of milliseconds from 1 to 29000, not '0'\"",
+            "DYNAMODB_CALL_TIMEOUT_MS, 1000, \": the DynamoDB attempt timeout (2000 ms) must not be longer than the call timeout (1000 ms)\"",
+            "DYNAMODB_ATTEMPT_TIMEOUT_MS, 6000, \": the DynamoDB attempt timeout (6000 ms) must not be longer than the call timeout (5000 ms)\"",
+            "DYNAMODB_CALL_TIMEOUT_MS, 29001, \"must be a whole number of milliseconds from 1 to 29000, not '29001'\"",
+            "CALLBACK_RATE_PER_SECOND, 0, \"must be a whole number from 1 to 1000000, not '0'\"",
             "CALLBACK_RATE_PER_SECOND, 2500.5, \"not '2500.5'\"",
             "CALLBACK_RATE_PER_SECOND, 10k, \"not '10k'\"",
-            "CALLBACK_RATE_PER_SECOND, 1000001, \"must be at most 1000000, not 1000001\"",
-            "CALLBACK_BURST, -5, \"must be a positive whole number, not '-5'\"",
+            "CALLBACK_RATE_PER_SECOND, 1000001, \"not '1000001'\"",
+            "CALLBACK_BURST, -5, \"must be a whole number from 1 to 1000000, not '-5'\"",
             "CALLBACK_BURST, 99999999999, \"not '99999999999'\"",
-            "CALLBACK_BURST, 2000000, \"must be at most 1000000, not 2000000\""})
-    void givenBadLimitVariable_fromEnvironment_namesTheVariableAndWhatIsAllowed(String name, String value, String why) {
+            "ACTIVE_SHARDS, 0, \"must be a whole number from 1 to 256, not '0'\"",
+            "ACTIVE_SHARDS, 257, \"must be a whole number from 1 to 256, not '257'\"",
+            "CONNECTION_RETENTION_DAYS, 0, \"must be a positive whole number of days, not '0'\"",
+            "TABLE_NAME, ab, \"must be a DynamoDB table name: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.', not 'ab'\"",
+            "ALLOWED_ORIGIN, \" \", \"must be an origin such as https://chat.example.com, or * for any, not ''\""})
+    void givenBadSettingVariable_fromEnvironment_namesTheVariableAndWhatIsAllowed(String name, String value, String why) {
         assertThatThrownBy(() -> withMinimal(name, value))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("environment variable " + name)
                 .hasMessageContaining(why);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ACTIVE_SHARDS, 1", "ACTIVE_SHARDS, 256", "SEND_RATE_PER_SECOND, 0.001", "SEND_RATE_PER_SECOND, 1000000",
+            "SEND_BURST, 1000000", "CALLBACK_BURST, 1000000", "DYNAMODB_ATTEMPT_TIMEOUT_MS, 1",
+            "DYNAMODB_CALL_TIMEOUT_MS, 29000", "TABLE_NAME, abc"})
+    void givenAValueAtTheEdgeOfItsRange_fromEnvironment_acceptsIt(String name, String value) {
+        assertThatCode(() -> withMinimal(name, value)).doesNotThrowAnyException();
     }
 
     @Test
     void givenNoSendRateLimit_construct_usesTheDefault() {
         var configuration = new ChatConfiguration("chatDetails", "eu-central-1", Optional.empty(),
                 URI.create("https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/production"), "*",
-                ChatConfiguration.DEFAULT_RETENTION, ChatConfiguration.DEFAULT_ACTIVE_SHARDS);
+                DynamoDbRegistrySettings.DEFAULT_RETENTION, DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS);
 
-        assertThat(configuration.sendRateLimit()).isEqualTo(ChatConfiguration.DEFAULT_SEND_RATE_LIMIT);
-        assertThat(configuration.dynamoDbTimeouts()).isEqualTo(ChatConfiguration.DEFAULT_DYNAMODB_TIMEOUTS);
+        assertThat(configuration.sendRateLimit()).isEqualTo(SendRateSettings.DEFAULT);
+        assertThat(configuration.dynamoDbTimeouts()).isEqualTo(DynamoDbTimeouts.DEFAULT);
         assertThat(configuration.callbackRate()).isEqualTo(CallbackRate.ACCOUNT_DEFAULT);
     }
 

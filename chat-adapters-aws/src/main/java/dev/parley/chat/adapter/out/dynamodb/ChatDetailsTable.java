@@ -55,6 +55,9 @@ public final class ChatDetailsTable {
      */
     public static final String ACTIVE_CONNECTIONS_INDEX = "ActiveConnections";
 
+    /** The names DynamoDB accepts, in words. */
+    public static final String NAME_RULE = "3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'";
+
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
     private ChatDetailsTable() {
@@ -80,12 +83,11 @@ public final class ChatDetailsTable {
                 .build();
     }
 
-    /** The name when DynamoDB accepts it: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'. */
+    /** The name when DynamoDB accepts it: {@value #NAME_RULE}. */
     public static String requireValidName(String tableName) {
         Objects.requireNonNull(tableName, "table name");
         if (!TABLE_NAME.matcher(tableName).matches()) {
-            throw new IllegalArgumentException("not a DynamoDB table name: '" + tableName
-                    + "' (3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.')");
+            throw new IllegalArgumentException("not a DynamoDB table name: '" + tableName + "' (" + NAME_RULE + ")");
         }
         return tableName;
     }

@@ -24,10 +24,7 @@ public record DynamoDbRegistrySettings(String tableName, int activeShards, int q
 
     public DynamoDbRegistrySettings {
         ChatDetailsTable.requireValidName(tableName);
-        if (activeShards < 1 || activeShards > MAX_ACTIVE_SHARDS) {
-            throw new IllegalArgumentException(
-                    "active shards must be 1 to " + MAX_ACTIVE_SHARDS + ", not " + activeShards);
-        }
+        requireValidActiveShards(activeShards);
         if (queryPageSize < 0) {
             throw new IllegalArgumentException(
                     "query page size must be 0 (DynamoDB's 1 MB pages) or positive, not " + queryPageSize);
@@ -36,6 +33,15 @@ public record DynamoDbRegistrySettings(String tableName, int activeShards, int q
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be positive, not " + retention);
         }
+    }
+
+    /** The number of shards when the registry can use it, so configuration can name the setting that is wrong. */
+    public static int requireValidActiveShards(int activeShards) {
+        if (activeShards < 1 || activeShards > MAX_ACTIVE_SHARDS) {
+            throw new IllegalArgumentException(
+                    "active shards must be 1 to " + MAX_ACTIVE_SHARDS + ", not " + activeShards);
+        }
+        return activeShards;
     }
 
     /** Four shards, DynamoDB's own page size and 30 days of retention. */

@@ -1,5 +1,6 @@
 package dev.parley.chat.adapter.in.lambda;
 
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.fakes.AdjustableClock;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
@@ -79,6 +80,6 @@ final class FakeChatComponent implements ChatComponent {
     public ChatConfiguration configuration() {
         return new ChatConfiguration("chatDetails", "us-east-1", Optional.empty(),
                 URI.create("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/production"), ALLOWED_ORIGIN,
-                ChatConfiguration.DEFAULT_RETENTION, ChatConfiguration.DEFAULT_ACTIVE_SHARDS);
+                DynamoDbRegistrySettings.DEFAULT_RETENTION, DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS);
     }
 }

@@ -1,0 +1,27 @@
+package dev.parley.chat.settings;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The origin the broadcast endpoint answers CORS requests for: the deployment sets its site's, chat-local any. */
+public final class CorsSettings {
+
+    public static final Setting<String> ALLOWED_ORIGIN = new Setting<>(
+            "ALLOWED_ORIGIN",
+            Optional.empty(),
+            Optional.empty(),
+            "CORS origin of the broadcast endpoint",
+            "*",
+            "an origin such as https://chat.example.com, or * for any",
+            CorsSettings::requireOrigin,
+            Function.identity());
+
+    private CorsSettings() {}
+
+    private static String requireOrigin(String origin) {
+        if (origin.isBlank()) {
+            throw new IllegalArgumentException("blank origin");
+        }
+        return origin;
+    }
+}
