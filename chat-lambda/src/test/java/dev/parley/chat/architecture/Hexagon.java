@@ -20,6 +20,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *   auth                                                             tokens: HS256 with the JDK's crypto
  *   adapter.in.X, adapter.out.X                                      one package tree per adapter
  *   wiring                                                           the composition root (Dagger)
+ *   settings                                                         every setting's one owner, read by the wiring
  * </pre>
  */
 final class Hexagon {
@@ -49,6 +50,7 @@ final class Hexagon {
     private final Ring adapters;
     private final Ring inboundAdapters;
     private final Ring wiring;
+    private final Ring settings;
 
     private Hexagon(String basePackage) {
         this.basePackage = basePackage;
@@ -61,6 +63,7 @@ final class Hexagon {
         adapters = ring("adapter");
         inboundAdapters = ring("adapter.in");
         wiring = ring("wiring");
+        settings = ring("settings");
     }
 
     /** The rings of the code under {@code basePackage}. */
@@ -101,9 +104,10 @@ final class Hexagon {
     }
 
     ArchRule onlyTheWiringDependsOnAdapters() {
-        return adapters.isDependedOnOnlyBy(wiring)
+        return adapters.isDependedOnOnlyBy(wiring, settings)
                 .because("the wiring is the composition root: the domain and the shared modules see ports,"
-                        + " not adapters");
+                        + " not adapters; the settings the wiring reads check an adapter's values with the"
+                        + " adapter's own rules, so that each range has one owner");
     }
 
     ArchRule onlyInboundAdaptersDependOnTheWiring() {
