@@ -1,5 +1,6 @@
 package dev.parley.chat.settings;
 
+import dev.parley.chat.adapter.in.lambda.CorsPolicy;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -11,7 +12,7 @@ public final class CorsSettings {
             Optional.empty(),
             Optional.empty(),
             "CORS origin of the broadcast endpoint",
-            "*",
+            CorsPolicy.ANY_ORIGIN,
             "an origin such as https://chat.example.com, or * for any",
             CorsSettings::requireOrigin,
             Function.identity());
