@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code sendMessage}: {@code {"action":"sendMessage","Message":"hi"}} to every other connection, or with
- * {@code "to"} to one. The route response carries the sender's acknowledgement or error frame, echoing the frame's
+ * {@code sendMessage}: {@code {"action":"sendMessage","Message":"hi"}} to the lobby's other members, with
+ * {@code "room"} to another room's, with {@code "to"} to one connection, with {@code "toUser"} to every connection of
+ * one user. The route response carries the sender's acknowledgement or error frame, echoing the frame's
  * optional {@code clientId}. A connection over its send rate gets a {@code RATE_LIMITED} error frame instead, and
  * its message goes nowhere.
  */
@@ -48,6 +49,14 @@ public final class SendMessageHandler extends WebSocketHandler {
         }
         if (result instanceof SendMessageResult.UnknownRecipient unknown) {
             return error(ErrorCode.UNKNOWN_RECIPIENT, "no connected client has the id '" + unknown.recipient() + "'", clientId);
+        }
+        if (result instanceof SendMessageResult.UnknownUser unknown) {
+            return error(ErrorCode.UNKNOWN_RECIPIENT, "no connected client belongs to the user '" + unknown.user() + "'",
+                    clientId);
+        }
+        if (result instanceof SendMessageResult.NotAMember notAMember) {
+            return error(ErrorCode.NOT_A_MEMBER, "this connection is not in the room '" + notAMember.room()
+                    + "'; join it first", clientId);
         }
         if (result instanceof SendMessageResult.SenderNotConnected) {
             return error(ErrorCode.NOT_CONNECTED,

@@ -57,7 +57,8 @@ class SendMessageHandlerTest {
                 Map.entry("name", "Alice"),
                 Map.entry("message", "hi"),
                 Map.entry("sentAt", "2026-11-25T10:15:41.987Z"),
-                Map.entry("direct", false));
+                Map.entry("direct", false),
+                Map.entry("room", "lobby"));
         assertThat(component.store.find(new ConnectionId(ALICE)).orElseThrow().latestMessage()).hasValueSatisfying(posted -> {
             assertThat(posted.text()).isEqualTo(new MessageText("hi"));
             assertThat(posted.at()).isEqualTo(FakeChatComponent.NOW);
