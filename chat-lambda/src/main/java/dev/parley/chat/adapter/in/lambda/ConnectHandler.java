@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * {@code $connect}: registers the connection. With authorization on, it is the user the authorizer put in
- * {@code requestContext.authorizer}, under the display name of their token, and the client's {@code ?name=} is
- * ignored; with it off, the connection is anonymous, named by {@code ?name=}. A non-2xx answer refuses the handshake.
+ * {@code requestContext.authorizer}, under the display name of their token and limited to the rooms it admits, and the
+ * client's {@code ?name=} is ignored; with it off, the connection is anonymous, named by {@code ?name=}. A non-2xx answer refuses the handshake.
  */
 public final class ConnectHandler extends WebSocketHandler {
 
@@ -31,7 +31,8 @@ public final class ConnectHandler extends WebSocketHandler {
     @Override
     APIGatewayV2WebSocketResponse handle(ConnectionId connectionId, APIGatewayV2WebSocketEvent event) {
         ConnectCommand command = AuthorizerContext.principal(event.getRequestContext().getAuthorizer())
-                .map(user -> new ConnectCommand(connectionId, Optional.of(user.displayName().value()), Optional.of(user.userId())))
+                .map(user -> new ConnectCommand(connectionId, Optional.of(user.displayName().value()),
+                        Optional.of(user.userId()), user.roomAccess()))
                 .orElseGet(() -> new ConnectCommand(connectionId,
                         Optional.ofNullable(event.getQueryStringParameters()).map(query -> query.get("name"))));
         connect.connect(command);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,29 @@ class ConnectHandlerTest {
             assertThat(connection.userId()).isEqualTo(Optional.of(new UserId("user-42")));
             assertThat(connection.displayName()).isEqualTo(new DisplayName("Ada Lovelace"));
         });
+    }
+
+    @Test
+    void givenAuthorizerContextWithRooms_connect_registersTheRoomsTheTokenAdmits() {
+        var event = Events.webSocket("connect");
+        event.getRequestContext().setAuthorizer(Map.of("principalId", "user-42", "userId", "user-42",
+                "displayName", "Ada", "rooms", "[\"design\",\"team-*\"]", "integrationLatency", 31));
+
+        handler.handleRequest(event, new RecordingContext());
+
+        assertThat(component.store.findActive(ALICE).orElseThrow().roomAccess())
+                .isEqualTo(RoomAccess.only(List.of("design", "team-*")));
+    }
+
+    @Test
+    void givenAuthorizerContextWithoutRoomsOrNoAuthorizer_connect_registersAccessToEveryRoom() {
+        var authorized = Events.webSocket("connect");
+        authorized.getRequestContext().setAuthorizer(Map.of("principalId", "user-42", "userId", "user-42",
+                "displayName", "Ada"));
+
+        handler.handleRequest(authorized, new RecordingContext());
+
+        assertThat(component.store.findActive(ALICE).orElseThrow().roomAccess()).isEqualTo(RoomAccess.EVERY_ROOM);
     }
 
     @Test
