@@ -177,6 +177,6 @@ public final class ParleyLocal implements AutoCloseable {
     private static ChatConfiguration configuration(LocalOptions options, URI dynamoDbEndpoint, GatewayUrls urls) {
         return new ChatConfiguration(options.table(), options.region(), Optional.of(dynamoDbEndpoint), urls.callback(),
                 "*", DynamoDbRegistrySettings.DEFAULT_RETENTION, DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS,
-                options.sendRateLimit());
+                options.sendRateLimit(), options.roomLimit());
     }
 }

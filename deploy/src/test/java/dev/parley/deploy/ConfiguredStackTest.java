@@ -18,17 +18,18 @@ class ConfiguredStackTest {
 
     @BeforeAll
     static void synthesize() {
-        parley = SynthesizedParley.synthesize("configured", Map.of(
-                DeploySettings.WEBSOCKET_STAGE, "live",
-                DeploySettings.BROADCAST_STAGE, "ops",
-                "tableName", "parley-staging.chat",
-                "connectionRetentionDays", "7",
-                DeploySettings.MEMORY_SIZE, "2048",
-                "activeShards", "8",
-                "callbackRatePerSecond", "2500",
-                "callbackBurst", "1250",
-                DeploySettings.REMOVAL_POLICY, "destroy",
-                DeploySettings.AUTHORIZATION, "false"));
+        parley = SynthesizedParley.synthesize("configured", Map.ofEntries(
+                Map.entry(DeploySettings.WEBSOCKET_STAGE, "live"),
+                Map.entry(DeploySettings.BROADCAST_STAGE, "ops"),
+                Map.entry("tableName", "parley-staging.chat"),
+                Map.entry("connectionRetentionDays", "7"),
+                Map.entry(DeploySettings.MEMORY_SIZE, "2048"),
+                Map.entry("activeShards", "8"),
+                Map.entry("callbackRatePerSecond", "2500"),
+                Map.entry("callbackBurst", "1250"),
+                Map.entry("maxRoomsPerConnection", "50"),
+                Map.entry(DeploySettings.REMOVAL_POLICY, "destroy"),
+                Map.entry(DeploySettings.AUTHORIZATION, "false")));
     }
 
     @Test
@@ -47,7 +48,7 @@ class ConfiguredStackTest {
     }
 
     @Test
-    void givenTableNameRetentionShardsAndCallbackRate_synth_namesTheTableAndTellsEveryHandler() {
+    void givenTableNameRetentionShardsCallbackRateAndRoomLimit_synth_namesTheTableAndTellsEveryHandler() {
         parley.assertions.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "parley-staging.chat"));
         parley.chatFunctionIdsByHandler().forEach((handler, functionId) -> {
             Map<String, Object> properties = map(at(parley.resource(functionId), "Properties"));
@@ -57,7 +58,8 @@ class ConfiguredStackTest {
                     .containsEntry("CONNECTION_RETENTION_DAYS", "7")
                     .containsEntry("ACTIVE_SHARDS", "8")
                     .containsEntry("CALLBACK_RATE_PER_SECOND", "2500")
-                    .containsEntry("CALLBACK_BURST", "1250");
+                    .containsEntry("CALLBACK_BURST", "1250")
+                    .containsEntry("MAX_ROOMS_PER_CONNECTION", "50");
         });
     }
 

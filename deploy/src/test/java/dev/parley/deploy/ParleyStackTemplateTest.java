@@ -14,6 +14,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
 import dev.parley.chat.wiring.ChatConfiguration;
@@ -254,6 +255,7 @@ class ParleyStackTemplateTest {
             assertThat(configuration.connectionRetention()).as(handler).isEqualTo(Duration.ofDays(30));
             assertThat(configuration.activeShards()).as(handler).isEqualTo(4);
             assertThat(configuration.callbackRate()).as(handler).isEqualTo(CallbackRate.ACCOUNT_DEFAULT);
+            assertThat(configuration.roomLimit()).as(handler).isEqualTo(RoomLimit.DEFAULT);
             assertThat(configuration.dynamoDbEndpoint()).as(handler).isEmpty();
             assertThat(configuration.allowedOrigin()).as(handler)
                     .isEqualTo(handler.equals(BroadcastRoute.HANDLER) ? "https://d1234abcdefgh.cloudfront.net" : "*");

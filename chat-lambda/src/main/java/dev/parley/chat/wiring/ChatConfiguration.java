@@ -2,11 +2,13 @@ package dev.parley.chat.wiring;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.domain.model.MessageRateLimit;
+import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.settings.CallbackSettings;
 import dev.parley.chat.settings.CorsSettings;
 import dev.parley.chat.settings.DynamoDbTimeouts;
+import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.settings.TableSettings;
 import java.net.URI;
@@ -31,6 +33,7 @@ import java.util.Optional;
  * @param dynamoDbTimeouts how long a DynamoDB call may take before the handler gives up on it
  * @param callbackRate the {@code @connections} rate the publisher paces its sends to: the account's API Gateway
  *        quota in the region, or the share of it left to Parley
+ * @param roomLimit how many rooms each connection may be in at once
  */
 public record ChatConfiguration(
         String tableName,
@@ -42,7 +45,8 @@ public record ChatConfiguration(
         int activeShards,
         MessageRateLimit sendRateLimit,
         DynamoDbTimeouts dynamoDbTimeouts,
-        CallbackRate callbackRate) {
+        CallbackRate callbackRate,
+        RoomLimit roomLimit) {
 
     /** Set by the deployment: its WebSocket API's stage. */
     public static final String CALLBACK_URL_VARIABLE = "WEBSOCKET_CALLBACK_URL";
@@ -65,13 +69,33 @@ public record ChatConfiguration(
         Objects.requireNonNull(sendRateLimit, "send rate limit");
         Objects.requireNonNull(dynamoDbTimeouts, "DynamoDB timeouts");
         Objects.requireNonNull(callbackRate, "callback rate");
+        Objects.requireNonNull(roomLimit, "room limit");
+    }
+
+    /** A configuration with the {@link RoomLimit#DEFAULT}. */
+    public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
+            String allowedOrigin, Duration connectionRetention, int activeShards, MessageRateLimit sendRateLimit,
+            DynamoDbTimeouts dynamoDbTimeouts, CallbackRate callbackRate) {
+        this(tableName, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin, connectionRetention, activeShards,
+                sendRateLimit, dynamoDbTimeouts, callbackRate, RoomLimit.DEFAULT);
+    }
+
+    /**
+     * A configuration with the {@link DynamoDbTimeouts#DEFAULT}, paced to {@link CallbackRate#ACCOUNT_DEFAULT}, limiting
+     * connections to {@code roomLimit}'s rooms.
+     */
+    public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
+            String allowedOrigin, Duration connectionRetention, int activeShards, MessageRateLimit sendRateLimit,
+            RoomLimit roomLimit) {
+        this(tableName, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin, connectionRetention, activeShards,
+                sendRateLimit, DynamoDbTimeouts.DEFAULT, CallbackRate.ACCOUNT_DEFAULT, roomLimit);
     }
 
     /** A configuration with the {@link DynamoDbTimeouts#DEFAULT}, paced to {@link CallbackRate#ACCOUNT_DEFAULT}. */
     public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
             String allowedOrigin, Duration connectionRetention, int activeShards, MessageRateLimit sendRateLimit) {
         this(tableName, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin, connectionRetention, activeShards,
-                sendRateLimit, DynamoDbTimeouts.DEFAULT, CallbackRate.ACCOUNT_DEFAULT);
+                sendRateLimit, RoomLimit.DEFAULT);
     }
 
     /**
@@ -97,7 +121,8 @@ public record ChatConfiguration(
                 table.activeShards(),
                 SendRateSettings.fromEnvironment(environment),
                 DynamoDbTimeouts.fromEnvironment(environment),
-                CallbackSettings.fromEnvironment(environment));
+                CallbackSettings.fromEnvironment(environment),
+                RoomSettings.fromEnvironment(environment));
     }
 
     private static Optional<String> optional(Map<String, String> environment, String name) {
