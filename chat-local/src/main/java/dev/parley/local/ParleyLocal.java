@@ -3,6 +3,7 @@ package dev.parley.local;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.settings.TableSettings;
 import dev.parley.chat.wiring.AuthComponent;
 import dev.parley.chat.wiring.AuthConfiguration;
 import dev.parley.chat.wiring.ChatComponent;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * All of Parley on one machine: dynalite (or a given DynamoDB endpoint) with the chat details table, and the local
+ * All of Parley on one machine: dynalite (or a given DynamoDB endpoint) with the chat's tables, and the local
  * gateway driving the real handlers. {@code java -jar chat-local.jar --help} lists the options; programs call
  * {@link #start(LocalOptions)}.
  */
@@ -47,7 +48,7 @@ public final class ParleyLocal implements AutoCloseable {
         this.dynamoDbEndpoint = dynamoDbEndpoint;
     }
 
-    /** Starts dynalite unless an endpoint is given, creates the table when missing, and starts the gateway. */
+    /** Starts dynalite unless an endpoint is given, creates the tables when missing, and starts the gateway. */
     public static ParleyLocal start(LocalOptions options) {
         return start(options, UnaryOperator.identity());
     }
@@ -65,7 +66,8 @@ public final class ParleyLocal implements AutoCloseable {
                         .stoppedByCaller()));
         URI endpoint = options.dynamoDbEndpoint().orElseGet(() -> dynalite.orElseThrow().endpoint());
         try {
-            ChatDetailsTableSetup.ensure(endpoint, options.region(), LOCAL_CREDENTIALS, options.table());
+            ChatTablesSetup.ensure(endpoint, options.region(), LOCAL_CREDENTIALS, options.table(),
+                    TableSettings.ROOMS_TABLE_NAME.defaultValue());
             LocalGateway.Builder gateway = LocalGateway.builder()
                     .host(options.host())
                     .port(options.port())

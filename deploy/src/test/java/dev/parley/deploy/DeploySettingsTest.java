@@ -33,8 +33,9 @@ class DeploySettingsTest {
     void givenOnlyTheArtifacts_fromContext_takesTheTutorialsNamesAndTheDefaults() {
         DeploySettings settings = DeploySettings.fromContext(context(Map.of())::get, HERE);
 
-        assertThat(settings).isEqualTo(new DeploySettings("production", "dev", new TableSettings("chatDetails", 4, 30), 1024,
-                new CallbackRate(10_000, 5_000), RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
+        assertThat(settings).isEqualTo(new DeploySettings("production", "dev",
+                new TableSettings("chatDetails", "chatRooms", 4, 30), 1024, new CallbackRate(10_000, 5_000),
+                RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
     }
 
     @Test
@@ -43,6 +44,7 @@ class DeploySettingsTest {
                 DeploySettings.WEBSOCKET_STAGE, "live",
                 DeploySettings.BROADCAST_STAGE, "ops_1",
                 "tableName", "parley-chat",
+                "roomsTableName", "parley-rooms",
                 "connectionRetentionDays", " 7 ",
                 DeploySettings.MEMORY_SIZE, "2048",
                 "activeShards", "8",
@@ -51,7 +53,8 @@ class DeploySettingsTest {
                 DeploySettings.REMOVAL_POLICY, "DESTROY",
                 DeploySettings.AUTHORIZATION, "False"))::get, HERE);
 
-        assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1", new TableSettings("parley-chat", 8, 7), 2048,
+        assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1", new TableSettings("parley-chat", "parley-rooms", 8, 7),
+                2048,
                 new CallbackRate(2_500, 1_250), RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
     }
 

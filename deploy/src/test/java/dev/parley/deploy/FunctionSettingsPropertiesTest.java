@@ -63,8 +63,9 @@ class FunctionSettingsPropertiesTest {
 
     @Provide
     Arbitrary<Setting<?>> deployedSettings() {
-        return Arbitraries.<Setting<?>>of(TableSettings.TABLE_NAME, TableSettings.ACTIVE_SHARDS,
-                TableSettings.CONNECTION_RETENTION_DAYS, CallbackSettings.RATE_PER_SECOND, CallbackSettings.BURST);
+        return Arbitraries.<Setting<?>>of(TableSettings.TABLE_NAME, TableSettings.ROOMS_TABLE_NAME,
+                TableSettings.ACTIVE_SHARDS, TableSettings.CONNECTION_RETENTION_DAYS, CallbackSettings.RATE_PER_SECOND,
+                CallbackSettings.BURST);
     }
 
     /** Numbers about every range's ends, table names about DynamoDB's rule, and anything else. */
