@@ -34,8 +34,9 @@ class DeploySettingsTest {
     void givenOnlyTheArtifacts_fromContext_takesTheTutorialsNamesAndTheDefaults() {
         DeploySettings settings = DeploySettings.fromContext(context(Map.of())::get, HERE);
 
-        assertThat(settings).isEqualTo(new DeploySettings("production", "dev", new TableSettings("chatDetails", 4, 30), 1024,
-                new CallbackRate(10_000, 5_000), new RoomLimit(20), RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
+        assertThat(settings).isEqualTo(new DeploySettings("production", "dev",
+                new TableSettings("chatDetails", "chatRooms", 4, 30), 1024, new CallbackRate(10_000, 5_000),
+                new RoomLimit(20), RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
     }
 
     @Test
@@ -44,6 +45,7 @@ class DeploySettingsTest {
                 Map.entry(DeploySettings.WEBSOCKET_STAGE, "live"),
                 Map.entry(DeploySettings.BROADCAST_STAGE, "ops_1"),
                 Map.entry("tableName", "parley-chat"),
+                Map.entry("roomsTableName", "parley-rooms"),
                 Map.entry("connectionRetentionDays", " 7 "),
                 Map.entry(DeploySettings.MEMORY_SIZE, "2048"),
                 Map.entry("activeShards", "8"),
@@ -53,8 +55,9 @@ class DeploySettingsTest {
                 Map.entry(DeploySettings.REMOVAL_POLICY, "DESTROY"),
                 Map.entry(DeploySettings.AUTHORIZATION, "False")))::get, HERE);
 
-        assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1", new TableSettings("parley-chat", 8, 7), 2048,
-                new CallbackRate(2_500, 1_250), new RoomLimit(50), RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
+        assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1",
+                new TableSettings("parley-chat", "parley-rooms", 8, 7), 2048, new CallbackRate(2_500, 1_250),
+                new RoomLimit(50), RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
     }
 
     @Test

@@ -64,9 +64,9 @@ class FunctionSettingsPropertiesTest {
 
     @Provide
     Arbitrary<Setting<?>> deployedSettings() {
-        return Arbitraries.<Setting<?>>of(TableSettings.TABLE_NAME, TableSettings.ACTIVE_SHARDS,
-                TableSettings.CONNECTION_RETENTION_DAYS, CallbackSettings.RATE_PER_SECOND, CallbackSettings.BURST,
-                RoomSettings.MAX_ROOMS_PER_CONNECTION);
+        return Arbitraries.<Setting<?>>of(TableSettings.TABLE_NAME, TableSettings.ROOMS_TABLE_NAME,
+                TableSettings.ACTIVE_SHARDS, TableSettings.CONNECTION_RETENTION_DAYS, CallbackSettings.RATE_PER_SECOND,
+                CallbackSettings.BURST, RoomSettings.MAX_ROOMS_PER_CONNECTION);
     }
 
     /** Numbers about every range's ends, table names about DynamoDB's rule, and anything else. */

@@ -14,11 +14,17 @@ import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.JoinRoomUseCase;
+import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
+import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
+import dev.parley.chat.domain.service.JoinRoomService;
+import dev.parley.chat.domain.service.LeaveRoomService;
+import dev.parley.chat.domain.service.ListMembersService;
 import dev.parley.chat.domain.service.SendMessageService;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
@@ -81,6 +87,21 @@ final class InMemoryChatComponent implements ChatComponent {
     @Override
     public BroadcastUseCase broadcastUseCase() {
         return new BroadcastService(registry, rooms, publisher, clock);
+    }
+
+    @Override
+    public JoinRoomUseCase joinRoomUseCase() {
+        return new JoinRoomService(registry, rooms, publisher, clock, RoomLimit.DEFAULT);
+    }
+
+    @Override
+    public LeaveRoomUseCase leaveRoomUseCase() {
+        return new LeaveRoomService(registry, rooms, publisher, clock);
+    }
+
+    @Override
+    public ListMembersUseCase listMembersUseCase() {
+        return new ListMembersService(rooms);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.settings.CallbackSettings;
 import dev.parley.chat.settings.CorsSettings;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * where the region, the table's endpoint and the WebSocket API are. The local gateway and the tests build it directly.
  *
  * @param tableName the {@code chatDetails} table
+ * @param roomsTableName the {@code chatRooms} table
  * @param region the AWS region of the table and the WebSocket API
  * @param dynamoDbEndpoint a DynamoDB-compatible endpoint instead of AWS's (dynalite locally)
  * @param websocketCallbackUrl the {@code @connections} base URL: {@code https://{apiId}.execute-api.{region}.amazonaws.com/{stage}}
@@ -37,6 +39,7 @@ import java.util.Optional;
  */
 public record ChatConfiguration(
         String tableName,
+        String roomsTableName,
         String region,
         Optional<URI> dynamoDbEndpoint,
         URI websocketCallbackUrl,
@@ -54,9 +57,10 @@ public record ChatConfiguration(
     private static final String REGION_VARIABLE = "AWS_REGION";
     private static final String DYNAMODB_ENDPOINT_VARIABLE = "DYNAMODB_ENDPOINT";
 
-    /** The table name and the shards are checked as the registry checks them, which the handlers build from this. */
+    /** The tables' names and the shards are checked as the registries check them, which the handlers build from this. */
     public ChatConfiguration {
         ChatDetailsTable.requireValidName(tableName);
+        ChatRoomsTable.requireValidName(roomsTableName);
         requireText(region, "region");
         Objects.requireNonNull(dynamoDbEndpoint, "DynamoDB endpoint");
         Objects.requireNonNull(websocketCallbackUrl, "WebSocket callback URL");
@@ -72,30 +76,22 @@ public record ChatConfiguration(
         Objects.requireNonNull(roomLimit, "room limit");
     }
 
-    /** A configuration with the {@link RoomLimit#DEFAULT}. */
-    public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
-            String allowedOrigin, Duration connectionRetention, int activeShards, MessageRateLimit sendRateLimit,
-            DynamoDbTimeouts dynamoDbTimeouts, CallbackRate callbackRate) {
-        this(tableName, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin, connectionRetention, activeShards,
-                sendRateLimit, dynamoDbTimeouts, callbackRate, RoomLimit.DEFAULT);
-    }
-
     /**
-     * A configuration with the {@link DynamoDbTimeouts#DEFAULT}, paced to {@link CallbackRate#ACCOUNT_DEFAULT}, limiting
-     * connections to {@code roomLimit}'s rooms.
+     * A configuration with its rooms in the {@link ChatRoomsTable#DEFAULT_NAME} table, limiting each connection to the
+     * {@link RoomLimit#DEFAULT}.
      */
     public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
             String allowedOrigin, Duration connectionRetention, int activeShards, MessageRateLimit sendRateLimit,
-            RoomLimit roomLimit) {
-        this(tableName, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin, connectionRetention, activeShards,
-                sendRateLimit, DynamoDbTimeouts.DEFAULT, CallbackRate.ACCOUNT_DEFAULT, roomLimit);
+            DynamoDbTimeouts dynamoDbTimeouts, CallbackRate callbackRate) {
+        this(tableName, ChatRoomsTable.DEFAULT_NAME, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin,
+                connectionRetention, activeShards, sendRateLimit, dynamoDbTimeouts, callbackRate, RoomLimit.DEFAULT);
     }
 
     /** A configuration with the {@link DynamoDbTimeouts#DEFAULT}, paced to {@link CallbackRate#ACCOUNT_DEFAULT}. */
     public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
             String allowedOrigin, Duration connectionRetention, int activeShards, MessageRateLimit sendRateLimit) {
         this(tableName, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin, connectionRetention, activeShards,
-                sendRateLimit, RoomLimit.DEFAULT);
+                sendRateLimit, DynamoDbTimeouts.DEFAULT, CallbackRate.ACCOUNT_DEFAULT);
     }
 
     /**
@@ -113,6 +109,7 @@ public record ChatConfiguration(
         TableSettings table = TableSettings.fromEnvironment(environment);
         return new ChatConfiguration(
                 table.tableName(),
+                table.roomsTableName(),
                 required(environment, REGION_VARIABLE),
                 optional(environment, DYNAMODB_ENDPOINT_VARIABLE).map(value -> uri(DYNAMODB_ENDPOINT_VARIABLE, value)),
                 uri(CALLBACK_URL_VARIABLE, required(environment, CALLBACK_URL_VARIABLE)),

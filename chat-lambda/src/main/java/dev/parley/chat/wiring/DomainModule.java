@@ -4,10 +4,12 @@ import dagger.Module;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
 import dagger.Provides;
-import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.JoinRoomUseCase;
+import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
+import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
@@ -15,6 +17,9 @@ import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
+import dev.parley.chat.domain.service.JoinRoomService;
+import dev.parley.chat.domain.service.LeaveRoomService;
+import dev.parley.chat.domain.service.ListMembersService;
 import dev.parley.chat.domain.service.SendMessageService;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,9 +54,9 @@ final class DomainModule {
 
     @Provides
     @Singleton
-    static ConnectUseCase connectUseCase(
-            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock) {
-        return new ConnectService(registry, rooms, publisher, clock, RoomLimit.DEFAULT);
+    static ConnectUseCase connectUseCase(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher,
+            Clock clock, ChatConfiguration configuration) {
+        return new ConnectService(registry, rooms, publisher, clock, configuration.roomLimit());
     }
 
     @Provides
@@ -73,5 +78,25 @@ final class DomainModule {
     static BroadcastUseCase broadcastUseCase(
             ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock) {
         return new BroadcastService(registry, rooms, publisher, clock);
+    }
+
+    @Provides
+    @Singleton
+    static JoinRoomUseCase joinRoomUseCase(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher,
+            Clock clock, ChatConfiguration configuration) {
+        return new JoinRoomService(registry, rooms, publisher, clock, configuration.roomLimit());
+    }
+
+    @Provides
+    @Singleton
+    static LeaveRoomUseCase leaveRoomUseCase(
+            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock) {
+        return new LeaveRoomService(registry, rooms, publisher, clock);
+    }
+
+    @Provides
+    @Singleton
+    static ListMembersUseCase listMembersUseCase(RoomRegistry rooms) {
+        return new ListMembersService(rooms);
     }
 }

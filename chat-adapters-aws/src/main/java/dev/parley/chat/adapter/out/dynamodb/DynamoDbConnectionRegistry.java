@@ -111,12 +111,14 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
         Objects.requireNonNull(disconnection, "disconnection");
         // ConnectionRecord.disconnect: only an active record ends, so the first disconnection wins.
         return updateIfRegistered(id,
-                "SET #disconnectTime = :disconnectTime, #reason = :reason, #expiresAt = :expiresAt REMOVE #activeShard",
+                "SET #disconnectTime = :disconnectTime, #reason = :reason, #expiresAt = :expiresAt"
+                        + " REMOVE #activeShard, #activeUser",
                 IS_REGISTERED + " AND attribute_not_exists(#disconnectTime)",
                 Map.of("#disconnectTime", ChatDetailsTable.DISCONNECT_TIME,
                         "#reason", ChatDetailsTable.DISCONNECT_REASON,
                         "#expiresAt", ChatDetailsTable.EXPIRES_AT,
-                        "#activeShard", ChatDetailsTable.ACTIVE_SHARD),
+                        "#activeShard", ChatDetailsTable.ACTIVE_SHARD,
+                        "#activeUser", ChatDetailsTable.ACTIVE_USER),
                 Map.of(":disconnectTime", string(isoUtc(disconnection.at())),
                         ":reason", string(disconnection.reason().description()),
                         ":expiresAt", number(disconnection.at().plus(settings.retention()).getEpochSecond())));

@@ -5,15 +5,20 @@ import dev.parley.chat.domain.fakes.AdjustableClock;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
 import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
-import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.JoinRoomUseCase;
+import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
+import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
+import dev.parley.chat.domain.service.JoinRoomService;
+import dev.parley.chat.domain.service.LeaveRoomService;
+import dev.parley.chat.domain.service.ListMembersService;
 import dev.parley.chat.domain.service.SendMessageService;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
@@ -51,7 +56,7 @@ final class FakeChatComponent implements ChatComponent {
 
     @Override
     public ConnectUseCase connectUseCase() {
-        return new ConnectService(registry, rooms, publisher, clock, RoomLimit.DEFAULT);
+        return new ConnectService(registry, rooms, publisher, clock, configuration().roomLimit());
     }
 
     @Override
@@ -67,6 +72,21 @@ final class FakeChatComponent implements ChatComponent {
     @Override
     public BroadcastUseCase broadcastUseCase() {
         return new BroadcastService(registry, rooms, publisher, clock);
+    }
+
+    @Override
+    public JoinRoomUseCase joinRoomUseCase() {
+        return new JoinRoomService(registry, rooms, publisher, clock, configuration().roomLimit());
+    }
+
+    @Override
+    public LeaveRoomUseCase leaveRoomUseCase() {
+        return new LeaveRoomService(registry, rooms, publisher, clock);
+    }
+
+    @Override
+    public ListMembersUseCase listMembersUseCase() {
+        return new ListMembersService(rooms);
     }
 
     @Override
