@@ -9,6 +9,7 @@ import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.MessageAllowance;
 import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.PostedText;
+import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +44,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The connections in the {@link ChatDetailsTable}, one item each. Active connections carry an {@code ActiveShard}
- * and so appear in the sparse {@code ActiveConnections} index, which lists them without a Scan; every item expires
- * through DynamoDB's time to live once its retention is over.
+ * and so appear in the sparse {@code ActiveConnections} index, which lists them without a Scan, and those of a user
+ * an {@code ActiveUser}, for the sparse {@code ActiveUsers} index; every item expires through DynamoDB's time to live
+ * once its retention is over.
  *
  * <p>Whole items are written and read with the Enhanced Client. The targeted updates go through the low-level client
  * it wraps: the Enhanced Client cannot REMOVE one attribute while leaving the others untouched.
@@ -78,6 +80,7 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
     private final DynamoDbRegistrySettings settings;
     private final DynamoDbTable<ChatDetailsItem> table;
     private final DynamoDbIndex<ChatDetailsItem> activeConnectionsIndex;
+    private final DynamoDbIndex<ChatDetailsItem> activeUsersIndex;
 
     public DynamoDbConnectionRegistry(
             DynamoDbEnhancedClient enhancedClient, DynamoDbClient dynamoDb, DynamoDbRegistrySettings settings) {
@@ -86,6 +89,7 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.table = enhancedClient.table(settings.tableName(), ChatDetailsItem.SCHEMA);
         this.activeConnectionsIndex = table.index(ChatDetailsTable.ACTIVE_CONNECTIONS_INDEX);
+        this.activeUsersIndex = table.index(ChatDetailsTable.ACTIVE_USERS_INDEX);
     }
 
     @Override
@@ -182,6 +186,20 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
         Spliterator<Page<ChatDetailsItem>> pages = Spliterators.spliteratorUnknownSize(
                 new ShardByShardPages(), Spliterator.ORDERED | Spliterator.NONNULL);
         return StreamSupport.stream(pages, false)
+                .flatMap(page -> page.items().stream())
+                .map(ChatDetailsItem::toConnection);
+    }
+
+    /** One Query of the sparse {@code ActiveUsers} index, page by page: the user's connections while they are active. */
+    @Override
+    public Stream<Connection> activeConnectionsOf(UserId user) {
+        Objects.requireNonNull(user, "user");
+        QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(user.value()).build()));
+        if (settings.queryPageSize() > 0) {
+            query.limit(settings.queryPageSize());
+        }
+        return StreamSupport.stream(activeUsersIndex.query(query.build()).spliterator(), false)
                 .flatMap(page -> page.items().stream())
                 .map(ChatDetailsItem::toConnection);
     }

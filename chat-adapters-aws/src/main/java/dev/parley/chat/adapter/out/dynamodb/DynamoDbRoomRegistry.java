@@ -81,8 +81,11 @@ public final class DynamoDbRoomRegistry implements RoomRegistry {
         Objects.requireNonNull(room, "room");
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(limit, "limit");
-        Optional<Boolean> wasInRoom = addRoom(room, member.connectionId(), limit);
-        if (wasInRoom.isEmpty()) {
+        RoomAdded added = addRoom(room, member.connectionId(), limit);
+        if (added == RoomAdded.NOT_CONNECTED) {
+            return new NotConnected();
+        }
+        if (added == RoomAdded.AT_LIMIT) {
             return new AtLimit(limit);
         }
         // A repeated join writes the rest again: each write is idempotent, and completes a join that crashed halfway.
@@ -92,7 +95,9 @@ public final class DynamoDbRoomRegistry implements RoomRegistry {
         }
         boolean began = addToPresence(room, member, now);
         int count = began ? changeCount(room, 1) : count(room);
-        return wasInRoom.get() && !began ? new AlreadyMember(count) : new Joined(new PresenceChange(began, count));
+        return added == RoomAdded.ALREADY_IN && !began
+                ? new AlreadyMember(count)
+                : new Joined(new PresenceChange(began, count));
     }
 
     @Override
@@ -161,14 +166,14 @@ public final class DynamoDbRoomRegistry implements RoomRegistry {
         return new MemberPage(members, count(room), next);
     }
 
+    private enum RoomAdded { ADDED, ALREADY_IN, AT_LIMIT, NOT_CONNECTED }
+
     /**
      * Adds {@code room} to the connection's rooms if the connection is active and {@link RoomLimit#admits} it: the
      * condition persists the domain's rule, checked by DynamoDB against the set as it is at the write, so two racing
      * joins cannot both take the last place.
-     *
-     * @return whether the room was in the set already; empty when the limit refused it
      */
-    private Optional<Boolean> addRoom(RoomName room, ConnectionId connection, RoomLimit limit) {
+    private RoomAdded addRoom(RoomName room, ConnectionId connection, RoomLimit limit) {
         try {
             Map<String, AttributeValue> old = dynamoDb.updateItem(request -> request
                             .tableName(settings.connections().tableName())
@@ -189,12 +194,10 @@ public final class DynamoDbRoomRegistry implements RoomRegistry {
                             .returnValues(ReturnValue.UPDATED_OLD))
                     .attributes();
             AttributeValue rooms = old == null ? null : old.get(ChatDetailsTable.ROOMS);
-            return Optional.of(rooms != null && rooms.ss().contains(room.value()));
+            return rooms != null && rooms.ss().contains(room.value()) ? RoomAdded.ALREADY_IN : RoomAdded.ADDED;
         } catch (ConditionalCheckFailedException refused) {
-            if (!isActive(connection)) {
-                throw new IllegalStateException("connection " + connection + " is not active: it cannot join " + room);
-            }
-            return Optional.empty();
+            // Which part of the condition failed, DynamoDB does not say (dynalite cannot return the item with it).
+            return isActive(connection) ? RoomAdded.AT_LIMIT : RoomAdded.NOT_CONNECTED;
         }
     }
 

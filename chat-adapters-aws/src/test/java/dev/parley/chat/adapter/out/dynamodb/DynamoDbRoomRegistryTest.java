@@ -14,6 +14,7 @@ import dev.parley.chat.domain.model.PresenceChange;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
+import dev.parley.chat.domain.port.out.AbstractRoomRegistryTest;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.port.out.RoomRegistry.Joined;
 import java.time.Duration;
@@ -31,17 +32,17 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * The DynamoDB room registry on a real dynalite, with pages small enough that listing needs several: what it reads and
- * writes, how it recovers from a writer that died between two writes, and what expired items it ignores.
+ * The room registry contract on a real dynalite, with pages small enough that listing needs several; then what this
+ * adapter reads and writes, how it recovers from a writer that died between two writes, and what expired items it
+ * ignores.
  */
-class DynamoDbRoomRegistryTest {
+class DynamoDbRoomRegistryTest extends AbstractRoomRegistryTest {
 
     private static final int SHARDS = 4;
     private static final int PAGE_SIZE = 3;
@@ -69,8 +70,8 @@ class DynamoDbRoomRegistryTest {
         dynamoDb.close();
     }
 
-    @BeforeEach
-    void createEmptyRoomRegistry() {
+    @Override
+    protected RoomRegistry createEmptyRoomRegistry() {
         var chatDetails = new DynamoDbRegistrySettings(dynamoDb.createChatDetailsTable(), SHARDS, PAGE_SIZE,
                 DynamoDbRegistrySettings.DEFAULT_RETENTION);
         tables = new RoomTables(dynamoDb.client(),
@@ -78,6 +79,17 @@ class DynamoDbRoomRegistryTest {
         connections = dynamoDb.registry(chatDetails);
         rooms = dynamoDb.roomRegistry(tables.settings(), clock);
         dynamoDb.operations().reset();
+        return rooms;
+    }
+
+    @Override
+    protected void register(Connection connection) {
+        connections.register(connection);
+    }
+
+    @Override
+    protected void end(ConnectionId connection) {
+        connections.markDisconnected(connection, new Disconnection(clock.instant(), DisconnectReason.gone()));
     }
 
     @AfterEach
@@ -107,7 +119,7 @@ class DynamoDbRoomRegistryTest {
         Member leftTheLobby = inLobby.get(0);
         Member ended = inLobby.get(1);
         rooms.leave(RoomName.LOBBY, leftTheLobby);
-        connections.markDisconnected(ended.connectionId(), new Disconnection(NOW, DisconnectReason.gone()));
+        end(ended.connectionId());
         Member elsewhere = joinMany(ROOM, 1).get(0);
         dynamoDb.operations().reset();
 
@@ -319,7 +331,7 @@ class DynamoDbRoomRegistryTest {
     private Member active(String name, Optional<UserId> user) {
         ConnectionId id = new ConnectionId("conn" + connectionsMade.incrementAndGet() + "=");
         Connection connection = new Connection(id, new DisplayName(name), NOW, user);
-        connections.register(connection);
+        register(connection);
         return Member.of(connection);
     }
 
