@@ -40,22 +40,22 @@ class DeploySettingsTest {
 
     @Test
     void givenEverySetting_fromContext_takesThemAll() {
-        DeploySettings settings = DeploySettings.fromContext(context(Map.of(
-                DeploySettings.WEBSOCKET_STAGE, "live",
-                DeploySettings.BROADCAST_STAGE, "ops_1",
-                "tableName", "parley-chat",
-                "roomsTableName", "parley-rooms",
-                "connectionRetentionDays", " 7 ",
-                DeploySettings.MEMORY_SIZE, "2048",
-                "activeShards", "8",
-                "callbackRatePerSecond", "2500",
-                "callbackBurst", "1250",
-                DeploySettings.REMOVAL_POLICY, "DESTROY",
-                DeploySettings.AUTHORIZATION, "False"))::get, HERE);
+        DeploySettings settings = DeploySettings.fromContext(context(Map.ofEntries(
+                Map.entry(DeploySettings.WEBSOCKET_STAGE, "live"),
+                Map.entry(DeploySettings.BROADCAST_STAGE, "ops_1"),
+                Map.entry("tableName", "parley-chat"),
+                Map.entry("roomsTableName", "parley-rooms"),
+                Map.entry("connectionRetentionDays", " 7 "),
+                Map.entry(DeploySettings.MEMORY_SIZE, "2048"),
+                Map.entry("activeShards", "8"),
+                Map.entry("callbackRatePerSecond", "2500"),
+                Map.entry("callbackBurst", "1250"),
+                Map.entry(DeploySettings.REMOVAL_POLICY, "DESTROY"),
+                Map.entry(DeploySettings.AUTHORIZATION, "False")))::get, HERE);
 
-        assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1", new TableSettings("parley-chat", "parley-rooms", 8, 7),
-                2048,
-                new CallbackRate(2_500, 1_250), RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
+        assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1",
+                new TableSettings("parley-chat", "parley-rooms", 8, 7), 2048, new CallbackRate(2_500, 1_250),
+                RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
     }
 
     @Test
