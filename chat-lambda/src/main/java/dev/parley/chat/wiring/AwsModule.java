@@ -9,6 +9,7 @@ import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.settings.DynamoDbTimeouts;
 import javax.inject.Singleton;
@@ -63,6 +64,13 @@ final class AwsModule {
                 DynamoDbRegistrySettings.defaults(configuration.tableName()).queryPageSize(),
                 configuration.connectionRetention());
         return new DynamoDbConnectionRegistry(enhanced, client, settings);
+    }
+
+    /** Stopgap until the DynamoDB room registry (branch rooms-dynamodb) is wired here by rooms-transport. */
+    @Provides
+    @Singleton
+    static RoomRegistry roomRegistry() {
+        throw new UnsupportedOperationException("no RoomRegistry adapter is wired yet");
     }
 
     /** The publisher's defaults, paced to the {@code @connections} rate the function is configured with. */

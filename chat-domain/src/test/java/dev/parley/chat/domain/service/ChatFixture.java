@@ -2,6 +2,7 @@ package dev.parley.chat.domain.service;
 
 import dev.parley.chat.domain.fakes.AdjustableClock;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
+import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
@@ -9,13 +10,19 @@ import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.Member;
+import dev.parley.chat.domain.model.RoomLimit;
+import dev.parley.chat.domain.model.RoomName;
+import dev.parley.chat.domain.model.UserId;
+import dev.parley.chat.domain.port.out.RoomRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
- * The in-memory registry and publisher, a clock stopped at {@link #NOW} until a test moves it, and shortcuts to put
- * connections in place.
+ * The in-memory registries and publisher, a clock stopped at {@link #NOW} until a test moves it, and shortcuts to put
+ * connections in place, in the rooms as the services would have left them, with nothing announced.
  */
 final class ChatFixture {
 
@@ -26,21 +33,39 @@ final class ChatFixture {
             new Disconnection(CONNECTED_AT.plusSeconds(60), DisconnectReason.closed(1001, "going away"));
 
     final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
+    final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(registry);
     final RecordingMessagePublisher publisher = new RecordingMessagePublisher();
     final AdjustableClock clock = new AdjustableClock(NOW);
 
-    /** A registered, active connection named {@code name}. */
+    /** A registered, active, anonymous connection named {@code name}, in the lobby. */
     Connection active(String name) {
-        var connection = new Connection(idOf(name), new DisplayName(name), CONNECTED_AT);
+        return active(new Connection(idOf(name), new DisplayName(name), CONNECTED_AT));
+    }
+
+    /** A registered, active connection of {@code user} named {@code name}, in the lobby. */
+    Connection active(String name, UserId user) {
+        return active(new Connection(idOf(name), new DisplayName(name), CONNECTED_AT, Optional.of(user)));
+    }
+
+    private Connection active(Connection connection) {
         registry.register(connection);
+        join(connection, RoomName.LOBBY);
         return connection;
     }
 
-    /** A registered connection named {@code name} that ended with {@link #EARLIER_DISCONNECTION}. */
+    /** A registered connection named {@code name} that ended with {@link #EARLIER_DISCONNECTION} and left its rooms. */
     Connection disconnected(String name) {
         var connection = active(name);
         registry.markDisconnected(connection.id(), EARLIER_DISCONNECTION);
+        rooms.roomsOf(connection.id()).forEach(room -> rooms.leave(room, Member.of(connection)));
         return connection;
+    }
+
+    /** {@code connection} joins {@code room}, unannounced. */
+    void join(Connection connection, RoomName room) {
+        if (!(rooms.join(room, Member.of(connection), RoomLimit.DEFAULT) instanceof RoomRegistry.Joined)) {
+            throw new IllegalStateException(connection.displayName() + " could not join " + room);
+        }
     }
 
     ConnectionRecord recordOf(Connection connection) {

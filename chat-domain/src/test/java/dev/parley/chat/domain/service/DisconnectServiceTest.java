@@ -17,7 +17,7 @@ class DisconnectServiceTest {
     private static final DisconnectReason CLIENT_CLOSED = DisconnectReason.closed(1000, "bye");
 
     private final ChatFixture chat = new ChatFixture();
-    private final DisconnectService service = new DisconnectService(chat.registry, chat.clock);
+    private final DisconnectService service = new DisconnectService(chat.registry, chat.rooms, chat.publisher, chat.clock);
 
     @Test
     void givenActiveConnection_disconnect_marksItWithTheClockInstantAndTheReason() {
@@ -35,7 +35,7 @@ class DisconnectServiceTest {
     void givenDisconnectedConnection_disconnectAgain_keepsTheFirstDisconnection() {
         Connection alice = chat.active("Alice");
         service.disconnect(new DisconnectCommand(alice.id(), CLIENT_CLOSED));
-        var later = new DisconnectService(chat.registry, Clock.fixed(NOW.plusSeconds(30), ZoneOffset.UTC));
+        var later = new DisconnectService(chat.registry, chat.rooms, chat.publisher, Clock.fixed(NOW.plusSeconds(30), ZoneOffset.UTC));
 
         later.disconnect(new DisconnectCommand(alice.id(), DisconnectReason.closed(1006, "abnormal")));
 

@@ -36,7 +36,7 @@ class SendMessageServiceTest {
 
     private final ChatFixture chat = new ChatFixture();
     private final SendMessageService service =
-            new SendMessageService(chat.registry, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+            new SendMessageService(chat.registry, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
 
     @Test
     void givenOtherActiveAndDisconnectedConnections_send_deliversOneCopyToEachOtherActiveConnection() {
@@ -268,7 +268,7 @@ class SendMessageServiceTest {
         Connection alice = chat.active("Alice");
         Connection bob = chat.active("Bob");
         var racing = new RacingRegistry(chat.registry, 3);
-        var racedService = new SendMessageService(racing, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+        var racedService = new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
 
         SendMessageResult.Sent sent = sentBy(racedService.send(toEveryone(alice)));
 
@@ -284,7 +284,7 @@ class SendMessageServiceTest {
         Connection alice = chat.active("Alice");
         chat.active("Bob");
         var racing = new RacingRegistry(chat.registry, Integer.MAX_VALUE);
-        var racedService = new SendMessageService(racing, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+        var racedService = new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
 
         SendMessageResult result = racedService.send(toEveryone(alice));
 
@@ -304,7 +304,7 @@ class SendMessageServiceTest {
                 chat.registry.markDisconnected(sender, EARLIER_DISCONNECTION);
             }
         };
-        var racedService = new SendMessageService(racing, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+        var racedService = new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
 
         SendMessageResult result = racedService.send(toEveryone(alice));
 

@@ -3,7 +3,9 @@ package dev.parley.chat.adapter.in.lambda;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.fakes.AdjustableClock;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
+import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
+import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
@@ -30,6 +32,7 @@ final class FakeChatComponent implements ChatComponent {
 
     /** What the handlers stored, for the tests to read. */
     final InMemoryConnectionRegistry store = new InMemoryConnectionRegistry();
+    final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(store);
     final RecordingMessagePublisher publisher = new RecordingMessagePublisher();
     final FrameWriter writer = new FrameWriter();
     private final FrameReader reader = new FrameReader();
@@ -48,22 +51,22 @@ final class FakeChatComponent implements ChatComponent {
 
     @Override
     public ConnectUseCase connectUseCase() {
-        return new ConnectService(registry, clock);
+        return new ConnectService(registry, rooms, publisher, clock, RoomLimit.DEFAULT);
     }
 
     @Override
     public DisconnectUseCase disconnectUseCase() {
-        return new DisconnectService(registry, clock);
+        return new DisconnectService(registry, rooms, publisher, clock);
     }
 
     @Override
     public SendMessageUseCase sendMessageUseCase() {
-        return new SendMessageService(registry, publisher, clock, configuration().sendRateLimit());
+        return new SendMessageService(registry, rooms, publisher, clock, configuration().sendRateLimit());
     }
 
     @Override
     public BroadcastUseCase broadcastUseCase() {
-        return new BroadcastService(registry, publisher, clock);
+        return new BroadcastService(registry, rooms, publisher, clock);
     }
 
     @Override
