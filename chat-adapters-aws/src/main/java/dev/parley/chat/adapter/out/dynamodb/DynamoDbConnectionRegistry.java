@@ -14,15 +14,10 @@ import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -183,9 +178,7 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
     @Override
     public Stream<Connection> activeConnections() {
         // Page by page, so the first recipients can be sent to while later pages are still unread.
-        Spliterator<Page<ChatDetailsItem>> pages = Spliterators.spliteratorUnknownSize(
-                new ShardByShardPages(), Spliterator.ORDERED | Spliterator.NONNULL);
-        return StreamSupport.stream(pages, false)
+        return ShardByShard.stream(settings.shards(), this::queryShard)
                 .flatMap(page -> page.items().stream())
                 .map(ChatDetailsItem::toConnection);
     }
@@ -249,31 +242,5 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
 
     private static AttributeValue number(long value) {
         return AttributeValue.fromN(Long.toString(value));
-    }
-
-    /**
-     * Every page of the index, one shard after the other, each Query sent only when the previous page is used up.
-     * (Stream.flatMap over the shards would read a whole shard at once when the stream is consumed by an iterator.)
-     */
-    private final class ShardByShardPages implements Iterator<Page<ChatDetailsItem>> {
-
-        private final Iterator<String> shards = settings.shards().iterator();
-        private Iterator<Page<ChatDetailsItem>> shardPages = Collections.emptyIterator();
-
-        @Override
-        public boolean hasNext() {
-            while (!shardPages.hasNext() && shards.hasNext()) {
-                shardPages = queryShard(shards.next()).iterator();
-            }
-            return shardPages.hasNext();
-        }
-
-        @Override
-        public Page<ChatDetailsItem> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException("no more pages of active connections");
-            }
-            return shardPages.next();
-        }
     }
 }

@@ -17,17 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -133,10 +128,12 @@ public final class DynamoDbRoomRegistry implements RoomRegistry {
     public Stream<ConnectionId> members(RoomName room) {
         Objects.requireNonNull(room, "room");
         if (room.equals(RoomName.LOBBY)) {
-            return lazily(new LobbyMembers()).map(item -> new ConnectionId(item.get(ChatDetailsTable.CONNECTION_ID).s()));
+            return ShardByShard.stream(settings.connections().shards(), this::lobbyMembersOfShard)
+                    .map(item -> new ConnectionId(item.get(ChatDetailsTable.CONNECTION_ID).s()));
         }
-        return lazily(query(membershipsOf(room)).iterator()).map(item -> new ConnectionId(
-                item.get(ChatRoomsTable.KEY).s().substring(ChatRoomsTable.MEMBERSHIP_PREFIX.length())));
+        return StreamSupport.stream(query(membershipsOf(room)).spliterator(), false)
+                .map(item -> new ConnectionId(
+                        item.get(ChatRoomsTable.KEY).s().substring(ChatRoomsTable.MEMBERSHIP_PREFIX.length())));
     }
 
     @Override
@@ -512,12 +509,6 @@ public final class DynamoDbRoomRegistry implements RoomRegistry {
         return now.plus(MEMBERSHIP_LIFETIME).getEpochSecond();
     }
 
-    /** The items as a stream that reads the next page only when it gets to it. */
-    private static Stream<Map<String, AttributeValue>> lazily(Iterator<Map<String, AttributeValue>> items) {
-        return StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL), false);
-    }
-
     private static Map<String, AttributeValue> connectionKey(ConnectionId connection) {
         return Map.of(ChatDetailsTable.CONNECTION_ID, string(connection.value()));
     }
@@ -540,31 +531,5 @@ public final class DynamoDbRoomRegistry implements RoomRegistry {
 
     private static AttributeValue number(long value) {
         return AttributeValue.fromN(Long.toString(value));
-    }
-
-    /**
-     * The lobby's members, one index shard after the other, each shard's Query sent only when the previous shard is
-     * used up (Stream.flatMap would read a whole shard at once when the stream is consumed by an iterator).
-     */
-    private final class LobbyMembers implements Iterator<Map<String, AttributeValue>> {
-
-        private final Iterator<String> shards = settings.connections().shards().iterator();
-        private Iterator<Map<String, AttributeValue>> items = Collections.emptyIterator();
-
-        @Override
-        public boolean hasNext() {
-            while (!items.hasNext() && shards.hasNext()) {
-                items = lobbyMembersOfShard(shards.next()).iterator();
-            }
-            return items.hasNext();
-        }
-
-        @Override
-        public Map<String, AttributeValue> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException("no more members of the lobby");
-            }
-            return items.next();
-        }
     }
 }

@@ -187,10 +187,7 @@ class DynamoDbRoomRegistryTest extends AbstractRoomRegistryTest {
     void givenWriterDiedAfterTheMembership_membersListItAndLeaveRemovesIt() {
         Member alice = active("Alice", Optional.empty());
         tables.addRoomToRow(alice.connectionId(), ROOM);
-        tables.putRoomItem(ROOM, "c#" + alice.connectionId().value(), Map.of(
-                "DisplayName", AttributeValue.fromS("Alice"),
-                "JoinedAt", AttributeValue.fromS(NOW.toString()),
-                "ExpiresAt", expiresAfterNow()));
+        membershipWrittenByHand(alice);
 
         List<ConnectionId> members = rooms.members(ROOM).toList();
         Optional<PresenceChange> left = rooms.leave(ROOM, alice);
@@ -205,15 +202,8 @@ class DynamoDbRoomRegistryTest extends AbstractRoomRegistryTest {
     void givenWriterDiedBeforeCountingThePresence_leave_endsItAndTheCountDoesNotGoBelowZero() {
         Member alice = active("Alice", Optional.empty());
         tables.addRoomToRow(alice.connectionId(), ROOM);
-        tables.putRoomItem(ROOM, "c#" + alice.connectionId().value(), Map.of(
-                "DisplayName", AttributeValue.fromS("Alice"),
-                "JoinedAt", AttributeValue.fromS(NOW.toString()),
-                "ExpiresAt", expiresAfterNow()));
-        tables.putRoomItem(ROOM, "p#" + alice.presenceKey().value(), Map.of(
-                "Connections", AttributeValue.fromSs(List.of(alice.connectionId().value())),
-                "ConnectionId", AttributeValue.fromS(alice.connectionId().value()),
-                "DisplayName", AttributeValue.fromS("Alice"),
-                "ExpiresAt", expiresAfterNow()));
+        membershipWrittenByHand(alice);
+        presenceWrittenByHand(alice);
 
         MemberPage uncounted = rooms.presences(ROOM, Optional.empty(), MemberPage.MAX_MEMBERS);
         Optional<PresenceChange> left = rooms.leave(ROOM, alice);
@@ -231,10 +221,7 @@ class DynamoDbRoomRegistryTest extends AbstractRoomRegistryTest {
     void givenWriterDiedAfterTheMembership_joinAgain_completesTheJoinAndBeginsThePresence() {
         Member alice = active("Alice", Optional.empty());
         tables.addRoomToRow(alice.connectionId(), ROOM);
-        tables.putRoomItem(ROOM, "c#" + alice.connectionId().value(), Map.of(
-                "DisplayName", AttributeValue.fromS("Alice"),
-                "JoinedAt", AttributeValue.fromS(NOW.toString()),
-                "ExpiresAt", expiresAfterNow()));
+        membershipWrittenByHand(alice);
 
         RoomRegistry.JoinOutcome again = rooms.join(ROOM, alice, LIMIT);
 
@@ -333,6 +320,23 @@ class DynamoDbRoomRegistryTest extends AbstractRoomRegistryTest {
         Connection connection = new Connection(id, new DisplayName(name), NOW, user);
         register(connection);
         return Member.of(connection);
+    }
+
+    /** The membership a join writes second, as a writer that died after it left it. */
+    private void membershipWrittenByHand(Member member) {
+        tables.putRoomItem(ROOM, "c#" + member.connectionId().value(), Map.of(
+                "DisplayName", AttributeValue.fromS(member.name().value()),
+                "JoinedAt", AttributeValue.fromS(clock.instant().toString()),
+                "ExpiresAt", expiresAfterNow()));
+    }
+
+    /** The presence a join writes third, as a writer that died after it left it. */
+    private void presenceWrittenByHand(Member member) {
+        tables.putRoomItem(ROOM, "p#" + member.presenceKey().value(), Map.of(
+                "Connections", AttributeValue.fromSs(List.of(member.connectionId().value())),
+                "ConnectionId", AttributeValue.fromS(member.connectionId().value()),
+                "DisplayName", AttributeValue.fromS(member.name().value()),
+                "ExpiresAt", expiresAfterNow()));
     }
 
     private AttributeValue expiresAfterNow() {
