@@ -26,11 +26,11 @@ import software.amazon.awscdk.RemovalPolicy;
  *
  * @param webSocketStage the WebSocket API's stage
  * @param broadcastStage the broadcast REST API's stage
- * @param table the DynamoDB table, its index's shards and its rows' retention
+ * @param table the DynamoDB tables, the active-connections index's shards and the connections' rows' retention
  * @param memorySize each function's memory in MB (CPU grows with it)
  * @param callbackRate the {@code @connections} rate the publishing functions pace their sends to
  * @param roomLimit how many rooms each connection may be in at once
- * @param dataRemovalPolicy what deleting the stack does to the table and the log groups
+ * @param dataRemovalPolicy what deleting the stack does to the tables and the log groups
  * @param authorization whether {@code $connect} needs a token the authorizer accepts ({@code -c authorization=false}
  *        makes Parley an open chat again)
  * @param lambdaJar the shaded {@code chat-lambda.jar}

@@ -177,7 +177,7 @@ class LeastPrivilegeTest {
 
     /** Actions with the prefix granted to {@code roleId}, each with where: the table or its index. */
     private static Map<String, Set<String>> grantsOf(String roleId, String actionPrefix) {
-        String tableId = parley.logicalIdOf("AWS::DynamoDB::Table");
+        String tableId = parley.tableId(ChatDetailsTable.DEFAULT_NAME);
         Object tableArn = getAtt(tableId, "Arn");
         Object indexArn = join(getAtt(tableId, "Arn"), "/index/" + ChatDetailsTable.ACTIVE_CONNECTIONS_INDEX);
         Map<String, Set<String>> grants = new TreeMap<>();

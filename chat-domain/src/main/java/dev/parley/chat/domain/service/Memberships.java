@@ -95,10 +95,12 @@ final class Memberships {
         void found(Deliveries deliveries) {
             Instant at = clock.instant();
             for (Delivery delivery : deliveries.all()) {
-                delivery.provenDisconnection(at).ifPresent(disconnection -> {
-                    connections.markDisconnected(delivery.recipient(), disconnection);
-                    add(delivery.recipient());
-                });
+                delivery.provenDisconnection(at)
+                        .filter(disconnection -> seen.add(delivery.recipient()))
+                        .ifPresent(disconnection -> {
+                            connections.markDisconnected(delivery.recipient(), disconnection);
+                            pending.add(delivery.recipient());
+                        });
             }
         }
 

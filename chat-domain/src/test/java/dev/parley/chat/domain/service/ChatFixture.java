@@ -11,6 +11,7 @@ import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.Member;
+import dev.parley.chat.domain.model.PresenceEvent;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
@@ -18,6 +19,7 @@ import dev.parley.chat.domain.port.out.RoomRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,8 +50,14 @@ final class ChatFixture {
     }
 
     private Connection active(Connection connection) {
-        registry.register(connection);
+        registered(connection);
         join(connection, RoomName.LOBBY);
+        return connection;
+    }
+
+    /** {@code connection} registered, active and in no room. */
+    Connection registered(Connection connection) {
+        registry.register(connection);
         return connection;
     }
 
@@ -68,6 +76,21 @@ final class ChatFixture {
         }
     }
 
+    /**
+     * Every presence event sent, one per recipient, as {@code "JOIN games Alice (2) -> Bob"}: kind, room, member's
+     * name, the room's presences after it, and the recipient's name.
+     */
+    List<String> announcements() {
+        return publisher.sent().stream()
+                .filter(sent -> sent.message() instanceof PresenceEvent)
+                .map(sent -> {
+                    var event = (PresenceEvent) sent.message();
+                    return event.kind() + " " + event.room() + " " + event.member().name() + " (" + event.count()
+                            + ") -> " + nameOf(sent.recipient());
+                })
+                .toList();
+    }
+
     ConnectionRecord recordOf(Connection connection) {
         return registry.find(connection.id()).orElseThrow();
     }
@@ -75,5 +98,10 @@ final class ChatFixture {
     /** A distinct id in API Gateway's format for each name, so failures name the connection they are about. */
     static ConnectionId idOf(String name) {
         return new ConnectionId(Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The name {@link #idOf} made {@code id} of. */
+    static String nameOf(ConnectionId id) {
+        return new String(Base64.getDecoder().decode(id.value()), StandardCharsets.UTF_8);
     }
 }

@@ -17,17 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -81,8 +76,11 @@ public final class DynamoDbRoomRegistry implements RoomRegistry {
         Objects.requireNonNull(room, "room");
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(limit, "limit");
-        Optional<Boolean> wasInRoom = addRoom(room, member.connectionId(), limit);
-        if (wasInRoom.isEmpty()) {
+        RoomAdded added = addRoom(room, member.connectionId(), limit);
+        if (added == RoomAdded.NOT_CONNECTED) {
+            return new NotConnected();
+        }
+        if (added == RoomAdded.AT_LIMIT) {
             return new AtLimit(limit);
         }
         // A repeated join writes the rest again: each write is idempotent, and completes a join that crashed halfway.
@@ -92,7 +90,9 @@ public final class DynamoDbRoomRegistry implements RoomRegistry {
         }
         boolean began = addToPresence(room, member, now);
         int count = began ? changeCount(room, 1) : count(room);
-        return wasInRoom.get() && !began ? new AlreadyMember(count) : new Joined(new PresenceChange(began, count));
+        return added == RoomAdded.ALREADY_IN && !began
+                ? new AlreadyMember(count)
+                : new Joined(new PresenceChange(began, count));
     }
 
     @Override
@@ -128,10 +128,12 @@ public final class DynamoDbRoomRegistry implements RoomRegistry {
     public Stream<ConnectionId> members(RoomName room) {
         Objects.requireNonNull(room, "room");
         if (room.equals(RoomName.LOBBY)) {
-            return lazily(new LobbyMembers()).map(item -> new ConnectionId(item.get(ChatDetailsTable.CONNECTION_ID).s()));
+            return ShardByShard.stream(settings.connections().shards(), this::lobbyMembersOfShard)
+                    .map(item -> new ConnectionId(item.get(ChatDetailsTable.CONNECTION_ID).s()));
         }
-        return lazily(query(membershipsOf(room)).iterator()).map(item -> new ConnectionId(
-                item.get(ChatRoomsTable.KEY).s().substring(ChatRoomsTable.MEMBERSHIP_PREFIX.length())));
+        return StreamSupport.stream(query(membershipsOf(room)).spliterator(), false)
+                .map(item -> new ConnectionId(
+                        item.get(ChatRoomsTable.KEY).s().substring(ChatRoomsTable.MEMBERSHIP_PREFIX.length())));
     }
 
     @Override
@@ -161,14 +163,14 @@ public final class DynamoDbRoomRegistry implements RoomRegistry {
         return new MemberPage(members, count(room), next);
     }
 
+    private enum RoomAdded { ADDED, ALREADY_IN, AT_LIMIT, NOT_CONNECTED }
+
     /**
      * Adds {@code room} to the connection's rooms if the connection is active and {@link RoomLimit#admits} it: the
      * condition persists the domain's rule, checked by DynamoDB against the set as it is at the write, so two racing
      * joins cannot both take the last place.
-     *
-     * @return whether the room was in the set already; empty when the limit refused it
      */
-    private Optional<Boolean> addRoom(RoomName room, ConnectionId connection, RoomLimit limit) {
+    private RoomAdded addRoom(RoomName room, ConnectionId connection, RoomLimit limit) {
         try {
             Map<String, AttributeValue> old = dynamoDb.updateItem(request -> request
                             .tableName(settings.connections().tableName())
@@ -189,12 +191,10 @@ public final class DynamoDbRoomRegistry implements RoomRegistry {
                             .returnValues(ReturnValue.UPDATED_OLD))
                     .attributes();
             AttributeValue rooms = old == null ? null : old.get(ChatDetailsTable.ROOMS);
-            return Optional.of(rooms != null && rooms.ss().contains(room.value()));
+            return rooms != null && rooms.ss().contains(room.value()) ? RoomAdded.ALREADY_IN : RoomAdded.ADDED;
         } catch (ConditionalCheckFailedException refused) {
-            if (!isActive(connection)) {
-                throw new IllegalStateException("connection " + connection + " is not active: it cannot join " + room);
-            }
-            return Optional.empty();
+            // Which part of the condition failed, DynamoDB does not say (dynalite cannot return the item with it).
+            return isActive(connection) ? RoomAdded.AT_LIMIT : RoomAdded.NOT_CONNECTED;
         }
     }
 
@@ -509,12 +509,6 @@ public final class DynamoDbRoomRegistry implements RoomRegistry {
         return now.plus(MEMBERSHIP_LIFETIME).getEpochSecond();
     }
 
-    /** The items as a stream that reads the next page only when it gets to it. */
-    private static Stream<Map<String, AttributeValue>> lazily(Iterator<Map<String, AttributeValue>> items) {
-        return StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL), false);
-    }
-
     private static Map<String, AttributeValue> connectionKey(ConnectionId connection) {
         return Map.of(ChatDetailsTable.CONNECTION_ID, string(connection.value()));
     }
@@ -537,31 +531,5 @@ public final class DynamoDbRoomRegistry implements RoomRegistry {
 
     private static AttributeValue number(long value) {
         return AttributeValue.fromN(Long.toString(value));
-    }
-
-    /**
-     * The lobby's members, one index shard after the other, each shard's Query sent only when the previous shard is
-     * used up (Stream.flatMap would read a whole shard at once when the stream is consumed by an iterator).
-     */
-    private final class LobbyMembers implements Iterator<Map<String, AttributeValue>> {
-
-        private final Iterator<String> shards = settings.connections().shards().iterator();
-        private Iterator<Map<String, AttributeValue>> items = Collections.emptyIterator();
-
-        @Override
-        public boolean hasNext() {
-            while (!items.hasNext() && shards.hasNext()) {
-                items = lobbyMembersOfShard(shards.next()).iterator();
-            }
-            return items.hasNext();
-        }
-
-        @Override
-        public Map<String, AttributeValue> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException("no more members of the lobby");
-            }
-            return items.next();
-        }
     }
 }

@@ -14,6 +14,7 @@ import dev.parley.chat.domain.model.PresenceChange;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
+import dev.parley.chat.domain.port.out.AbstractRoomRegistryTest;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.port.out.RoomRegistry.Joined;
 import java.time.Duration;
@@ -31,17 +32,17 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * The DynamoDB room registry on a real dynalite, with pages small enough that listing needs several: what it reads and
- * writes, how it recovers from a writer that died between two writes, and what expired items it ignores.
+ * The room registry contract on a real dynalite, with pages small enough that listing needs several; then what this
+ * adapter reads and writes, how it recovers from a writer that died between two writes, and what expired items it
+ * ignores.
  */
-class DynamoDbRoomRegistryTest {
+class DynamoDbRoomRegistryTest extends AbstractRoomRegistryTest {
 
     private static final int SHARDS = 4;
     private static final int PAGE_SIZE = 3;
@@ -69,8 +70,8 @@ class DynamoDbRoomRegistryTest {
         dynamoDb.close();
     }
 
-    @BeforeEach
-    void createEmptyRoomRegistry() {
+    @Override
+    protected RoomRegistry createEmptyRoomRegistry() {
         var chatDetails = new DynamoDbRegistrySettings(dynamoDb.createChatDetailsTable(), SHARDS, PAGE_SIZE,
                 DynamoDbRegistrySettings.DEFAULT_RETENTION);
         tables = new RoomTables(dynamoDb.client(),
@@ -78,6 +79,17 @@ class DynamoDbRoomRegistryTest {
         connections = dynamoDb.registry(chatDetails);
         rooms = dynamoDb.roomRegistry(tables.settings(), clock);
         dynamoDb.operations().reset();
+        return rooms;
+    }
+
+    @Override
+    protected void register(Connection connection) {
+        connections.register(connection);
+    }
+
+    @Override
+    protected void end(ConnectionId connection) {
+        connections.markDisconnected(connection, new Disconnection(clock.instant(), DisconnectReason.gone()));
     }
 
     @AfterEach
@@ -107,7 +119,7 @@ class DynamoDbRoomRegistryTest {
         Member leftTheLobby = inLobby.get(0);
         Member ended = inLobby.get(1);
         rooms.leave(RoomName.LOBBY, leftTheLobby);
-        connections.markDisconnected(ended.connectionId(), new Disconnection(NOW, DisconnectReason.gone()));
+        end(ended.connectionId());
         Member elsewhere = joinMany(ROOM, 1).get(0);
         dynamoDb.operations().reset();
 
@@ -175,10 +187,7 @@ class DynamoDbRoomRegistryTest {
     void givenWriterDiedAfterTheMembership_membersListItAndLeaveRemovesIt() {
         Member alice = active("Alice", Optional.empty());
         tables.addRoomToRow(alice.connectionId(), ROOM);
-        tables.putRoomItem(ROOM, "c#" + alice.connectionId().value(), Map.of(
-                "DisplayName", AttributeValue.fromS("Alice"),
-                "JoinedAt", AttributeValue.fromS(NOW.toString()),
-                "ExpiresAt", expiresAfterNow()));
+        membershipWrittenByHand(alice);
 
         List<ConnectionId> members = rooms.members(ROOM).toList();
         Optional<PresenceChange> left = rooms.leave(ROOM, alice);
@@ -193,15 +202,8 @@ class DynamoDbRoomRegistryTest {
     void givenWriterDiedBeforeCountingThePresence_leave_endsItAndTheCountDoesNotGoBelowZero() {
         Member alice = active("Alice", Optional.empty());
         tables.addRoomToRow(alice.connectionId(), ROOM);
-        tables.putRoomItem(ROOM, "c#" + alice.connectionId().value(), Map.of(
-                "DisplayName", AttributeValue.fromS("Alice"),
-                "JoinedAt", AttributeValue.fromS(NOW.toString()),
-                "ExpiresAt", expiresAfterNow()));
-        tables.putRoomItem(ROOM, "p#" + alice.presenceKey().value(), Map.of(
-                "Connections", AttributeValue.fromSs(List.of(alice.connectionId().value())),
-                "ConnectionId", AttributeValue.fromS(alice.connectionId().value()),
-                "DisplayName", AttributeValue.fromS("Alice"),
-                "ExpiresAt", expiresAfterNow()));
+        membershipWrittenByHand(alice);
+        presenceWrittenByHand(alice);
 
         MemberPage uncounted = rooms.presences(ROOM, Optional.empty(), MemberPage.MAX_MEMBERS);
         Optional<PresenceChange> left = rooms.leave(ROOM, alice);
@@ -219,10 +221,7 @@ class DynamoDbRoomRegistryTest {
     void givenWriterDiedAfterTheMembership_joinAgain_completesTheJoinAndBeginsThePresence() {
         Member alice = active("Alice", Optional.empty());
         tables.addRoomToRow(alice.connectionId(), ROOM);
-        tables.putRoomItem(ROOM, "c#" + alice.connectionId().value(), Map.of(
-                "DisplayName", AttributeValue.fromS("Alice"),
-                "JoinedAt", AttributeValue.fromS(NOW.toString()),
-                "ExpiresAt", expiresAfterNow()));
+        membershipWrittenByHand(alice);
 
         RoomRegistry.JoinOutcome again = rooms.join(ROOM, alice, LIMIT);
 
@@ -319,8 +318,25 @@ class DynamoDbRoomRegistryTest {
     private Member active(String name, Optional<UserId> user) {
         ConnectionId id = new ConnectionId("conn" + connectionsMade.incrementAndGet() + "=");
         Connection connection = new Connection(id, new DisplayName(name), NOW, user);
-        connections.register(connection);
+        register(connection);
         return Member.of(connection);
+    }
+
+    /** The membership a join writes second, as a writer that died after it left it. */
+    private void membershipWrittenByHand(Member member) {
+        tables.putRoomItem(ROOM, "c#" + member.connectionId().value(), Map.of(
+                "DisplayName", AttributeValue.fromS(member.name().value()),
+                "JoinedAt", AttributeValue.fromS(clock.instant().toString()),
+                "ExpiresAt", expiresAfterNow()));
+    }
+
+    /** The presence a join writes third, as a writer that died after it left it. */
+    private void presenceWrittenByHand(Member member) {
+        tables.putRoomItem(ROOM, "p#" + member.presenceKey().value(), Map.of(
+                "Connections", AttributeValue.fromSs(List.of(member.connectionId().value())),
+                "ConnectionId", AttributeValue.fromS(member.connectionId().value()),
+                "DisplayName", AttributeValue.fromS(member.name().value()),
+                "ExpiresAt", expiresAfterNow()));
     }
 
     private AttributeValue expiresAfterNow() {
