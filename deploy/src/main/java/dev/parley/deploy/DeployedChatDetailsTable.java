@@ -23,8 +23,13 @@ final class DeployedChatDetailsTable extends Construct {
         return table;
     }
 
-    /** The ARN of the active-connections index, the only index the handlers query. */
+    /** The ARN of the active-connections index: every active connection, and the lobby's members. */
     String activeConnectionsIndexArn() {
         return table.getTableArn() + "/index/" + ChatDetailsTable.ACTIVE_CONNECTIONS_INDEX;
+    }
+
+    /** The ARN of the active-users index: a user's active connections. */
+    String activeUsersIndexArn() {
+        return table.getTableArn() + "/index/" + ChatDetailsTable.ACTIVE_USERS_INDEX;
     }
 }

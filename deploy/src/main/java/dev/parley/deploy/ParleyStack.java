@@ -45,6 +45,7 @@ final class ParleyStack extends Stack {
                 settings.memorySize(),
                 settings.dataRemovalPolicy(),
                 table,
+                roomsTable,
                 environment,
                 chat.manageConnectionsArn());
         Optional<ConnectAuthorization> authorization = settings.authorization()

@@ -55,10 +55,10 @@ class ParleyStackTemplateTest {
         Map<String, Integer> expectedCounts = Map.ofEntries(
                 Map.entry("AWS::DynamoDB::Table", 2),
                 Map.entry("AWS::ApiGatewayV2::Api", 1),
-                Map.entry("AWS::ApiGatewayV2::Route", 4),
-                Map.entry("AWS::ApiGatewayV2::Integration", 4),
+                Map.entry("AWS::ApiGatewayV2::Route", 7),
+                Map.entry("AWS::ApiGatewayV2::Integration", 7),
                 Map.entry("AWS::ApiGatewayV2::Authorizer", 1),
-                Map.entry("AWS::ApiGatewayV2::RouteResponse", 2),
+                Map.entry("AWS::ApiGatewayV2::RouteResponse", 5),
                 Map.entry("AWS::ApiGatewayV2::Stage", 1),
                 Map.entry("AWS::ApiGateway::RestApi", 1),
                 Map.entry("AWS::ApiGateway::Method", 2),
@@ -67,14 +67,14 @@ class ParleyStackTemplateTest {
                 Map.entry("AWS::ApiGateway::UsagePlan", 1),
                 Map.entry("AWS::ApiGateway::UsagePlanKey", 1),
                 Map.entry("AWS::ApiGateway::Account", 1),
-                // the five handlers, the authorizer and CDK's bucket-deployment function
-                Map.entry("AWS::Lambda::Function", 7),
-                Map.entry("AWS::Lambda::Version", 6),
-                Map.entry("AWS::Lambda::Alias", 6),
-                Map.entry("AWS::Lambda::Permission", 6),
+                // the eight handlers, the authorizer and CDK's bucket-deployment function
+                Map.entry("AWS::Lambda::Function", 10),
+                Map.entry("AWS::Lambda::Version", 9),
+                Map.entry("AWS::Lambda::Alias", 9),
+                Map.entry("AWS::Lambda::Permission", 9),
                 Map.entry("AWS::SecretsManager::Secret", 1),
-                // six functions, two API access logs, the page deployment
-                Map.entry("AWS::Logs::LogGroup", 9),
+                // nine functions, two API access logs, the page deployment
+                Map.entry("AWS::Logs::LogGroup", 12),
                 Map.entry("AWS::S3::Bucket", 1),
                 Map.entry("AWS::CloudFront::Distribution", 1),
                 Map.entry("AWS::CloudFront::OriginAccessControl", 1),
@@ -205,10 +205,14 @@ class ParleyStackTemplateTest {
 
     @Test
     void givenFanOutHandlers_synth_givesThemTheIntegrationTimeoutAndTheOthersTenSeconds() {
+        // Every handler that announces a presence or sends a message fans out; members and $default only answer.
         Map<String, Integer> expectedTimeouts = Map.of(
-                WebSocketRoute.CONNECT.handler(), 10,
-                WebSocketRoute.DISCONNECT.handler(), 10,
+                WebSocketRoute.CONNECT.handler(), 29,
+                WebSocketRoute.DISCONNECT.handler(), 29,
                 WebSocketRoute.SEND_MESSAGE.handler(), 29,
+                WebSocketRoute.JOIN.handler(), 29,
+                WebSocketRoute.LEAVE.handler(), 29,
+                WebSocketRoute.MEMBERS.handler(), 10,
                 WebSocketRoute.DEFAULT.handler(), 10,
                 BroadcastRoute.HANDLER, 29,
                 AuthorizerHandler.HANDLER, 10);
@@ -254,11 +258,12 @@ class ParleyStackTemplateTest {
                     .containsEntry("CONNECTION_RETENTION_DAYS", "30")
                     .containsEntry("ACTIVE_SHARDS", "4")
                     .containsEntry("CALLBACK_RATE_PER_SECOND", "10000")
-                    .containsEntry("CALLBACK_BURST", "5000");
+                    .containsEntry("CALLBACK_BURST", "5000")
+                    .containsEntry("MAX_ROOMS_PER_CONNECTION", "20");
             if (handler.equals(BroadcastRoute.HANDLER)) {
-                assertThat(variables).hasSize(8).containsEntry("ALLOWED_ORIGIN", siteOrigin);
+                assertThat(variables).hasSize(9).containsEntry("ALLOWED_ORIGIN", siteOrigin);
             } else {
-                assertThat(variables).as(handler).hasSize(7);
+                assertThat(variables).as(handler).hasSize(8);
             }
         });
     }

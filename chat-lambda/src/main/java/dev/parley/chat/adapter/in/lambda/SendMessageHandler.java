@@ -1,6 +1,5 @@
 package dev.parley.chat.adapter.in.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.port.in.SendMessageResult;
@@ -19,7 +18,7 @@ import java.util.Optional;
  * optional {@code clientId}. A connection over its send rate gets a {@code RATE_LIMITED} error frame instead, and
  * its message goes nowhere.
  */
-public final class SendMessageHandler extends WebSocketHandler {
+public final class SendMessageHandler extends ActionHandler {
 
     private static final int TOO_MANY_REQUESTS = 429;
 
@@ -35,15 +34,9 @@ public final class SendMessageHandler extends WebSocketHandler {
     }
 
     @Override
-    APIGatewayV2WebSocketResponse handle(ConnectionId sender, APIGatewayV2WebSocketEvent event) throws InvalidFrameException {
-        Map<String, Object> frame = reader.frame(event.getBody());
-        Optional<String> clientId = reader.clientId(frame);
-        SendMessageResult result;
-        try {
-            result = sendMessage.send(reader.sendMessage(sender, frame));
-        } catch (InvalidFrameException invalid) {
-            return error(invalid.code(), invalid.getMessage(), clientId);
-        }
+    APIGatewayV2WebSocketResponse answer(ConnectionId sender, Map<String, Object> frame, Optional<String> clientId)
+            throws InvalidFrameException {
+        SendMessageResult result = sendMessage.send(reader.sendMessage(sender, frame));
         if (result instanceof SendMessageResult.Sent sent) {
             return response(OK, writer.ack(sent.message().id(), sent.recipients(), clientId));
         }
@@ -59,16 +52,11 @@ public final class SendMessageHandler extends WebSocketHandler {
                     + "'; join it first", clientId);
         }
         if (result instanceof SendMessageResult.SenderNotConnected) {
-            return error(ErrorCode.NOT_CONNECTED,
-                    "this connection is not registered as connected; reconnect and send again", clientId);
+            return notConnected(clientId);
         }
         if (result instanceof SendMessageResult.RateLimited limited) {
             return response(TOO_MANY_REQUESTS, writer.rateLimited(limited.retryAfter(), clientId));
         }
         throw new IllegalStateException("unhandled result " + result);
-    }
-
-    private APIGatewayV2WebSocketResponse error(ErrorCode code, String message, Optional<String> clientId) {
-        return response(BAD_REQUEST, writer.error(code, message, clientId));
     }
 }

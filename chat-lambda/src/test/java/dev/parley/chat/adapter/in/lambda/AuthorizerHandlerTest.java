@@ -65,6 +65,14 @@ class AuthorizerHandlerTest {
     }
 
     @Test
+    void givenTokenWhoseNameHidesOrReordersText_authorize_deniesForA403() {
+        String token = validToken("user-42", "Ada\\u202e");
+
+        assertDenied(authorizer.handleRequest(event(token), context));
+        assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("INVALID_CLAIMS"));
+    }
+
+    @Test
     void givenTokenWithRoomsClaimOfTheWrongType_authorize_denies() {
         long expires = Instant.now().plusSeconds(600).getEpochSecond();
         String token = HandMadeTokens.signed(HandMadeTokens.SECRET, HandMadeTokens.HS256_HEADER,

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.RoomAccess;
+import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConnectHandlerTest {
 
@@ -107,6 +110,34 @@ class ConnectHandlerTest {
         handler.handleRequest(event, new RecordingContext());
 
         assertThat(component.store.findActive(ALICE).orElseThrow().displayName()).isEqualTo(new DisplayName("guest-L0SM"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ann\u200b", "\u202eevil", "a\u2066b", "\ufeffBob", "Ann\u200fe"})
+    void givenNameThatHidesOrReordersText_connect_refusesWith400AndTheInvalidNameErrorAndRegistersNothing(String name) {
+        var event = Events.webSocket("connect");
+        event.setQueryStringParameters(Map.of("name", name));
+
+        var response = handler.handleRequest(event, new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(Chat.json(response.getBody())).containsEntry("type", "error").containsEntry("code", "INVALID_NAME")
+                .hasEntrySatisfying("message", message -> assertThat((String) message).isNotBlank());
+        assertThat(component.store.find(ALICE)).isEmpty();
+        assertThat(component.publisher.sent()).isEmpty();
+    }
+
+    @Test
+    void givenOthersConnected_connect_putsTheConnectionInTheLobbyAndAnnouncesItThere() {
+        var chat = new Chat(component);
+        chat.connect(Chat.BOB, "Bob");
+        component.settled();
+
+        handler.handleRequest(Events.webSocket("connect"), new RecordingContext());
+
+        assertThat(component.rooms.roomsOf(ALICE)).containsExactly(RoomName.LOBBY);
+        assertThat(chat.received(Chat.BOB)).containsExactly(Map.of("type", "presence", "room", "lobby", "event", "join",
+                "member", Map.of("connectionId", ALICE.value(), "name", "Alice"), "count", 2));
     }
 
     @Test

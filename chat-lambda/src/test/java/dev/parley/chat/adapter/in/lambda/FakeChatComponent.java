@@ -26,6 +26,7 @@ import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -44,6 +45,7 @@ final class FakeChatComponent implements ChatComponent {
     /** Stands at {@link #NOW} until a test moves it on. */
     final AdjustableClock clock = new AdjustableClock(NOW);
     private final ConnectionRegistry registry;
+    private int sentBeforeTheTest;
 
     FakeChatComponent() {
         this(UnaryOperator.identity());
@@ -52,6 +54,17 @@ final class FakeChatComponent implements ChatComponent {
     /** The handlers see the store through {@code decorate}, e.g. to make it fail. */
     FakeChatComponent(UnaryOperator<ConnectionRegistry> decorate) {
         this.registry = decorate.apply(store);
+    }
+
+    /** From now on {@link #sent()} leaves out what was sent so far: the presence frames of a test's own set-up. */
+    void settled() {
+        sentBeforeTheTest = publisher.sent().size();
+    }
+
+    /** What was sent since {@link #settled()}. */
+    List<RecordingMessagePublisher.Sent> sent() {
+        List<RecordingMessagePublisher.Sent> all = publisher.sent();
+        return all.subList(sentBeforeTheTest, all.size());
     }
 
     @Override
