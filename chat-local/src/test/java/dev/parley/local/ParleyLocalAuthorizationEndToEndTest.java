@@ -113,7 +113,7 @@ class ParleyLocalAuthorizationEndToEndTest {
     }
 
     private static TestClient connect(String token, String requestedName) {
-        return TestClient.connect(URI.create(parley.gateway().urls().webSocket() + "?token=" + token + "&name=" + requestedName));
+        return ParleyCalls.connect(URI.create(parley.gateway().urls().webSocket() + "?token=" + token + "&name=" + requestedName));
     }
 
     private static void assertHandshakeRefused(String query, int status) {
