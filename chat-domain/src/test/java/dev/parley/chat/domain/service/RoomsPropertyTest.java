@@ -2,6 +2,7 @@ package dev.parley.chat.domain.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
@@ -25,7 +26,6 @@ import dev.parley.chat.domain.port.in.JoinRoomResult;
 import dev.parley.chat.domain.port.in.LeaveRoomCommand;
 import dev.parley.chat.domain.port.in.SendMessageCommand;
 import dev.parley.chat.domain.port.in.SendMessageResult;
-import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,7 +75,8 @@ class RoomsPropertyTest {
     private record Slot(Optional<UserId> user, RoomAccess access) {}
 
     @Property(tries = 400)
-    void givenAnyScript_everyMessageAndPresenceEventReachesExactlyWhomTheModelSays(@ForAll("scripts") List<Action> script) {
+    void givenAnyScript_everyMessageAndPresenceEventReachesExactlyWhomTheModelSays(
+            @ForAll("scripts") List<Action> script) {
         var world = new World();
         for (Action action : script) {
             Map<RoomName, Set<PresenceKey>> before = world.presences();
@@ -177,8 +178,8 @@ class RoomsPropertyTest {
         @Override
         public Optional<Connection> runOn(World world) {
             Optional<Connection> actor = Optional.ofNullable(world.active.get(slot));
-            SendMessageResult result = world.send.send(
-                    new SendMessageCommand(world.idOf(slot), new MessageText("to " + room), new SendMessageCommand.ToRoom(room)));
+            SendMessageResult result = world.send.send(new SendMessageCommand(
+                    world.idOf(slot), new MessageText("to " + room), new SendMessageCommand.ToRoom(room)));
             if (actor.isEmpty()) {
                 assertThat(result).isEqualTo(new SendMessageResult.SenderNotConnected(world.idOf(slot)));
             } else if (!world.roomsOf.get(actor.get().id()).contains(room)) {
@@ -234,12 +235,15 @@ class RoomsPropertyTest {
     private static final class World {
 
         final ChatFixture chat = new ChatFixture();
-        final ConnectService connect = new ConnectService(chat.registry, chat.rooms, chat.publisher, chat.clock, TWO_ROOMS);
-        final JoinRoomService join = new JoinRoomService(chat.registry, chat.rooms, chat.publisher, chat.clock, TWO_ROOMS);
+        final ConnectService connect =
+                new ConnectService(chat.registry, chat.rooms, chat.publisher, chat.clock, TWO_ROOMS);
+        final JoinRoomService join =
+                new JoinRoomService(chat.registry, chat.rooms, chat.publisher, chat.clock, TWO_ROOMS);
         final LeaveRoomService leave = new LeaveRoomService(chat.registry, chat.rooms, chat.publisher, chat.clock);
         final SendMessageService send =
                 new SendMessageService(chat.registry, chat.rooms, chat.publisher, chat.clock, NEVER_REACHED);
-        final DisconnectService disconnect = new DisconnectService(chat.registry, chat.rooms, chat.publisher, chat.clock);
+        final DisconnectService disconnect =
+                new DisconnectService(chat.registry, chat.rooms, chat.publisher, chat.clock);
 
         final Map<Integer, Connection> active = new HashMap<>();
         final Map<Integer, ConnectionId> ended = new HashMap<>();
@@ -274,7 +278,7 @@ class RoomsPropertyTest {
             return presences;
         }
 
-        /** The step's one chat message went to exactly {@code recipients}, each once, in {@code room} (none: direct). */
+        /** The step's chat message went to exactly {@code recipients}, each once, in {@code room} (none: direct). */
         void checkSent(SendMessageResult result, Optional<RoomName> room, Set<ConnectionId> recipients) {
             assertThat(result).isInstanceOf(SendMessageResult.Sent.class);
             ChatMessage message = ((SendMessageResult.Sent) result).message();
@@ -301,11 +305,11 @@ class RoomsPropertyTest {
                     continue;
                 }
                 for (PresenceKey began : difference(after.get(room), before.get(room))) {
-                    expected.add(describe(PresenceEvent.Kind.JOIN, room, actor.orElseThrow(), after.get(room).size(), began)
+                    expected.add(describe(PresenceEvent.Kind.JOIN, room, actor.orElseThrow(), after.get(room), began)
                             + " -> " + recipients);
                 }
                 for (PresenceKey ended : difference(before.get(room), after.get(room))) {
-                    expected.add(describe(PresenceEvent.Kind.LEAVE, room, actor.orElseThrow(), after.get(room).size(), ended)
+                    expected.add(describe(PresenceEvent.Kind.LEAVE, room, actor.orElseThrow(), after.get(room), ended)
                             + " -> " + recipients);
                 }
             }
@@ -353,9 +357,11 @@ class RoomsPropertyTest {
             return difference;
         }
 
-        private static String describe(PresenceEvent.Kind kind, RoomName room, Connection actor, int count, PresenceKey key) {
+        /** The event the model expects: about {@code actor}, whose presence {@code key} is the one that changed. */
+        private static String describe(
+                PresenceEvent.Kind kind, RoomName room, Connection actor, Set<PresenceKey> present, PresenceKey key) {
             assertThat(Member.of(actor).presenceKey()).isEqualTo(key);
-            return describe(kind, room, Member.of(actor), count);
+            return describe(kind, room, Member.of(actor), present.size());
         }
 
         private static String describe(PresenceEvent.Kind kind, RoomName room, Member member, int count) {
