@@ -52,7 +52,8 @@ final class InMemoryChatComponent implements ChatComponent {
     private final MessagePublisher publisher = new DiscardingPublisher(writer);
     // As DomainModule provides it: millisecond ticks of the UTC clock.
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
-    private final SendMessageUseCase sendMessage = new SendMessageService(registry, rooms, publisher, clock, UNREACHED_LIMIT);
+    private final SendMessageUseCase sendMessage =
+            new SendMessageService(registry, rooms, publisher, clock, UNREACHED_LIMIT);
 
     /**
      * Registers {@code connections} active connections in the lobby, as {@code $connect} leaves them, named

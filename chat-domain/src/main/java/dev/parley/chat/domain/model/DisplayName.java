@@ -15,14 +15,16 @@ public record DisplayName(String value) {
     public DisplayName {
         Objects.requireNonNull(value, "display name");
         if (!isAcceptable(value)) {
-            throw new IllegalArgumentException("a display name has 1 to " + MAX_LENGTH + " characters, at least one visible, without surrounding spaces, control characters or invisible and bidirectional formatting characters");
+            throw new IllegalArgumentException("a display name has 1 to " + MAX_LENGTH + " characters, at least one"
+                    + " visible, without surrounding spaces, control characters, or zero-width or bidirectional"
+                    + " formatting characters");
         }
     }
 
     /**
-     * The requested name, trimmed, when it is acceptable; otherwise {@code guest-} and four characters of the id. A name
-     * that {@link #hidesOrReordersText} is not acceptable either, but a connection asking for one is refused rather than
-     * renamed: it is an attempt to pass for someone else.
+     * The requested name, trimmed, when it is acceptable; otherwise {@code guest-} and four characters of the id. A
+     * name that {@link #hidesOrReordersText} is not acceptable either, but a connection asking for one is refused
+     * rather than renamed: it is an attempt to pass for someone else.
      */
     public static DisplayName requestedOrDefault(Optional<String> requested, ConnectionId connectionId) {
         return requested.map(String::strip)

@@ -22,7 +22,8 @@ public final class ConnectService implements ConnectUseCase {
     private final Memberships memberships;
 
     public ConnectService(
-            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock, RoomLimit roomLimit) {
+            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
+            RoomLimit roomLimit) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.roomLimit = Objects.requireNonNull(roomLimit, "room limit");

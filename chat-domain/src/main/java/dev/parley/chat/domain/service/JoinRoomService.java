@@ -24,7 +24,8 @@ public final class JoinRoomService implements JoinRoomUseCase {
     private final Memberships memberships;
 
     public JoinRoomService(
-            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock, RoomLimit roomLimit) {
+            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
+            RoomLimit roomLimit) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.roomLimit = Objects.requireNonNull(roomLimit, "room limit");

@@ -107,7 +107,8 @@ final class Memberships {
         void run() {
             while (!pending.isEmpty()) {
                 ConnectionId connection = pending.remove();
-                Optional<Member> member = connections.find(connection).map(ConnectionRecord::connection).map(Member::of);
+                Optional<Member> member =
+                        connections.find(connection).map(ConnectionRecord::connection).map(Member::of);
                 member.ifPresent(leaving -> rooms.roomsOf(connection).forEach(room -> rooms.leave(room, leaving)
                         .ifPresent(left -> found(announce(room, PresenceEvent.Kind.LEAVE, leaving, left)))));
             }

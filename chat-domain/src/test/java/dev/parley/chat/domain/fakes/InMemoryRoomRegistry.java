@@ -102,7 +102,8 @@ public final class InMemoryRoomRegistry implements RoomRegistry {
     @Override
     public synchronized MemberPage presences(RoomName room, Optional<String> cursor, int limit) {
         if (limit < 1 || limit > MemberPage.MAX_MEMBERS) {
-            throw new IllegalArgumentException("a page holds 1 to " + MemberPage.MAX_MEMBERS + " members, not " + limit);
+            throw new IllegalArgumentException(
+                    "a page holds 1 to " + MemberPage.MAX_MEMBERS + " members, not " + limit);
         }
         NavigableMap<String, Presence> all = presencesOf(room);
         NavigableMap<String, Presence> rest = cursor.isEmpty() ? all : all.tailMap(keyAfter(room, cursor.get()), false);

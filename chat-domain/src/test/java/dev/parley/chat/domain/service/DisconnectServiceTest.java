@@ -40,7 +40,8 @@ class DisconnectServiceTest {
     void givenDisconnectedConnection_disconnectAgain_keepsTheFirstDisconnection() {
         Connection alice = chat.active("Alice");
         service.disconnect(new DisconnectCommand(alice.id(), CLIENT_CLOSED));
-        var later = new DisconnectService(chat.registry, chat.rooms, chat.publisher, Clock.fixed(NOW.plusSeconds(30), ZoneOffset.UTC));
+        var later = new DisconnectService(
+                chat.registry, chat.rooms, chat.publisher, Clock.fixed(NOW.plusSeconds(30), ZoneOffset.UTC));
 
         later.disconnect(new DisconnectCommand(alice.id(), DisconnectReason.closed(1006, "abnormal")));
 

@@ -260,7 +260,8 @@ class SendMessageServiceTest {
                 return super.markDisconnected(id, disconnection);
             }
         };
-        var countedService = new SendMessageService(counting, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+        var countedService =
+                new SendMessageService(counting, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
 
         SendMessageResult.Sent sent = sentBy(countedService.send(toEveryone(alice)));
 
@@ -451,7 +452,8 @@ class SendMessageServiceTest {
         Connection alice = chat.active("Alice");
         Connection bob = chat.active("Bob");
         var racing = new RacingRegistry(chat.registry, 3);
-        var racedService = new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+        var racedService =
+                new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
 
         SendMessageResult.Sent sent = sentBy(racedService.send(toEveryone(alice)));
 
@@ -467,7 +469,8 @@ class SendMessageServiceTest {
         Connection alice = chat.active("Alice");
         chat.active("Bob");
         var racing = new RacingRegistry(chat.registry, Integer.MAX_VALUE);
-        var racedService = new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+        var racedService =
+                new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
 
         SendMessageResult result = racedService.send(toEveryone(alice));
 
@@ -487,7 +490,8 @@ class SendMessageServiceTest {
                 chat.registry.markDisconnected(sender, EARLIER_DISCONNECTION);
             }
         };
-        var racedService = new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+        var racedService =
+                new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
 
         SendMessageResult result = racedService.send(toEveryone(alice));
 

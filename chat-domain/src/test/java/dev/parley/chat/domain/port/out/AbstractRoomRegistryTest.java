@@ -162,7 +162,8 @@ public abstract class AbstractRoomRegistryTest {
         Set<RoomName> in = rooms.roomsOf(alice.connectionId());
         assertThat(in).hasSize(5);
         assertThat(wanted).allSatisfy(room ->
-                assertThat(rooms.members(room).toList()).isEqualTo(in.contains(room) ? List.of(alice.connectionId()) : List.of()));
+                assertThat(rooms.members(room).toList())
+                        .isEqualTo(in.contains(room) ? List.of(alice.connectionId()) : List.of()));
     }
 
     @Test
@@ -427,8 +428,9 @@ public abstract class AbstractRoomRegistryTest {
         int steps = 30;
         // Each thread drives its own connections; users span threads, so their presences race.
         List<UserId> users = IntStream.range(0, 3).mapToObj(n -> new UserId("user-" + n)).toList();
-        List<List<Member>> own = IntStream.range(0, threads).mapToObj(t -> List.of(
-                active("T" + t + " anon"), active("T" + t + " a", users.get(t % 3)), active("T" + t + " b", users.get((t + 1) % 3))))
+        List<List<Member>> own = IntStream.range(0, threads)
+                .mapToObj(t -> List.of(active("T" + t + " anon"), active("T" + t + " a", users.get(t % 3)),
+                        active("T" + t + " b", users.get((t + 1) % 3))))
                 .toList();
         Map<PresenceKey, AtomicInteger> begunMinusEnded = new ConcurrentHashMap<>();
 
@@ -441,14 +443,14 @@ public abstract class AbstractRoomRegistryTest {
                     JoinOutcome outcome = rooms.join(ROOM, member, LIMIT);
                     assertThat(outcome).isInstanceOf(in.contains(member) ? AlreadyMember.class : Joined.class);
                     if (outcome instanceof Joined joined && joined.presence().changed()) {
-                        begunMinusEnded.computeIfAbsent(member.presenceKey(), key -> new AtomicInteger()).incrementAndGet();
+                        balanceOf(begunMinusEnded, member).incrementAndGet();
                     }
                     in.add(member);
                 } else {
                     Optional<PresenceChange> left = rooms.leave(ROOM, member);
                     assertThat(left.isPresent()).isEqualTo(in.contains(member));
                     if (left.isPresent() && left.get().changed()) {
-                        begunMinusEnded.computeIfAbsent(member.presenceKey(), key -> new AtomicInteger()).decrementAndGet();
+                        balanceOf(begunMinusEnded, member).decrementAndGet();
                     }
                     in.remove(member);
                 }
@@ -459,7 +461,8 @@ public abstract class AbstractRoomRegistryTest {
         Set<Member> members = finalMemberships.stream().flatMap(Set::stream).collect(Collectors.toSet());
         Set<PresenceKey> present = members.stream().map(Member::presenceKey).collect(Collectors.toSet());
         MemberPage page = rooms.presences(ROOM, Optional.empty(), MemberPage.MAX_MEMBERS);
-        assertThat(rooms.members(ROOM)).containsExactlyInAnyOrderElementsOf(members.stream().map(Member::connectionId).toList());
+        assertThat(rooms.members(ROOM))
+                .containsExactlyInAnyOrderElementsOf(members.stream().map(Member::connectionId).toList());
         assertThat(page.members()).extracting(Member::presenceKey).containsExactlyInAnyOrderElementsOf(present);
         assertThat(page.count()).isEqualTo(present.size());
         Map<PresenceKey, Integer> reported = new HashMap<>();
@@ -468,6 +471,10 @@ public abstract class AbstractRoomRegistryTest {
         reported.keySet().forEach(key -> expected.put(key, present.contains(key) ? 1 : 0));
         assertThat(reported).as("presences begun minus ended, per presence").isEqualTo(expected);
         assertThat(reported.keySet()).containsAll(present);
+    }
+
+    private static AtomicInteger balanceOf(Map<PresenceKey, AtomicInteger> balances, Member member) {
+        return balances.computeIfAbsent(member.presenceKey(), key -> new AtomicInteger());
     }
 
     private List<MemberPage> allPages(RoomName room, int limit) {
