@@ -34,6 +34,17 @@ final class Chat {
         return new ConnectHandler(component).handleRequest(event, new RecordingContext());
     }
 
+    /** Alice, Bob and Carol, anonymous, in the lobby; those of {@code joining} also in {@code room}; then settled. */
+    void aliceBobAndCarol(String room, String... joining) {
+        connect(ALICE, "Alice");
+        connect(BOB, "Bob");
+        connect(CAROL, "Carol");
+        for (String connection : joining) {
+            join(connection, room);
+        }
+        component.settled();
+    }
+
     /** A connection of the authorizer's {@code userId}, with the authorizer's other context entries. */
     APIGatewayV2WebSocketResponse connectAs(String connectionId, String userId, String name, Map<String, Object> more) {
         var event = Events.webSocket("connect", connectionId);

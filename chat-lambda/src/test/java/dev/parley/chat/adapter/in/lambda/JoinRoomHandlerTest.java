@@ -20,12 +20,8 @@ class JoinRoomHandlerTest {
     private final Chat chat = new Chat(component);
 
     @BeforeEach
-    void connectAliceBobAndCarol() {
-        chat.connect(ALICE, "Alice");
-        chat.connect(BOB, "Bob");
-        chat.connect(CAROL, "Carol");
-        chat.join(BOB, "design");
-        component.settled();
+    void connectAliceBobAndCarolWithBobInDesign() {
+        chat.aliceBobAndCarol("design", BOB);
     }
 
     @Test

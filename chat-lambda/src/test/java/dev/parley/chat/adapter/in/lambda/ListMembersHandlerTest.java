@@ -20,12 +20,7 @@ class ListMembersHandlerTest {
 
     @BeforeEach
     void connectAliceBobAndCarolWithAliceAndBobInDesign() {
-        chat.connect(ALICE, "Alice");
-        chat.connect(BOB, "Bob");
-        chat.connect(CAROL, "Carol");
-        chat.join(ALICE, "design");
-        chat.join(BOB, "design");
-        component.settled();
+        chat.aliceBobAndCarol("design", ALICE, BOB);
     }
 
     @Test
