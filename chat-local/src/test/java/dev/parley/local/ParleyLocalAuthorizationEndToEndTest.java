@@ -86,6 +86,10 @@ class ParleyLocalAuthorizationEndToEndTest {
                 .containsEntry("from", adaRow.get("connectionId").s()).containsEntry("name", "Ada");
         ada.close();
         bob.close();
+        // Their leaving the lobby is announced to whoever is in it: done before the next test connects anyone.
+        var rows = new ChatRows(dynamoDb, "chatDetails-auth");
+        rows.awaitEnded(adaRow.get("connectionId").s());
+        rows.awaitEnded(bobRow.get("connectionId").s());
     }
 
     @Test
