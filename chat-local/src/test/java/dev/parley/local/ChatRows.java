@@ -2,6 +2,7 @@ package dev.parley.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.local.gateway.TestClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,10 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The rows of one chat details table, read with a plain DynamoDB client (not the adapter under test). */
+/**
+ * The rows of one chat details table, and the items of the chat rooms table chat-local keeps beside it, read with a
+ * plain DynamoDB client (not the adapters under test).
+ */
 final class ChatRows {
 
     /** Attributes one write sets together: a row never has some of a group without the others. */
@@ -29,7 +33,17 @@ final class ChatRows {
     }
 
     List<Map<String, AttributeValue>> all() {
-        return dynamoDb.scanPaginator(request -> request.tableName(table).consistentRead(true)).items().stream().toList();
+        return scan(table);
+    }
+
+    /** Every item of the chat rooms table: memberships, presences and counts of every room. */
+    List<Map<String, AttributeValue>> roomItems() {
+        return scan(ChatRoomsTable.DEFAULT_NAME);
+    }
+
+    private List<Map<String, AttributeValue>> scan(String tableName) {
+        return dynamoDb.scanPaginator(request -> request.tableName(tableName).consistentRead(true)).items().stream()
+                .toList();
     }
 
     Map<String, String> idsByName() {
@@ -51,6 +65,24 @@ final class ChatRows {
         Map<String, AttributeValue> row = row(connectionId);
         assertThat(row).as("row " + connectionId).containsKey(attribute);
         return row;
+    }
+
+    /**
+     * Waits until the connection's {@code $disconnect} is done: its row is marked ended and its rooms are left, the
+     * last write of the leaves (ADR 0008), so nothing of it writes to the tables any more.
+     */
+    Map<String, AttributeValue> awaitEnded(String connectionId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(TestClient.WAIT);
+        while (!ended(row(connectionId)) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(Duration.ofMillis(50).toMillis());
+        }
+        Map<String, AttributeValue> row = row(connectionId);
+        assertThat(row).as("row " + connectionId).containsKey("DisconnectTime").doesNotContainKey("Rooms");
+        return row;
+    }
+
+    private static boolean ended(Map<String, AttributeValue> row) {
+        return row.containsKey("DisconnectTime") && !row.containsKey("Rooms");
     }
 
     /** Every row is whole: what $connect writes, each group of attributes written together, active or ended. */

@@ -2,6 +2,7 @@ package dev.parley.local;
 
 import static dev.parley.local.ParleyCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.local.gateway.RawWebSocket;
 import dev.parley.local.gateway.TestClient;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -45,11 +47,15 @@ class HostileInputEndToEndTest {
     private static final int BINARY = 0x2;
     private static final String TOO_DEEP = "nested deeper than 32 levels";
     private static final String NOT_BINARY = "binary frames are not accepted";
+    private static final String ROOM_NAME = "'room' must be a room name: 1 to 64 of the characters A-Z a-z 0-9 _ - . :";
+    private static final String CURSOR = "'cursor' must be the cursor of the page before: a string of 1 to 512 characters";
     /** What {@code $disconnect} writes or removes: all that may change in the row of a connection the gateway closed. */
     private static final Set<String> DISCONNECT_ATTRIBUTES = Set.of("DisconnectTime", "DisconnectReason", "ActiveShard",
-            "ExpiresAt");
+            "ExpiresAt", "Rooms");
     /** Small enough that no frame reaches API Gateway's 32 KB, whatever the characters. */
     private static final int CHARACTERS_PER_FRAME = 8 * 1024;
+    /** How {@link #snapshot()} names the rooms table's items: no connection id has a space. */
+    private static final String ROOM_ITEM = "chatRooms ";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TestClient.WAIT).build();
     private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -89,7 +95,7 @@ class HostileInputEndToEndTest {
             if (!client.getValue().isClosed()) {
                 client.getValue().close();
             }
-            rows.awaitAttribute(client.getKey(), "DisconnectTime");
+            rows.awaitEnded(client.getKey());
         }
     }
 
@@ -181,6 +187,58 @@ class HostileInputEndToEndTest {
                 answer("to too long for an id", sendMessageTo("\"" + "A".repeat(129) + "\""), "UNKNOWN_RECIPIENT", "'to'"),
                 answer("to well-formed but nobody's", sendMessageTo("\"Zz0zYcOFvHcCAAA=\""), "UNKNOWN_RECIPIENT",
                         "no connected client has the id 'Zz0zYcOFvHcCAAA='"),
+                // room, toUser and their combinations on sendMessage
+                answer("room empty", sendMessageWith("\"room\":\"\""), "INVALID_ROOM", ROOM_NAME),
+                answer("room a number", sendMessageWith("\"room\":1"), "INVALID_ROOM", ROOM_NAME),
+                answer("room null", sendMessageWith("\"room\":null"), "INVALID_ROOM", ROOM_NAME),
+                answer("room an array", sendMessageWith("\"room\":[\"lobby\"]"), "INVALID_ROOM", ROOM_NAME),
+                answer("room of 65 characters", sendMessageWith("\"room\":\"" + "r".repeat(65) + "\""), "INVALID_ROOM",
+                        ROOM_NAME),
+                answer("room with a space", sendMessageWith("\"room\":\"design team\""), "INVALID_ROOM", ROOM_NAME),
+                answer("room not joined", sendMessageWith("\"room\":\"design\""), "NOT_A_MEMBER",
+                        "not in the room 'design'"),
+                answer("room and to", sendMessageWith("\"room\":\"lobby\",\"to\":\"Zz0zYcOFvHcCAAA=\""), "INVALID_ROOM",
+                        "a direct message has no room"),
+                answer("room and toUser", sendMessageWith("\"room\":\"lobby\",\"toUser\":\"user-1\""), "INVALID_ROOM",
+                        "a direct message has no room"),
+                answer("to and toUser", sendMessageWith("\"to\":\"Zz0zYcOFvHcCAAA=\",\"toUser\":\"user-1\""),
+                        "UNKNOWN_RECIPIENT", "not both"),
+                answer("toUser a number", sendMessageWith("\"toUser\":42"), "UNKNOWN_RECIPIENT", "'toUser'"),
+                answer("toUser empty", sendMessageWith("\"toUser\":\"\""), "UNKNOWN_RECIPIENT", "'toUser'"),
+                answer("toUser null", sendMessageWith("\"toUser\":null"), "UNKNOWN_RECIPIENT", "'toUser'"),
+                answer("toUser of 129 characters", sendMessageWith("\"toUser\":\"" + "u".repeat(129) + "\""),
+                        "UNKNOWN_RECIPIENT", "'toUser'"),
+                answer("toUser nobody's", sendMessageWith("\"toUser\":\"user-nobody\""), "UNKNOWN_RECIPIENT",
+                        "no connected client belongs to the user 'user-nobody'"),
+                // join, leave and members
+                answer("join without room", text("{\"action\":\"join\"}"), "INVALID_ROOM", ROOM_NAME),
+                answer("join room empty", roomAction("join", "\"\""), "INVALID_ROOM", ROOM_NAME),
+                answer("join room a number", roomAction("join", "1"), "INVALID_ROOM", ROOM_NAME),
+                answer("join room null", roomAction("join", "null"), "INVALID_ROOM", ROOM_NAME),
+                answer("join room an object", roomAction("join", "{\"name\":\"design\"}"), "INVALID_ROOM", ROOM_NAME),
+                answer("join room of 65 characters", roomAction("join", "\"" + "r".repeat(65) + "\""), "INVALID_ROOM",
+                        ROOM_NAME),
+                answer("join room with a slash", roomAction("join", "\"a/b\""), "INVALID_ROOM", ROOM_NAME),
+                answer("join room with a non-ASCII letter", roomAction("join", "\"caf\u00e9\""), "INVALID_ROOM", ROOM_NAME),
+                answer("join room with a NUL escape", roomAction("join", "\"design\\u0000\""), "INVALID_ROOM", ROOM_NAME),
+                answer("join room of 20,000 characters", roomAction("join", "\"" + "r".repeat(20_000) + "\""),
+                        "INVALID_ROOM", ROOM_NAME),
+                answer("leave without room", text("{\"action\":\"leave\"}"), "INVALID_ROOM", ROOM_NAME),
+                answer("leave room a number", roomAction("leave", "1"), "INVALID_ROOM", ROOM_NAME),
+                answer("leave room of 65 characters", roomAction("leave", "\"" + "r".repeat(65) + "\""), "INVALID_ROOM",
+                        ROOM_NAME),
+                answer("members without room", text("{\"action\":\"members\"}"), "INVALID_ROOM", ROOM_NAME),
+                answer("members room empty", roomAction("members", "\"\""), "INVALID_ROOM", ROOM_NAME),
+                answer("members of a room not joined", roomAction("members", "\"design\""), "NOT_A_MEMBER",
+                        "only members see who is in a room"),
+                answer("members cursor garbage", members("\"garbage\""), "INVALID_CURSOR", "not one a members page"),
+                answer("members cursor a number", members("7"), "INVALID_CURSOR", CURSOR),
+                answer("members cursor null", members("null"), "INVALID_CURSOR", CURSOR),
+                answer("members cursor empty", members("\"\""), "INVALID_CURSOR", CURSOR),
+                answer("members cursor of 513 characters", members("\"" + "c".repeat(513) + "\""), "INVALID_CURSOR",
+                        CURSOR),
+                answer("members room and cursor both bad", text("{\"action\":\"members\",\"room\":1,\"cursor\":1}"),
+                        "INVALID_ROOM", ROOM_NAME),
                 // Deep nesting: API Gateway lets 128 KB of it through in frames of up to 32 KB
                 answer("100,000 nested arrays", text("[".repeat(100_000)), "INVALID_JSON", TOO_DEEP),
                 answer("20,000 nested objects", text("{\"a\":".repeat(20_000)), "INVALID_JSON", TOO_DEEP),
@@ -213,7 +271,7 @@ class HostileInputEndToEndTest {
         TestClient cid = join("Cid");
         String cidId = idOf(cid);
         cid.close();
-        rows.awaitAttribute(cidId, "DisconnectTime");
+        rows.awaitEnded(cidId);
         Map<String, Map<String, AttributeValue>> before = snapshot();
 
         sender.send("{\"action\":\"sendMessage\",\"Message\":\"are you there?\",\"to\":\"" + cidId + "\"}");
@@ -222,6 +280,20 @@ class HostileInputEndToEndTest {
         assertStillConnectedAndGotNothingElse(sender);
         assertStillConnectedAndGotNothingElse(bystander);
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ann%E2%80%8B", "%E2%80%AEnimda", "a%E2%81%A6b", "%EF%BB%BFBob"})
+    void givenNameThatHidesOrReordersText_handshake_isRefused400AndNothingIsStoredOrAnnounced(String encodedName) {
+        Map<String, Map<String, AttributeValue>> before = snapshot();
+
+        assertThatThrownBy(() -> TestClient.attempt(URI.create(parley.gateway().urls().webSocket() + "?name="
+                + encodedName)).join())
+                .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class,
+                        refused -> assertThat(refused.getResponse().statusCode()).isEqualTo(400));
+        assertThat(snapshot()).isEqualTo(before);
+        assertStillConnectedAndGotNothingElse(sender);
+        assertStillConnectedAndGotNothingElse(bystander);
     }
 
     @ParameterizedTest(name = "{0} -> close {1}")
@@ -322,7 +394,12 @@ class HostileInputEndToEndTest {
                 Arguments.of(Named.of("message over 32 KB", "{\"message\":\"" + "x".repeat(32 * 1024 + 1) + "\"}"),
                         "MESSAGE_TOO_LARGE", "32769 bytes"),
                 Arguments.of(Named.of("message with an unpaired surrogate escape", "{\"message\":\"\\udc00\"}"),
-                        "INVALID_JSON", "unpaired surrogate"));
+                        "INVALID_JSON", "unpaired surrogate"),
+                Arguments.of(Named.of("room a number", "{\"message\":\"hi\",\"room\":1}"), "INVALID_ROOM", ROOM_NAME),
+                Arguments.of(Named.of("room empty", "{\"message\":\"hi\",\"room\":\"\"}"), "INVALID_ROOM", ROOM_NAME),
+                Arguments.of(Named.of("room null", "{\"message\":\"hi\",\"room\":null}"), "INVALID_ROOM", ROOM_NAME),
+                Arguments.of(Named.of("room of 65 characters", "{\"message\":\"hi\",\"room\":\"" + "r".repeat(65) + "\"}"),
+                        "INVALID_ROOM", ROOM_NAME));
     }
 
     /** A bad frame, and how a real client sends it. */
@@ -344,6 +421,20 @@ class HostileInputEndToEndTest {
 
     private static BadFrame sendMessage(String messageJson) {
         return text("{\"action\":\"sendMessage\",\"Message\":" + messageJson + "}");
+    }
+
+    /** A sendMessage of "hi" with {@code fields} added. */
+    private static BadFrame sendMessageWith(String fields) {
+        return text("{\"action\":\"sendMessage\",\"Message\":\"hi\"," + fields + "}");
+    }
+
+    private static BadFrame roomAction(String action, String roomJson) {
+        return text("{\"action\":\"" + action + "\",\"room\":" + roomJson + "}");
+    }
+
+    /** A members frame for the lobby, which every client of these tests is in. */
+    private static BadFrame members(String cursorJson) {
+        return text("{\"action\":\"members\",\"room\":\"lobby\",\"cursor\":" + cursorJson + "}");
     }
 
     private static BadFrame sendMessageTo(String toJson) {
@@ -389,9 +480,16 @@ class HostileInputEndToEndTest {
         return joined.entrySet().stream().filter(entry -> entry.getValue() == client).findFirst().orElseThrow().getKey();
     }
 
-    /** The whole table, by connection id. */
+    /** Both tables: the chat details rows by connection id, the rooms' items by room and key. */
     private static Map<String, Map<String, AttributeValue>> snapshot() {
-        return rows.all().stream().collect(Collectors.toMap(row -> row.get("connectionId").s(), row -> row));
+        Map<String, Map<String, AttributeValue>> all = new HashMap<>();
+        rows.all().forEach(row -> all.put(row.get("connectionId").s(), row));
+        rows.roomItems().forEach(item -> all.put(roomItemKey(item), item));
+        return all;
+    }
+
+    private static String roomItemKey(Map<String, AttributeValue> item) {
+        return ROOM_ITEM + item.get("Room").s() + " " + item.get("Key").s();
     }
 
     /**
@@ -403,13 +501,18 @@ class HostileInputEndToEndTest {
         assertThat(json(client.next())).isEqualTo(Map.of("type", "pong"));
     }
 
-    /** Waits for the closed connection's {@code $disconnect}, which must be all that changed in the table. */
+    /**
+     * Waits for the closed connection's {@code $disconnect}, which must be all that changed in the tables: its row
+     * marked, and its presence in the lobby gone with the lobby's count.
+     */
     private static void assertOnlyDisconnectRecorded(String id, Map<String, Map<String, AttributeValue>> before)
             throws InterruptedException {
-        rows.awaitAttribute(id, "DisconnectTime");
+        rows.awaitEnded(id);
         Map<String, Map<String, AttributeValue>> after = new HashMap<>(snapshot());
         Map<String, Map<String, AttributeValue>> others = new HashMap<>(before);
         assertThat(withoutDisconnect(after.remove(id))).isEqualTo(withoutDisconnect(others.remove(id)));
+        assertThat(others.remove(ROOM_ITEM + "lobby p#connection:" + id)).as("its lobby presence before").isNotNull();
+        assertThat(after.remove(ROOM_ITEM + "lobby #count")).isNotEqualTo(others.remove(ROOM_ITEM + "lobby #count"));
         assertThat(after).isEqualTo(others);
     }
 

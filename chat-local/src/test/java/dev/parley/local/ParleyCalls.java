@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /** What end-to-end tests send Parley besides WebSocket frames, and how they read its JSON answers. */
 final class ParleyCalls {
@@ -19,9 +20,20 @@ final class ParleyCalls {
 
     private ParleyCalls() {}
 
-    /** Joins the chat under {@code name}. */
+    /**
+     * A presence frame: every connection joins the lobby, so the tests of messages and broadcasts see one for each
+     * client that connects or leaves after theirs, and drop them.
+     */
+    static final Predicate<String> PRESENCE = text -> text.startsWith("{\"type\":\"presence\",");
+
+    /** Joins the chat under {@code name}, blind to presence frames. */
     static TestClient connect(GatewayUrls urls, String name) {
-        return TestClient.connect(URI.create(urls.webSocket() + "?name=" + name));
+        return connect(URI.create(urls.webSocket() + "?name=" + name));
+    }
+
+    /** Connects to {@code uri}, blind to presence frames. */
+    static TestClient connect(URI uri) {
+        return TestClient.connect(uri, PRESENCE);
     }
 
     /** A {@code sendMessage} frame whose answer echoes {@code clientId}. */

@@ -86,6 +86,10 @@ class ParleyLocalAuthorizationEndToEndTest {
                 .containsEntry("from", adaRow.get("connectionId").s()).containsEntry("name", "Ada");
         ada.close();
         bob.close();
+        // Their leaving the lobby is announced to whoever is in it: done before the next test connects anyone.
+        var rows = new ChatRows(dynamoDb, "chatDetails-auth");
+        rows.awaitEnded(adaRow.get("connectionId").s());
+        rows.awaitEnded(bobRow.get("connectionId").s());
     }
 
     @Test
@@ -113,7 +117,7 @@ class ParleyLocalAuthorizationEndToEndTest {
     }
 
     private static TestClient connect(String token, String requestedName) {
-        return TestClient.connect(URI.create(parley.gateway().urls().webSocket() + "?token=" + token + "&name=" + requestedName));
+        return ParleyCalls.connect(URI.create(parley.gateway().urls().webSocket() + "?token=" + token + "&name=" + requestedName));
     }
 
     private static void assertHandshakeRefused(String query, int status) {

@@ -11,7 +11,6 @@ import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;
 import dev.parley.local.gateway.TestClient;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -170,7 +169,7 @@ class ParleyLocalEndToEndTest {
     }
 
     private static TestClient connect(ParleyLocal parley, String name) {
-        return TestClient.connect(URI.create(parley.gateway().urls().webSocket() + "?name=" + name));
+        return ParleyCalls.connect(parley.gateway().urls(), name);
     }
 
     private static HttpResponse<String> broadcast(ParleyLocal parley, String message) throws IOException, InterruptedException {

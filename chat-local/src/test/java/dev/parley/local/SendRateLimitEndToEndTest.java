@@ -6,7 +6,6 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.parley.local.gateway.TestClient;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +101,7 @@ class SendRateLimitEndToEndTest {
     }
 
     private TestClient connect(String name) {
-        return TestClient.connect(URI.create(parley.gateway().urls().webSocket() + "?name=" + name));
+        return ParleyCalls.connect(parley.gateway().urls(), name);
     }
 
     /** The {@code n}th message, with clientId {@code m<n>}. */

@@ -85,6 +85,8 @@ public final class LoadClient implements WebSocket.Listener {
             }, () -> ledger.unexpected(frame));
             case "ack" -> acknowledged(frame, fields);
             case "error" -> ledger.errorFrame(frame);
+            // Every client is in the lobby, which hears of each arrival and departure: not part of the load measured.
+            case "presence" -> { }
             default -> ledger.unexpected(frame);
         }
     }

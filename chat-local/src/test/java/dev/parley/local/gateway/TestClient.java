@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A real WebSocket client (java.net.http) that queues what it receives, for tests to take in order. Public for the
@@ -23,6 +24,7 @@ public final class TestClient implements WebSocket.Listener {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    private final Predicate<String> ignored;
     private final CompletableFuture<Closure> closed = new CompletableFuture<>();
     private final StringBuilder partialText = new StringBuilder();
     private WebSocket socket;
@@ -30,17 +32,24 @@ public final class TestClient implements WebSocket.Listener {
     /** How the server closed the connection. */
     public record Closure(int statusCode, String reason) {}
 
-    private TestClient() {}
+    private TestClient(Predicate<String> ignored) {
+        this.ignored = ignored;
+    }
 
     public static TestClient connect(URI uri) {
-        TestClient client = new TestClient();
+        return connect(uri, text -> false);
+    }
+
+    /** A client that drops the text messages {@code ignored} matches: those a test has no interest in. */
+    public static TestClient connect(URI uri, Predicate<String> ignored) {
+        TestClient client = new TestClient(ignored);
         client.socket = HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, client).orTimeout(10, TimeUnit.SECONDS).join();
         return client;
     }
 
     /** The handshake's failure, when the server refuses it. */
     public static CompletableFuture<WebSocket> attempt(URI uri) {
-        return HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, new TestClient());
+        return HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, new TestClient(text -> false));
     }
 
     public void send(String text) {
@@ -93,7 +102,10 @@ public final class TestClient implements WebSocket.Listener {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partialText.append(data);
         if (last) {
-            messages.add(partialText.toString());
+            String message = partialText.toString();
+            if (!ignored.test(message)) {
+                messages.add(message);
+            }
             partialText.setLength(0);
         }
         webSocket.request(1);
