@@ -96,12 +96,20 @@ final class Memberships {
             Instant at = clock.instant();
             for (Delivery delivery : deliveries.all()) {
                 delivery.provenDisconnection(at)
+                        .filter(disconnection -> isSurelyOpenedBy(delivery.recipient(), at))
                         .filter(disconnection -> seen.add(delivery.recipient()))
                         .ifPresent(disconnection -> {
                             connections.markDisconnected(delivery.recipient(), disconnection);
                             pending.add(delivery.recipient());
                         });
             }
+        }
+
+        /** A connection found gone while it may still be opening proves nothing: it is left alone. */
+        private boolean isSurelyOpenedBy(ConnectionId recipient, Instant at) {
+            return connections.find(recipient)
+                    .map(record -> !record.connection().mayStillBeOpening(at))
+                    .orElse(true);
         }
 
         void run() {
