@@ -1,5 +1,7 @@
 package dev.parley.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -115,6 +117,22 @@ final class Browser implements AutoCloseable {
 
     <T> T await(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, PATIENCE, POLL).withMessage(what).until(condition);
+    }
+
+    /**
+     * Checks that nothing is wider than the screen and that the first displayed element matching {@code controls} (the
+     * page's main control) is wholly on it; then saves the screen as {@code name}.
+     */
+    Path assertFits(String name, String controls) {
+        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the page is no wider than the screen").isEqualTo(true);
+        assertThat(script("""
+                const control = [...document.querySelectorAll(arguments[0])].find(found => found.offsetParent !== null);
+                const box = control && control.getBoundingClientRect();
+                return !!box && box.width > 0 && box.left >= 0 && box.right <= window.innerWidth
+                    && box.bottom <= window.innerHeight;
+                """, controls)).as("a control among %s is on the screen", controls).isEqualTo(true);
+        return screenshot(name);
     }
 
     Path screenshot(String name) {

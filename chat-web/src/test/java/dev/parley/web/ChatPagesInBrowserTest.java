@@ -311,13 +311,7 @@ class ChatPagesInBrowserTest {
 
     /** Nothing is wider than the screen and the page's main control is on it; then the screen is saved. */
     private static void assertFits(Browser browser, String screenshot) {
-        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
-        assertThat(browser.script("""
-                const control = document.querySelector('#chat:not([hidden]) #text, #join:not([hidden]) #name, #message');
-                const box = control.getBoundingClientRect();
-                return box.width > 0 && box.left >= 0 && box.right <= window.innerWidth && box.bottom <= window.innerHeight;
-                """)).isEqualTo(true);
-        browser.screenshot(screenshot);
+        browser.assertFits(screenshot, "#text, #name, #message");
     }
 
     @Test

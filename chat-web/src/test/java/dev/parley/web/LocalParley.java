@@ -76,6 +76,11 @@ final class LocalParley implements AutoCloseable {
         return parley.gateway().urls().pages();
     }
 
+    /** The WebSocket API, such as {@code ws://127.0.0.1:41234/production}. */
+    URI webSocket() {
+        return parley.gateway().urls().webSocket();
+    }
+
     int port() {
         return parley.gateway().port();
     }
