@@ -472,6 +472,7 @@ function joinRoom(event) {
   view.roomName.value = "";
   switchTo(known || addRoom(name));
   closePanel();
+  view.text.focus();
 }
 
 function roomJoined(frame) {
@@ -482,7 +483,7 @@ function roomJoined(frame) {
     request("leave", name); // left on this page before Parley answered the join
     return;
   }
-  room.takePage(frame, people, false);
+  forgetUnlisted(room.takePage(frame, people, false));
   room.joined = true;
   if (!room.everJoined) {
     room.everJoined = true;
@@ -497,8 +498,15 @@ function membersListed(frame) {
   roomRequests.delete(asText(frame.clientId));
   const room = rooms.get(asText(frame.room));
   if (room !== undefined) {
-    room.takePage(frame, people, asked !== undefined && asked.continued);
+    forgetUnlisted(room.takePage(frame, people, asked !== undefined && asked.continued));
     renderPeople();
+  }
+}
+
+/** Forgets the people a room's new list left out (they left while the page was away) unless seen elsewhere. */
+function forgetUnlisted(gone) {
+  for (const person of gone) {
+    people.forgetIfUnseen(person, rooms.values());
   }
 }
 
@@ -640,7 +648,8 @@ function renderRooms() {
   replaceKeepingFocus(view.rooms, rows, "room");
   view.unreadElsewhere.textContent = String(elsewhere);
   view.unreadElsewhere.hidden = elsewhere === 0;
-  view.roomCount.textContent = current.joined ? peopleWords(current.count) : "Joining…";
+  view.roomCount.textContent = !current.joined ? "Joining…"
+    : current.count === undefined ? "" : peopleWords(current.count);
 }
 
 function peopleWords(count) {
@@ -795,7 +804,7 @@ function renderPeople() {
     return row;
   });
   replaceKeepingFocus(view.people, rows, "key");
-  view.peopleCount.textContent = current.joined ? String(current.count) : "";
+  view.peopleCount.textContent = current.count === undefined ? "" : String(current.count);
   view.morePeople.hidden = current.cursor === undefined;
   view.morePeople.disabled = [...roomRequests.values()].some((asked) => asked.continued);
   renderRooms();

@@ -125,7 +125,8 @@ export class Room {
     /** Whether Parley ever answered a join: a refusal before that is said where the name was typed. */
     this.everJoined = this.joined;
     this.members = new Map(); // person key → Person
-    this.count = 0;
+    /** How many people Parley counts in the room; undefined until it has said. */
+    this.count = undefined;
     /** The cursor of the next page of members, when Parley has more than it sent. */
     this.cursor = undefined;
     this.unread = 0;
@@ -133,8 +134,12 @@ export class Room {
     this.following = true;
   }
 
-  /** Takes a page of members (`joined` or `members`), replacing the list unless it continues it. */
+  /**
+   * Takes a page of members (`joined` or `members`), replacing the list unless it continues it; returns the people
+   * the list no longer has.
+   */
   takePage(frame, people, continued) {
+    const before = continued ? [] : [...this.members.values()];
     if (!continued) {
       this.members.clear();
     }
@@ -146,5 +151,6 @@ export class Room {
     }
     this.count = Number.isInteger(frame.count) ? frame.count : this.members.size;
     this.cursor = frame.more === true && text(frame.cursor) ? frame.cursor : undefined;
+    return before.filter((person) => !this.members.has(person.key));
   }
 }

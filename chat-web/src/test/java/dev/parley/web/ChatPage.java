@@ -207,7 +207,9 @@ final class ChatPage {
     int unread(String room) {
         List<WebElement> badge = browser.driver().findElements(
                 By.cssSelector("#rooms button[data-room='" + room + "'] .unread"));
-        return badge.isEmpty() ? 0 : Integer.parseInt(badge.get(0).getText());
+        // The badge's text is its number and, for screen readers only, the word "unread".
+        return badge.isEmpty() ? 0
+                : Integer.parseInt(badge.get(0).getDomProperty("textContent").replaceAll("\\D", ""));
     }
 
     /** The members of the room on screen as listed, the page's own one marked " (you)". */
