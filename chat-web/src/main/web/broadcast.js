@@ -12,8 +12,8 @@ const MAX_MESSAGE_BYTES = 32 * 1024;
 const COUNTS = ["attempted", "delivered", "gone", "failed"];
 
 const view = Object.fromEntries([
-  "broadcast-form", "message", "message-error", "room", "room-error", "key-details", "api-key", "broadcast-button", "endpoint",
-  "config-error", "report", "report-time", "report-summary", "broadcast-id", "failure", "failure-text",
+  "broadcast-form", "message", "message-error", "room", "room-error", "key-details", "api-key", "broadcast-button",
+  "endpoint", "config-error", "report", "report-time", "report-summary", "broadcast-id", "failure", "failure-text",
   "history-section", "history", ...COUNTS,
 ].map((id) => [id.replace(/-(\w)/g, (_, letter) => letter.toUpperCase()), document.getElementById(id)]));
 
