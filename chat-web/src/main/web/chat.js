@@ -470,7 +470,12 @@ function joinRoom(event) {
     return;
   }
   view.roomName.value = "";
-  switchTo(known || addRoom(name));
+  let room = known;
+  if (room === undefined) {
+    room = addRoom(name);
+    room.cameFrom = current.name;
+  }
+  switchTo(room);
   closePanel();
   view.text.focus();
 }
@@ -526,6 +531,9 @@ function roomRequestFailed(failed, code, serverWords) {
   }
   const words = joinErrorWords(code, room.name, serverWords);
   const wasCurrent = room === current;
+  if (wasCurrent && !room.everJoined) {
+    switchTo(rooms.get(room.cameFrom) || rooms.get(LOBBY));
+  }
   removeRoom(room);
   if (!room.everJoined) {
     // Refused on the way in: said next to the field the name was typed in, shown again if the reader is still there.

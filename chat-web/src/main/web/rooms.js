@@ -124,6 +124,8 @@ export class Room {
     this.joined = name === LOBBY;
     /** Whether Parley ever answered a join: a refusal before that is said where the name was typed. */
     this.everJoined = this.joined;
+    /** The room on screen when this one was asked for: where a refused join goes back to. */
+    this.cameFrom = LOBBY;
     this.members = new Map(); // person key → Person
     /** How many people Parley counts in the room; undefined until it has said. */
     this.count = undefined;

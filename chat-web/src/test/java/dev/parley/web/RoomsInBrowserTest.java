@@ -174,6 +174,23 @@ class RoomsInBrowserTest {
     }
 
     @Test
+    void givenLimitOfTwoRooms_joiningAThird_isRefusedInWordsAndTheRoomOnScreenStays() {
+        parley.close();
+        parley = LocalParley.start(dynalite, "--max-rooms-per-connection", "2");
+        ChatPage ann = ChatPage.joined(annBrowser, parley.pages(), "Ann");
+        ann.joinRoom("design"); // the lobby is the first of the two
+
+        assertThat(ann.roomError("ops")).isEqualTo(
+                "You are in as many rooms as Parley allows, so #ops was not joined. Leave a room to join another.");
+
+        assertThat(ann.rooms()).containsExactly("#lobby", "#design");
+        assertThat(ann.currentRoom()).isEqualTo("#design");
+        ann.leaveRoom();
+        ann.joinRoom("ops");
+        assertThat(ann.rooms()).containsExactly("#lobby", "#ops");
+    }
+
+    @Test
     void givenConnectionDroppedByTheGateway_chatPage_joinsItsRoomsAgain() throws Exception {
         ChatPage ann = ChatPage.joined(annBrowser, parley.pages(), "Ann");
         ChatPage bob = ChatPage.joined(bobBrowser, parley.pages(), "Bob");
