@@ -39,7 +39,7 @@ const view = Object.fromEntries([
   "join", "join-form", "join-button", "name", "name-error", "config-error", "chat", "me-name", "leave", "status",
   "status-text", "scroller", "timelines", "banner", "banner-text", "retry", "composer", "recipient", "text", "send",
   "composer-error", "people", "rooms", "room-form", "room-name", "room-error", "people-room", "people-count",
-  "more-people", "room-title", "room-count", "leave-room", "intro-title", "intro-text", "panel-open", "panel-close",
+  "more-people", "room-title", "room-count", "intro-title", "intro-text", "panel-open", "panel-close",
   "unread-elsewhere",
 ].map((id) => [id.replace(/-(\w)/g, (_, letter) => letter.toUpperCase()), document.getElementById(id)]));
 
@@ -541,9 +541,7 @@ function roomRequestFailed(failed, code, serverWords) {
     markInvalid(view.roomName, words);
     if (wasCurrent) {
       view.roomName.value = room.name;
-      view.chat.classList.add("panel-open");
-      view.panelOpen.setAttribute("aria-expanded", "true");
-      view.roomName.focus();
+      openPanel(view.roomName);
     }
   } else {
     addNotice(`You are no longer in #${room.name}. ${words}`, "error");
@@ -563,12 +561,11 @@ function joinErrorWords(code, room, serverWords) {
   }
 }
 
-function leaveRoom() {
-  const room = current;
+function leaveRoom(room) {
   request("leave", room.name); // without a connection, Parley took the page out of its rooms already
   removeRoom(room);
-  addNotice(`You left #${room.name}.`);
-  view.text.focus();
+  addNotice(`You left #${room.name}.`, undefined, rooms.get(LOBBY));
+  view.rooms.querySelector("[aria-current]").focus(); // the leave button had the focus, and is gone
 }
 
 function presence(frame) {
@@ -614,20 +611,24 @@ function switchTo(room) {
   view.introTitle.textContent = lobby ? "Welcome to Parley" : `Welcome to #${room.name}`;
   view.introText.textContent = lobby
     ? "Messages appear here as people write. Broadcasts to everyone stand out in amber."
-    : `What is written here reaches the members of #${room.name} only.`;
-  view.leaveRoom.hidden = lobby;
-  view.leaveRoom.textContent = `Leave #${room.name}`;
+    : `Only the members of #${room.name} see what is written here.`;
   renderRooms();
   renderPeople();
 }
 
 function chooseRoom(event) {
-  const button = event.target.closest("button.room");
-  if (button) {
-    switchTo(rooms.get(button.dataset.room));
-    closePanel();
-    view.text.focus();
+  const button = event.target.closest("button");
+  const room = button && rooms.get(button.dataset.room);
+  if (room === undefined) {
+    return;
   }
+  if (button.classList.contains("room-leave")) {
+    leaveRoom(room);
+    return;
+  }
+  switchTo(room);
+  closePanel();
+  view.text.focus();
 }
 
 function renderRooms() {
@@ -649,8 +650,16 @@ function renderRooms() {
       button.append(badge);
       elsewhere += room.unread;
     }
-    const row = element("li");
+    const row = element("li", "room-row");
     row.append(button);
+    if (room.name !== LOBBY) {
+      const leave = element("button", "room-leave", "×");
+      leave.type = "button";
+      leave.dataset.room = room.name;
+      leave.setAttribute("aria-label", `Leave #${room.name}`);
+      leave.title = `Leave #${room.name}`;
+      row.append(leave);
+    }
     rows.push(row);
   }
   replaceKeepingFocus(view.rooms, rows, "room");
@@ -664,12 +673,13 @@ function peopleWords(count) {
   return `${count} ${count === 1 ? "person" : "people"}`;
 }
 
-/** Replaces a list's rows, keeping the focus on the button that had it (found again by `data-<key>`). */
+/** Replaces a list's rows, keeping the focus on the button that had it (found again by class and `data-<key>`). */
 function replaceKeepingFocus(list, rows, key) {
-  const focused = list.contains(document.activeElement) ? document.activeElement.dataset[key] : undefined;
+  const focused = list.contains(document.activeElement) ? document.activeElement : undefined;
   list.replaceChildren(...rows);
   if (focused !== undefined) {
-    const again = [...list.querySelectorAll("button")].find((button) => button.dataset[key] === focused);
+    const again = [...list.querySelectorAll("button")].find((button) => button.className === focused.className
+      && button.dataset[key] === focused.dataset[key]);
     (again || view.text).focus();
   }
 }
@@ -806,6 +816,7 @@ function renderPeople() {
     button.type = "button";
     button.dataset.key = person.key;
     button.setAttribute("aria-label", `Write to ${person.name} privately`);
+    button.title = person.name; // a long name is cut short in the list
     button.append(avatarOf(person.name), element("span", "person-name", person.name),
       element("span", "person-hint", "Direct"));
     row.append(button);
@@ -869,15 +880,16 @@ function showMorePeople() {
 
 // ---- the side panel (a screen of its own on a phone) ----------------------------------------------------------
 
-function openPanel() {
-  view.chat.classList.add("panel-open");
+/** Shows the rooms and people (on a phone, instead of the conversation), with the focus on `focus`. */
+function openPanel(focus = view.panelClose) {
+  view.chat.classList.add("panel-shown");
   view.panelOpen.setAttribute("aria-expanded", "true");
-  view.panelClose.focus();
+  focus.focus();
 }
 
 function closePanel() {
-  if (view.chat.classList.contains("panel-open")) {
-    view.chat.classList.remove("panel-open");
+  if (view.chat.classList.contains("panel-shown")) {
+    view.chat.classList.remove("panel-shown");
     view.panelOpen.setAttribute("aria-expanded", "false");
     view.text.focus();
   }
@@ -924,8 +936,7 @@ view.people.addEventListener("click", choosePerson);
 view.morePeople.addEventListener("click", showMorePeople);
 view.rooms.addEventListener("click", chooseRoom);
 view.roomForm.addEventListener("submit", joinRoom);
-view.leaveRoom.addEventListener("click", leaveRoom);
-view.panelOpen.addEventListener("click", openPanel);
+view.panelOpen.addEventListener("click", () => openPanel());
 view.panelClose.addEventListener("click", closePanel);
 view.chat.addEventListener("keydown", (event) => event.key === "Escape" && closePanel());
 view.scroller.addEventListener("scroll", () => {

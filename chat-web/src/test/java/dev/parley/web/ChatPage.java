@@ -193,14 +193,14 @@ final class ChatPage {
     }
 
     void switchTo(String room) {
-        browser.driver().findElement(By.cssSelector("#rooms button[data-room='" + room + "']")).click();
+        browser.driver().findElement(By.cssSelector("#rooms button.room[data-room='" + room + "']")).click();
         browser.await("the room #" + room + " on screen", driver -> currentRoom().equals("#" + room));
     }
 
-    void leaveRoom() {
-        String room = currentRoom();
-        browser.driver().findElement(By.id("leave-room")).click();
-        browser.await(room + " gone from the list", driver -> !rooms().contains(room));
+    /** Leaves {@code room} with its button in the list. */
+    void leaveRoom(String room) {
+        browser.driver().findElement(By.cssSelector("#rooms button.room-leave[data-room='" + room + "']")).click();
+        browser.await("#" + room + " gone from the list", driver -> !rooms().contains("#" + room));
     }
 
     /** The unread count the list shows for {@code room}: 0 when it shows none. */

@@ -107,7 +107,7 @@ class RoomsInBrowserTest {
 
             bob.switchTo("design");
             bob.awaitMembers("Ann", "Bob (you)", "Cid");
-            bob.leaveRoom();
+            bob.leaveRoom("design");
 
             assertThat(bob.rooms()).containsExactly("#lobby");
             assertThat(bob.currentRoom()).isEqualTo("#lobby");
@@ -185,7 +185,7 @@ class RoomsInBrowserTest {
 
         assertThat(ann.rooms()).containsExactly("#lobby", "#design");
         assertThat(ann.currentRoom()).isEqualTo("#design");
-        ann.leaveRoom();
+        ann.leaveRoom("design");
         ann.joinRoom("ops");
         assertThat(ann.rooms()).containsExactly("#lobby", "#ops");
     }
