@@ -5,10 +5,15 @@ import static dev.parley.web.SocketClient.member;
 import static dev.parley.web.SocketClient.memberNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.auth.Principal;
+import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.RoomAccess;
+import dev.parley.chat.domain.model.UserId;
 import dev.parley.dynalite.Dynalite;
 import dev.parley.dynalite.DynaliteOptions;
 import dev.parley.web.BroadcastPage.Report;
 import dev.parley.web.ChatPage.Shown;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +28,22 @@ import org.junit.jupiter.api.Test;
  * test.
  */
 class RoomsInBrowserTest {
+
+    private static final String SECRET = "rooms-browser-test-signing-secret-0123456789";
+    /** Keeps every frame a page sends and receives, in {@code window.parleySent} and {@code window.parleyReceived}. */
+    private static final String RECORDER = """
+            window.parleySent = [];
+            window.parleyReceived = [];
+            window.WebSocket = class extends WebSocket {
+              constructor(...given) {
+                super(...given);
+                this.addEventListener("message", (event) => window.parleyReceived.push(JSON.parse(event.data)));
+              }
+              send(data) {
+                window.parleySent.push(JSON.parse(data));
+                super.send(data);
+              }
+            };""";
 
     private static Dynalite dynalite;
     private static Browser annBrowser;
@@ -213,6 +234,75 @@ class RoomsInBrowserTest {
         assertThat(ann.awaitDelivery("Back in design")).isEqualTo("Delivered to 1 person");
         assertThat(notices(ann)).containsExactly("You joined #design.", "Bob joined.", "Connection lost.",
                 "Back online.");
+    }
+
+    @Test
+    void givenOneUserInTwoTabs_rooms_countThePersonOnceAndDirectMessagesGoByUser() throws Exception {
+        parley.close();
+        parley = LocalParley.start(dynalite, "--auth-secret", SECRET);
+        URI annsLink = URI.create(parley.pages() + "?token=" + LocalParley.token(SECRET, new Principal(
+                new UserId("user-ann"), new DisplayName("Ann"), RoomAccess.only(List.of("design", "team-*")))));
+        try (SocketClient bob = SocketClient.connect(parley.webSocket(), Map.of("token", LocalParley.token(SECRET,
+                    new Principal(new UserId("user-bob"), new DisplayName("Bob")))));
+             AutoCloseable recording = annBrowser.beforeEveryPage(RECORDER)) {
+            bob.send(Map.of("action", "join", "room", "design"));
+            bob.await("Bob's joined", frame("joined", Map.of("room", "design")));
+            ChatPage first = ChatPage.joined(annBrowser, annsLink, "Ann");
+            ChatPage second = ChatPage.joined(bobBrowser, annsLink, "Ann");
+
+            first.joinRoom("design");
+            assertThat(member(bob.await("Ann's join", frame("presence", Map.of("room", "design")))))
+                    .containsEntry("userId", "user-ann").containsEntry("name", "Ann");
+            second.joinRoom("design");
+
+            second.awaitMembers("Ann (you)", "Bob");
+            first.awaitMembers("Ann (you)", "Bob");
+            assertThat(second.roomCount()).isEqualTo("2 people");
+            second.send("From the second tab");
+            bob.await("the second tab's message", frame("message", Map.of("message", "From the second tab",
+                    "userId", "user-ann", "room", "design")));
+            // Sent after the second tab joined the lobby and #design: a presence of either would have come first.
+            assertThat(bob.frames()).filteredOn(frame("presence", Map.of())).extracting(presence -> presence.get("room"))
+                    .containsExactlyInAnyOrder("lobby", "design");
+
+            bob.send(Map.of("action", "sendMessage", "toUser", "user-ann", "Message", "To both tabs", "clientId", "b1"));
+            assertThat(bob.await("the ack", frame("ack", Map.of("clientId", "b1")))).containsEntry("recipients", 2);
+            for (ChatPage tab : List.of(first, second)) {
+                assertThat(tab.await("other", "To both tabs").direct()).isTrue();
+            }
+            first.writeToMember("Bob");
+            first.send("Just to Bob");
+            assertThat(bob.await("Ann's direct message", frame("message", Map.of("message", "Just to Bob"))))
+                    .containsEntry("direct", true).containsEntry("userId", "user-ann");
+            assertThat(first.awaitDelivery("Just to Bob")).isEqualTo("Delivered to Bob");
+            assertThat(sent(annBrowser)).filteredOn(frame -> "Just to Bob".equals(frame.get("Message"))).singleElement()
+                    .satisfies(frame -> assertThat(frame).containsEntry("toUser", "user-bob").doesNotContainKey("to"));
+
+            assertThat(first.roomError("secret")).isEqualTo("You are not allowed in #secret.");
+            assertThat(first.rooms()).containsExactly("#lobby", "#design");
+            first.joinRoom("team-web");
+
+            first.leaveRoom("design");
+            annBrowser.await("Parley's answer to leaving", driver -> received(annBrowser).stream()
+                    .anyMatch(frame("left", Map.of("room", "design"))));
+            second.send("Still here");
+            bob.await("the second tab's message", frame("message", Map.of("message", "Still here")));
+            assertThat(bob.frames()).noneMatch(frame("presence", Map.of("event", "leave")));
+            second.leaveRoom("design");
+            Map<String, Object> left = bob.await("Ann's leave", frame("presence", Map.of("event", "leave")));
+            assertThat(left).containsEntry("room", "design").containsEntry("count", 1);
+            assertThat(member(left)).containsEntry("userId", "user-ann");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> sent(Browser browser) {
+        return (List<Map<String, Object>>) browser.script("return window.parleySent");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> received(Browser browser) {
+        return (List<Map<String, Object>>) browser.script("return window.parleyReceived");
     }
 
     private static List<String> notices(ChatPage page) {
