@@ -1,12 +1,14 @@
 package dev.parley.local;
 
 import dev.parley.chat.domain.model.MessageRateLimit;
+import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.auth.MintToken;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.local.gateway.ApiKey;
 import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.LocalGateway;
 import dev.parley.chat.settings.InvalidSettingException;
+import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.settings.Setting;
 import dev.parley.chat.settings.TableSettings;
@@ -54,6 +56,7 @@ final class CommandLine {
         WEB_ROOT("--web-root", "DIR", "serve the pages from this folder", "the bundled pages"),
         SEND_RATE(SendRateSettings.PER_SECOND),
         SEND_BURST(SendRateSettings.BURST),
+        MAX_ROOMS_PER_CONNECTION(RoomSettings.MAX_ROOMS_PER_CONNECTION),
         AUTH_SECRET("--auth-secret", "SECRET", "turn authorization on: $connect needs ?token= signed with this secret, "
                 + "at least 32 bytes (better in " + AUTH_SECRET_VARIABLE + ", out of the process list)", "off"),
         ADMIN_KEY("--admin-key", "KEY", "with authorization on, the broadcast endpoint needs this key in x-api-key, "
@@ -168,6 +171,7 @@ final class CommandLine {
         private Optional<Path> webRoot;
         private double sendRate;
         private int sendBurst;
+        private int maxRooms;
         private Optional<String> authSecret = Optional.empty();
         private Optional<String> adminKey = Optional.empty();
 
@@ -186,6 +190,7 @@ final class CommandLine {
             webRoot = defaults.webRoot();
             sendRate = defaults.sendRateLimit().perSecond();
             sendBurst = defaults.sendRateLimit().burst();
+            maxRooms = defaults.roomLimit().maxRoomsPerConnection();
         }
 
         void secretsFrom(Map<String, String> environment) {
@@ -211,6 +216,7 @@ final class CommandLine {
                 case WEB_ROOT -> webRoot = Optional.of(Path.of(value));
                 case SEND_RATE -> sendRate = SendRateSettings.PER_SECOND.fromFlag(value);
                 case SEND_BURST -> sendBurst = SendRateSettings.BURST.fromFlag(value);
+                case MAX_ROOMS_PER_CONNECTION -> maxRooms = RoomSettings.MAX_ROOMS_PER_CONNECTION.fromFlag(value);
                 // Checked in toOptions(), whose messages never repeat a secret.
                 case AUTH_SECRET -> authSecret = Optional.of(value);
                 case ADMIN_KEY -> adminKey = Optional.of(value);
@@ -226,7 +232,7 @@ final class CommandLine {
                     .orElseGet(() -> CallbackThrottle.withDefaultBurst(rate)));
             return new LocalOptions(host, port, stage, restStage, dynamoDbEndpoint, dataDir, table, region,
                     idleTimeout, maxDuration, callbackLatency, throttle, webRoot, new MessageRateLimit(sendRate, sendBurst),
-                    authorization());
+                    new RoomLimit(maxRooms), authorization());
         }
 
         /** Both secrets or neither: with authorization on, the broadcast endpoint is protected too. */

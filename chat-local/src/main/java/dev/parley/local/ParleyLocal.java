@@ -2,7 +2,10 @@ package dev.parley.local;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.settings.DynamoDbTimeouts;
+import dev.parley.chat.settings.TableSettings;
 import dev.parley.chat.wiring.AuthComponent;
 import dev.parley.chat.wiring.AuthConfiguration;
 import dev.parley.chat.wiring.ChatComponent;
@@ -22,7 +25,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * All of Parley on one machine: dynalite (or a given DynamoDB endpoint) with the chat details table, and the local
+ * All of Parley on one machine: dynalite (or a given DynamoDB endpoint) with the chat's tables, and the local
  * gateway driving the real handlers. {@code java -jar chat-local.jar --help} lists the options; programs call
  * {@link #start(LocalOptions)}.
  */
@@ -31,6 +34,9 @@ public final class ParleyLocal implements AutoCloseable {
     /** Any credentials do locally; the SDK needs some to sign with. */
     static final AwsCredentialsProvider LOCAL_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    /** chat-local chooses only the chat details table's name; the rooms are in the deployment's default table. */
+    private static final String ROOMS_TABLE = TableSettings.ROOMS_TABLE_NAME.defaultValue();
 
     private static final int USAGE_ERROR = 2;
     private static final int START_FAILURE = 1;
@@ -47,7 +53,7 @@ public final class ParleyLocal implements AutoCloseable {
         this.dynamoDbEndpoint = dynamoDbEndpoint;
     }
 
-    /** Starts dynalite unless an endpoint is given, creates the table when missing, and starts the gateway. */
+    /** Starts dynalite unless an endpoint is given, creates the tables when missing, and starts the gateway. */
     public static ParleyLocal start(LocalOptions options) {
         return start(options, UnaryOperator.identity());
     }
@@ -65,7 +71,7 @@ public final class ParleyLocal implements AutoCloseable {
                         .stoppedByCaller()));
         URI endpoint = options.dynamoDbEndpoint().orElseGet(() -> dynalite.orElseThrow().endpoint());
         try {
-            ChatDetailsTableSetup.ensure(endpoint, options.region(), LOCAL_CREDENTIALS, options.table());
+            ChatTablesSetup.ensure(endpoint, options.region(), LOCAL_CREDENTIALS, options.table(), ROOMS_TABLE);
             LocalGateway.Builder gateway = LocalGateway.builder()
                     .host(options.host())
                     .port(options.port())
@@ -175,8 +181,9 @@ public final class ParleyLocal implements AutoCloseable {
     }
 
     private static ChatConfiguration configuration(LocalOptions options, URI dynamoDbEndpoint, GatewayUrls urls) {
-        return new ChatConfiguration(options.table(), options.region(), Optional.of(dynamoDbEndpoint), urls.callback(),
-                "*", DynamoDbRegistrySettings.DEFAULT_RETENTION, DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS,
-                options.sendRateLimit());
+        return new ChatConfiguration(options.table(), ROOMS_TABLE, options.region(), Optional.of(dynamoDbEndpoint),
+                urls.callback(), "*", DynamoDbRegistrySettings.DEFAULT_RETENTION,
+                DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS, options.sendRateLimit(), DynamoDbTimeouts.DEFAULT,
+                CallbackRate.ACCOUNT_DEFAULT, options.roomLimit());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.domain.model.MessageRateLimit;
+import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.local.gateway.CallbackThrottle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,10 +32,11 @@ class ParleyLocalCommandLineTest {
         }
         assertThat(help).contains("--port N", "--host", "--stage", "--rest-stage", "--dynamodb-endpoint", "--data-dir",
                 "--table", "--region", "--idle-timeout", "--max-duration", "--callback-latency-ms", "--callback-rate",
-                "--callback-burst", "--web-root", "--send-rate", "--send-burst", "--help");
+                "--callback-burst", "--web-root", "--send-rate", "--send-burst", "--max-rooms-per-connection", "--help");
         assertThat(help).contains("--table NAME", "a DynamoDB table name: 3 to 255 characters", "(default: chatDetails)",
                 "--send-rate PER_SECOND", "a number from 0.001 to 1000000, such as 10 or 0.5 (default: 10)",
-                "--send-burst N", "a whole number from 1 to 1000000 (default: 20)");
+                "--send-burst N", "a whole number from 1 to 1000000 (default: 20)",
+                "--max-rooms-per-connection N", "a whole number from 1 to 1000 (default: 20)");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
@@ -82,6 +84,8 @@ class ParleyLocalCommandLineTest {
                 .hasMessage("--send-rate must be a number from 0.001 to 1000000, such as 10 or 0.5, not '0.0001'");
         assertThatThrownBy(() -> LocalOptions.parse("--send-burst", "1000001"))
                 .hasMessage("--send-burst must be a whole number from 1 to 1000000, not '1000001'");
+        assertThatThrownBy(() -> LocalOptions.parse("--max-rooms-per-connection", "0"))
+                .hasMessage("--max-rooms-per-connection must be a whole number from 1 to 1000, not '0'");
     }
 
     @Test
@@ -100,6 +104,7 @@ class ParleyLocalCommandLineTest {
         assertThat(options.dynamoDbEndpoint()).isEmpty();
         assertThat(options.dataDir()).isEmpty();
         assertThat(options.sendRateLimit()).isEqualTo(new MessageRateLimit(10, 20));
+        assertThat(options.roomLimit()).isEqualTo(new RoomLimit(20));
     }
 
     @Test
@@ -107,13 +112,14 @@ class ParleyLocalCommandLineTest {
         LocalOptions options = LocalOptions.parse("--port=0", "--host", "0.0.0.0", "--stage", "prod", "--rest-stage", "api",
                 "--dynamodb-endpoint", "http://127.0.0.1:8000", "--table", "chats", "--region", "eu-west-1",
                 "--idle-timeout", "1.5", "--max-duration", "PT1M", "--callback-latency-ms", "20",
-                "--callback-rate", "100", "--web-root", "pages", "--send-rate", "0.5", "--send-burst", "3");
+                "--callback-rate", "100", "--web-root", "pages", "--send-rate", "0.5", "--send-burst", "3",
+                "--max-rooms-per-connection", "5");
 
         assertThat(options).isEqualTo(new LocalOptions("0.0.0.0", 0, "prod", "api",
                 Optional.of(URI.create("http://127.0.0.1:8000")), Optional.empty(), "chats", "eu-west-1",
                 Duration.ofMillis(1500), Duration.ofMinutes(1), Duration.ofMillis(20),
                 Optional.of(new CallbackThrottle(100, 50)), Optional.of(Path.of("pages")), new MessageRateLimit(0.5, 3),
-                Optional.empty()));
+                new RoomLimit(5), Optional.empty()));
         assertThat(LocalOptions.parse("--callback-rate", "10", "--callback-burst", "3", "--data-dir", "data"))
                 .satisfies(parsed -> {
                     assertThat(parsed.callbackThrottle()).hasValue(new CallbackThrottle(10, 3));

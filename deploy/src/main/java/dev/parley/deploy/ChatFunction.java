@@ -43,7 +43,8 @@ final class ChatFunction extends Construct {
      * @param code the shaded jar
      * @param memorySize MB
      * @param logRemovalPolicy what deleting the stack does to the log group
-     * @param table the table the handlers use
+     * @param table the chat details table the handlers use
+     * @param roomsTable the chat rooms table the handlers use
      * @param environment the variables {@code ChatConfiguration.fromEnvironment} reads, for every handler
      * @param manageConnectionsArn {@code execute-api:ManageConnections} resource: POST to this API's stage only
      */
@@ -52,6 +53,7 @@ final class ChatFunction extends Construct {
             int memorySize,
             RemovalPolicy logRemovalPolicy,
             DeployedChatDetailsTable table,
+            DeployedChatRoomsTable roomsTable,
             Map<String, String> environment,
             String manageConnectionsArn) {
 
@@ -61,7 +63,17 @@ final class ChatFunction extends Construct {
 
         /** The same, with {@code variables} as every handler's environment instead. */
         Blueprint withEnvironment(Map<String, String> variables) {
-            return new Blueprint(code, memorySize, logRemovalPolicy, table, variables, manageConnectionsArn);
+            return new Blueprint(code, memorySize, logRemovalPolicy, table, roomsTable, variables, manageConnectionsArn);
+        }
+
+        /** The ARN a grant on {@code resource} names. */
+        String arnOf(HandlerAccess.Resource resource) {
+            return switch (resource) {
+                case CHAT_DETAILS -> table.table().getTableArn();
+                case ACTIVE_CONNECTIONS -> table.activeConnectionsIndexArn();
+                case ACTIVE_USERS -> table.activeUsersIndexArn();
+                case CHAT_ROOMS -> roomsTable.table().getTableArn();
+            };
         }
     }
 
@@ -81,8 +93,9 @@ final class ChatFunction extends Construct {
                 .description("Runs " + handler + " with only the access its code needs")
                 .build();
         logGroup.grantWrite(role);
-        grant(role, access.tableActions(), blueprint.table().table().getTableArn());
-        grant(role, access.indexActions(), blueprint.table().activeConnectionsIndexArn());
+        for (HandlerAccess.Resource resource : HandlerAccess.Resource.values()) {
+            grant(role, access.actionsOn(resource), blueprint.arnOf(resource));
+        }
         if (access.postsToConnections()) {
             grant(role, List.of("execute-api:ManageConnections"), blueprint.manageConnectionsArn());
             Nag.suppress(role, "AwsSolutions-IAM5", "connection ids exist only at run time: the ARN is already limited"

@@ -2,9 +2,11 @@ package dev.parley.deploy;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.settings.CallbackSettings;
+import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.TableSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +26,11 @@ import software.amazon.awscdk.RemovalPolicy;
  *
  * @param webSocketStage the WebSocket API's stage
  * @param broadcastStage the broadcast REST API's stage
- * @param table the DynamoDB table, its index's shards and its rows' retention
+ * @param table the DynamoDB tables, the active-connections index's shards and the connections' rows' retention
  * @param memorySize each function's memory in MB (CPU grows with it)
  * @param callbackRate the {@code @connections} rate the publishing functions pace their sends to
- * @param dataRemovalPolicy what deleting the stack does to the table and the log groups
+ * @param roomLimit how many rooms each connection may be in at once
+ * @param dataRemovalPolicy what deleting the stack does to the tables and the log groups
  * @param authorization whether {@code $connect} needs a token the authorizer accepts ({@code -c authorization=false}
  *        makes Parley an open chat again)
  * @param lambdaJar the shaded {@code chat-lambda.jar}
@@ -39,6 +42,7 @@ record DeploySettings(
         TableSettings table,
         int memorySize,
         CallbackRate callbackRate,
+        RoomLimit roomLimit,
         RemovalPolicy dataRemovalPolicy,
         boolean authorization,
         Path lambdaJar,
@@ -74,6 +78,7 @@ record DeploySettings(
             throw invalid(MEMORY_SIZE, memorySize, "Lambda's memory range, " + LAMBDA_MIN_MEMORY + " to " + LAMBDA_MAX_MEMORY + " MB");
         }
         Objects.requireNonNull(callbackRate, "callback rate");
+        Objects.requireNonNull(roomLimit, "room limit");
         if (dataRemovalPolicy != RemovalPolicy.RETAIN && dataRemovalPolicy != RemovalPolicy.DESTROY) {
             throw invalid(REMOVAL_POLICY, dataRemovalPolicy, "retain or destroy");
         }
@@ -92,6 +97,7 @@ record DeploySettings(
                 TableSettings.fromContext(context),
                 wholeNumber(context, MEMORY_SIZE, DEFAULT_MEMORY_SIZE),
                 CallbackSettings.fromContext(context),
+                RoomSettings.fromContext(context),
                 removalPolicy(text(context, REMOVAL_POLICY, "retain")),
                 bool(context, AUTHORIZATION, true),
                 existingJar(path(context, LAMBDA_JAR, DEFAULT_LAMBDA_JAR, directory)),
@@ -105,6 +111,7 @@ record DeploySettings(
     Map<String, String> functionEnvironment() {
         Map<String, String> environment = new HashMap<>(table.toEnvironment());
         environment.putAll(CallbackSettings.toEnvironment(callbackRate));
+        environment.putAll(RoomSettings.toEnvironment(roomLimit));
         return environment;
     }
 

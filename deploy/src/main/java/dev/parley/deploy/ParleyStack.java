@@ -15,7 +15,7 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
 
-/** Parley on AWS: the table, the WebSocket chat, the broadcast endpoint and the web pages, wired to each other. */
+/** Parley on AWS: the tables, the WebSocket chat, the broadcast endpoint and the web pages, wired to each other. */
 final class ParleyStack extends Stack {
 
     static final String WEBSOCKET_URL_OUTPUT = "WebSocketUrl";
@@ -29,19 +29,23 @@ final class ParleyStack extends Stack {
                 .description("Parley: serverless WebSocket chat and broadcast (API Gateway, Lambda, DynamoDB)")
                 .build());
         var table = new DeployedChatDetailsTable(this, "ChatDetails", settings.table().tableName(), settings.dataRemovalPolicy());
+        var roomsTable = new DeployedChatRoomsTable(this, "ChatRooms", settings.table().roomsTableName(),
+                settings.dataRemovalPolicy());
         var apiGatewayLogging = new ApiGatewayLogging(this, "ApiGatewayLogging");
         var chat = new ChatWebSocketApi(this, "Chat", settings.webSocketStage(), apiGatewayLogging,
                 settings.dataRemovalPolicy());
 
         Map<String, String> environment = new HashMap<>(settings.functionEnvironment());
-        // The table's reference resolves to the same name, and makes CloudFormation create the table first.
+        // The tables' references resolve to the same names, and make CloudFormation create the tables first.
         environment.put(TableSettings.TABLE_NAME.variable(), table.table().getTableName());
+        environment.put(TableSettings.ROOMS_TABLE_NAME.variable(), roomsTable.table().getTableName());
         environment.put(ChatConfiguration.CALLBACK_URL_VARIABLE, chat.callbackUrl());
         var blueprint = new ChatFunction.Blueprint(
                 Code.fromAsset(settings.lambdaJar().toString()),
                 settings.memorySize(),
                 settings.dataRemovalPolicy(),
                 table,
+                roomsTable,
                 environment,
                 chat.manageConnectionsArn());
         Optional<ConnectAuthorization> authorization = settings.authorization()

@@ -18,17 +18,19 @@ class ConfiguredStackTest {
 
     @BeforeAll
     static void synthesize() {
-        parley = SynthesizedParley.synthesize("configured", Map.of(
-                DeploySettings.WEBSOCKET_STAGE, "live",
-                DeploySettings.BROADCAST_STAGE, "ops",
-                "tableName", "parley-staging.chat",
-                "connectionRetentionDays", "7",
-                DeploySettings.MEMORY_SIZE, "2048",
-                "activeShards", "8",
-                "callbackRatePerSecond", "2500",
-                "callbackBurst", "1250",
-                DeploySettings.REMOVAL_POLICY, "destroy",
-                DeploySettings.AUTHORIZATION, "false"));
+        parley = SynthesizedParley.synthesize("configured", Map.ofEntries(
+                Map.entry(DeploySettings.WEBSOCKET_STAGE, "live"),
+                Map.entry(DeploySettings.BROADCAST_STAGE, "ops"),
+                Map.entry("tableName", "parley-staging.chat"),
+                Map.entry("roomsTableName", "parley-staging.rooms"),
+                Map.entry("connectionRetentionDays", "7"),
+                Map.entry(DeploySettings.MEMORY_SIZE, "2048"),
+                Map.entry("activeShards", "8"),
+                Map.entry("callbackRatePerSecond", "2500"),
+                Map.entry("callbackBurst", "1250"),
+                Map.entry("maxRoomsPerConnection", "50"),
+                Map.entry(DeploySettings.REMOVAL_POLICY, "destroy"),
+                Map.entry(DeploySettings.AUTHORIZATION, "false")));
     }
 
     @Test
@@ -47,26 +49,33 @@ class ConfiguredStackTest {
     }
 
     @Test
-    void givenTableNameRetentionShardsAndCallbackRate_synth_namesTheTableAndTellsEveryHandler() {
+    void givenTableNamesRetentionShardsCallbackRateAndRoomLimit_synth_namesTheTablesAndTellsEveryHandler() {
         parley.assertions.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "parley-staging.chat"));
+        parley.assertions.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "parley-staging.rooms"));
         parley.chatFunctionIdsByHandler().forEach((handler, functionId) -> {
             Map<String, Object> properties = map(at(parley.resource(functionId), "Properties"));
             assertThat(properties.get("MemorySize")).as(handler).isEqualTo(2048);
             assertThat(map(at(properties, "Environment", "Variables"))).as(handler)
-                    .containsEntry("TABLE_NAME", ref(parley.logicalIdOf("AWS::DynamoDB::Table")))
+                    .containsEntry("TABLE_NAME", ref(parley.tableId("parley-staging.chat")))
+                    .containsEntry("ROOMS_TABLE_NAME", ref(parley.tableId("parley-staging.rooms")))
                     .containsEntry("CONNECTION_RETENTION_DAYS", "7")
                     .containsEntry("ACTIVE_SHARDS", "8")
                     .containsEntry("CALLBACK_RATE_PER_SECOND", "2500")
-                    .containsEntry("CALLBACK_BURST", "1250");
+                    .containsEntry("CALLBACK_BURST", "1250")
+                    .containsEntry("MAX_ROOMS_PER_CONNECTION", "50");
         });
     }
 
     @Test
-    void givenRemovalPolicyDestroy_synth_deletesTheTableAndLogsWithTheStack() {
-        Map<String, Object> table = JsonTree.single(parley.template, "AWS::DynamoDB::Table").getValue();
+    void givenRemovalPolicyDestroy_synth_deletesTheTablesAndLogsWithTheStack() {
+        Map<String, Map<String, Object>> tables = resources(parley.template, "AWS::DynamoDB::Table");
 
-        assertThat(table).containsEntry("DeletionPolicy", "Delete").containsEntry("UpdateReplacePolicy", "Delete");
-        assertThat(at(table, "Properties", "DeletionProtectionEnabled")).isEqualTo(false);
+        assertThat(tables).hasSize(2);
+        tables.forEach((logicalId, table) -> {
+            assertThat(table).as(logicalId)
+                    .containsEntry("DeletionPolicy", "Delete").containsEntry("UpdateReplacePolicy", "Delete");
+            assertThat(at(table, "Properties", "DeletionProtectionEnabled")).as(logicalId).isEqualTo(false);
+        });
         resources(parley.template, "AWS::Logs::LogGroup").forEach((logicalId, logGroup) ->
                 assertThat(logGroup).as(logicalId).containsEntry("DeletionPolicy", "Delete"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
+import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.settings.TableSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -33,26 +34,30 @@ class DeploySettingsTest {
     void givenOnlyTheArtifacts_fromContext_takesTheTutorialsNamesAndTheDefaults() {
         DeploySettings settings = DeploySettings.fromContext(context(Map.of())::get, HERE);
 
-        assertThat(settings).isEqualTo(new DeploySettings("production", "dev", new TableSettings("chatDetails", 4, 30), 1024,
-                new CallbackRate(10_000, 5_000), RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
+        assertThat(settings).isEqualTo(new DeploySettings("production", "dev",
+                new TableSettings("chatDetails", "chatRooms", 4, 30), 1024, new CallbackRate(10_000, 5_000),
+                new RoomLimit(20), RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
     }
 
     @Test
     void givenEverySetting_fromContext_takesThemAll() {
-        DeploySettings settings = DeploySettings.fromContext(context(Map.of(
-                DeploySettings.WEBSOCKET_STAGE, "live",
-                DeploySettings.BROADCAST_STAGE, "ops_1",
-                "tableName", "parley-chat",
-                "connectionRetentionDays", " 7 ",
-                DeploySettings.MEMORY_SIZE, "2048",
-                "activeShards", "8",
-                "callbackRatePerSecond", "2500",
-                "callbackBurst", "1250",
-                DeploySettings.REMOVAL_POLICY, "DESTROY",
-                DeploySettings.AUTHORIZATION, "False"))::get, HERE);
+        DeploySettings settings = DeploySettings.fromContext(context(Map.ofEntries(
+                Map.entry(DeploySettings.WEBSOCKET_STAGE, "live"),
+                Map.entry(DeploySettings.BROADCAST_STAGE, "ops_1"),
+                Map.entry("tableName", "parley-chat"),
+                Map.entry("roomsTableName", "parley-rooms"),
+                Map.entry("connectionRetentionDays", " 7 "),
+                Map.entry(DeploySettings.MEMORY_SIZE, "2048"),
+                Map.entry("activeShards", "8"),
+                Map.entry("callbackRatePerSecond", "2500"),
+                Map.entry("callbackBurst", "1250"),
+                Map.entry("maxRoomsPerConnection", "50"),
+                Map.entry(DeploySettings.REMOVAL_POLICY, "DESTROY"),
+                Map.entry(DeploySettings.AUTHORIZATION, "False")))::get, HERE);
 
-        assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1", new TableSettings("parley-chat", 8, 7), 2048,
-                new CallbackRate(2_500, 1_250), RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
+        assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1",
+                new TableSettings("parley-chat", "parley-rooms", 8, 7), 2048, new CallbackRate(2_500, 1_250),
+                new RoomLimit(50), RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
     }
 
     @Test
@@ -90,6 +95,8 @@ class DeploySettingsTest {
         "callbackRatePerSecond, 1000001",
         "callbackBurst, -1",
         "callbackBurst, 2000000",
+        "maxRoomsPerConnection, 0",
+        "maxRoomsPerConnection, 1001",
         "removalPolicy, snapshot",
         "authorization, off",
         "authorization, yes",

@@ -3,6 +3,7 @@ package dev.parley.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.settings.CallbackSettings;
+import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.Setting;
 import dev.parley.chat.settings.TableSettings;
 import dev.parley.chat.wiring.ChatConfiguration;
@@ -63,14 +64,15 @@ class FunctionSettingsPropertiesTest {
 
     @Provide
     Arbitrary<Setting<?>> deployedSettings() {
-        return Arbitraries.<Setting<?>>of(TableSettings.TABLE_NAME, TableSettings.ACTIVE_SHARDS,
-                TableSettings.CONNECTION_RETENTION_DAYS, CallbackSettings.RATE_PER_SECOND, CallbackSettings.BURST);
+        return Arbitraries.<Setting<?>>of(TableSettings.TABLE_NAME, TableSettings.ROOMS_TABLE_NAME,
+                TableSettings.ACTIVE_SHARDS, TableSettings.CONNECTION_RETENTION_DAYS, CallbackSettings.RATE_PER_SECOND,
+                CallbackSettings.BURST, RoomSettings.MAX_ROOMS_PER_CONNECTION);
     }
 
     /** Numbers about every range's ends, table names about DynamoDB's rule, and anything else. */
     @Provide
     Arbitrary<String> values() {
-        Arbitrary<String> nearTheEnds = Arbitraries.of(-1, 0, 1, 2, 255, 256, 257, 300, 999_999, 1_000_000, 1_000_001,
+        Arbitrary<String> nearTheEnds = Arbitraries.of(-1, 0, 1, 2, 20, 255, 256, 257, 300, 1_000, 1_001, 999_999, 1_000_000, 1_000_001,
                         Integer.MAX_VALUE)
                 .map(String::valueOf);
         Arbitrary<String> wholeNumbers = Arbitraries.integers().map(String::valueOf);

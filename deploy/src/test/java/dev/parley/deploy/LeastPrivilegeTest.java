@@ -12,6 +12,7 @@ import static dev.parley.deploy.JsonTree.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,8 @@ class LeastPrivilegeTest {
 
     private static final String TABLE = "table";
     private static final String INDEX = "index";
+    private static final String USERS_INDEX = "users index";
+    private static final String ROOMS = "rooms table";
 
     private static SynthesizedParley parley;
     private static List<Statement> statements;
@@ -71,15 +75,43 @@ class LeastPrivilegeTest {
         assertThat(resources(parley.template, "AWS::IAM::ManagedPolicy")).isEmpty();
     }
 
+    /**
+     * The calls of ADR 0008's "What each operation calls", summed over the registry methods each handler's use case
+     * calls. Every handler that sends may find recipients gone, and then marks them, reads and leaves their rooms and
+     * announces each leave: the cleanup's calls are in all of those.
+     */
     @Test
     void givenEachHandler_synth_grantsExactlyTheDynamoDbCallsItsCodeMakes() {
+        Map<String, Set<String>> cleanup = Map.of(
+                "dynamodb:GetItem", Set.of(TABLE, ROOMS),
+                "dynamodb:UpdateItem", Set.of(TABLE, ROOMS),
+                "dynamodb:DeleteItem", Set.of(ROOMS),
+                "dynamodb:Query", Set.of(INDEX, ROOMS));
         Map<String, Map<String, Set<String>>> expected = Map.of(
-                WebSocketRoute.CONNECT.handler(), Map.of("dynamodb:PutItem", Set.of(TABLE)),
-                WebSocketRoute.DISCONNECT.handler(), Map.of("dynamodb:UpdateItem", Set.of(TABLE)),
+                WebSocketRoute.CONNECT.handler(), Map.of(
+                        "dynamodb:PutItem", Set.of(TABLE, ROOMS),
+                        "dynamodb:GetItem", Set.of(TABLE, ROOMS),
+                        "dynamodb:UpdateItem", Set.of(TABLE, ROOMS),
+                        "dynamodb:DeleteItem", Set.of(ROOMS),
+                        "dynamodb:Query", Set.of(INDEX, ROOMS)),
+                WebSocketRoute.DISCONNECT.handler(), cleanup,
                 WebSocketRoute.SEND_MESSAGE.handler(), Map.of(
-                        "dynamodb:GetItem", Set.of(TABLE), "dynamodb:UpdateItem", Set.of(TABLE), "dynamodb:Query", Set.of(INDEX)),
+                        "dynamodb:GetItem", Set.of(TABLE, ROOMS),
+                        "dynamodb:UpdateItem", Set.of(TABLE, ROOMS),
+                        "dynamodb:DeleteItem", Set.of(ROOMS),
+                        "dynamodb:Query", Set.of(INDEX, USERS_INDEX, ROOMS)),
+                WebSocketRoute.JOIN.handler(), Map.of(
+                        "dynamodb:PutItem", Set.of(ROOMS),
+                        "dynamodb:GetItem", Set.of(TABLE, ROOMS),
+                        "dynamodb:UpdateItem", Set.of(TABLE, ROOMS),
+                        "dynamodb:DeleteItem", Set.of(ROOMS),
+                        "dynamodb:Query", Set.of(INDEX, ROOMS)),
+                WebSocketRoute.LEAVE.handler(), cleanup,
+                WebSocketRoute.MEMBERS.handler(), Map.of(
+                        "dynamodb:GetItem", Set.of(TABLE, ROOMS),
+                        "dynamodb:Query", Set.of(ROOMS)),
                 WebSocketRoute.DEFAULT.handler(), Map.of(),
-                BroadcastRoute.HANDLER, Map.of("dynamodb:UpdateItem", Set.of(TABLE), "dynamodb:Query", Set.of(INDEX)),
+                BroadcastRoute.HANDLER, cleanup,
                 AuthorizerHandler.HANDLER, Map.of());
 
         Map<String, String> functionIds = parley.functionIdsByHandler();
@@ -92,13 +124,22 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void givenFanOutHandlers_synth_grantsManageConnectionsOnlyForPostsToThisApisStage() {
+    void givenEveryRole_synth_grantsNoScanTransactionBatchOrPartiQlAction() {
+        assertThat(statements).flatExtracting(Statement::actions).filteredOn(action -> action.startsWith("dynamodb:"))
+                .allMatch(action -> Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem", "dynamodb:Query").contains(action));
+    }
+
+    @Test
+    void givenHandlersThatSend_synth_grantsManageConnectionsOnlyForPostsToThisApisStage() {
         Object stagePostArn = join("arn:", ref("AWS::Partition"), ":execute-api:", ref("AWS::Region"), ":",
                 ref("AWS::AccountId"), ":", ref(parley.logicalIdOf("AWS::ApiGatewayV2::Api")),
                 "/" + WebSocketRoute.DEFAULT_STAGE + "/POST/@connections/*");
-        Set<String> fanOutRoles = Set.of(
-                roleOf(parley.functionIdsByHandler().get(WebSocketRoute.SEND_MESSAGE.handler())),
-                roleOf(parley.functionIdsByHandler().get(BroadcastRoute.HANDLER)));
+        Set<String> fanOutRoles = Stream.of(WebSocketRoute.CONNECT.handler(), WebSocketRoute.DISCONNECT.handler(),
+                        WebSocketRoute.SEND_MESSAGE.handler(), WebSocketRoute.JOIN.handler(),
+                        WebSocketRoute.LEAVE.handler(), BroadcastRoute.HANDLER)
+                .map(handler -> roleOf(parley.functionIdsByHandler().get(handler)))
+                .collect(Collectors.toSet());
 
         List<Statement> manageConnections = statements.stream()
                 .filter(statement -> statement.actions().stream().anyMatch(action -> action.startsWith("execute-api:")))
@@ -175,11 +216,13 @@ class LeastPrivilegeTest {
                 .containsExactlyInAnyOrderElementsOf(expectedSourceEndings);
     }
 
-    /** Actions with the prefix granted to {@code roleId}, each with where: the table or its index. */
+    /** Actions with the prefix granted to {@code roleId}, each with where: a table or an index. */
     private static Map<String, Set<String>> grantsOf(String roleId, String actionPrefix) {
-        String tableId = parley.logicalIdOf("AWS::DynamoDB::Table");
+        String tableId = parley.tableId(ChatDetailsTable.DEFAULT_NAME);
         Object tableArn = getAtt(tableId, "Arn");
         Object indexArn = join(getAtt(tableId, "Arn"), "/index/" + ChatDetailsTable.ACTIVE_CONNECTIONS_INDEX);
+        Object usersIndexArn = join(getAtt(tableId, "Arn"), "/index/" + ChatDetailsTable.ACTIVE_USERS_INDEX);
+        Object roomsArn = getAtt(parley.tableId(ChatRoomsTable.DEFAULT_NAME), "Arn");
         Map<String, Set<String>> grants = new TreeMap<>();
         statements.stream().filter(statement -> statement.roleId().equals(roleId)).forEach(statement -> {
             for (String action : statement.actions()) {
@@ -187,7 +230,9 @@ class LeastPrivilegeTest {
                     continue;
                 }
                 for (Object resource : statement.resources()) {
-                    String where = resource.equals(tableArn) ? TABLE : resource.equals(indexArn) ? INDEX : "other: " + resource;
+                    String where = resource.equals(tableArn) ? TABLE : resource.equals(indexArn) ? INDEX
+                            : resource.equals(usersIndexArn) ? USERS_INDEX : resource.equals(roomsArn) ? ROOMS
+                            : "other: " + resource;
                     grants.computeIfAbsent(action, a -> new TreeSet<>()).add(where);
                 }
             }

@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
 import dev.parley.chat.wiring.ChatConfiguration;
@@ -22,6 +24,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -50,12 +53,12 @@ class ParleyStackTemplateTest {
     @Test
     void givenDefaults_synth_createsEachKindOfResourceAsOftenAsParleyNeedsIt() {
         Map<String, Integer> expectedCounts = Map.ofEntries(
-                Map.entry("AWS::DynamoDB::Table", 1),
+                Map.entry("AWS::DynamoDB::Table", 2),
                 Map.entry("AWS::ApiGatewayV2::Api", 1),
-                Map.entry("AWS::ApiGatewayV2::Route", 4),
-                Map.entry("AWS::ApiGatewayV2::Integration", 4),
+                Map.entry("AWS::ApiGatewayV2::Route", 7),
+                Map.entry("AWS::ApiGatewayV2::Integration", 7),
                 Map.entry("AWS::ApiGatewayV2::Authorizer", 1),
-                Map.entry("AWS::ApiGatewayV2::RouteResponse", 2),
+                Map.entry("AWS::ApiGatewayV2::RouteResponse", 5),
                 Map.entry("AWS::ApiGatewayV2::Stage", 1),
                 Map.entry("AWS::ApiGateway::RestApi", 1),
                 Map.entry("AWS::ApiGateway::Method", 2),
@@ -64,14 +67,14 @@ class ParleyStackTemplateTest {
                 Map.entry("AWS::ApiGateway::UsagePlan", 1),
                 Map.entry("AWS::ApiGateway::UsagePlanKey", 1),
                 Map.entry("AWS::ApiGateway::Account", 1),
-                // the five handlers, the authorizer and CDK's bucket-deployment function
-                Map.entry("AWS::Lambda::Function", 7),
-                Map.entry("AWS::Lambda::Version", 6),
-                Map.entry("AWS::Lambda::Alias", 6),
-                Map.entry("AWS::Lambda::Permission", 6),
+                // the eight handlers, the authorizer and CDK's bucket-deployment function
+                Map.entry("AWS::Lambda::Function", 10),
+                Map.entry("AWS::Lambda::Version", 9),
+                Map.entry("AWS::Lambda::Alias", 9),
+                Map.entry("AWS::Lambda::Permission", 9),
                 Map.entry("AWS::SecretsManager::Secret", 1),
-                // six functions, two API access logs, the page deployment
-                Map.entry("AWS::Logs::LogGroup", 9),
+                // nine functions, two API access logs, the page deployment
+                Map.entry("AWS::Logs::LogGroup", 12),
                 Map.entry("AWS::S3::Bucket", 1),
                 Map.entry("AWS::CloudFront::Distribution", 1),
                 Map.entry("AWS::CloudFront::OriginAccessControl", 1),
@@ -124,35 +127,62 @@ class ParleyStackTemplateTest {
     }
 
     @Test
-    void givenTheTableDefinition_synth_createsTheTableWithItsKeyIndexAndProjection() {
+    void givenTheTableDefinition_synth_createsTheTableWithItsKeyIndexesAndProjections() {
+        List<String> connection = List.of(ChatDetailsTable.DISPLAY_NAME, ChatDetailsTable.CONNECTION_TIME,
+                ChatDetailsTable.USER_ID, ChatDetailsTable.ROOM_ACCESS);
+        List<String> connectionAndRooms = new ArrayList<>(connection);
+        connectionAndRooms.add(ChatDetailsTable.ROOMS);
         parley.assertions.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
                 "TableName", ChatDetailsTable.DEFAULT_NAME,
                 "KeySchema", List.of(Map.of("AttributeName", ChatDetailsTable.CONNECTION_ID, "KeyType", "HASH")),
                 "AttributeDefinitions", Match.arrayEquals(List.of(
                         Map.of("AttributeName", ChatDetailsTable.CONNECTION_ID, "AttributeType", "S"),
-                        Map.of("AttributeName", ChatDetailsTable.ACTIVE_SHARD, "AttributeType", "S"))),
-                "GlobalSecondaryIndexes", List.of(Map.of(
-                        "IndexName", ChatDetailsTable.ACTIVE_CONNECTIONS_INDEX,
-                        "KeySchema", List.of(
-                                Map.of("AttributeName", ChatDetailsTable.ACTIVE_SHARD, "KeyType", "HASH"),
-                                Map.of("AttributeName", ChatDetailsTable.CONNECTION_ID, "KeyType", "RANGE")),
-                        "Projection", Map.of(
-                                "ProjectionType", "INCLUDE",
-                                "NonKeyAttributes", List.of(ChatDetailsTable.DISPLAY_NAME, ChatDetailsTable.CONNECTION_TIME,
-                                        ChatDetailsTable.USER_ID))))));
+                        Map.of("AttributeName", ChatDetailsTable.ACTIVE_SHARD, "AttributeType", "S"),
+                        Map.of("AttributeName", ChatDetailsTable.ACTIVE_USER, "AttributeType", "S"))),
+                "GlobalSecondaryIndexes", List.of(
+                        Map.of("IndexName", ChatDetailsTable.ACTIVE_CONNECTIONS_INDEX,
+                                "KeySchema", List.of(
+                                        Map.of("AttributeName", ChatDetailsTable.ACTIVE_SHARD, "KeyType", "HASH"),
+                                        Map.of("AttributeName", ChatDetailsTable.CONNECTION_ID, "KeyType", "RANGE")),
+                                "Projection", Map.of("ProjectionType", "INCLUDE", "NonKeyAttributes", connectionAndRooms)),
+                        Map.of("IndexName", ChatDetailsTable.ACTIVE_USERS_INDEX,
+                                "KeySchema", List.of(
+                                        Map.of("AttributeName", ChatDetailsTable.ACTIVE_USER, "KeyType", "HASH"),
+                                        Map.of("AttributeName", ChatDetailsTable.CONNECTION_ID, "KeyType", "RANGE")),
+                                "Projection", Map.of("ProjectionType", "INCLUDE", "NonKeyAttributes", connection)))));
     }
 
     @Test
-    void givenDefaults_synth_makesTheTableOnDemandWithTtlAndPointInTimeRecoveryAndRetainsIt() {
-        Map<String, Object> table = JsonTree.single(template, "AWS::DynamoDB::Table").getValue();
+    void givenTheRoomsTableDefinition_synth_createsTheRoomsTableKeyedByRoomAndKeyWithoutIndexes() {
+        Map<String, Object> rooms = parley.resource(parley.tableId(ChatRoomsTable.DEFAULT_NAME));
 
-        assertThat(at(table, "Properties", "BillingMode")).isEqualTo("PAY_PER_REQUEST");
-        assertThat(at(table, "Properties", "TimeToLiveSpecification"))
-                .isEqualTo(Map.of("AttributeName", ChatDetailsTable.EXPIRES_AT, "Enabled", true));
-        assertThat(at(table, "Properties", "PointInTimeRecoverySpecification"))
-                .isEqualTo(Map.of("PointInTimeRecoveryEnabled", true));
-        assertThat(at(table, "Properties", "DeletionProtectionEnabled")).isEqualTo(true);
-        assertThat(table).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
+        assertThat(at(rooms, "Properties", "KeySchema")).isEqualTo(List.of(
+                Map.of("AttributeName", ChatRoomsTable.ROOM, "KeyType", "HASH"),
+                Map.of("AttributeName", ChatRoomsTable.KEY, "KeyType", "RANGE")));
+        assertThat(at(rooms, "Properties", "AttributeDefinitions")).isEqualTo(List.of(
+                Map.of("AttributeName", ChatRoomsTable.ROOM, "AttributeType", "S"),
+                Map.of("AttributeName", ChatRoomsTable.KEY, "AttributeType", "S")));
+        assertThat(at(rooms, "Properties", "GlobalSecondaryIndexes")).isNull();
+    }
+
+    @Test
+    void givenDefaults_synth_makesBothTablesOnDemandWithTtlPointInTimeRecoveryAndTheSameEncryptionAndRetainsThem() {
+        Map<String, Map<String, Object>> tables = resources(template, "AWS::DynamoDB::Table");
+
+        assertThat(tables.keySet()).containsExactlyInAnyOrder(
+                parley.tableId(ChatDetailsTable.DEFAULT_NAME), parley.tableId(ChatRoomsTable.DEFAULT_NAME));
+        tables.forEach((logicalId, table) -> {
+            assertThat(at(table, "Properties", "BillingMode")).as(logicalId).isEqualTo("PAY_PER_REQUEST");
+            assertThat(at(table, "Properties", "TimeToLiveSpecification")).as(logicalId)
+                    .isEqualTo(Map.of("AttributeName", "ExpiresAt", "Enabled", true));
+            assertThat(at(table, "Properties", "PointInTimeRecoverySpecification")).as(logicalId)
+                    .isEqualTo(Map.of("PointInTimeRecoveryEnabled", true));
+            assertThat(at(table, "Properties", "DeletionProtectionEnabled")).as(logicalId).isEqualTo(true);
+            assertThat(table).as(logicalId)
+                    .containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
+        });
+        assertThat(tables.values()).extracting(table -> at(table, "Properties", "SSESpecification"))
+                .as("encrypted alike: DynamoDB's own key").containsOnlyNulls();
     }
 
     @Test
@@ -175,10 +205,14 @@ class ParleyStackTemplateTest {
 
     @Test
     void givenFanOutHandlers_synth_givesThemTheIntegrationTimeoutAndTheOthersTenSeconds() {
+        // Every handler that announces a presence or sends a message fans out; members and $default only answer.
         Map<String, Integer> expectedTimeouts = Map.of(
-                WebSocketRoute.CONNECT.handler(), 10,
-                WebSocketRoute.DISCONNECT.handler(), 10,
+                WebSocketRoute.CONNECT.handler(), 29,
+                WebSocketRoute.DISCONNECT.handler(), 29,
                 WebSocketRoute.SEND_MESSAGE.handler(), 29,
+                WebSocketRoute.JOIN.handler(), 29,
+                WebSocketRoute.LEAVE.handler(), 29,
+                WebSocketRoute.MEMBERS.handler(), 10,
                 WebSocketRoute.DEFAULT.handler(), 10,
                 BroadcastRoute.HANDLER, 29,
                 AuthorizerHandler.HANDLER, 10);
@@ -209,7 +243,8 @@ class ParleyStackTemplateTest {
     @Test
     void givenEveryChatHandler_synth_setsTheEnvironmentChatConfigurationReads() {
         String webSocketApiId = parley.logicalIdOf("AWS::ApiGatewayV2::Api");
-        String tableId = parley.logicalIdOf("AWS::DynamoDB::Table");
+        String tableId = parley.tableId(ChatDetailsTable.DEFAULT_NAME);
+        String roomsTableId = parley.tableId(ChatRoomsTable.DEFAULT_NAME);
         Map<String, Object> callbackUrl = join("https://", ref(webSocketApiId), ".execute-api.", ref("AWS::Region"), ".",
                 ref("AWS::URLSuffix"), "/" + WebSocketRoute.DEFAULT_STAGE);
         Map<String, Object> siteOrigin = join("https://", getAtt(parley.logicalIdOf("AWS::CloudFront::Distribution"), "DomainName"));
@@ -218,15 +253,17 @@ class ParleyStackTemplateTest {
             Map<String, Object> variables = map(at(parley.resource(functionId), "Properties", "Environment", "Variables"));
             assertThat(variables).as(handler)
                     .containsEntry("TABLE_NAME", ref(tableId))
+                    .containsEntry("ROOMS_TABLE_NAME", ref(roomsTableId))
                     .containsEntry("WEBSOCKET_CALLBACK_URL", callbackUrl)
                     .containsEntry("CONNECTION_RETENTION_DAYS", "30")
                     .containsEntry("ACTIVE_SHARDS", "4")
                     .containsEntry("CALLBACK_RATE_PER_SECOND", "10000")
-                    .containsEntry("CALLBACK_BURST", "5000");
+                    .containsEntry("CALLBACK_BURST", "5000")
+                    .containsEntry("MAX_ROOMS_PER_CONNECTION", "20");
             if (handler.equals(BroadcastRoute.HANDLER)) {
-                assertThat(variables).hasSize(7).containsEntry("ALLOWED_ORIGIN", siteOrigin);
+                assertThat(variables).hasSize(9).containsEntry("ALLOWED_ORIGIN", siteOrigin);
             } else {
-                assertThat(variables).as(handler).hasSize(6);
+                assertThat(variables).as(handler).hasSize(8);
             }
         });
     }
@@ -234,7 +271,8 @@ class ParleyStackTemplateTest {
     @Test
     void givenEachFunctionsEnvironment_fromEnvironment_configuresItsHandlerWithTheDeployedResources() {
         Map<String, String> deployed = Map.of(
-                parley.logicalIdOf("AWS::DynamoDB::Table"), "chatDetails",
+                parley.tableId(ChatDetailsTable.DEFAULT_NAME), "chatDetails",
+                parley.tableId(ChatRoomsTable.DEFAULT_NAME), "chatRooms",
                 parley.logicalIdOf("AWS::ApiGatewayV2::Api"), "a1b2c3d4e5",
                 parley.logicalIdOf("AWS::CloudFront::Distribution") + ".DomainName", "d1234abcdefgh.cloudfront.net",
                 "AWS::Region", "eu-west-1",
@@ -254,6 +292,7 @@ class ParleyStackTemplateTest {
             assertThat(configuration.connectionRetention()).as(handler).isEqualTo(Duration.ofDays(30));
             assertThat(configuration.activeShards()).as(handler).isEqualTo(4);
             assertThat(configuration.callbackRate()).as(handler).isEqualTo(CallbackRate.ACCOUNT_DEFAULT);
+            assertThat(configuration.roomLimit()).as(handler).isEqualTo(RoomLimit.DEFAULT);
             assertThat(configuration.dynamoDbEndpoint()).as(handler).isEmpty();
             assertThat(configuration.allowedOrigin()).as(handler)
                     .isEqualTo(handler.equals(BroadcastRoute.HANDLER) ? "https://d1234abcdefgh.cloudfront.net" : "*");

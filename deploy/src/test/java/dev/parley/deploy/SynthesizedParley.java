@@ -108,6 +108,15 @@ final class SynthesizedParley {
         return JsonTree.map(JsonTree.map(template.get("Resources")).get(logicalId));
     }
 
+    /** The logical id of the DynamoDB table named {@code tableName}. */
+    String tableId(String tableName) {
+        return JsonTree.resources(template, "AWS::DynamoDB::Table").entrySet().stream()
+                .filter(table -> tableName.equals(JsonTree.at(table.getValue(), "Properties", "TableName")))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no table named " + tableName));
+    }
+
     /** The logical id of the only resource of {@code type}. */
     String logicalIdOf(String type) {
         return JsonTree.single(template, type).getKey();

@@ -32,6 +32,8 @@ final class JwtEncoding {
     static final String EXPIRES = "exp";
     static final String NOT_BEFORE = "nbf";
     static final String ISSUED_AT = "iat";
+    /** Parley's own claim: the rooms the token admits, a JSON array of names and prefixes ending in {@code *}. */
+    static final String ROOMS = "rooms";
 
     /**
      * Duplicate names are refused: with two {@code alg} or {@code sub} members, two readers of the same token could

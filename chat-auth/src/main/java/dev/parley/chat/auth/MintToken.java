@@ -1,6 +1,7 @@
 package dev.parley.chat.auth;
 
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.SigningKey;
@@ -9,7 +10,9 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Mints a token for the authorizer, for testing and for handing out by hand:
- * {@code java -cp chat-lambda.jar dev.parley.chat.auth.MintToken --user U --name N --ttl 1h}, with the secret in
+ * {@code java -cp chat-lambda.jar dev.parley.chat.auth.MintToken --user U --name N --ttl 1h [--rooms a,team-*]}, with
+ * the secret in
  * {@code PARLEY_AUTH_SECRET} or {@code --secret}. Prints only the token, so {@code TOKEN=$(...)} works.
  */
 public final class MintToken {
@@ -32,12 +36,14 @@ public final class MintToken {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smhd]?)");
     private static final String USAGE = """
             Usage: java -cp chat-lambda/target/chat-lambda.jar dev.parley.chat.auth.MintToken \\
-                       --user ID --name NAME [--ttl DURATION] [--secret SECRET]
+                       --user ID --name NAME [--ttl DURATION] [--rooms ROOMS] [--secret SECRET]
 
             Prints an HS256 token for Parley's $connect authorizer: connect with ?token=<it>.
               --user ID         the user id (the token's sub): 1 to 128 characters
               --name NAME       the display name others see (the token's name): 1 to 32 characters
               --ttl DURATION    how long the token is valid: 90s, 30m, 1h, 7d, or ISO-8601 such as PT1H (default: 1h)
+              --rooms ROOMS     the only rooms the user may join besides the lobby, comma-separated: exact names,
+                                or prefixes ending in * such as team-* (default: every room; '' for the lobby only)
               --secret SECRET   the signing secret, at least 32 bytes (default: the environment variable %s,
                                 which keeps it out of the process list and the shell history)
             """.formatted(SECRET_VARIABLE);
@@ -64,7 +70,8 @@ public final class MintToken {
                     .orElseThrow(() -> new IllegalArgumentException("no secret: set " + SECRET_VARIABLE + " or pass --secret")));
             var principal = new Principal(
                     new UserId(required(options, "--user")),
-                    new DisplayName(required(options, "--name")));
+                    new DisplayName(required(options, "--name")),
+                    Optional.ofNullable(options.get("--rooms")).map(MintToken::roomAccess).orElse(RoomAccess.EVERY_ROOM));
             Duration ttl = Optional.ofNullable(options.get("--ttl")).map(MintToken::duration).orElse(DEFAULT_TTL);
             out.println(new TokenIssuer(key, clock).issue(principal, ttl));
             return OK;
@@ -79,7 +86,7 @@ public final class MintToken {
         Map<String, String> options = new HashMap<>();
         for (int index = 0; index < args.length; index += 2) {
             String flag = args[index];
-            if (!flag.equals("--user") && !flag.equals("--name") && !flag.equals("--ttl") && !flag.equals("--secret")) {
+            if (!List.of("--user", "--name", "--ttl", "--rooms", "--secret").contains(flag)) {
                 throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
             if (index + 1 >= args.length) {
@@ -98,6 +105,21 @@ public final class MintToken {
             throw new IllegalArgumentException(flag + " is required");
         }
         return value;
+    }
+
+    /** {@code a,team-*}: names and prefixes, comma-separated; the empty text admits the lobby only. */
+    static RoomAccess roomAccess(String text) {
+        List<String> patterns = text.isEmpty() ? List.of() : Arrays.asList(text.split(",", -1));
+        for (String pattern : patterns) {
+            if (!RoomAccess.isValidPattern(pattern)) {
+                throw new IllegalArgumentException("--rooms " + text + ": '" + pattern + "' is neither a room name (1 to "
+                        + "64 of A-Z a-z 0-9 _ - . :) nor a prefix of one followed by *");
+            }
+        }
+        if (patterns.size() > RoomAccess.MAX_PATTERNS) {
+            throw new IllegalArgumentException("--rooms: at most " + RoomAccess.MAX_PATTERNS + " rooms or prefixes");
+        }
+        return RoomAccess.only(patterns);
     }
 
     /** {@code 90s}, {@code 30m}, {@code 1h}, {@code 7d}, plain seconds, or ISO-8601 such as {@code PT1H}. */

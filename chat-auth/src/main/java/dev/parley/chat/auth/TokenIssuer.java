@@ -5,6 +5,7 @@ import static dev.parley.chat.auth.JwtEncoding.ALGORITHM_HEADER;
 import static dev.parley.chat.auth.JwtEncoding.EXPIRES;
 import static dev.parley.chat.auth.JwtEncoding.ISSUED_AT;
 import static dev.parley.chat.auth.JwtEncoding.NAME;
+import static dev.parley.chat.auth.JwtEncoding.ROOMS;
 import static dev.parley.chat.auth.JwtEncoding.SUBJECT;
 import static dev.parley.chat.auth.JwtEncoding.TYPE;
 import static dev.parley.chat.auth.JwtEncoding.TYPE_HEADER;
@@ -42,6 +43,9 @@ public final class TokenIssuer {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put(SUBJECT, principal.userId().value());
         claims.put(NAME, principal.displayName().value());
+        if (!principal.roomAccess().everyRoom()) {
+            claims.put(ROOMS, principal.roomAccess().patterns());
+        }
         claims.put(ISSUED_AT, now.getEpochSecond());
         claims.put(EXPIRES, now.getEpochSecond() + lifetime.getSeconds());
         String signingInput = JwtEncoding.encodeJson(header) + "." + JwtEncoding.encodeJson(claims);

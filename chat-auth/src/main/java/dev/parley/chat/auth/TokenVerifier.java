@@ -7,11 +7,13 @@ import static dev.parley.chat.auth.JwtEncoding.EXPIRES;
 import static dev.parley.chat.auth.JwtEncoding.ISSUED_AT;
 import static dev.parley.chat.auth.JwtEncoding.NAME;
 import static dev.parley.chat.auth.JwtEncoding.NOT_BEFORE;
+import static dev.parley.chat.auth.JwtEncoding.ROOMS;
 import static dev.parley.chat.auth.JwtEncoding.SUBJECT;
 import static dev.parley.chat.auth.JwtEncoding.TYPE;
 import static dev.parley.chat.auth.JwtEncoding.TYPE_HEADER;
 
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.auth.InvalidTokenException.Reason;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +21,16 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Checks Parley's tokens: HS256 JWTs (RFC 7519) signed with the {@link SigningKey}, with a required {@code exp}, an
- * optional {@code nbf} and {@code iat}, the subject {@code sub} (the user id) and {@code name} (the display name).
+ * optional {@code nbf} and {@code iat}, the subject {@code sub} (the user id), {@code name} (the display name) and the
+ * optional {@code rooms} (the rooms the user may join: a list of names and prefixes ending in {@code *}).
  * The algorithm is fixed, never taken from the token: {@code none}, RS256 and every other {@code alg} are refused.
  */
 public final class TokenVerifier {
@@ -99,6 +104,7 @@ public final class TokenVerifier {
         Optional<Instant> issuedAt = numericDate(claims, ISSUED_AT);
         UserId userId = userId(claims.get(SUBJECT));
         DisplayName displayName = displayName(claims.get(NAME));
+        RoomAccess roomAccess = claims.containsKey(ROOMS) ? roomAccess(claims.get(ROOMS)) : RoomAccess.EVERY_ROOM;
 
         Instant now = clock.instant();
         if (now.isAfter(expires.plus(CLOCK_SKEW))) {
@@ -111,7 +117,7 @@ public final class TokenVerifier {
         if (issuedAt.isPresent() && issuedAt.get().isAfter(latestStart)) {
             throw new InvalidTokenException(Reason.NOT_YET_VALID, "the token was issued in the future, at " + issuedAt.get());
         }
-        return new Principal(userId, displayName);
+        return new Principal(userId, displayName, roomAccess);
     }
 
     /** A NumericDate: seconds since the epoch, a JSON number, possibly with a fraction. */
@@ -140,6 +146,23 @@ public final class TokenVerifier {
         } catch (IllegalArgumentException invalid) {
             throw new InvalidTokenException(Reason.INVALID_CLAIMS, "'" + SUBJECT + "': " + invalid.getMessage());
         }
+    }
+
+    /** {@code null} included: a claim that is present must be a list, so a token never admits more than it says. */
+    private static RoomAccess roomAccess(Object rooms) throws InvalidTokenException {
+        if (!(rooms instanceof List<?> list) || list.size() > RoomAccess.MAX_PATTERNS) {
+            throw new InvalidTokenException(Reason.INVALID_CLAIMS, "'" + ROOMS + "' must be a list of at most "
+                    + RoomAccess.MAX_PATTERNS + " room names or prefixes ending in *");
+        }
+        List<String> patterns = new ArrayList<>();
+        for (Object pattern : list) {
+            if (!(pattern instanceof String text) || !RoomAccess.isValidPattern(text)) {
+                throw new InvalidTokenException(Reason.INVALID_CLAIMS, "'" + ROOMS + "' holds something that is neither"
+                        + " a room name nor a prefix of one followed by *");
+            }
+            patterns.add(text);
+        }
+        return RoomAccess.only(patterns);
     }
 
     private static DisplayName displayName(Object name) throws InvalidTokenException {

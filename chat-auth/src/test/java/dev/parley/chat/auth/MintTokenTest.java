@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.auth.HandMadeTokens;
 import dev.parley.chat.auth.InvalidTokenException;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,10 +59,30 @@ class MintTokenTest {
     }
 
     @Test
+    void givenRooms_run_signsATokenAdmittingOnlyThoseRoomsAndPrefixes() throws Exception {
+        int status = run(Map.of(), "--secret", HandMadeTokens.SECRET, "--user", "u1", "--name", "Ann", "--rooms",
+                "a,team-*");
+
+        assertThat(status).isZero();
+        assertThat(verifierAt(NOW).verify(out.toString(StandardCharsets.UTF_8).strip()).roomAccess())
+                .isEqualTo(RoomAccess.only(List.of("a", "team-*")));
+    }
+
+    @Test
+    void givenEmptyRooms_run_signsATokenForTheLobbyOnly() throws Exception {
+        assertThat(run(Map.of(), "--secret", HandMadeTokens.SECRET, "--user", "u1", "--name", "Ann", "--rooms", ""))
+                .isZero();
+
+        assertThat(verifierAt(NOW).verify(out.toString(StandardCharsets.UTF_8).strip()).roomAccess())
+                .isEqualTo(RoomAccess.only(List.of()));
+    }
+
+    @Test
     void givenHelp_run_explainsTheOptionsAndExits0() {
         assertThat(run(Map.of(), "--help")).isZero();
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--user", "--name", "--ttl", "--secret", MintToken.SECRET_VARIABLE);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--user", "--name", "--ttl", "--rooms", "--secret",
+                MintToken.SECRET_VARIABLE);
     }
 
     @ParameterizedTest
@@ -74,6 +96,9 @@ class MintTokenTest {
         "--secret SECRET --user u1 --name Ann --color red   | unknown option '--color'",
         "--secret SECRET --user u1 --name                   | --name needs a value",
         "--secret SECRET --user u1 --user u2 --name Ann     | --user is given twice",
+        "--secret SECRET --user u1 --name Ann --rooms a,,b  | '' is neither a room name",
+        "--secret SECRET --user u1 --name Ann --rooms a,b/c | 'b/c' is neither a room name",
+        "--secret SECRET --user u1 --name Ann --rooms *x    | '*x' is neither a room name",
     })
     void givenWrongArguments_run_saysWhatIsWrongAndExits2(String arguments, String problem) {
         String[] args = arguments.strip().replace("SECRET", HandMadeTokens.SECRET).split(" +");

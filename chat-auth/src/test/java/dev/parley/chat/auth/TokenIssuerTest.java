@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,16 @@ class TokenIssuerTest {
         assertThat(json(parts[1])).isEqualTo(Map.of("sub", "user-42", "name", "Ada Lovelace",
                 "iat", (int) NOW.getEpochSecond(), "exp", (int) NOW.plusSeconds(3600).getEpochSecond()));
         assertThat(parts[2]).matches("[A-Za-z0-9_-]{43}");
+    }
+
+    @Test
+    void givenPrincipalLimitedToRooms_issue_writesTheRoomsClaimTheVerifierReadsBack() throws Exception {
+        var limited = new Principal(new UserId("user-42"), new DisplayName("Ada"), RoomAccess.only(List.of("a", "team-*")));
+
+        String token = issuer.issue(limited, Duration.ofHours(1));
+
+        assertThat(json(token.split("\\.")[1])).containsEntry("rooms", List.of("a", "team-*"));
+        assertThat(new TokenVerifier(key, Clock.fixed(NOW, ZoneOffset.UTC)).verify(token)).isEqualTo(limited);
     }
 
     @Test

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.RoomAccess;
+import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.auth.InvalidTokenException.Reason;
 import java.time.Clock;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +35,49 @@ class TokenVerifierTest {
         String token = HandMadeTokens.forUser(SECRET, "user-42", "Ada Lovelace", NOW.minusSeconds(60), NOW.plusSeconds(3600));
 
         assertThat(verifier.verify(token)).isEqualTo(new Principal(new UserId("user-42"), new DisplayName("Ada Lovelace")));
+    }
+
+    @Test
+    void givenTokenWithoutRoomsClaim_verify_admitsEveryRoom() throws Exception {
+        String token = HandMadeTokens.forUser(SECRET, "user-42", "Ada", NOW, NOW.plusSeconds(60));
+
+        assertThat(verifier.verify(token).roomAccess()).isEqualTo(RoomAccess.EVERY_ROOM);
+    }
+
+    @Test
+    void givenRoomsClaim_verify_admitsOnlyItsRoomsPrefixesAndTheLobby() throws Exception {
+        String token = signed(SECRET, HS256_HEADER, "{\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 60)
+                + ",\"rooms\":[\"design\",\"team-*\"]}");
+
+        RoomAccess access = verifier.verify(token).roomAccess();
+
+        assertThat(access).isEqualTo(RoomAccess.only(List.of("design", "team-*")));
+        assertThat(List.of("design", "team-a", "team-", "lobby")).allMatch(room -> access.permits(new RoomName(room)));
+        assertThat(List.of("designs", "team", "other")).noneMatch(room -> access.permits(new RoomName(room)));
+    }
+
+    @Test
+    void givenEmptyRoomsClaim_verify_admitsOnlyTheLobby() throws Exception {
+        String token = signed(SECRET, HS256_HEADER, "{\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 60)
+                + ",\"rooms\":[]}");
+
+        assertThat(verifier.verify(token).roomAccess()).isEqualTo(RoomAccess.only(List.of()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"null", "\"design\"", "{\"design\":true}", "[1]", "[null]", "[\"\"]", "[\"a b\"]",
+        "[\"*x\"]", "[\"a**\"]", "[[\"design\"]]"})
+    void givenRoomsClaimThatIsNoListOfNamesOrPrefixes_verify_refusesTheToken(String rooms) {
+        assertRefused(signed(SECRET, HS256_HEADER, "{\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 60)
+                + ",\"rooms\":" + rooms + "}"), Reason.INVALID_CLAIMS);
+    }
+
+    @Test
+    void givenRoomsClaimOfMoreThanAHundredPatterns_verify_refusesTheToken() {
+        String rooms = "[" + "\"r\",".repeat(100) + "\"r\"]";
+
+        assertRefused(signed(SECRET, HS256_HEADER, "{\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 60)
+                + ",\"rooms\":" + rooms + "}"), Reason.INVALID_CLAIMS);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.apigateway.ManagementApiClients;
 import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
+import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
@@ -113,7 +114,8 @@ public final class BroadcastBenchmark {
                         DynaliteChatDetailsTable.REGION, DynaliteChatDetailsTable.CREDENTIALS, publisherSettings.maxConcurrentSends())) {
             var publisher = new TimedPublisher(
                     new ApiGatewayMessagePublisher(client, new FrameWriter(), publisherSettings));
-            var broadcast = new BroadcastService(registry.registry(), publisher, Clock.systemUTC());
+            var broadcast = new BroadcastService(
+                    registry.registry(), new InMemoryRoomRegistry(registry.registry()), publisher, Clock.systemUTC());
             List<BroadcastRun> measured = new ArrayList<>();
             for (int run = 1; run <= settings.warmup() + settings.runs(); run++) {
                 boolean warmup = run <= settings.warmup();

@@ -3,6 +3,7 @@ package dev.parley.bench.cost;
 import dev.parley.bench.DynaliteChatDetailsTable;
 import dev.parley.bench.Options;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
+import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
@@ -68,7 +69,8 @@ public final class ReadCostBenchmark {
                     .mapToObj(n -> new Connection(new ConnectionId(String.format("active%07d=", n)),
                             new DisplayName("guest-" + n), now))
                     .toList(), 8);
-            var broadcast = new BroadcastService(registry, new RecordingMessagePublisher(), Clock.systemUTC());
+            var broadcast = new BroadcastService(
+                    registry, new InMemoryRoomRegistry(registry), new RecordingMessagePublisher(), Clock.systemUTC());
             out.printf("one broadcast's DynamoDB reads (dynalite) with %,d active connections%n", settings.active());
             out.printf("%12s %12s | %-44s | %-44s%n", "active", "historical", "broadcast: calls, items examined, RCU",
                     "Scan of the table: calls, items examined, RCU");

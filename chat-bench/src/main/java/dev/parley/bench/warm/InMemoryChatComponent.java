@@ -3,18 +3,28 @@ package dev.parley.bench.warm;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
+import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.Member;
 import dev.parley.chat.domain.model.MessageRateLimit;
+import dev.parley.chat.domain.model.RoomLimit;
+import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.JoinRoomUseCase;
+import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
+import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
+import dev.parley.chat.domain.service.JoinRoomService;
+import dev.parley.chat.domain.service.LeaveRoomService;
+import dev.parley.chat.domain.service.ListMembersService;
 import dev.parley.chat.domain.service.SendMessageService;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
@@ -36,31 +46,37 @@ final class InMemoryChatComponent implements ChatComponent {
             new MessageRateLimit(MessageRateLimit.MAX_PER_SECOND, MessageRateLimit.MAX_BURST);
 
     private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
+    private final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(registry);
     private final FrameReader reader = new FrameReader();
     private final FrameWriter writer = new FrameWriter();
     private final MessagePublisher publisher = new DiscardingPublisher(writer);
     // As DomainModule provides it: millisecond ticks of the UTC clock.
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
-    private final SendMessageUseCase sendMessage = new SendMessageService(registry, publisher, clock, UNREACHED_LIMIT);
+    private final SendMessageUseCase sendMessage = new SendMessageService(registry, rooms, publisher, clock, UNREACHED_LIMIT);
 
-    /** Registers {@code connections} active connections, named {@code room0000=} and on, and returns their ids. */
+    /**
+     * Registers {@code connections} active connections in the lobby, as {@code $connect} leaves them, named
+     * {@code room0000=} and on, and returns their ids.
+     */
     ConnectionId[] connect(int connections) {
         ConnectionId[] ids = new ConnectionId[connections];
         for (int n = 0; n < connections; n++) {
             ids[n] = new ConnectionId(String.format("room%04d=", n));
-            registry.register(new Connection(ids[n], new DisplayName("guest-" + n), clock.instant()));
+            var connection = new Connection(ids[n], new DisplayName("guest-" + n), clock.instant());
+            registry.register(connection);
+            rooms.join(RoomName.LOBBY, Member.of(connection), RoomLimit.DEFAULT);
         }
         return ids;
     }
 
     @Override
     public ConnectUseCase connectUseCase() {
-        return new ConnectService(registry, clock);
+        return new ConnectService(registry, rooms, publisher, clock, RoomLimit.DEFAULT);
     }
 
     @Override
     public DisconnectUseCase disconnectUseCase() {
-        return new DisconnectService(registry, clock);
+        return new DisconnectService(registry, rooms, publisher, clock);
     }
 
     @Override
@@ -70,7 +86,22 @@ final class InMemoryChatComponent implements ChatComponent {
 
     @Override
     public BroadcastUseCase broadcastUseCase() {
-        return new BroadcastService(registry, publisher, clock);
+        return new BroadcastService(registry, rooms, publisher, clock);
+    }
+
+    @Override
+    public JoinRoomUseCase joinRoomUseCase() {
+        return new JoinRoomService(registry, rooms, publisher, clock, RoomLimit.DEFAULT);
+    }
+
+    @Override
+    public LeaveRoomUseCase leaveRoomUseCase() {
+        return new LeaveRoomService(registry, rooms, publisher, clock);
+    }
+
+    @Override
+    public ListMembersUseCase listMembersUseCase() {
+        return new ListMembersService(rooms);
     }
 
     @Override

@@ -1,20 +1,23 @@
 package dev.parley.chat.settings;
 
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Which {@code chatDetails} table the handlers use, and how: the deployment chooses all three from the CDK context,
- * chat-local the name with {@code --table}. Defaults and ranges are the registry's own.
+ * Which tables the handlers use, {@code chatDetails} and {@code chatRooms}, and how: the deployment chooses all four
+ * from the CDK context, chat-local the chat details table's name with {@code --table}. Defaults and ranges are the
+ * registries' own.
  *
- * @param tableName               the table
+ * @param tableName               the chat details table
+ * @param roomsTableName          the chat rooms table
  * @param activeShards            the partitions of the active-connections index
  * @param connectionRetentionDays how long a disconnected connection's row is kept before the table's TTL deletes it
  */
-public record TableSettings(String tableName, int activeShards, int connectionRetentionDays) {
+public record TableSettings(String tableName, String roomsTableName, int activeShards, int connectionRetentionDays) {
 
     public static final Setting<String> TABLE_NAME = new Setting<>(
             "TABLE_NAME",
@@ -24,6 +27,16 @@ public record TableSettings(String tableName, int activeShards, int connectionRe
             ChatDetailsTable.DEFAULT_NAME,
             "a DynamoDB table name: " + ChatDetailsTable.NAME_RULE,
             ChatDetailsTable::requireValidName,
+            Function.identity());
+
+    public static final Setting<String> ROOMS_TABLE_NAME = new Setting<>(
+            "ROOMS_TABLE_NAME",
+            Optional.of("roomsTableName"),
+            Optional.empty(),
+            "the chat rooms table",
+            ChatRoomsTable.DEFAULT_NAME,
+            "a DynamoDB table name: " + ChatDetailsTable.NAME_RULE,
+            ChatRoomsTable::requireValidName,
             Function.identity());
 
     public static final Setting<Integer> ACTIVE_SHARDS = new Setting<>(
@@ -48,25 +61,26 @@ public record TableSettings(String tableName, int activeShards, int connectionRe
 
     public TableSettings {
         ChatDetailsTable.requireValidName(tableName);
+        ChatRoomsTable.requireValidName(roomsTableName);
         DynamoDbRegistrySettings.requireValidActiveShards(activeShards);
         requireValidRetentionDays(connectionRetentionDays);
     }
 
     public static TableSettings fromEnvironment(Map<String, String> environment) {
-        return new TableSettings(TABLE_NAME.fromEnvironment(environment), ACTIVE_SHARDS.fromEnvironment(environment),
-                CONNECTION_RETENTION_DAYS.fromEnvironment(environment));
+        return new TableSettings(TABLE_NAME.fromEnvironment(environment), ROOMS_TABLE_NAME.fromEnvironment(environment),
+                ACTIVE_SHARDS.fromEnvironment(environment), CONNECTION_RETENTION_DAYS.fromEnvironment(environment));
     }
 
     /** From the CDK context; see {@link Setting#fromContext}. */
     public static TableSettings fromContext(Function<String, Object> context) {
-        return new TableSettings(TABLE_NAME.fromContext(context), ACTIVE_SHARDS.fromContext(context),
-                CONNECTION_RETENTION_DAYS.fromContext(context));
+        return new TableSettings(TABLE_NAME.fromContext(context), ROOMS_TABLE_NAME.fromContext(context),
+                ACTIVE_SHARDS.fromContext(context), CONNECTION_RETENTION_DAYS.fromContext(context));
     }
 
     /** The variables {@link #fromEnvironment} reads back as these settings. */
     public Map<String, String> toEnvironment() {
-        return Map.ofEntries(TABLE_NAME.toEnvironment(tableName), ACTIVE_SHARDS.toEnvironment(activeShards),
-                CONNECTION_RETENTION_DAYS.toEnvironment(connectionRetentionDays));
+        return Map.ofEntries(TABLE_NAME.toEnvironment(tableName), ROOMS_TABLE_NAME.toEnvironment(roomsTableName),
+                ACTIVE_SHARDS.toEnvironment(activeShards), CONNECTION_RETENTION_DAYS.toEnvironment(connectionRetentionDays));
     }
 
     private static int requireValidRetentionDays(int days) {

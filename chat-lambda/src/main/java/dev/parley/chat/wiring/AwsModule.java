@@ -7,10 +7,14 @@ import dev.parley.chat.adapter.out.apigateway.ManagementApiClients;
 import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistry;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistrySettings;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.settings.DynamoDbTimeouts;
+import java.time.Clock;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -55,14 +59,28 @@ final class AwsModule {
         return builder.build();
     }
 
+    /** How both registries use the chat details table: the rooms of a connection are on its row. */
     @Provides
     @Singleton
-    static ConnectionRegistry connectionRegistry(DynamoDbClient client, ChatConfiguration configuration) {
-        var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-        var settings = new DynamoDbRegistrySettings(configuration.tableName(), configuration.activeShards(),
+    static DynamoDbRegistrySettings registrySettings(ChatConfiguration configuration) {
+        return new DynamoDbRegistrySettings(configuration.tableName(), configuration.activeShards(),
                 DynamoDbRegistrySettings.defaults(configuration.tableName()).queryPageSize(),
                 configuration.connectionRetention());
+    }
+
+    @Provides
+    @Singleton
+    static ConnectionRegistry connectionRegistry(DynamoDbClient client, DynamoDbRegistrySettings settings) {
+        var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         return new DynamoDbConnectionRegistry(enhanced, client, settings);
+    }
+
+    @Provides
+    @Singleton
+    static RoomRegistry roomRegistry(DynamoDbClient client, DynamoDbRegistrySettings connections,
+            ChatConfiguration configuration, Clock clock) {
+        return new DynamoDbRoomRegistry(client,
+                DynamoDbRoomRegistrySettings.of(connections, configuration.roomsTableName()), clock);
     }
 
     /** The publisher's defaults, paced to the {@code @connections} rate the function is configured with. */

@@ -5,6 +5,9 @@ import dagger.Component;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.JoinRoomUseCase;
+import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
+import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
@@ -13,7 +16,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * The object graph of one execution environment, generated at compile time. Each handler asks only for the use case
- * it runs, and Dagger builds only what that use case needs: the connect function never creates the
+ * it runs, and Dagger builds only what that use case needs: the members function never creates the
  * {@code @connections} client.
  */
 @Singleton
@@ -27,6 +30,12 @@ public interface ChatComponent {
     SendMessageUseCase sendMessageUseCase();
 
     BroadcastUseCase broadcastUseCase();
+
+    JoinRoomUseCase joinRoomUseCase();
+
+    LeaveRoomUseCase leaveRoomUseCase();
+
+    ListMembersUseCase listMembersUseCase();
 
     FrameReader frameReader();
 

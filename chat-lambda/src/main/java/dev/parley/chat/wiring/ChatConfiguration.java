@@ -2,11 +2,14 @@ package dev.parley.chat.wiring;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.domain.model.MessageRateLimit;
+import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.settings.CallbackSettings;
 import dev.parley.chat.settings.CorsSettings;
 import dev.parley.chat.settings.DynamoDbTimeouts;
+import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.settings.TableSettings;
 import java.net.URI;
@@ -21,6 +24,7 @@ import java.util.Optional;
  * where the region, the table's endpoint and the WebSocket API are. The local gateway and the tests build it directly.
  *
  * @param tableName the {@code chatDetails} table
+ * @param roomsTableName the {@code chatRooms} table
  * @param region the AWS region of the table and the WebSocket API
  * @param dynamoDbEndpoint a DynamoDB-compatible endpoint instead of AWS's (dynalite locally)
  * @param websocketCallbackUrl the {@code @connections} base URL: {@code https://{apiId}.execute-api.{region}.amazonaws.com/{stage}}
@@ -31,9 +35,11 @@ import java.util.Optional;
  * @param dynamoDbTimeouts how long a DynamoDB call may take before the handler gives up on it
  * @param callbackRate the {@code @connections} rate the publisher paces its sends to: the account's API Gateway
  *        quota in the region, or the share of it left to Parley
+ * @param roomLimit how many rooms each connection may be in at once
  */
 public record ChatConfiguration(
         String tableName,
+        String roomsTableName,
         String region,
         Optional<URI> dynamoDbEndpoint,
         URI websocketCallbackUrl,
@@ -42,7 +48,8 @@ public record ChatConfiguration(
         int activeShards,
         MessageRateLimit sendRateLimit,
         DynamoDbTimeouts dynamoDbTimeouts,
-        CallbackRate callbackRate) {
+        CallbackRate callbackRate,
+        RoomLimit roomLimit) {
 
     /** Set by the deployment: its WebSocket API's stage. */
     public static final String CALLBACK_URL_VARIABLE = "WEBSOCKET_CALLBACK_URL";
@@ -50,9 +57,10 @@ public record ChatConfiguration(
     private static final String REGION_VARIABLE = "AWS_REGION";
     private static final String DYNAMODB_ENDPOINT_VARIABLE = "DYNAMODB_ENDPOINT";
 
-    /** The table name and the shards are checked as the registry checks them, which the handlers build from this. */
+    /** The tables' names and the shards are checked as the registries check them, which the handlers build from this. */
     public ChatConfiguration {
         ChatDetailsTable.requireValidName(tableName);
+        ChatRoomsTable.requireValidName(roomsTableName);
         requireText(region, "region");
         Objects.requireNonNull(dynamoDbEndpoint, "DynamoDB endpoint");
         Objects.requireNonNull(websocketCallbackUrl, "WebSocket callback URL");
@@ -65,6 +73,18 @@ public record ChatConfiguration(
         Objects.requireNonNull(sendRateLimit, "send rate limit");
         Objects.requireNonNull(dynamoDbTimeouts, "DynamoDB timeouts");
         Objects.requireNonNull(callbackRate, "callback rate");
+        Objects.requireNonNull(roomLimit, "room limit");
+    }
+
+    /**
+     * A configuration with its rooms in the {@link ChatRoomsTable#DEFAULT_NAME} table, limiting each connection to the
+     * {@link RoomLimit#DEFAULT}.
+     */
+    public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
+            String allowedOrigin, Duration connectionRetention, int activeShards, MessageRateLimit sendRateLimit,
+            DynamoDbTimeouts dynamoDbTimeouts, CallbackRate callbackRate) {
+        this(tableName, ChatRoomsTable.DEFAULT_NAME, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin,
+                connectionRetention, activeShards, sendRateLimit, dynamoDbTimeouts, callbackRate, RoomLimit.DEFAULT);
     }
 
     /** A configuration with the {@link DynamoDbTimeouts#DEFAULT}, paced to {@link CallbackRate#ACCOUNT_DEFAULT}. */
@@ -89,6 +109,7 @@ public record ChatConfiguration(
         TableSettings table = TableSettings.fromEnvironment(environment);
         return new ChatConfiguration(
                 table.tableName(),
+                table.roomsTableName(),
                 required(environment, REGION_VARIABLE),
                 optional(environment, DYNAMODB_ENDPOINT_VARIABLE).map(value -> uri(DYNAMODB_ENDPOINT_VARIABLE, value)),
                 uri(CALLBACK_URL_VARIABLE, required(environment, CALLBACK_URL_VARIABLE)),
@@ -97,7 +118,8 @@ public record ChatConfiguration(
                 table.activeShards(),
                 SendRateSettings.fromEnvironment(environment),
                 DynamoDbTimeouts.fromEnvironment(environment),
-                CallbackSettings.fromEnvironment(environment));
+                CallbackSettings.fromEnvironment(environment),
+                RoomSettings.fromEnvironment(environment));
     }
 
     private static Optional<String> optional(Map<String, String> environment, String name) {

@@ -7,12 +7,19 @@ import dagger.Provides;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.JoinRoomUseCase;
+import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
+import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
+import dev.parley.chat.domain.service.JoinRoomService;
+import dev.parley.chat.domain.service.LeaveRoomService;
+import dev.parley.chat.domain.service.ListMembersService;
 import dev.parley.chat.domain.service.SendMessageService;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,26 +54,49 @@ final class DomainModule {
 
     @Provides
     @Singleton
-    static ConnectUseCase connectUseCase(ConnectionRegistry registry, Clock clock) {
-        return new ConnectService(registry, clock);
+    static ConnectUseCase connectUseCase(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher,
+            Clock clock, ChatConfiguration configuration) {
+        return new ConnectService(registry, rooms, publisher, clock, configuration.roomLimit());
     }
 
     @Provides
     @Singleton
-    static DisconnectUseCase disconnectUseCase(ConnectionRegistry registry, Clock clock) {
-        return new DisconnectService(registry, clock);
+    static DisconnectUseCase disconnectUseCase(
+            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock) {
+        return new DisconnectService(registry, rooms, publisher, clock);
     }
 
     @Provides
     @Singleton
-    static SendMessageUseCase sendMessageUseCase(
-            ConnectionRegistry registry, MessagePublisher publisher, Clock clock, ChatConfiguration configuration) {
-        return new SendMessageService(registry, publisher, clock, configuration.sendRateLimit());
+    static SendMessageUseCase sendMessageUseCase(ConnectionRegistry registry, RoomRegistry rooms,
+            MessagePublisher publisher, Clock clock, ChatConfiguration configuration) {
+        return new SendMessageService(registry, rooms, publisher, clock, configuration.sendRateLimit());
     }
 
     @Provides
     @Singleton
-    static BroadcastUseCase broadcastUseCase(ConnectionRegistry registry, MessagePublisher publisher, Clock clock) {
-        return new BroadcastService(registry, publisher, clock);
+    static BroadcastUseCase broadcastUseCase(
+            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock) {
+        return new BroadcastService(registry, rooms, publisher, clock);
+    }
+
+    @Provides
+    @Singleton
+    static JoinRoomUseCase joinRoomUseCase(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher,
+            Clock clock, ChatConfiguration configuration) {
+        return new JoinRoomService(registry, rooms, publisher, clock, configuration.roomLimit());
+    }
+
+    @Provides
+    @Singleton
+    static LeaveRoomUseCase leaveRoomUseCase(
+            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock) {
+        return new LeaveRoomService(registry, rooms, publisher, clock);
+    }
+
+    @Provides
+    @Singleton
+    static ListMembersUseCase listMembersUseCase(RoomRegistry rooms) {
+        return new ListMembersService(rooms);
     }
 }

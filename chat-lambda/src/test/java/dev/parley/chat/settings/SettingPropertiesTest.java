@@ -43,10 +43,10 @@ class SettingPropertiesTest {
 
     @Provide
     Arbitrary<Setting<?>> settings() {
-        return Arbitraries.<Setting<?>>of(TableSettings.TABLE_NAME, TableSettings.ACTIVE_SHARDS,
-                TableSettings.CONNECTION_RETENTION_DAYS, DynamoDbTimeouts.ATTEMPT_TIMEOUT, DynamoDbTimeouts.CALL_TIMEOUT,
+        return Arbitraries.<Setting<?>>of(TableSettings.TABLE_NAME, TableSettings.ROOMS_TABLE_NAME,
+                TableSettings.ACTIVE_SHARDS, TableSettings.CONNECTION_RETENTION_DAYS, DynamoDbTimeouts.ATTEMPT_TIMEOUT, DynamoDbTimeouts.CALL_TIMEOUT,
                 SendRateSettings.PER_SECOND, SendRateSettings.BURST, CallbackSettings.RATE_PER_SECOND,
-                CallbackSettings.BURST, CorsSettings.ALLOWED_ORIGIN);
+                CallbackSettings.BURST, CorsSettings.ALLOWED_ORIGIN, RoomSettings.MAX_ROOMS_PER_CONNECTION);
     }
 
     /** Decimals with up to nine places about the ranges' ends, and anything else. */
@@ -56,7 +56,7 @@ class SettingPropertiesTest {
         Arbitrary<String> decimals = Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.valueOf(1_000_001))
                 .ofScale(9).map(BigDecimal::toPlainString);
         Arbitrary<String> edges = Arbitraries.of("0.001", "0.000999999", "1000000", "1000000.000000001", "999999.999999999",
-                "29000", "29001", "256", "257", "", " ", "*", "1e3", "NaN", "Infinity", "-0", "+1");
+                "29000", "29001", "256", "257", "1000", "1001", "", " ", "*", "1e3", "NaN", "Infinity", "-0", "+1");
         return Arbitraries.oneOf(wholeNumbers, decimals, edges, Arbitraries.strings().ofMaxLength(10));
     }
 

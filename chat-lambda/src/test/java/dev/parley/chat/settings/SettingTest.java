@@ -60,11 +60,23 @@ class SettingTest {
 
     @Test
     void givenSettings_toEnvironment_writesWhatFromEnvironmentReadsBack() {
-        var table = new TableSettings("parley-chat", 8, 7);
+        var table = new TableSettings("parley-chat", "parley-rooms", 8, 7);
 
         assertThat(table.toEnvironment()).containsOnly(Map.entry("TABLE_NAME", "parley-chat"),
-                Map.entry("ACTIVE_SHARDS", "8"), Map.entry("CONNECTION_RETENTION_DAYS", "7"));
+                Map.entry("ROOMS_TABLE_NAME", "parley-rooms"), Map.entry("ACTIVE_SHARDS", "8"),
+                Map.entry("CONNECTION_RETENTION_DAYS", "7"));
         assertThat(TableSettings.fromEnvironment(table.toEnvironment())).isEqualTo(table);
+    }
+
+    @Test
+    void givenRoomsTableName_isChatRoomsByDefaultAndRefusesANameDynamoDbWouldNot() {
+        assertThat(TableSettings.ROOMS_TABLE_NAME.fromEnvironment(Map.of())).isEqualTo("chatRooms");
+        assertThat(TableSettings.ROOMS_TABLE_NAME.fromEnvironment(Map.of("ROOMS_TABLE_NAME", "parley.rooms")))
+                .isEqualTo("parley.rooms");
+        assertThatThrownBy(() -> TableSettings.ROOMS_TABLE_NAME.fromContext(Map.<String, Object>of("roomsTableName", "ab")::get))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("context 'roomsTableName' must be a DynamoDB table name: 3 to 255 characters of a-z, A-Z,"
+                        + " 0-9, '_', '-' and '.', not 'ab' (set it with -c roomsTableName=VALUE)");
     }
 
     @Test

@@ -22,7 +22,7 @@ class ChatComponentTest {
     @Test
     void givenConfiguration_create_buildsEveryHandlerWithoutTouchingTheNetwork() {
         assertThat(Arrays.stream(WebSocketRoute.values()).map(route -> route.createHandler(component)))
-                .hasSize(4).doesNotContainNull();
+                .hasSize(7).doesNotContainNull();
         assertThat(BroadcastRoute.createHandler(component)).isNotNull();
     }
 
@@ -30,6 +30,9 @@ class ChatComponentTest {
     void givenOneComponent_useCases_areSingletons() {
         assertThat(component.sendMessageUseCase()).isSameAs(component.sendMessageUseCase());
         assertThat(component.broadcastUseCase()).isSameAs(component.broadcastUseCase());
+        assertThat(component.joinRoomUseCase()).isSameAs(component.joinRoomUseCase());
+        assertThat(component.leaveRoomUseCase()).isSameAs(component.leaveRoomUseCase());
+        assertThat(component.listMembersUseCase()).isSameAs(component.listMembersUseCase());
         assertThat(component.frameReader()).isSameAs(component.frameReader());
         assertThat(component.frameWriter()).isSameAs(component.frameWriter());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import dev.parley.chat.settings.CallbackSettings;
 import dev.parley.chat.settings.Setting;
 import dev.parley.chat.settings.TableSettings;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,20 +45,22 @@ class ChatConfigurationPropertiesTest {
     }
 
     @Property(tries = 1000)
-    void anyValueFromEnvironmentAccepts_buildsTheRegistryAndThePublisher(
+    void anyValueFromEnvironmentAccepts_buildsTheRegistriesAndThePublisher(
             @ForAll("adapterSettings") Setting<?> setting, @ForAll("values") String value) {
         Map<String, String> environment = new HashMap<>(DEPLOYED);
         environment.put(setting.variable(), value);
 
         configured(environment).ifPresent(configuration -> assertThatCode(() -> {
-            AwsModule.connectionRegistry(client, configuration);
+            var registrySettings = AwsModule.registrySettings(configuration);
+            AwsModule.connectionRegistry(client, registrySettings);
+            AwsModule.roomRegistry(client, registrySettings, configuration, Clock.systemUTC());
             AwsModule.publisherSettings(configuration);
         }).doesNotThrowAnyException());
     }
 
     @Provide
     Arbitrary<Setting<?>> adapterSettings() {
-        return Arbitraries.<Setting<?>>of(TableSettings.TABLE_NAME, TableSettings.ACTIVE_SHARDS,
+        return Arbitraries.<Setting<?>>of(TableSettings.TABLE_NAME, TableSettings.ROOMS_TABLE_NAME, TableSettings.ACTIVE_SHARDS,
                 TableSettings.CONNECTION_RETENTION_DAYS, CallbackSettings.RATE_PER_SECOND, CallbackSettings.BURST);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.domain.model.MessageRateLimit;
+import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.settings.DynamoDbTimeouts;
 import dev.parley.chat.settings.InvalidSettingException;
@@ -41,6 +42,7 @@ class ChatConfigurationTest {
         assertThat(configuration.dynamoDbTimeouts())
                 .isEqualTo(new DynamoDbTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
         assertThat(configuration.callbackRate()).isEqualTo(new CallbackRate(10_000, 5_000));
+        assertThat(configuration.roomLimit()).isEqualTo(new RoomLimit(20));
     }
 
     @Test
@@ -50,7 +52,8 @@ class ChatConfigurationTest {
                 "ALLOWED_ORIGIN", "https://chat.example.com", "CONNECTION_RETENTION_DAYS", "7", "ACTIVE_SHARDS", "8",
                 "SEND_RATE_PER_SECOND", "2.5", "SEND_BURST", "5", "DYNAMODB_ATTEMPT_TIMEOUT_MS", "750",
                 "DYNAMODB_CALL_TIMEOUT_MS", "3000"));
-        environment.putAll(Map.of("CALLBACK_RATE_PER_SECOND", "2500", "CALLBACK_BURST", " 1250 "));
+        environment.putAll(Map.of("CALLBACK_RATE_PER_SECOND", "2500", "CALLBACK_BURST", " 1250 ",
+                "MAX_ROOMS_PER_CONNECTION", "5"));
 
         var configuration = ChatConfiguration.fromEnvironment(environment);
 
@@ -63,6 +66,7 @@ class ChatConfigurationTest {
         assertThat(configuration.dynamoDbTimeouts())
                 .isEqualTo(new DynamoDbTimeouts(Duration.ofMillis(750), Duration.ofSeconds(3)));
         assertThat(configuration.callbackRate()).isEqualTo(new CallbackRate(2_500, 1_250));
+        assertThat(configuration.roomLimit()).isEqualTo(new RoomLimit(5));
     }
 
     @Test
@@ -93,6 +97,9 @@ class ChatConfigurationTest {
             "DYNAMODB_ATTEMPT_TIMEOUT_MS, 6000, \": the DynamoDB attempt timeout (6000 ms) must not be longer than the call timeout (5000 ms)\"",
             "DYNAMODB_CALL_TIMEOUT_MS, 29001, \"must be a whole number of milliseconds from 1 to 29000, not '29001'\"",
             "CALLBACK_RATE_PER_SECOND, 0, \"must be a whole number from 1 to 1000000, not '0'\"",
+            "MAX_ROOMS_PER_CONNECTION, 0, \"must be a whole number from 1 to 1000, not '0'\"",
+            "MAX_ROOMS_PER_CONNECTION, 1001, \"must be a whole number from 1 to 1000, not '1001'\"",
+            "MAX_ROOMS_PER_CONNECTION, many, \"not 'many'\"",
             "CALLBACK_RATE_PER_SECOND, 2500.5, \"not '2500.5'\"",
             "CALLBACK_RATE_PER_SECOND, 10k, \"not '10k'\"",
             "CALLBACK_RATE_PER_SECOND, 1000001, \"not '1000001'\"",
@@ -113,7 +120,8 @@ class ChatConfigurationTest {
     @ParameterizedTest
     @CsvSource({"ACTIVE_SHARDS, 1", "ACTIVE_SHARDS, 256", "SEND_RATE_PER_SECOND, 0.001", "SEND_RATE_PER_SECOND, 1000000",
             "SEND_BURST, 1000000", "CALLBACK_BURST, 1000000", "DYNAMODB_ATTEMPT_TIMEOUT_MS, 1",
-            "DYNAMODB_CALL_TIMEOUT_MS, 29000", "TABLE_NAME, abc"})
+            "DYNAMODB_CALL_TIMEOUT_MS, 29000", "TABLE_NAME, abc", "MAX_ROOMS_PER_CONNECTION, 1",
+            "MAX_ROOMS_PER_CONNECTION, 1000"})
     void givenAValueAtTheEdgeOfItsRange_fromEnvironment_acceptsIt(String name, String value) {
         assertThatCode(() -> withMinimal(name, value)).doesNotThrowAnyException();
     }
@@ -127,6 +135,7 @@ class ChatConfigurationTest {
         assertThat(configuration.sendRateLimit()).isEqualTo(SendRateSettings.DEFAULT);
         assertThat(configuration.dynamoDbTimeouts()).isEqualTo(DynamoDbTimeouts.DEFAULT);
         assertThat(configuration.callbackRate()).isEqualTo(CallbackRate.ACCOUNT_DEFAULT);
+        assertThat(configuration.roomLimit()).isEqualTo(RoomLimit.DEFAULT);
     }
 
     @Test

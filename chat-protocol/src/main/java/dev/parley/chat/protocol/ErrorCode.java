@@ -13,7 +13,10 @@ public enum ErrorCode {
     MISSING_MESSAGE,
     /** The message text is over 32 KB of UTF-8. */
     MESSAGE_TOO_LARGE,
-    /** {@code to} is not a connection id, or not one that is connected. */
+    /**
+     * {@code to} is not a connection id, or not one that is connected; {@code toUser} is not a user id, or not one with
+     * a connection; or both are given.
+     */
     UNKNOWN_RECIPIENT,
     /** The sender's own connection is not registered as active. */
     NOT_CONNECTED,
@@ -22,6 +25,21 @@ public enum ErrorCode {
      * frame's {@code retryAfterMs} says when the next one will be accepted.
      */
     RATE_LIMITED,
+    /**
+     * {@code room} is not a string of 1 to 64 of {@code A-Z a-z 0-9 _ - . :}, or is given with {@code to} or
+     * {@code toUser} (a direct message has no room).
+     */
+    INVALID_ROOM,
+    /** The connection is in as many rooms as it may be (the lobby included); it must leave one first. */
+    TOO_MANY_ROOMS,
+    /** The connection sent to, or asked for the members of, a room it has not joined. */
+    NOT_A_MEMBER,
+    /** The connection's token does not admit the room (its {@code rooms} claim). */
+    FORBIDDEN_ROOM,
+    /** The display name has a character that reorders or hides text (bidirectional controls, zero-width marks). */
+    INVALID_NAME,
+    /** {@code cursor} is not a string of 1 to 512 characters that a {@code members} page of this room gave. */
+    INVALID_CURSOR,
     /** Parley failed; the request may be retried. */
     INTERNAL
 }

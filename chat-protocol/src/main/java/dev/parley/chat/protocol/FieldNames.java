@@ -7,6 +7,8 @@ final class FieldNames {
     static final String CLIENT_ID = "clientId";
     /** The text: of a broadcast request's body, and of the message and broadcast frames clients receive. */
     static final String MESSAGE = "message";
+    /** The room: of join, leave, members and sendMessage frames and the broadcast body, and of the frames answering them. */
+    static final String ROOM = "room";
 
     private FieldNames() {}
 }

@@ -8,8 +8,14 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.InvalidMessageTextException;
 import dev.parley.chat.domain.model.MessageText;
+import dev.parley.chat.domain.model.RoomName;
+import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.in.BroadcastCommand;
+import dev.parley.chat.domain.port.in.JoinRoomCommand;
+import dev.parley.chat.domain.port.in.LeaveRoomCommand;
+import dev.parley.chat.domain.port.in.ListMembersCommand;
 import dev.parley.chat.domain.port.in.SendMessageCommand;
+import dev.parley.chat.domain.port.in.SendMessageCommand.Addressee;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,6 +31,11 @@ public final class FrameReader {
 
     /** The field of the original tutorial's frame {@code {"action":"sendMessage","Message":"hi"}}. */
     static final String MESSAGE_FIELD = "Message";
+    private static final String TO_FIELD = "to";
+    private static final String TO_USER_FIELD = "toUser";
+    private static final String CURSOR_FIELD = "cursor";
+    /** Far longer than any cursor Parley gives; bounds what a hostile one costs to look at. */
+    static final int MAX_CURSOR_LENGTH = 512;
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /**
      * Parley's frames are flat objects; the limit keeps a hostile frame (API Gateway lets 128 KB of {@code [} through)
@@ -62,24 +73,95 @@ public final class FrameReader {
         return name;
     }
 
-    /** Reads {@code {"action":"sendMessage","Message":"hi"}}, with an optional {@code "to":"<connectionId>"}. */
+    /**
+     * Reads {@code {"action":"sendMessage","Message":"hi"}} with at most one addressee: {@code "room"} (a room the
+     * sender is in), {@code "to"} (a connection) or {@code "toUser"} (every connection of a user); with none, the
+     * lobby. A field given as {@code null} is given, and wrong: a client that meant a direct message or a room must
+     * not reach the whole lobby by mistake.
+     */
     public SendMessageCommand sendMessage(ConnectionId sender, Map<String, Object> fields) throws InvalidFrameException {
         MessageText text = text(fields, MESSAGE_FIELD);
-        Object to = fields.get("to");
-        Optional<ConnectionId> recipient;
-        if (to == null) {
-            recipient = Optional.empty();
-        } else if (to instanceof String id && ConnectionId.isValid(id)) {
-            recipient = Optional.of(new ConnectionId(id));
-        } else {
-            throw new InvalidFrameException(ErrorCode.UNKNOWN_RECIPIENT, "'to' must be the connection id of a connected client");
-        }
-        return new SendMessageCommand(sender, text, recipient);
+        return new SendMessageCommand(sender, text, addressee(fields));
     }
 
-    /** Reads the broadcast endpoint's body {@code {"message":"..."}}. */
+    /** Reads {@code {"action":"join","room":"design"}}. */
+    public JoinRoomCommand join(ConnectionId connection, Map<String, Object> fields) throws InvalidFrameException {
+        return new JoinRoomCommand(connection, room(fields.get(FieldNames.ROOM)));
+    }
+
+    /** Reads {@code {"action":"leave","room":"design"}}. */
+    public LeaveRoomCommand leave(ConnectionId connection, Map<String, Object> fields) throws InvalidFrameException {
+        return new LeaveRoomCommand(connection, room(fields.get(FieldNames.ROOM)));
+    }
+
+    /** Reads {@code {"action":"members","room":"design"}}, with the optional {@code "cursor"} of the page before. */
+    public ListMembersCommand members(ConnectionId connection, Map<String, Object> fields) throws InvalidFrameException {
+        RoomName room = room(fields.get(FieldNames.ROOM));
+        Optional<String> cursor;
+        if (!fields.containsKey(CURSOR_FIELD)) {
+            cursor = Optional.empty();
+        } else if (fields.get(CURSOR_FIELD) instanceof String given && !given.isEmpty()
+                && given.codePointCount(0, given.length()) <= MAX_CURSOR_LENGTH) {
+            cursor = Optional.of(given);
+        } else {
+            throw new InvalidFrameException(ErrorCode.INVALID_CURSOR, "'" + CURSOR_FIELD + "' must be the cursor of the"
+                    + " page before: a string of 1 to " + MAX_CURSOR_LENGTH + " characters");
+        }
+        return new ListMembersCommand(connection, room, cursor);
+    }
+
+    /** Reads the broadcast endpoint's body {@code {"message":"..."}}, with an optional {@code "room"}. */
     public BroadcastCommand broadcastRequest(String body) throws InvalidFrameException {
-        return new BroadcastCommand(text(object(body), FieldNames.MESSAGE));
+        Map<String, Object> fields = object(body);
+        MessageText text = text(fields, FieldNames.MESSAGE);
+        return new BroadcastCommand(text, fields.containsKey(FieldNames.ROOM)
+                ? Optional.of(room(fields.get(FieldNames.ROOM)))
+                : Optional.empty());
+    }
+
+    private static Addressee addressee(Map<String, Object> fields) throws InvalidFrameException {
+        boolean toRoom = fields.containsKey(FieldNames.ROOM);
+        boolean toConnection = fields.containsKey(TO_FIELD);
+        boolean toUser = fields.containsKey(TO_USER_FIELD);
+        if (toRoom && (toConnection || toUser)) {
+            throw new InvalidFrameException(ErrorCode.INVALID_ROOM, "a direct message has no room: give '"
+                    + FieldNames.ROOM + "', '" + TO_FIELD + "' or '" + TO_USER_FIELD + "', only one of them");
+        }
+        if (toConnection && toUser) {
+            throw new InvalidFrameException(ErrorCode.UNKNOWN_RECIPIENT, "give '" + TO_FIELD + "' (a connection) or '"
+                    + TO_USER_FIELD + "' (a user), not both");
+        }
+        if (toConnection) {
+            if (fields.get(TO_FIELD) instanceof String id && ConnectionId.isValid(id)) {
+                return new SendMessageCommand.ToConnection(new ConnectionId(id));
+            }
+            throw new InvalidFrameException(ErrorCode.UNKNOWN_RECIPIENT,
+                    "'" + TO_FIELD + "' must be the connection id of a connected client");
+        }
+        if (toUser) {
+            return new SendMessageCommand.ToUser(userId(fields.get(TO_USER_FIELD)));
+        }
+        return new SendMessageCommand.ToRoom(toRoom ? room(fields.get(FieldNames.ROOM)) : RoomName.LOBBY);
+    }
+
+    private static UserId userId(Object value) throws InvalidFrameException {
+        if (value instanceof String id) {
+            try {
+                return new UserId(id);
+            } catch (IllegalArgumentException notAUserId) {
+                // answered below, as a value of the wrong type is
+            }
+        }
+        throw new InvalidFrameException(ErrorCode.UNKNOWN_RECIPIENT,
+                "'" + TO_USER_FIELD + "' must be the user id of a connected user");
+    }
+
+    private static RoomName room(Object value) throws InvalidFrameException {
+        if (value instanceof String name && RoomName.isValid(name)) {
+            return new RoomName(name);
+        }
+        throw new InvalidFrameException(ErrorCode.INVALID_ROOM, "'" + FieldNames.ROOM + "' must be a room name: 1 to "
+                + RoomName.MAX_LENGTH + " of the characters A-Z a-z 0-9 _ - . :");
     }
 
     /**

@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
 public record RoomName(String value) {
 
     public static final int MAX_LENGTH = 64;
+
+    // Before LOBBY: static fields initialise in order, and LOBBY's constructor checks its name against this.
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:-]{1," + MAX_LENGTH + "}");
+
     /** The one room of the original tutorial: a message without a room goes here. */
     public static final RoomName LOBBY = new RoomName("lobby");
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:-]{1," + MAX_LENGTH + "}");
 
     public RoomName {
         Objects.requireNonNull(value, "room name");

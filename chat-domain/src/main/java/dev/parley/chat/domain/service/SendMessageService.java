@@ -9,16 +9,20 @@ import dev.parley.chat.domain.model.MessageId;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.RoomName;
+import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.in.SendMessageCommand;
 import dev.parley.chat.domain.port.in.SendMessageResult;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.DeliveryResult.Outcome;
 import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.domain.port.out.RoomRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 public final class SendMessageService implements SendMessageUseCase {
@@ -31,19 +35,30 @@ public final class SendMessageService implements SendMessageUseCase {
     static final int MAX_ATTEMPTS = 10;
 
     private final ConnectionRegistry registry;
+    private final RoomRegistry rooms;
     private final MessagePublisher publisher;
     private final Clock clock;
     private final MessageRateLimit rateLimit;
-    private final GoneRecipients goneRecipients;
+    private final Memberships memberships;
 
-    public SendMessageService(
-            ConnectionRegistry registry, MessagePublisher publisher, Clock clock, MessageRateLimit rateLimit) {
+    public SendMessageService(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
+            MessageRateLimit rateLimit) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rateLimit = Objects.requireNonNull(rateLimit, "rate limit");
-        this.goneRecipients = new GoneRecipients(registry);
+        this.memberships = new Memberships(registry, rooms, publisher, clock);
     }
+
+    /** Where a message is to go, or why it cannot. */
+    private sealed interface Destination permits Refused, Recipients {}
+
+    /** The addressee cannot be reached: the sender is answered {@code result}; nothing is stored or sent. */
+    private record Refused(SendMessageResult result) implements Destination {}
+
+    /** The message's room (none when direct) and its recipients, read when it is sent. */
+    private record Recipients(Optional<RoomName> room, Supplier<Stream<ConnectionId>> read) implements Destination {}
 
     @Override
     public SendMessageResult send(SendMessageCommand command) {
@@ -51,11 +66,11 @@ public final class SendMessageService implements SendMessageUseCase {
         if (sender.isEmpty()) {
             return new SendMessageResult.SenderNotConnected(command.sender());
         }
-        Optional<ConnectionId> recipient = command.to() instanceof SendMessageCommand.ToConnection direct
-                ? Optional.of(direct.connection()) : Optional.empty();
-        if (recipient.isPresent() && registry.findActive(recipient.get()).isEmpty()) {
-            return new SendMessageResult.UnknownRecipient(recipient.get());
+        Destination destination = destination(command.sender(), command.to());
+        if (destination instanceof Refused refused) {
+            return refused.result();
         }
+        var recipients = (Recipients) destination;
 
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
@@ -65,10 +80,9 @@ public final class SendMessageService implements SendMessageUseCase {
             }
             var taken = (MessageDecision.Allowed) decision;
             var message = new ChatMessage(MessageId.random(), command.sender(), sender.get().connection().displayName(),
-                    sender.get().connection().userId(), command.text(), now,
-                    recipient.isPresent() ? Optional.empty() : Optional.of(RoomName.LOBBY));
+                    sender.get().connection().userId(), command.text(), now, recipients.room());
             if (registry.recordMessage(command.sender(), new PostedText(message.text(), now), taken)) {
-                return deliver(message, recipient);
+                return deliver(message, recipients.read().get());
             }
             sender = activeRecord(command.sender());
             if (sender.isEmpty()) {
@@ -78,16 +92,40 @@ public final class SendMessageService implements SendMessageUseCase {
         return new SendMessageResult.RateLimited(rateLimit.interval());
     }
 
+    /** A room's other members (the sender must be one), one connection, or a user's connections but the sender. */
+    private Destination destination(ConnectionId sender, SendMessageCommand.Addressee to) {
+        if (to instanceof SendMessageCommand.ToRoom toRoom) {
+            RoomName room = toRoom.room();
+            if (!rooms.isMember(room, sender)) {
+                return new Refused(new SendMessageResult.NotAMember(room));
+            }
+            return new Recipients(Optional.of(room), () -> rooms.members(room).filter(id -> !id.equals(sender)));
+        }
+        if (to instanceof SendMessageCommand.ToConnection toConnection) {
+            ConnectionId recipient = toConnection.connection();
+            if (registry.findActive(recipient).isEmpty()) {
+                return new Refused(new SendMessageResult.UnknownRecipient(recipient));
+            }
+            return new Recipients(Optional.empty(), () -> Stream.of(recipient));
+        }
+        UserId user = ((SendMessageCommand.ToUser) to).user();
+        List<ConnectionId> connections = registry.activeConnectionsOf(user)
+                .map(Connection::id)
+                .filter(id -> !id.equals(sender))
+                .toList();
+        if (connections.isEmpty()) {
+            return new Refused(new SendMessageResult.UnknownUser(user));
+        }
+        return new Recipients(Optional.empty(), connections::stream);
+    }
+
     private Optional<ConnectionRecord> activeRecord(ConnectionId id) {
         return registry.find(id).filter(ConnectionRecord::isActive);
     }
 
-    private SendMessageResult deliver(ChatMessage message, Optional<ConnectionId> recipient) {
-        Stream<ConnectionId> recipients = recipient.map(Stream::of).orElseGet(() -> registry.activeConnections()
-                .map(Connection::id)
-                .filter(id -> !id.equals(message.from())));
+    private SendMessageResult deliver(ChatMessage message, Stream<ConnectionId> recipients) {
         var deliveries = publisher.publish(message, recipients);
-        goneRecipients.markDisconnected(deliveries, clock.instant());
+        memberships.goneFrom(deliveries);
         return new SendMessageResult.Sent(message, deliveries.count(Outcome.DELIVERED));
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.chat.domain.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -34,6 +35,7 @@ class DisplayNamePropertyTest {
         int length = trimmed.codePointCount(0, trimmed.length());
         boolean acceptable = length >= 1 && length <= DisplayName.MAX_LENGTH
                 && trimmed.codePoints().noneMatch(Character::isISOControl)
+                && trimmed.codePoints().noneMatch(DisplayNamePropertyTest::hidesOrReorders)
                 && !trimmed.codePoints().allMatch(MessageTextPropertyTest::showsNothing);
         String guest = "guest-" + id.value().substring(0, Math.min(4, id.value().length()));
 
@@ -48,11 +50,29 @@ class DisplayNamePropertyTest {
         });
     }
 
+    @Property(tries = 2000)
+    void givenAnyName_construct_acceptsOnlyNamesWithoutCharactersThatHideOrReorderText(
+            @ForAll("requestedNames") String name) {
+        boolean hides = name.codePoints().anyMatch(DisplayNamePropertyTest::hidesOrReorders);
+
+        assertThat(DisplayName.hidesOrReordersText(name)).isEqualTo(hides);
+        if (hides) {
+            assertThatIllegalArgumentException().isThrownBy(() -> new DisplayName(name));
+        }
+    }
+
+    /** Zero-width and bidirectional formatting characters, as Unicode lists them. */
+    private static boolean hidesOrReorders(int codePoint) {
+        return "\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uFEFF"
+                .indexOf(codePoint) >= 0;
+    }
+
     @Provide
     Arbitrary<String> requestedNames() {
         // Tokens keep surrogate pairs whole, so lengths around the limit of 32 code points come up often.
         Arbitrary<String> tokens = Arbitraries.of("a", "Z", "7", " ", "\t", "\n", "\u0000", "\u0007", "\u001B",
-                "\u007F", "\u0085", "\u00A0", "\u2003", "\u3000", "\u200B", "\u00e9", "\u674e", "\uD83D\uDE00");
+                "\u007F", "\u0085", "\u00A0", "\u2003", "\u3000", "\u200B", "\u00e9", "\u674e", "\uD83D\uDE00", "\u200D",
+                "\u202E", "\u2066", "\uFEFF", "\u2028");
         Arbitrary<String> nearTheLimit = tokens.list().ofMaxSize(40).map(parts -> String.join("", parts));
         return Arbitraries.oneOf(nearTheLimit, Arbitraries.strings().all().ofMaxLength(40), Arbitraries.strings());
     }

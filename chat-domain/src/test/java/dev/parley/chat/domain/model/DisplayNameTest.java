@@ -38,7 +38,19 @@ class DisplayNameTest {
     static Stream<String> unacceptableNames() {
         return Stream.of("", " ", " Alice", "Alice ", "Alice\n", "\u2003Alice",
                 "x".repeat(DisplayName.MAX_LENGTH + 1), EMOJI.repeat(DisplayName.MAX_LENGTH + 1),
-                "Al\u0000ice", "Al\tice", "Bob\u001B[31m", "\u007F", "Bob\u0085");
+                "Al\u0000ice", "Al\tice", "Bob\u001B[31m", "\u007F", "Bob\u0085",
+                "Al\u200Bice", "Bob\u200F", "\u202EecilA", "\u2067Ann\u2069", "\uFEFFAnn", "Ann\u200D");
+    }
+
+    @Test
+    void givenNamesWithAndWithoutFormattingCharacters_hidesOrReordersText_isTrueOnlyForZeroWidthAndBidiOnes() {
+        assertThat(DisplayName.hidesOrReordersText("Zo\u00eb \u674e " + EMOJI)).isFalse();
+        assertThat(DisplayName.hidesOrReordersText("soft\u00ADhyphen")).isFalse();
+        assertThat(Stream.of("\u200B", "\u200C", "\u200D", "\u200E", "\u200F", "\u202A", "\u202B", "\u202C",
+                "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\uFEFF"))
+                .allSatisfy(character -> assertThat(DisplayName.hidesOrReordersText("A" + character + "B")).isTrue());
+        assertThat(Stream.of("\u200A", "\u2010", "\u2029", "\u202F", "\u2065", "\u206A", "\uFEFE", "\uFF00"))
+                .allSatisfy(neighbour -> assertThat(DisplayName.hidesOrReordersText("A" + neighbour + "B")).isFalse());
     }
 
     @Test

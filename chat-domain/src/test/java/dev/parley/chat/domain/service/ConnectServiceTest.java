@@ -3,11 +3,19 @@ package dev.parley.chat.domain.service;
 import static dev.parley.chat.domain.service.ChatFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.Member;
+import dev.parley.chat.domain.model.PresenceEvent;
+import dev.parley.chat.domain.model.RoomAccess;
+import dev.parley.chat.domain.model.RoomLimit;
+import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.in.ConnectCommand;
+import dev.parley.chat.domain.port.in.ConnectResult;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,11 +28,12 @@ class ConnectServiceTest {
     private static final DisplayName GUEST_NAME = new DisplayName("guest-L0SM");
 
     private final ChatFixture chat = new ChatFixture();
-    private final ConnectService service = new ConnectService(chat.registry, chat.clock);
+    private final ConnectService service =
+            new ConnectService(chat.registry, chat.rooms, chat.publisher, chat.clock, RoomLimit.DEFAULT);
 
     @Test
     void givenRequestedNameWithSurroundingWhitespace_connect_registersTheTrimmedName() {
-        Connection connection = service.connect(new ConnectCommand(ID, Optional.of("  Alice \t")));
+        Connection connection = connected(new ConnectCommand(ID, Optional.of("  Alice \t")));
 
         assertThat(connection.displayName()).isEqualTo(new DisplayName("Alice"));
         assertThat(chat.registry.findActive(ID)).contains(connection);
@@ -32,7 +41,7 @@ class ConnectServiceTest {
 
     @Test
     void givenRequestedName_connect_registersAnActiveConnectionAtTheClockInstant() {
-        Connection connection = service.connect(new ConnectCommand(ID, Optional.of("Alice")));
+        Connection connection = connected(new ConnectCommand(ID, Optional.of("Alice")));
 
         assertThat(connection).isEqualTo(new Connection(ID, new DisplayName("Alice"), NOW));
         assertThat(chat.registry.find(ID)).hasValueSatisfying(record -> {
@@ -47,15 +56,84 @@ class ConnectServiceTest {
     void givenAuthorizedUser_connect_registersTheConnectionAsThatUser() {
         UserId alice = new UserId("auth0|alice");
 
-        Connection connection = service.connect(new ConnectCommand(ID, Optional.of("Alice"), Optional.of(alice)));
+        Connection connection = connected(new ConnectCommand(ID, Optional.of("Alice"), Optional.of(alice)));
 
         assertThat(connection).isEqualTo(new Connection(ID, new DisplayName("Alice"), NOW, Optional.of(alice)));
         assertThat(chat.registry.findActive(ID)).contains(connection);
     }
 
     @Test
+    void givenTokenAdmittingSomeRooms_connect_registersTheConnectionWithThatAccess() {
+        RoomAccess teams = RoomAccess.only(List.of("team-*"));
+
+        Connection connection = connected(new ConnectCommand(ID, Optional.of("Alice"),
+                Optional.of(new UserId("auth0|alice")), teams));
+
+        assertThat(connection.roomAccess()).isEqualTo(teams);
+        assertThat(chat.registry.findActive(ID)).contains(connection);
+    }
+
+    @Test
+    void givenOthersInTheLobby_connect_joinsTheLobbyAndAnnouncesTheNewPresenceToThem() {
+        Connection bob = chat.active("Bob");
+        Connection carol = chat.active("Carol");
+
+        Connection connection = connected(new ConnectCommand(ID, Optional.of("Alice")));
+
+        assertThat(chat.rooms.roomsOf(ID)).containsExactly(RoomName.LOBBY);
+        assertThat(chat.publisher.sent()).extracting(RecordingMessagePublisher.Sent::recipient)
+                .containsExactlyInAnyOrder(bob.id(), carol.id());
+        assertThat(chat.publisher.sent().stream().map(RecordingMessagePublisher.Sent::message).distinct()).singleElement()
+                .isInstanceOfSatisfying(PresenceEvent.class, event -> {
+                    assertThat(event.room()).isEqualTo(RoomName.LOBBY);
+                    assertThat(event.kind()).isEqualTo(PresenceEvent.Kind.JOIN);
+                    assertThat(event.member()).isEqualTo(Member.of(connection));
+                    assertThat(event.count()).isEqualTo(3);
+                    assertThat(event.sentAt()).isEqualTo(NOW);
+                });
+    }
+
+    @Test
+    void givenTheUsersOtherTabInTheLobby_connect_joinsTheLobbyWithoutAnnouncingAnything() {
+        UserId ada = new UserId("auth0|ada");
+        chat.active("Ada's first tab", ada);
+        chat.active("Bob");
+
+        connected(new ConnectCommand(ID, Optional.of("Ada"), Optional.of(ada)));
+
+        assertThat(chat.rooms.roomsOf(ID)).containsExactly(RoomName.LOBBY);
+        assertThat(chat.rooms.members(RoomName.LOBBY)).hasSize(3);
+        assertThat(chat.publisher.sent()).isEmpty();
+    }
+
+    @Test
+    void givenNobodyElse_connect_joinsTheLobbyAndSendsNothing() {
+        connected(new ConnectCommand(ID, Optional.empty()));
+
+        assertThat(chat.rooms.members(RoomName.LOBBY)).containsExactly(ID);
+        assertThat(chat.publisher.sent()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("namesHidingOrReorderingText")
+    void givenNameHidingOrReorderingText_connect_isRefusedAndStoresAndSendsNothing(String requested) {
+        chat.active("Bob");
+
+        ConnectResult result = service.connect(new ConnectCommand(ID, Optional.of(requested)));
+
+        assertThat(result).isInstanceOf(ConnectResult.InvalidName.class);
+        assertThat(chat.registry.find(ID)).isEmpty();
+        assertThat(chat.rooms.roomsOf(ID)).isEmpty();
+        assertThat(chat.publisher.sent()).isEmpty();
+    }
+
+    static Stream<String> namesHidingOrReorderingText() {
+        return Stream.of("Al\u200Bice", "\u200FAlice", "Alice\u202E", "\u2066Bob\u2069", "\uFEFFBob", "\u202A", "Ann\u200D");
+    }
+
+    @Test
     void givenNoAuthorizedUser_connect_registersAnAnonymousConnection() {
-        Connection connection = service.connect(new ConnectCommand(ID, Optional.of("Alice")));
+        Connection connection = connected(new ConnectCommand(ID, Optional.of("Alice")));
 
         assertThat(connection.userId()).isEmpty();
         assertThat(chat.registry.findActive(ID)).hasValueSatisfying(found -> assertThat(found.userId()).isEmpty());
@@ -63,7 +141,7 @@ class ConnectServiceTest {
 
     @Test
     void givenNoRequestedName_connect_namesItGuestAndTheFirstFourCharactersOfTheId() {
-        Connection connection = service.connect(new ConnectCommand(ID, Optional.empty()));
+        Connection connection = connected(new ConnectCommand(ID, Optional.empty()));
 
         assertThat(connection.displayName()).isEqualTo(GUEST_NAME);
         assertThat(chat.registry.findActive(ID)).contains(connection);
@@ -72,7 +150,7 @@ class ConnectServiceTest {
     @ParameterizedTest
     @MethodSource("unacceptableNames")
     void givenUnacceptableRequestedName_connect_fallsBackToTheGuestName(String requested) {
-        Connection connection = service.connect(new ConnectCommand(ID, Optional.of(requested)));
+        Connection connection = connected(new ConnectCommand(ID, Optional.of(requested)));
 
         assertThat(connection.displayName()).isEqualTo(GUEST_NAME);
         assertThat(chat.registry.findActive(ID)).contains(connection);
@@ -96,7 +174,7 @@ class ConnectServiceTest {
     void givenNameOf32CodePointsOutsideTheBasicPlane_connect_keepsIt() {
         String emoji = "\uD83D\uDE00".repeat(DisplayName.MAX_LENGTH);
 
-        Connection connection = service.connect(new ConnectCommand(ID, Optional.of(emoji)));
+        Connection connection = connected(new ConnectCommand(ID, Optional.of(emoji)));
 
         assertThat(connection.displayName().value()).isEqualTo(emoji);
     }
@@ -105,8 +183,14 @@ class ConnectServiceTest {
     void givenNameOf32CharactersInsideSpaces_connect_keepsTheTrimmedName() {
         String name = "x".repeat(DisplayName.MAX_LENGTH);
 
-        Connection connection = service.connect(new ConnectCommand(ID, Optional.of("  " + name + " ")));
+        Connection connection = connected(new ConnectCommand(ID, Optional.of("  " + name + " ")));
 
         assertThat(connection.displayName().value()).isEqualTo(name);
+    }
+
+    private Connection connected(ConnectCommand command) {
+        ConnectResult result = service.connect(command);
+        assertThat(result).isInstanceOf(ConnectResult.Connected.class);
+        return ((ConnectResult.Connected) result).connection();
     }
 }

@@ -11,17 +11,23 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
+import dev.parley.chat.domain.model.Member;
 import dev.parley.chat.domain.model.MessageAllowance;
 import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.PostedText;
+import dev.parley.chat.domain.model.RoomName;
+import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.in.SendMessageCommand;
+import dev.parley.chat.domain.port.in.SendMessageCommand.ToRoom;
+import dev.parley.chat.domain.port.in.SendMessageCommand.ToUser;
 import dev.parley.chat.domain.port.in.SendMessageResult;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.DeliveryResult;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +39,12 @@ class SendMessageServiceTest {
 
     private static final MessageText HELLO = new MessageText("hello, everyone");
     private static final MessageRateLimit TEN_A_SECOND_BURST_OF_20 = new MessageRateLimit(10, 20);
+    private static final RoomName GAMES = new RoomName("games");
+    private static final RoomName MUSIC = new RoomName("music");
 
     private final ChatFixture chat = new ChatFixture();
     private final SendMessageService service =
-            new SendMessageService(chat.registry, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+            new SendMessageService(chat.registry, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
 
     @Test
     void givenOtherActiveAndDisconnectedConnections_send_deliversOneCopyToEachOtherActiveConnection() {
@@ -92,6 +100,181 @@ class SendMessageServiceTest {
         assertThat(sent.recipients()).isZero();
         assertThat(chat.publisher.sent()).isEmpty();
         assertThat(chat.recordOf(alice).latestMessage()).contains(new PostedText(HELLO, NOW));
+    }
+
+    @Test
+    void givenRoomMembers_sendToRoom_deliversToItsOtherMembersOnlyAsAMessageOfThatRoom() {
+        Connection alice = chat.active("Alice");
+        Connection bob = chat.active("Bob");
+        Connection carol = chat.active("Carol");
+        chat.active("Dave");
+        List.of(alice, bob, carol).forEach(member -> chat.join(member, GAMES));
+
+        SendMessageResult.Sent sent = sentBy(service.send(new SendMessageCommand(alice.id(), HELLO, new ToRoom(GAMES))));
+
+        assertThat(sent.message().room()).contains(GAMES);
+        assertThat(sent.message().direct()).isFalse();
+        assertThat(chat.publisher.sent()).containsExactlyInAnyOrder(
+                new RecordingMessagePublisher.Sent(bob.id(), sent.message()),
+                new RecordingMessagePublisher.Sent(carol.id(), sent.message()));
+        assertThat(sent.recipients()).isEqualTo(2);
+        assertThat(chat.recordOf(alice).latestMessage()).contains(new PostedText(HELLO, NOW));
+    }
+
+    @Test
+    void givenSenderNotInTheRoom_sendToRoom_answersNotAMemberAndStoresAndSendsNothing() {
+        Connection alice = chat.active("Alice");
+        chat.join(chat.active("Bob"), GAMES);
+
+        SendMessageResult result = service.send(new SendMessageCommand(alice.id(), HELLO, new ToRoom(GAMES)));
+
+        assertThat(result).isEqualTo(new SendMessageResult.NotAMember(GAMES));
+        assertThat(chat.publisher.sent()).isEmpty();
+        assertThat(chat.recordOf(alice).latestMessage()).isEmpty();
+        assertThat(chat.recordOf(alice).messageAllowance()).isEmpty();
+    }
+
+    @Test
+    void givenSenderThatLeftTheLobby_sendWithoutRoom_answersNotAMemberOfTheLobby() {
+        Connection alice = chat.active("Alice");
+        chat.active("Bob");
+        chat.rooms.leave(RoomName.LOBBY, Member.of(alice));
+
+        SendMessageResult result = service.send(toEveryone(alice));
+
+        assertThat(result).isEqualTo(new SendMessageResult.NotAMember(RoomName.LOBBY));
+        assertThat(chat.publisher.sent()).isEmpty();
+    }
+
+    @Test
+    void givenConnectionThatLeftTheLobby_sendWithoutRoom_doesNotReachIt() {
+        Connection alice = chat.active("Alice");
+        Connection bob = chat.active("Bob");
+        Connection carol = chat.active("Carol");
+        chat.rooms.leave(RoomName.LOBBY, Member.of(carol));
+
+        SendMessageResult.Sent sent = sentBy(service.send(toEveryone(alice)));
+
+        assertThat(sent.message().room()).contains(RoomName.LOBBY);
+        assertThat(chat.publisher.sent()).containsExactly(new RecordingMessagePublisher.Sent(bob.id(), sent.message()));
+    }
+
+    @Test
+    void givenSenderOfAnAuthorizedUser_send_messageCarriesTheUsersId() {
+        UserId ada = new UserId("auth0|ada");
+        Connection sender = chat.active("Ada", ada);
+        chat.active("Bob");
+
+        ChatMessage message = sentBy(service.send(toEveryone(sender))).message();
+
+        assertThat(message.senderUserId()).contains(ada);
+        assertThat(message.senderName()).isEqualTo(sender.displayName());
+    }
+
+    @Test
+    void givenUserWithSeveralConnections_sendToUser_deliversToEachActiveOneAsDirect() {
+        Connection alice = chat.active("Alice");
+        UserId ada = new UserId("auth0|ada");
+        Connection firstTab = chat.active("Ada", ada);
+        Connection secondTab = chat.active("Ada again", ada);
+        chat.join(secondTab, GAMES);
+        chat.rooms.leave(RoomName.LOBBY, Member.of(secondTab));
+        chat.active("Bob", new UserId("auth0|bob"));
+        Connection closedTab = chat.active("Ada's closed tab", ada);
+        chat.registry.markDisconnected(closedTab.id(), EARLIER_DISCONNECTION);
+
+        SendMessageResult.Sent sent = sentBy(service.send(new SendMessageCommand(alice.id(), HELLO, new ToUser(ada))));
+
+        assertThat(sent.message().direct()).isTrue();
+        assertThat(chat.publisher.sent()).containsExactlyInAnyOrder(
+                new RecordingMessagePublisher.Sent(firstTab.id(), sent.message()),
+                new RecordingMessagePublisher.Sent(secondTab.id(), sent.message()));
+        assertThat(sent.recipients()).isEqualTo(2);
+        assertThat(chat.recordOf(alice).latestMessage()).contains(new PostedText(HELLO, NOW));
+    }
+
+    @Test
+    void givenSenderIsTheUser_sendToUser_reachesItsOtherConnectionsOnly() {
+        UserId ada = new UserId("auth0|ada");
+        Connection firstTab = chat.active("Ada", ada);
+        Connection secondTab = chat.active("Ada again", ada);
+
+        SendMessageResult.Sent sent = sentBy(service.send(new SendMessageCommand(firstTab.id(), HELLO, new ToUser(ada))));
+
+        assertThat(chat.publisher.sent()).containsExactly(new RecordingMessagePublisher.Sent(secondTab.id(), sent.message()));
+    }
+
+    @Test
+    void givenUserWithoutAnyOtherActiveConnection_sendToUser_answersUnknownUserAndStoresAndSendsNothing() {
+        UserId ada = new UserId("auth0|ada");
+        Connection onlyTab = chat.active("Ada", ada);
+        Connection alice = chat.active("Alice");
+        UserId nobody = new UserId("auth0|nobody");
+        Connection nobodysClosedTab = chat.active("Nobody's tab", nobody);
+        chat.registry.markDisconnected(nobodysClosedTab.id(), EARLIER_DISCONNECTION);
+
+        SendMessageResult toNobody = service.send(new SendMessageCommand(alice.id(), HELLO, new ToUser(nobody)));
+        SendMessageResult toHerself = service.send(new SendMessageCommand(onlyTab.id(), HELLO, new ToUser(ada)));
+
+        assertThat(toNobody).isEqualTo(new SendMessageResult.UnknownUser(nobody));
+        assertThat(toHerself).isEqualTo(new SendMessageResult.UnknownUser(ada));
+        assertThat(chat.publisher.sent()).isEmpty();
+        assertThat(chat.recordOf(alice).messageAllowance()).isEmpty();
+        assertThat(chat.recordOf(onlyTab).messageAllowance()).isEmpty();
+    }
+
+    @Test
+    void givenRoomMemberAnsweringGone_sendToRoom_marksItAndTakesItOutOfEveryRoomAnnouncingItsLeave() {
+        Connection alice = chat.active("Alice");
+        Connection bob = chat.active("Bob");
+        Connection ghost = chat.active("Ghost");
+        List.of(alice, bob, ghost).forEach(member -> chat.join(member, GAMES));
+        chat.publisher.answer(ghost.id(), DeliveryResult.gone());
+
+        SendMessageResult.Sent sent = sentBy(service.send(new SendMessageCommand(alice.id(), HELLO, new ToRoom(GAMES))));
+
+        assertThat(sent.recipients()).isEqualTo(1);
+        assertThat(chat.recordOf(ghost).disconnection()).contains(new Disconnection(NOW, DisconnectReason.gone()));
+        assertThat(chat.rooms.roomsOf(ghost.id())).isEmpty();
+        assertThat(chat.announcements()).containsExactlyInAnyOrder(
+                "LEAVE lobby Ghost (2) -> Alice", "LEAVE lobby Ghost (2) -> Bob",
+                "LEAVE games Ghost (2) -> Alice", "LEAVE games Ghost (2) -> Bob");
+    }
+
+    @Test
+    void givenGoneConnectionsSharingRooms_send_cleansUpEachOnceAndEnds() {
+        Connection alice = chat.active("Alice");
+        Connection first = chat.active("First ghost");
+        Connection second = chat.active("Second ghost");
+        chat.rooms.leave(RoomName.LOBBY, Member.of(second));
+        for (RoomName room : List.of(GAMES, MUSIC)) {
+            chat.join(first, room);
+            chat.join(second, room);
+        }
+        chat.publisher.answer(first.id(), DeliveryResult.gone()).answer(second.id(), DeliveryResult.gone());
+        List<ConnectionId> marked = new ArrayList<>();
+        var counting = new RacingRegistry(chat.registry, 0) {
+            @Override
+            public boolean markDisconnected(ConnectionId id, Disconnection disconnection) {
+                marked.add(id);
+                return super.markDisconnected(id, disconnection);
+            }
+        };
+        var countedService = new SendMessageService(counting, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+
+        SendMessageResult.Sent sent = sentBy(countedService.send(toEveryone(alice)));
+
+        // The second ghost was found gone by both of the first's leaves, and handled once.
+        assertThat(marked).containsExactly(first.id(), second.id());
+        assertThat(sent.recipients()).isZero();
+        assertThat(List.of(first, second)).allSatisfy(ghost -> {
+            assertThat(chat.registry.findActive(ghost.id())).isEmpty();
+            assertThat(chat.rooms.roomsOf(ghost.id())).isEmpty();
+        });
+        // The first ghost's leaves met the second, whose own leaves found nobody left to tell.
+        assertThat(chat.announcements()).containsExactlyInAnyOrder(
+                "LEAVE lobby First ghost (1) -> Alice",
+                "LEAVE games First ghost (1) -> Second ghost", "LEAVE music First ghost (1) -> Second ghost");
     }
 
     @Test
@@ -268,7 +451,7 @@ class SendMessageServiceTest {
         Connection alice = chat.active("Alice");
         Connection bob = chat.active("Bob");
         var racing = new RacingRegistry(chat.registry, 3);
-        var racedService = new SendMessageService(racing, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+        var racedService = new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
 
         SendMessageResult.Sent sent = sentBy(racedService.send(toEveryone(alice)));
 
@@ -284,7 +467,7 @@ class SendMessageServiceTest {
         Connection alice = chat.active("Alice");
         chat.active("Bob");
         var racing = new RacingRegistry(chat.registry, Integer.MAX_VALUE);
-        var racedService = new SendMessageService(racing, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+        var racedService = new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
 
         SendMessageResult result = racedService.send(toEveryone(alice));
 
@@ -304,7 +487,7 @@ class SendMessageServiceTest {
                 chat.registry.markDisconnected(sender, EARLIER_DISCONNECTION);
             }
         };
-        var racedService = new SendMessageService(racing, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+        var racedService = new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
 
         SendMessageResult result = racedService.send(toEveryone(alice));
 

@@ -1,6 +1,7 @@
 package dev.parley.chat.adapter.out.dynamodb;
 
 import static dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable.ACTIVE_CONNECTIONS_INDEX;
+import static dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable.ACTIVE_USERS_INDEX;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
@@ -14,11 +15,14 @@ import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.MessageAllowance;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.PostedText;
+import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -30,14 +34,19 @@ final class ChatDetailsItem {
             .newItemSupplier(ChatDetailsItem::new)
             .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.CONNECTION_ID)
                     .getter(ChatDetailsItem::getConnectionId).setter(ChatDetailsItem::setConnectionId)
-                    .tags(primaryPartitionKey(), secondarySortKey(ACTIVE_CONNECTIONS_INDEX)))
+                    .tags(primaryPartitionKey(), secondarySortKey(List.of(ACTIVE_CONNECTIONS_INDEX, ACTIVE_USERS_INDEX))))
             .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.ACTIVE_SHARD)
                     .getter(ChatDetailsItem::getActiveShard).setter(ChatDetailsItem::setActiveShard)
                     .tags(secondaryPartitionKey(ACTIVE_CONNECTIONS_INDEX)))
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.ACTIVE_USER)
+                    .getter(ChatDetailsItem::getActiveUser).setter(ChatDetailsItem::setActiveUser)
+                    .tags(secondaryPartitionKey(ACTIVE_USERS_INDEX)))
             .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.DISPLAY_NAME)
                     .getter(ChatDetailsItem::getDisplayName).setter(ChatDetailsItem::setDisplayName))
             .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.USER_ID)
                     .getter(ChatDetailsItem::getUserId).setter(ChatDetailsItem::setUserId))
+            .addAttribute(EnhancedType.listOf(String.class), attribute -> attribute.name(ChatDetailsTable.ROOM_ACCESS)
+                    .getter(ChatDetailsItem::getRoomAccess).setter(ChatDetailsItem::setRoomAccess))
             .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.CONNECTION_TIME)
                     .getter(ChatDetailsItem::getConnectionTime).setter(ChatDetailsItem::setConnectionTime))
             .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.DISCONNECT_TIME)
@@ -62,8 +71,10 @@ final class ChatDetailsItem {
 
     private String connectionId;
     private String activeShard;
+    private String activeUser;
     private String displayName;
     private String userId;
+    private List<String> roomAccess;
     private String connectionTime;
     private String disconnectTime;
     private String disconnectReason;
@@ -82,6 +93,8 @@ final class ChatDetailsItem {
         item.activeShard = activeShard;
         item.displayName = connection.displayName().value();
         item.userId = connection.userId().map(UserId::value).orElse(null);
+        item.activeUser = item.userId;
+        item.roomAccess = connection.roomAccess().everyRoom() ? null : connection.roomAccess().patterns();
         item.connectionTime = isoUtc(connection.connectedAt());
         item.expiresAt = expiresAt.getEpochSecond();
         return item;
@@ -98,7 +111,19 @@ final class ChatDetailsItem {
                 new ConnectionId(connectionId),
                 new DisplayName(required(ChatDetailsTable.DISPLAY_NAME, displayName)),
                 instant(ChatDetailsTable.CONNECTION_TIME, required(ChatDetailsTable.CONNECTION_TIME, connectionTime)),
-                Optional.ofNullable(userId).map(UserId::new));
+                Optional.ofNullable(userId).map(UserId::new),
+                roomAccess());
+    }
+
+    private RoomAccess roomAccess() {
+        if (roomAccess == null) {
+            return RoomAccess.EVERY_ROOM;
+        }
+        try {
+            return RoomAccess.only(roomAccess);
+        } catch (IllegalArgumentException notPatterns) {
+            throw corrupt("has " + ChatDetailsTable.ROOM_ACCESS + " " + roomAccess + ": " + notPatterns.getMessage());
+        }
     }
 
     /** The connection and its audit trail; fails, naming the item and attribute, on an item Parley did not write. */
@@ -168,6 +193,14 @@ final class ChatDetailsItem {
         this.activeShard = activeShard;
     }
 
+    String getActiveUser() {
+        return activeUser;
+    }
+
+    void setActiveUser(String activeUser) {
+        this.activeUser = activeUser;
+    }
+
     String getDisplayName() {
         return displayName;
     }
@@ -182,6 +215,14 @@ final class ChatDetailsItem {
 
     void setUserId(String userId) {
         this.userId = userId;
+    }
+
+    List<String> getRoomAccess() {
+        return roomAccess;
+    }
+
+    void setRoomAccess(List<String> roomAccess) {
+        this.roomAccess = roomAccess;
     }
 
     String getConnectionTime() {

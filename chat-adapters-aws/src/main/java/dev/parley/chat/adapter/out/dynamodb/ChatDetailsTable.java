@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * The {@code chatDetails} table in one place, for the registry, the local gateway's table creation and the
  * deployment. One item per connection, under the attribute names of the original tutorial's table, every time an
- * ISO-8601 UTC string; Parley adds the display name, the authorized user, why a connection ended, what is left of its
- * send rate, the shard that lists it while it is active, and the expiry time.
+ * ISO-8601 UTC string; Parley adds the display name, the authorized user and the rooms it may join, why a connection
+ * ended, what is left of its send rate, the shard (and the user) that list it while it is active, its rooms, and the
+ * expiry time.
  */
 public final class ChatDetailsTable {
 
@@ -35,6 +36,11 @@ public final class ChatDetailsTable {
     public static final String DISPLAY_NAME = "DisplayName";
     /** (S) The user the authorizer identified; absent on anonymous connections. */
     public static final String USER_ID = "UserId";
+    /**
+     * (L of S) The room patterns the connection's token admits it to, in the token's order; absent when it may join
+     * every room.
+     */
+    public static final String ROOM_ACCESS = "RoomAccess";
     public static final String DISCONNECT_REASON = "DisconnectReason";
     /**
      * (N) How many tokens of its send rate the connection had left after its latest message, and (S) when that was:
@@ -47,13 +53,29 @@ public final class ChatDetailsTable {
     public static final String ACTIVE_SHARD = "ActiveShard";
     /** (N) Epoch seconds after which DynamoDB's time to live deletes the item; the deployment enables it. */
     public static final String EXPIRES_AT = "ExpiresAt";
+    /**
+     * (SS) The rooms the connection is a member of: the by-connection side of the rooms in {@link ChatRoomsTable}, and
+     * the one attribute a join's room limit is checked against.
+     */
+    public static final String ROOMS = "Rooms";
+    /** (S) The connection's {@link #USER_ID}, present only while it is active, so the index below is sparse too. */
+    public static final String ACTIVE_USER = "ActiveUser";
 
     /**
      * Sparse index of the active connections: partition key {@link #ACTIVE_SHARD}, sort key {@link #CONNECTION_ID}.
      * A few shards instead of one constant key spread a busy chat's writes over several index partitions. It projects
-     * what makes a {@code Connection} (name, time, user), so a listed connection is the one that was registered.
+     * what makes a {@code Connection} (name, time, user, room access), so a listed connection is the one that was
+     * registered, and
+     * its {@link #ROOMS}, so the lobby's members are the active connections a filter on them keeps.
      */
     public static final String ACTIVE_CONNECTIONS_INDEX = "ActiveConnections";
+
+    /**
+     * Sparse index of the active connections by user: partition key {@link #ACTIVE_USER}, sort key
+     * {@link #CONNECTION_ID}, so a direct message to a user reads their connections with one Query. It projects what
+     * makes a {@code Connection}, as the index above does.
+     */
+    public static final String ACTIVE_USERS_INDEX = "ActiveUsers";
 
     /** The names DynamoDB accepts, in words. */
     public static final String NAME_RULE = "3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'";
@@ -63,23 +85,33 @@ public final class ChatDetailsTable {
     private ChatDetailsTable() {
     }
 
-    /** The table and its index, billed per request. Time to live is not part of it: the deployment turns it on. */
+    /** The table and its indexes, billed per request. Time to live is not part of it: the deployment turns it on. */
     public static CreateTableRequest createTableRequest(String tableName) {
         return CreateTableRequest.builder()
                 .tableName(requireValidName(tableName))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
                         stringAttribute(CONNECTION_ID),
-                        stringAttribute(ACTIVE_SHARD))
+                        stringAttribute(ACTIVE_SHARD),
+                        stringAttribute(ACTIVE_USER))
                 .keySchema(key(CONNECTION_ID, KeyType.HASH))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(ACTIVE_CONNECTIONS_INDEX)
-                        .keySchema(key(ACTIVE_SHARD, KeyType.HASH), key(CONNECTION_ID, KeyType.RANGE))
-                        .projection(Projection.builder()
-                                .projectionType(ProjectionType.INCLUDE)
-                                .nonKeyAttributes(DISPLAY_NAME, CONNECTION_TIME, USER_ID)
+                .globalSecondaryIndexes(
+                        GlobalSecondaryIndex.builder()
+                                .indexName(ACTIVE_CONNECTIONS_INDEX)
+                                .keySchema(key(ACTIVE_SHARD, KeyType.HASH), key(CONNECTION_ID, KeyType.RANGE))
+                                .projection(Projection.builder()
+                                        .projectionType(ProjectionType.INCLUDE)
+                                        .nonKeyAttributes(DISPLAY_NAME, CONNECTION_TIME, USER_ID, ROOM_ACCESS, ROOMS)
+                                        .build())
+                                .build(),
+                        GlobalSecondaryIndex.builder()
+                                .indexName(ACTIVE_USERS_INDEX)
+                                .keySchema(key(ACTIVE_USER, KeyType.HASH), key(CONNECTION_ID, KeyType.RANGE))
+                                .projection(Projection.builder()
+                                        .projectionType(ProjectionType.INCLUDE)
+                                        .nonKeyAttributes(DISPLAY_NAME, CONNECTION_TIME, USER_ID, ROOM_ACCESS)
+                                        .build())
                                 .build())
-                        .build())
                 .build();
     }
 
@@ -92,11 +124,11 @@ public final class ChatDetailsTable {
         return tableName;
     }
 
-    private static AttributeDefinition stringAttribute(String name) {
+    static AttributeDefinition stringAttribute(String name) {
         return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
     }
 
-    private static KeySchemaElement key(String name, KeyType type) {
+    static KeySchemaElement key(String name, KeyType type) {
         return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 }

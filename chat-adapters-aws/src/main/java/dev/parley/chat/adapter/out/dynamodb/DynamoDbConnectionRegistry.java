@@ -9,19 +9,15 @@ import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.MessageAllowance;
 import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.PostedText;
+import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -43,8 +39,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The connections in the {@link ChatDetailsTable}, one item each. Active connections carry an {@code ActiveShard}
- * and so appear in the sparse {@code ActiveConnections} index, which lists them without a Scan; every item expires
- * through DynamoDB's time to live once its retention is over.
+ * and so appear in the sparse {@code ActiveConnections} index, which lists them without a Scan, and those of a user
+ * an {@code ActiveUser}, for the sparse {@code ActiveUsers} index; every item expires through DynamoDB's time to live
+ * once its retention is over.
  *
  * <p>Whole items are written and read with the Enhanced Client. The targeted updates go through the low-level client
  * it wraps: the Enhanced Client cannot REMOVE one attribute while leaving the others untouched.
@@ -78,6 +75,7 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
     private final DynamoDbRegistrySettings settings;
     private final DynamoDbTable<ChatDetailsItem> table;
     private final DynamoDbIndex<ChatDetailsItem> activeConnectionsIndex;
+    private final DynamoDbIndex<ChatDetailsItem> activeUsersIndex;
 
     public DynamoDbConnectionRegistry(
             DynamoDbEnhancedClient enhancedClient, DynamoDbClient dynamoDb, DynamoDbRegistrySettings settings) {
@@ -86,6 +84,7 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.table = enhancedClient.table(settings.tableName(), ChatDetailsItem.SCHEMA);
         this.activeConnectionsIndex = table.index(ChatDetailsTable.ACTIVE_CONNECTIONS_INDEX);
+        this.activeUsersIndex = table.index(ChatDetailsTable.ACTIVE_USERS_INDEX);
     }
 
     @Override
@@ -111,12 +110,14 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
         Objects.requireNonNull(disconnection, "disconnection");
         // ConnectionRecord.disconnect: only an active record ends, so the first disconnection wins.
         return updateIfRegistered(id,
-                "SET #disconnectTime = :disconnectTime, #reason = :reason, #expiresAt = :expiresAt REMOVE #activeShard",
+                "SET #disconnectTime = :disconnectTime, #reason = :reason, #expiresAt = :expiresAt"
+                        + " REMOVE #activeShard, #activeUser",
                 IS_REGISTERED + " AND attribute_not_exists(#disconnectTime)",
                 Map.of("#disconnectTime", ChatDetailsTable.DISCONNECT_TIME,
                         "#reason", ChatDetailsTable.DISCONNECT_REASON,
                         "#expiresAt", ChatDetailsTable.EXPIRES_AT,
-                        "#activeShard", ChatDetailsTable.ACTIVE_SHARD),
+                        "#activeShard", ChatDetailsTable.ACTIVE_SHARD,
+                        "#activeUser", ChatDetailsTable.ACTIVE_USER),
                 Map.of(":disconnectTime", string(isoUtc(disconnection.at())),
                         ":reason", string(disconnection.reason().description()),
                         ":expiresAt", number(disconnection.at().plus(settings.retention()).getEpochSecond())));
@@ -177,9 +178,21 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
     @Override
     public Stream<Connection> activeConnections() {
         // Page by page, so the first recipients can be sent to while later pages are still unread.
-        Spliterator<Page<ChatDetailsItem>> pages = Spliterators.spliteratorUnknownSize(
-                new ShardByShardPages(), Spliterator.ORDERED | Spliterator.NONNULL);
-        return StreamSupport.stream(pages, false)
+        return ShardByShard.stream(settings.shards(), this::queryShard)
+                .flatMap(page -> page.items().stream())
+                .map(ChatDetailsItem::toConnection);
+    }
+
+    /** One Query of the sparse {@code ActiveUsers} index, page by page: the user's connections while they are active. */
+    @Override
+    public Stream<Connection> activeConnectionsOf(UserId user) {
+        Objects.requireNonNull(user, "user");
+        QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(user.value()).build()));
+        if (settings.queryPageSize() > 0) {
+            query.limit(settings.queryPageSize());
+        }
+        return StreamSupport.stream(activeUsersIndex.query(query.build()).spliterator(), false)
                 .flatMap(page -> page.items().stream())
                 .map(ChatDetailsItem::toConnection);
     }
@@ -229,31 +242,5 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
 
     private static AttributeValue number(long value) {
         return AttributeValue.fromN(Long.toString(value));
-    }
-
-    /**
-     * Every page of the index, one shard after the other, each Query sent only when the previous page is used up.
-     * (Stream.flatMap over the shards would read a whole shard at once when the stream is consumed by an iterator.)
-     */
-    private final class ShardByShardPages implements Iterator<Page<ChatDetailsItem>> {
-
-        private final Iterator<String> shards = settings.shards().iterator();
-        private Iterator<Page<ChatDetailsItem>> shardPages = Collections.emptyIterator();
-
-        @Override
-        public boolean hasNext() {
-            while (!shardPages.hasNext() && shards.hasNext()) {
-                shardPages = queryShard(shards.next()).iterator();
-            }
-            return shardPages.hasNext();
-        }
-
-        @Override
-        public Page<ChatDetailsItem> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException("no more pages of active connections");
-            }
-            return shardPages.next();
-        }
     }
 }

@@ -12,6 +12,7 @@ import dev.parley.chat.domain.model.MessageAllowance;
 import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.PostedText;
+import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -67,19 +68,27 @@ class ChatDetailsTableTest {
     }
 
     @Test
-    void givenTableFromTheDefinition_describe_hasTheKeyTheSparseIndexAndOnDemandBilling() {
+    void givenTableFromTheDefinition_describe_hasTheKeyTheSparseIndexesAndOnDemandBilling() {
         TableDescription table = dynamoDb.client().describeTable(request -> request.tableName(tableName)).table();
 
         assertThat(table.keySchema()).containsExactly(key("connectionId", KeyType.HASH));
         assertThat(table.attributeDefinitions()).containsExactlyInAnyOrder(
-                stringAttribute("connectionId"), stringAttribute("ActiveShard"));
+                stringAttribute("connectionId"), stringAttribute("ActiveShard"), stringAttribute("ActiveUser"));
         assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
-        assertThat(table.globalSecondaryIndexes()).singleElement().satisfies((GlobalSecondaryIndexDescription index) -> {
-            assertThat(index.indexName()).isEqualTo("ActiveConnections");
+        assertThat(table.globalSecondaryIndexes()).hasSize(2);
+        assertThat(index(table, "ActiveConnections")).satisfies(index -> {
             assertThat(index.keySchema()).containsExactly(
                     key("ActiveShard", KeyType.HASH), key("connectionId", KeyType.RANGE));
             assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.INCLUDE);
-            assertThat(index.projection().nonKeyAttributes()).containsExactlyInAnyOrder("DisplayName", "ConnectionTime", "UserId");
+            assertThat(index.projection().nonKeyAttributes())
+                    .containsExactlyInAnyOrder("DisplayName", "ConnectionTime", "UserId", "RoomAccess", "Rooms");
+        });
+        assertThat(index(table, "ActiveUsers")).satisfies(index -> {
+            assertThat(index.keySchema()).containsExactly(
+                    key("ActiveUser", KeyType.HASH), key("connectionId", KeyType.RANGE));
+            assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.INCLUDE);
+            assertThat(index.projection().nonKeyAttributes())
+                    .containsExactlyInAnyOrder("DisplayName", "ConnectionTime", "UserId", "RoomAccess");
         });
     }
 
@@ -114,7 +123,39 @@ class ChatDetailsTableTest {
 
         registry.register(bob);
 
-        assertThat(rawItem(bob.id()).get("UserId").s()).isEqualTo("auth0|bob");
+        Map<String, AttributeValue> item = rawItem(bob.id());
+        assertThat(item.get("UserId").s()).isEqualTo("auth0|bob");
+        assertThat(item.get("ActiveUser").s()).as("listed by the ActiveUsers index").isEqualTo("auth0|bob");
+    }
+
+    @Test
+    void givenConnectionAdmittedToSomeRooms_item_listsItsPatternsInOrderAndReadsThemBack() {
+        Connection admitted = new Connection(new ConnectionId("Cc3xYcOFvHcCEJA="), new DisplayName("Carol"),
+                CONNECTED_AT, Optional.empty(), RoomAccess.only(List.of("team-*", "general")));
+        Connection noRooms = new Connection(new ConnectionId("Dd3xYcOFvHcCEJA="), new DisplayName("Dan"),
+                CONNECTED_AT, Optional.empty(), RoomAccess.only(List.of()));
+
+        registry.register(admitted);
+        registry.register(noRooms);
+
+        assertThat(rawItem(admitted.id()).get("RoomAccess").l()).extracting(AttributeValue::s)
+                .containsExactly("team-*", "general");
+        assertThat(rawItem(noRooms.id()).get("RoomAccess").l()).isEmpty();
+        assertThat(registry.findActive(admitted.id())).contains(admitted);
+        assertThat(registry.findActive(noRooms.id())).contains(noRooms);
+    }
+
+    @Test
+    void givenActiveUser_markDisconnected_removesItFromTheActiveUsersIndexButKeepsTheUserId() {
+        Connection bob = new Connection(new ConnectionId("Bq3xYcOFvHcCEJA="), new DisplayName("Bob"), CONNECTED_AT,
+                Optional.of(new UserId("auth0|bob")));
+        registry.register(bob);
+
+        registry.markDisconnected(bob.id(), disconnection(60, DisconnectReason.gone()));
+
+        Map<String, AttributeValue> item = rawItem(bob.id());
+        assertThat(item).doesNotContainKeys("ActiveUser", "ActiveShard");
+        assertThat(item.get("UserId").s()).isEqualTo("auth0|bob");
     }
 
     @Test
@@ -191,16 +232,20 @@ class ChatDetailsTableTest {
                 Arguments.of(Map.of("DisplayName", "Bob", "ConnectionTime", "2020-01-01T00:00:00.000Z",
                         "Message", "hi"), "has Message without Latestmessagetime"),
                 Arguments.of(Map.of("DisplayName", "Bob", "ConnectionTime", "2020-01-01T00:00:00.000Z",
-                        "SendTokensAt", "2020-01-01T00:00:01.000Z"), "has SendTokensAt without SendTokens"));
+                        "SendTokensAt", "2020-01-01T00:00:01.000Z"), "has SendTokensAt without SendTokens"),
+                Arguments.of(Map.of("DisplayName", "Bob", "ConnectionTime", "2020-01-01T00:00:00.000Z",
+                        "RoomAccess", List.of("team a")), "has RoomAccess [team a]"));
     }
 
     @ParameterizedTest
     @MethodSource("itemsParleyDidNotWrite")
     void givenItemParleyDidNotWrite_find_failsNamingTheConnectionAndTheProblem(
-            Map<String, String> attributes, String problem) {
+            Map<String, Object> attributes, String problem) {
         ConnectionId legacy = new ConnectionId("legacyConn=");
         Map<String, AttributeValue> item = new HashMap<>(Map.of("connectionId", AttributeValue.fromS(legacy.value())));
-        attributes.forEach((name, value) -> item.put(name, AttributeValue.fromS(value)));
+        attributes.forEach((name, value) -> item.put(name, value instanceof List<?> list
+                ? AttributeValue.fromL(list.stream().map(element -> AttributeValue.fromS((String) element)).toList())
+                : AttributeValue.fromS((String) value)));
         dynamoDb.client().putItem(request -> request.tableName(tableName).item(item));
 
         assertThatThrownBy(() -> registry.find(legacy))
@@ -215,6 +260,13 @@ class ChatDetailsTableTest {
                         .key(Map.of("connectionId", AttributeValue.fromS(id.value())))
                         .consistentRead(true))
                 .item();
+    }
+
+    private static GlobalSecondaryIndexDescription index(TableDescription table, String name) {
+        return table.globalSecondaryIndexes().stream()
+                .filter(index -> index.indexName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no index " + name));
     }
 
     private static PostedText posted(String text, int secondsAfterConnect) {

@@ -10,6 +10,7 @@ import dev.parley.chat.domain.model.MessageAllowance;
 import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.PostedText;
+import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.out.AbstractConnectionRegistryTest;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import java.math.BigDecimal;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** The registry contract on a real dynalite, with pages small enough that listing needs several per shard. */
@@ -94,6 +96,26 @@ class DynamoDbConnectionRegistryTest extends AbstractConnectionRegistryTest {
 
         assertThat(queriesForTheFirst).isEqualTo(1);
         assertThat(dynamoDb.operations().count("Query")).isGreaterThan(SHARDS);
+    }
+
+    @Test
+    void givenConnectionsOfManyUsers_activeConnectionsOf_queriesOnlyTheActiveUsersIndexForTheUser() {
+        register(30);
+        UserId ada = new UserId("auth0|ada");
+        List<Connection> adas = IntStream.range(0, 2)
+                .mapToObj(i -> new Connection(new ConnectionId("ada" + i + "="), new DisplayName("Ada"), NOW,
+                        Optional.of(ada)))
+                .toList();
+        adas.forEach(registry::register);
+        dynamoDb.operations().reset();
+
+        List<Connection> listed = registry.activeConnectionsOf(ada).toList();
+
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(adas);
+        assertThat(dynamoDb.operations().requests(QueryRequest.class)).singleElement().satisfies(query -> {
+            assertThat(query.indexName()).isEqualTo(ChatDetailsTable.ACTIVE_USERS_INDEX);
+            assertThat(query.keyConditionExpression()).doesNotContain("ActiveShard");
+        });
     }
 
     @Test

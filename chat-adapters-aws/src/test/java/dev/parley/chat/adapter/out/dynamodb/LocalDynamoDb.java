@@ -2,6 +2,7 @@ package dev.parley.chat.adapter.out.dynamodb;
 
 import dev.parley.dynalite.Dynalite;
 import dev.parley.dynalite.DynaliteOptions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
@@ -45,8 +47,17 @@ final class LocalDynamoDb implements AutoCloseable {
 
     /** A new, empty chat details table, ready for use. */
     String createChatDetailsTable() {
-        String name = ChatDetailsTable.DEFAULT_NAME + "-" + TABLES.incrementAndGet();
-        client.createTable(ChatDetailsTable.createTableRequest(name));
+        return createTable(ChatDetailsTable.createTableRequest(ChatDetailsTable.DEFAULT_NAME + "-" + TABLES.incrementAndGet()));
+    }
+
+    /** A new, empty chat rooms table, ready for use. */
+    String createChatRoomsTable() {
+        return createTable(ChatRoomsTable.createTableRequest(ChatRoomsTable.DEFAULT_NAME + "-" + TABLES.incrementAndGet()));
+    }
+
+    private String createTable(CreateTableRequest definition) {
+        String name = definition.tableName();
+        client.createTable(definition);
         Instant deadline = Instant.now().plus(TABLE_ACTIVE_TIMEOUT);
         while (client.describeTable(request -> request.tableName(name)).table().tableStatus() != TableStatus.ACTIVE) {
             if (Instant.now().isAfter(deadline)) {
@@ -59,6 +70,10 @@ final class LocalDynamoDb implements AutoCloseable {
 
     DynamoDbConnectionRegistry registry(DynamoDbRegistrySettings settings) {
         return new DynamoDbConnectionRegistry(enhancedClient, client, settings);
+    }
+
+    DynamoDbRoomRegistry roomRegistry(DynamoDbRoomRegistrySettings settings, Clock clock) {
+        return new DynamoDbRoomRegistry(client, settings, clock);
     }
 
     DynamoDbClient client() {

@@ -6,6 +6,7 @@ import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.PostedText;
+import dev.parley.chat.domain.model.UserId;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -52,4 +53,13 @@ public interface ConnectionRegistry {
      * last page is read.
      */
     Stream<Connection> activeConnections();
+
+    /**
+     * Every active connection of {@code user}, each once: where a direct message to a person goes. This default reads
+     * every active connection; an adapter with an index by user overrides it.
+     */
+    default Stream<Connection> activeConnectionsOf(UserId user) {
+        Optional<UserId> wanted = Optional.of(user);
+        return activeConnections().filter(connection -> connection.userId().equals(wanted));
+    }
 }

@@ -12,6 +12,7 @@ import dev.parley.chat.domain.model.MessageAllowance;
 import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.PostedText;
+import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -84,6 +85,37 @@ public abstract class AbstractConnectionRegistryTest {
         assertThat(registry.findActive(alice.id())).contains(alice);
         assertThat(registry.findActive(anonymous.id())).hasValueSatisfying(found -> assertThat(found.userId()).isEmpty());
         assertThat(registry.activeConnections()).containsExactlyInAnyOrder(anonymous, alice);
+    }
+
+    @Test
+    void givenConnectionAdmittedToSomeRooms_register_keepsItsRoomAccessEverywhereItIsRead() {
+        Connection admitted = new Connection(newId(), new DisplayName("Alice"), CONNECTED_AT,
+                Optional.of(new UserId("auth0|alice")), RoomAccess.only(List.of("team-*", "general", "*")));
+        Connection noRooms = new Connection(newId(), new DisplayName("Bob"), CONNECTED_AT, Optional.empty(),
+                RoomAccess.only(List.of()));
+
+        registry.register(admitted);
+        registry.register(noRooms);
+
+        assertThat(registry.find(admitted.id())).hasValueSatisfying(record -> assertThat(record.connection()).isEqualTo(admitted));
+        assertThat(registry.findActive(noRooms.id())).contains(noRooms);
+        assertThat(registry.activeConnections()).containsExactlyInAnyOrder(admitted, noRooms);
+    }
+
+    @Test
+    void givenConnectionsOfSeveralUsers_activeConnectionsOf_listsEachActiveOneOfThatUserOnly() {
+        UserId ada = new UserId("auth0|ada");
+        Connection firstTab = connectionOf("Ada", ada);
+        Connection secondTab = connectionOf("Ada", ada);
+        Connection closedTab = connectionOf("Ada", ada);
+        Connection bob = connectionOf("Bob", new UserId("auth0|bob"));
+        Connection anonymous = connection("Ada");
+        List.of(firstTab, secondTab, closedTab, bob, anonymous).forEach(registry::register);
+        registry.markDisconnected(closedTab.id(), new Disconnection(CONNECTED_AT.plusSeconds(1), DisconnectReason.gone()));
+
+        assertThat(registry.activeConnectionsOf(ada)).containsExactlyInAnyOrder(firstTab, secondTab);
+        assertThat(registry.activeConnectionsOf(bob.userId().orElseThrow())).containsExactly(bob);
+        assertThat(registry.activeConnectionsOf(new UserId("auth0|nobody"))).isEmpty();
     }
 
     @Test
@@ -304,6 +336,10 @@ public abstract class AbstractConnectionRegistryTest {
 
     private static Connection connection(String name) {
         return new Connection(newId(), new DisplayName(name), CONNECTED_AT);
+    }
+
+    private static Connection connectionOf(String name, UserId user) {
+        return new Connection(newId(), new DisplayName(name), CONNECTED_AT, Optional.of(user));
     }
 
     private static MessageAllowance allowance(String tokens, int secondsAfterConnect) {

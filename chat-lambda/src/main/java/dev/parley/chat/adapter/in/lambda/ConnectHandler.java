@@ -4,16 +4,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.port.in.ConnectCommand;
+import dev.parley.chat.domain.port.in.ConnectResult;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerContext;
+import dev.parley.chat.protocol.ErrorCode;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ExecutionEnvironment;
 import java.util.Optional;
 
 /**
  * {@code $connect}: registers the connection. With authorization on, it is the user the authorizer put in
- * {@code requestContext.authorizer}, under the display name of their token, and the client's {@code ?name=} is
- * ignored; with it off, the connection is anonymous, named by {@code ?name=}. A non-2xx answer refuses the handshake.
+ * {@code requestContext.authorizer}, under the display name of their token and limited to the rooms it admits, and the
+ * client's {@code ?name=} is ignored; with it off, the connection is anonymous, named by {@code ?name=}. Either way it
+ * joins the lobby. A non-2xx answer refuses the handshake: a name that hides or reorders text gets a 400 whose body is
+ * the {@code INVALID_NAME} error object.
  */
 public final class ConnectHandler extends WebSocketHandler {
 
@@ -31,10 +35,13 @@ public final class ConnectHandler extends WebSocketHandler {
     @Override
     APIGatewayV2WebSocketResponse handle(ConnectionId connectionId, APIGatewayV2WebSocketEvent event) {
         ConnectCommand command = AuthorizerContext.principal(event.getRequestContext().getAuthorizer())
-                .map(user -> new ConnectCommand(connectionId, Optional.of(user.displayName().value()), Optional.of(user.userId())))
+                .map(user -> new ConnectCommand(connectionId, Optional.of(user.displayName().value()),
+                        Optional.of(user.userId()), user.roomAccess()))
                 .orElseGet(() -> new ConnectCommand(connectionId,
                         Optional.ofNullable(event.getQueryStringParameters()).map(query -> query.get("name"))));
-        connect.connect(command);
+        if (connect.connect(command) instanceof ConnectResult.InvalidName invalid) {
+            return response(BAD_REQUEST, writer.error(ErrorCode.INVALID_NAME, invalid.reason()));
+        }
         return response(OK, null);
     }
 }

@@ -7,6 +7,8 @@ import dev.parley.chat.protocol.ErrorCode;
 import dev.parley.chat.protocol.InvalidFrameException;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ExecutionEnvironment;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * {@code $default}: every frame no other route takes. Answers the keep-alive {@code {"action":"ping"}} with a pong
@@ -16,6 +18,11 @@ import dev.parley.chat.wiring.ExecutionEnvironment;
 public final class DefaultRouteHandler extends WebSocketHandler {
 
     static final String PING_ACTION = "ping";
+    /** "sendMessage, join, leave, members and ping": the routes' actions, then the one answered here. */
+    private static final String ACTIONS = Arrays.stream(WebSocketRoute.values())
+            .filter(WebSocketRoute::isAction)
+            .map(WebSocketRoute::routeKey)
+            .collect(Collectors.joining(", ")) + " and " + PING_ACTION;
 
     public DefaultRouteHandler() {
         this(ExecutionEnvironment.chatComponent());
@@ -37,7 +44,6 @@ public final class DefaultRouteHandler extends WebSocketHandler {
             return response(OK, writer.pong());
         }
         throw new InvalidFrameException(ErrorCode.UNKNOWN_ACTION,
-                "unknown action '" + action + "'; the actions are " + WebSocketRoute.SEND_MESSAGE.routeKey()
-                        + " and " + PING_ACTION + " (names are case-sensitive)");
+                "unknown action '" + action + "'; the actions are " + ACTIONS + " (names are case-sensitive)");
     }
 }

@@ -1,6 +1,5 @@
 package dev.parley.chat.adapter.in.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.port.in.SendMessageResult;
@@ -13,12 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code sendMessage}: {@code {"action":"sendMessage","Message":"hi"}} to every other connection, or with
- * {@code "to"} to one. The route response carries the sender's acknowledgement or error frame, echoing the frame's
+ * {@code sendMessage}: {@code {"action":"sendMessage","Message":"hi"}} to the lobby's other members, with
+ * {@code "room"} to another room's, with {@code "to"} to one connection, with {@code "toUser"} to every connection of
+ * one user. The route response carries the sender's acknowledgement or error frame, echoing the frame's
  * optional {@code clientId}. A connection over its send rate gets a {@code RATE_LIMITED} error frame instead, and
  * its message goes nowhere.
  */
-public final class SendMessageHandler extends WebSocketHandler {
+public final class SendMessageHandler extends ActionHandler {
 
     private static final int TOO_MANY_REQUESTS = 429;
 
@@ -34,32 +34,29 @@ public final class SendMessageHandler extends WebSocketHandler {
     }
 
     @Override
-    APIGatewayV2WebSocketResponse handle(ConnectionId sender, APIGatewayV2WebSocketEvent event) throws InvalidFrameException {
-        Map<String, Object> frame = reader.frame(event.getBody());
-        Optional<String> clientId = reader.clientId(frame);
-        SendMessageResult result;
-        try {
-            result = sendMessage.send(reader.sendMessage(sender, frame));
-        } catch (InvalidFrameException invalid) {
-            return error(invalid.code(), invalid.getMessage(), clientId);
-        }
+    APIGatewayV2WebSocketResponse answer(ConnectionId sender, Map<String, Object> frame, Optional<String> clientId)
+            throws InvalidFrameException {
+        SendMessageResult result = sendMessage.send(reader.sendMessage(sender, frame));
         if (result instanceof SendMessageResult.Sent sent) {
             return response(OK, writer.ack(sent.message().id(), sent.recipients(), clientId));
         }
         if (result instanceof SendMessageResult.UnknownRecipient unknown) {
             return error(ErrorCode.UNKNOWN_RECIPIENT, "no connected client has the id '" + unknown.recipient() + "'", clientId);
         }
+        if (result instanceof SendMessageResult.UnknownUser unknown) {
+            return error(ErrorCode.UNKNOWN_RECIPIENT, "no connected client belongs to the user '" + unknown.user() + "'",
+                    clientId);
+        }
+        if (result instanceof SendMessageResult.NotAMember notAMember) {
+            return error(ErrorCode.NOT_A_MEMBER, "this connection is not in the room '" + notAMember.room()
+                    + "'; join it first", clientId);
+        }
         if (result instanceof SendMessageResult.SenderNotConnected) {
-            return error(ErrorCode.NOT_CONNECTED,
-                    "this connection is not registered as connected; reconnect and send again", clientId);
+            return notConnected(clientId);
         }
         if (result instanceof SendMessageResult.RateLimited limited) {
             return response(TOO_MANY_REQUESTS, writer.rateLimited(limited.retryAfter(), clientId));
         }
         throw new IllegalStateException("unhandled result " + result);
-    }
-
-    private APIGatewayV2WebSocketResponse error(ErrorCode code, String message, Optional<String> clientId) {
-        return response(BAD_REQUEST, writer.error(code, message, clientId));
     }
 }

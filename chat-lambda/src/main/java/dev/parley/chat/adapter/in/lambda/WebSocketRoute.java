@@ -15,6 +15,9 @@ public enum WebSocketRoute {
     CONNECT("$connect", ConnectHandler.class, false, ConnectHandler::new),
     DISCONNECT("$disconnect", DisconnectHandler.class, false, DisconnectHandler::new),
     SEND_MESSAGE("sendMessage", SendMessageHandler.class, true, SendMessageHandler::new),
+    JOIN("join", JoinRoomHandler.class, true, JoinRoomHandler::new),
+    LEAVE("leave", LeaveRoomHandler.class, true, LeaveRoomHandler::new),
+    MEMBERS("members", ListMembersHandler.class, true, ListMembersHandler::new),
     DEFAULT("$default", DefaultRouteHandler.class, true, DefaultRouteHandler::new);
 
     /** API Gateway picks the route by the frame's {@code action} field. */
@@ -54,6 +57,11 @@ public enum WebSocketRoute {
     /** A handler wired to {@code component}: what the Lambda runtime makes through the public no-arg constructor. */
     public RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> createHandler(ChatComponent component) {
         return factory.apply(component);
+    }
+
+    /** Whether a client names this route in its frame's {@code action}; API Gateway's own routes begin with $. */
+    public boolean isAction() {
+        return !routeKey.startsWith("$");
     }
 
     public static Optional<WebSocketRoute> forKey(String routeKey) {

@@ -47,6 +47,42 @@ class AuthorizerHandlerTest {
     }
 
     @Test
+    void givenTokenWithRoomsClaim_authorize_passesTheRoomsOnAsJsonTextForApiGatewayAcceptsOnlyStringsThere()
+            throws IOException {
+        long expires = Instant.now().plusSeconds(600).getEpochSecond();
+        String token = HandMadeTokens.signed(HandMadeTokens.SECRET, HandMadeTokens.HS256_HEADER,
+                "{\"sub\":\"user-42\",\"name\":\"Ada\",\"exp\":" + expires + ",\"rooms\":[\"design\",\"team-*\"]}");
+
+        IamPolicyResponseV1 policy = authorizer.handleRequest(event(token), context);
+
+        assertThat(onlyStatement(policy)).isEqualTo(statement("Allow"));
+        assertThat(policy.getContext()).isEqualTo(Map.of("userId", "user-42", "displayName", "Ada",
+                "rooms", "[\"design\",\"team-*\"]"));
+        var json = new ByteArrayOutputStream();
+        LambdaEventSerializers.serializerFor(IamPolicyResponseV1.class, getClass().getClassLoader()).toJson(policy, json);
+        assertThat(JSON.std.mapFrom(json.toString(StandardCharsets.UTF_8)).get("context"))
+                .isEqualTo(Map.of("userId", "user-42", "displayName", "Ada", "rooms", "[\"design\",\"team-*\"]"));
+    }
+
+    @Test
+    void givenTokenWhoseNameHidesOrReordersText_authorize_deniesForA403() {
+        String token = validToken("user-42", "Ada\\u202e");
+
+        assertDenied(authorizer.handleRequest(event(token), context));
+        assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("INVALID_CLAIMS"));
+    }
+
+    @Test
+    void givenTokenWithRoomsClaimOfTheWrongType_authorize_denies() {
+        long expires = Instant.now().plusSeconds(600).getEpochSecond();
+        String token = HandMadeTokens.signed(HandMadeTokens.SECRET, HandMadeTokens.HS256_HEADER,
+                "{\"sub\":\"user-42\",\"name\":\"Ada\",\"exp\":" + expires + ",\"rooms\":\"design\"}");
+
+        assertDenied(authorizer.handleRequest(event(token), context));
+        assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("INVALID_CLAIMS"));
+    }
+
+    @Test
     void givenAllowPolicy_serialized_isTheJsonApiGatewayReads() throws IOException {
         IamPolicyResponseV1 policy = authorizer.handleRequest(event(validToken("user-42", "Ada")), context);
 

@@ -60,6 +60,27 @@ class BroadcastHandlerTest {
     }
 
     @Test
+    void givenBodyWithARoom_broadcast_reachesOnlyTheRoomsMembersWithTheRoomAndReportsOnlyThem() throws IOException {
+        var rooms = new FakeChatComponent();
+        var chat = new Chat(rooms);
+        for (String id : new String[] {Chat.ALICE, Chat.BOB, Chat.CAROL}) {
+            chat.connect(id, "user");
+        }
+        chat.join(Chat.ALICE, "design");
+        chat.join(Chat.CAROL, "design");
+        rooms.settled();
+
+        var response = new BroadcastHandler(rooms).handleRequest(Events.rest("broadcast-room"), new RecordingContext());
+
+        Map<String, Object> report = json(response.getBody());
+        assertThat(report).containsEntry("attempted", 2).containsEntry("delivered", 2);
+        assertThat(rooms.sent()).extracting(sent -> sent.recipient().value())
+                .containsExactlyInAnyOrder(Chat.ALICE, Chat.CAROL);
+        assertThat(chat.received(Chat.ALICE)).containsExactly(Map.of("type", "broadcast", "id", report.get("broadcastId"),
+                "message", "Design review at noon", "sentAt", "2026-11-25T10:15:41.987Z", "room", "design"));
+    }
+
+    @Test
     void givenOneRecipientGoneAndOneFailing_broadcast_countsEachOutcome() throws IOException {
         component.publisher.answer(ALICE, DeliveryResult.gone()).answer(BOB, new DeliveryResult.Throttled(6));
 
@@ -106,7 +127,10 @@ class BroadcastHandlerTest {
         "{}                            | MISSING_MESSAGE",
         "{\"Message\":\"wrong case\"}  | MISSING_MESSAGE",
         "{\"message\":\"   \"}         | MISSING_MESSAGE",
-        "{\"message\":12}              | MISSING_MESSAGE"
+        "{\"message\":12}              | MISSING_MESSAGE",
+        "{\"message\":\"hi\",\"room\":1}  | INVALID_ROOM",
+        "{\"message\":\"hi\",\"room\":\"\"} | INVALID_ROOM",
+        "{\"message\":\"hi\",\"room\":\"a b\"} | INVALID_ROOM"
     })
     void givenBadBody_broadcast_answers400WithTheProblemAndSendsNothing(String body, String code) throws IOException {
         var request = Events.rest("broadcast");

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.RoomAccess;
+import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConnectHandlerTest {
 
@@ -52,6 +57,29 @@ class ConnectHandlerTest {
     }
 
     @Test
+    void givenAuthorizerContextWithRooms_connect_registersTheRoomsTheTokenAdmits() {
+        var event = Events.webSocket("connect");
+        event.getRequestContext().setAuthorizer(Map.of("principalId", "user-42", "userId", "user-42",
+                "displayName", "Ada", "rooms", "[\"design\",\"team-*\"]", "integrationLatency", 31));
+
+        handler.handleRequest(event, new RecordingContext());
+
+        assertThat(component.store.findActive(ALICE).orElseThrow().roomAccess())
+                .isEqualTo(RoomAccess.only(List.of("design", "team-*")));
+    }
+
+    @Test
+    void givenAuthorizerContextWithoutRoomsOrNoAuthorizer_connect_registersAccessToEveryRoom() {
+        var authorized = Events.webSocket("connect");
+        authorized.getRequestContext().setAuthorizer(Map.of("principalId", "user-42", "userId", "user-42",
+                "displayName", "Ada"));
+
+        handler.handleRequest(authorized, new RecordingContext());
+
+        assertThat(component.store.findActive(ALICE).orElseThrow().roomAccess()).isEqualTo(RoomAccess.EVERY_ROOM);
+    }
+
+    @Test
     void givenAuthorizerContextNamingAUserWithoutDisplayName_connect_refusesWith500InsteadOfConnectingAnonymously() {
         var event = Events.webSocket("connect");
         event.getRequestContext().setAuthorizer(Map.of("principalId", "user-42", "userId", "user-42"));
@@ -82,6 +110,34 @@ class ConnectHandlerTest {
         handler.handleRequest(event, new RecordingContext());
 
         assertThat(component.store.findActive(ALICE).orElseThrow().displayName()).isEqualTo(new DisplayName("guest-L0SM"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ann\u200b", "\u202eevil", "a\u2066b", "\ufeffBob", "Ann\u200fe"})
+    void givenNameThatHidesOrReordersText_connect_refusesWith400AndTheInvalidNameErrorAndRegistersNothing(String name) {
+        var event = Events.webSocket("connect");
+        event.setQueryStringParameters(Map.of("name", name));
+
+        var response = handler.handleRequest(event, new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(Chat.json(response.getBody())).containsEntry("type", "error").containsEntry("code", "INVALID_NAME")
+                .hasEntrySatisfying("message", message -> assertThat((String) message).isNotBlank());
+        assertThat(component.store.find(ALICE)).isEmpty();
+        assertThat(component.publisher.sent()).isEmpty();
+    }
+
+    @Test
+    void givenOthersConnected_connect_putsTheConnectionInTheLobbyAndAnnouncesItThere() {
+        var chat = new Chat(component);
+        chat.connect(Chat.BOB, "Bob");
+        component.settled();
+
+        handler.handleRequest(Events.webSocket("connect"), new RecordingContext());
+
+        assertThat(component.rooms.roomsOf(ALICE)).containsExactly(RoomName.LOBBY);
+        assertThat(chat.received(Chat.BOB)).containsExactly(Map.of("type", "presence", "room", "lobby", "event", "join",
+                "member", Map.of("connectionId", ALICE.value(), "name", "Alice"), "count", 2));
     }
 
     @Test

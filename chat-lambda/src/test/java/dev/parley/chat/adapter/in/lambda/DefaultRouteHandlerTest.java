@@ -23,7 +23,8 @@ class DefaultRouteHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response.getBody())).containsEntry("type", "error").containsEntry("code", "UNKNOWN_ACTION");
-        assertThat((String) json(response.getBody()).get("message")).contains("'sendmessage'").contains("sendMessage");
+        assertThat((String) json(response.getBody()).get("message")).isEqualTo("unknown action 'sendmessage'; the actions"
+                + " are sendMessage, join, leave, members and ping (names are case-sensitive)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.parley.chat.adapter.in.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.parley.chat.domain.model.ConnectionId;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,22 @@ class DisconnectHandlerTest {
 
         assertThat(component.store.find(ALICE).orElseThrow().disconnection()).hasValueSatisfying(disconnection ->
                 assertThat(disconnection.reason().description()).isEqualTo("closed: reported by the $disconnect route"));
+    }
+
+    @Test
+    void givenAMemberOfRooms_disconnect_takesItOutOfEveryRoomAndAnnouncesItsLeaveInEach() {
+        var chat = new Chat(component);
+        chat.connect(Chat.ALICE, "Alice");
+        chat.connect(Chat.BOB, "Bob");
+        chat.join(Chat.ALICE, "design");
+        chat.join(Chat.BOB, "design");
+        component.settled();
+
+        handler.handleRequest(Events.webSocket("disconnect"), new RecordingContext());
+
+        assertThat(component.rooms.roomsOf(ALICE)).isEmpty();
+        assertThat(chat.received(Chat.BOB)).extracting(frame -> frame.get("room"), frame -> frame.get("event"))
+                .containsExactlyInAnyOrder(tuple("lobby", "leave"), tuple("design", "leave"));
     }
 
     @Test

@@ -3,15 +3,22 @@ package dev.parley.chat.adapter.in.lambda;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.fakes.AdjustableClock;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
+import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.JoinRoomUseCase;
+import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
+import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
+import dev.parley.chat.domain.service.JoinRoomService;
+import dev.parley.chat.domain.service.LeaveRoomService;
+import dev.parley.chat.domain.service.ListMembersService;
 import dev.parley.chat.domain.service.SendMessageService;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
@@ -19,6 +26,7 @@ import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -30,12 +38,14 @@ final class FakeChatComponent implements ChatComponent {
 
     /** What the handlers stored, for the tests to read. */
     final InMemoryConnectionRegistry store = new InMemoryConnectionRegistry();
+    final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(store);
     final RecordingMessagePublisher publisher = new RecordingMessagePublisher();
     final FrameWriter writer = new FrameWriter();
     private final FrameReader reader = new FrameReader();
     /** Stands at {@link #NOW} until a test moves it on. */
     final AdjustableClock clock = new AdjustableClock(NOW);
     private final ConnectionRegistry registry;
+    private int sentBeforeTheTest;
 
     FakeChatComponent() {
         this(UnaryOperator.identity());
@@ -46,24 +56,50 @@ final class FakeChatComponent implements ChatComponent {
         this.registry = decorate.apply(store);
     }
 
+    /** From now on {@link #sent()} leaves out what was sent so far: the presence frames of a test's own set-up. */
+    void settled() {
+        sentBeforeTheTest = publisher.sent().size();
+    }
+
+    /** What was sent since {@link #settled()}. */
+    List<RecordingMessagePublisher.Sent> sent() {
+        List<RecordingMessagePublisher.Sent> all = publisher.sent();
+        return all.subList(sentBeforeTheTest, all.size());
+    }
+
     @Override
     public ConnectUseCase connectUseCase() {
-        return new ConnectService(registry, clock);
+        return new ConnectService(registry, rooms, publisher, clock, configuration().roomLimit());
     }
 
     @Override
     public DisconnectUseCase disconnectUseCase() {
-        return new DisconnectService(registry, clock);
+        return new DisconnectService(registry, rooms, publisher, clock);
     }
 
     @Override
     public SendMessageUseCase sendMessageUseCase() {
-        return new SendMessageService(registry, publisher, clock, configuration().sendRateLimit());
+        return new SendMessageService(registry, rooms, publisher, clock, configuration().sendRateLimit());
     }
 
     @Override
     public BroadcastUseCase broadcastUseCase() {
-        return new BroadcastService(registry, publisher, clock);
+        return new BroadcastService(registry, rooms, publisher, clock);
+    }
+
+    @Override
+    public JoinRoomUseCase joinRoomUseCase() {
+        return new JoinRoomService(registry, rooms, publisher, clock, configuration().roomLimit());
+    }
+
+    @Override
+    public LeaveRoomUseCase leaveRoomUseCase() {
+        return new LeaveRoomService(registry, rooms, publisher, clock);
+    }
+
+    @Override
+    public ListMembersUseCase listMembersUseCase() {
+        return new ListMembersService(rooms);
     }
 
     @Override

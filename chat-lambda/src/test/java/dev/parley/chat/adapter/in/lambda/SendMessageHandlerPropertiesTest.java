@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
-import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.Member;
 import dev.parley.chat.domain.model.MessageText;
+import dev.parley.chat.domain.model.RoomLimit;
+import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.protocol.ErrorCode;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -28,9 +29,12 @@ class SendMessageHandlerPropertiesTest {
     void anyFrame_sendMessage_neverThrowsAndWritesOrDeliversOnlyTheMessageItAcknowledges(@ForAll("frames") String frame)
             throws IOException {
         var component = new FakeChatComponent();
-        component.store.register(new Connection(ALICE, new DisplayName("Alice"), FakeChatComponent.NOW));
-        component.store.register(new Connection(BOB, new DisplayName("Bob"), FakeChatComponent.NOW));
-        List<Optional<ConnectionRecord>> before = rows(component);
+        for (var connection : List.of(new Connection(ALICE, new DisplayName("Alice"), FakeChatComponent.NOW),
+                new Connection(BOB, new DisplayName("Bob"), FakeChatComponent.NOW))) {
+            component.store.register(connection);
+            component.rooms.join(RoomName.LOBBY, Member.of(connection), RoomLimit.DEFAULT);
+        }
+        List<Object> before = rows(component);
 
         var response = new SendMessageHandler(component)
                 .handleRequest(Events.webSocketWithBody("send-message", ALICE.value(), frame), new RecordingContext());
@@ -57,12 +61,15 @@ class SendMessageHandlerPropertiesTest {
     Arbitrary<String> frames() {
         Arbitrary<String> messageFrames = FrameProperties.anyJsonString()
                 .map(text -> "{\"action\":\"sendMessage\",\"Message\":" + text + "}");
-        Arbitrary<String> recipientFrames = FrameProperties.anyJsonString()
-                .map(text -> "{\"action\":\"sendMessage\",\"Message\":\"hi\",\"to\":" + text + "}");
-        return Arbitraries.oneOf(FrameProperties.anyText(), messageFrames, recipientFrames, FrameProperties.hostileFrames());
+        Arbitrary<String> addresseeFrames = Arbitraries.of("to", "toUser", "room").flatMap(field ->
+                FrameProperties.anyJsonString().map(text ->
+                        "{\"action\":\"sendMessage\",\"Message\":\"hi\",\"" + field + "\":" + text + "}"));
+        return Arbitraries.oneOf(FrameProperties.anyText(), messageFrames, addresseeFrames, FrameProperties.hostileFrames());
     }
 
-    private static List<Optional<ConnectionRecord>> rows(FakeChatComponent component) {
-        return List.of(component.store.find(ALICE), component.store.find(BOB));
+    /** What the handler may write: the connections' rows and their rooms. */
+    private static List<Object> rows(FakeChatComponent component) {
+        return List.of(component.store.find(ALICE), component.store.find(BOB), component.rooms.roomsOf(ALICE),
+                component.rooms.roomsOf(BOB));
     }
 }

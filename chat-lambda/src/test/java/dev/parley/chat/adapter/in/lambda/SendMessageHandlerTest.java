@@ -9,7 +9,10 @@ import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.Member;
 import dev.parley.chat.domain.model.MessageText;
+import dev.parley.chat.domain.model.RoomLimit;
+import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.port.out.DeliveryResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +41,7 @@ class SendMessageHandlerTest {
         connect(ALICE, "Alice");
         connect(BOB, "Bob");
         connect(CAROL, "Carol");
+        component.settled();
     }
 
     @Test
@@ -47,9 +51,9 @@ class SendMessageHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         Map<String, Object> ack = json(response.getBody());
         assertThat(ack).containsEntry("type", "ack").containsEntry("recipients", 2);
-        assertThat(component.publisher.sent()).extracting(sent -> sent.recipient().value())
+        assertThat(component.sent()).extracting(sent -> sent.recipient().value())
                 .containsExactlyInAnyOrder(BOB, CAROL);
-        Map<String, Object> frame = json(component.writer.encode(component.publisher.sent().get(0).message()));
+        Map<String, Object> frame = json(component.writer.encode(component.sent().get(0).message()));
         assertThat(frame).containsOnly(
                 Map.entry("type", "message"),
                 Map.entry("id", ack.get("id")),
@@ -57,7 +61,8 @@ class SendMessageHandlerTest {
                 Map.entry("name", "Alice"),
                 Map.entry("message", "hi"),
                 Map.entry("sentAt", "2026-11-25T10:15:41.987Z"),
-                Map.entry("direct", false));
+                Map.entry("direct", false),
+                Map.entry("room", "lobby"));
         assertThat(component.store.find(new ConnectionId(ALICE)).orElseThrow().latestMessage()).hasValueSatisfying(posted -> {
             assertThat(posted.text()).isEqualTo(new MessageText("hi"));
             assertThat(posted.at()).isEqualTo(FakeChatComponent.NOW);
@@ -69,7 +74,7 @@ class SendMessageHandlerTest {
         var response = handler.handleRequest(Events.webSocket("send-message-direct"), new RecordingContext());
 
         assertThat(json(response.getBody())).containsEntry("type", "ack").containsEntry("recipients", 1);
-        assertThat(component.publisher.sent()).singleElement().satisfies(sent -> {
+        assertThat(component.sent()).singleElement().satisfies(sent -> {
             assertThat(sent.recipient().value()).isEqualTo(BOB);
             assertThat(json(component.writer.encode(sent.message()))).containsEntry("direct", true)
                     .containsEntry("message", "just for you");
@@ -79,6 +84,7 @@ class SendMessageHandlerTest {
     @Test
     void givenDirectMessageToDisconnectedClient_sendMessage_answersUnknownRecipientAndStoresNothing() throws IOException {
         new DisconnectHandler(component).handleRequest(Events.webSocket("disconnect", BOB), new RecordingContext());
+        component.settled();
 
         var response = handler.handleRequest(Events.webSocket("send-message-direct"), new RecordingContext());
 
@@ -103,7 +109,7 @@ class SendMessageHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response.getBody())).containsEntry("code", "NOT_CONNECTED");
-        assertThat(component.publisher.sent()).isEmpty();
+        assertThat(component.sent()).isEmpty();
     }
 
     @Test
@@ -130,7 +136,9 @@ class SendMessageHandlerTest {
     /** Alice connected, on a table that fails every write. */
     private static SendMessageHandler handlerFailingOnWrite() {
         var failing = new FakeChatComponent(FailingConnectionRegistry::new);
-        failing.store.register(new Connection(new ConnectionId(ALICE), new DisplayName("Alice"), FakeChatComponent.NOW));
+        var alice = new Connection(new ConnectionId(ALICE), new DisplayName("Alice"), FakeChatComponent.NOW);
+        failing.store.register(alice);
+        failing.rooms.join(RoomName.LOBBY, Member.of(alice), RoomLimit.DEFAULT);
         return new SendMessageHandler(failing);
     }
 
@@ -219,7 +227,7 @@ class SendMessageHandlerTest {
         assertThat(error).containsEntry("type", "error").containsEntry("code", "RATE_LIMITED")
                 .containsEntry("retryAfterMs", 100).containsEntry("clientId", "m21");
         assertThat((String) error.get("message")).contains("not sent").contains("100 ms");
-        assertThat(component.publisher.sent()).hasSize(40)
+        assertThat(component.sent()).hasSize(40)
                 .noneSatisfy(sent -> assertThat(((ChatMessage) sent.message()).text().value()).isEqualTo("message 21"));
         assertThat(component.store.find(new ConnectionId(ALICE)).orElseThrow().latestMessage())
                 .hasValueSatisfying(posted -> assertThat(posted.text().value()).isEqualTo("message 20"));
@@ -263,7 +271,7 @@ class SendMessageHandlerTest {
         Map<String, Object> error = json(response.getBody());
         assertThat(error).containsEntry("type", "error").containsEntry("code", code);
         assertThat((String) error.get("message")).isNotBlank();
-        assertThat(component.publisher.sent()).isEmpty();
+        assertThat(component.sent()).isEmpty();
         assertThat(component.store.find(new ConnectionId(ALICE)).orElseThrow().latestMessage()).isEmpty();
     }
 

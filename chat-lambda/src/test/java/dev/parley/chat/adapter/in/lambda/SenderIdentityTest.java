@@ -11,8 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server stamps every message's sender: {@code from} is the sending connection's id and {@code name} the name it
- * connected with (its token's, with authorization on). No field of the frame can change either.
+ * The server stamps every message's sender: {@code from} is the sending connection's id, {@code name} the name it
+ * connected with (its token's, with authorization on) and {@code userId} its token's user. No field of the frame can
+ * change any of them.
  */
 class SenderIdentityTest {
 
@@ -29,6 +30,7 @@ class SenderIdentityTest {
         var bob = Events.webSocket("connect", BOB);
         bob.setQueryStringParameters(Map.of("name", "Bob"));
         new ConnectHandler(component).handleRequest(bob, new RecordingContext());
+        component.settled();
     }
 
     @Test
@@ -40,11 +42,12 @@ class SenderIdentityTest {
                 Events.webSocketWithBody("send-message", ADA, impersonating), new RecordingContext());
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(component.publisher.sent()).singleElement().satisfies(sent -> {
+        assertThat(component.sent()).singleElement().satisfies(sent -> {
             assertThat(sent.recipient().value()).isEqualTo(BOB);
             ChatMessage message = (ChatMessage) sent.message();
             Map<String, Object> frame = JSON.std.mapFrom(new String(component.writer.encode(message), StandardCharsets.UTF_8));
-            assertThat(frame).containsEntry("from", ADA).containsEntry("name", "Ada").containsEntry("message", "trust me");
+            assertThat(frame).containsEntry("from", ADA).containsEntry("name", "Ada").containsEntry("userId", "user-42")
+                    .containsEntry("message", "trust me");
         });
     }
 
@@ -55,9 +58,9 @@ class SenderIdentityTest {
         new SendMessageHandler(component).handleRequest(
                 Events.webSocketWithBody("send-message", BOB, impersonating), new RecordingContext());
 
-        assertThat(component.publisher.sent()).singleElement().satisfies(sent -> {
+        assertThat(component.sent()).singleElement().satisfies(sent -> {
             Map<String, Object> frame = JSON.std.mapFrom(new String(component.writer.encode(sent.message()), StandardCharsets.UTF_8));
-            assertThat(frame).containsEntry("from", BOB).containsEntry("name", "Bob");
+            assertThat(frame).containsEntry("from", BOB).containsEntry("name", "Bob").doesNotContainKey("userId");
         });
     }
 }

@@ -8,9 +8,16 @@ import org.junit.jupiter.api.Test;
 class WebSocketRouteTest {
 
     @Test
-    void givenTheRouteTable_routeKeys_areTheFourOfTheApi() {
+    void givenTheRouteTable_routeKeys_areTheSevenOfTheApi() {
         assertThat(Arrays.stream(WebSocketRoute.values()).map(WebSocketRoute::routeKey))
-                .containsExactly("$connect", "$disconnect", "sendMessage", "$default");
+                .containsExactly("$connect", "$disconnect", "sendMessage", "join", "leave", "members", "$default");
+    }
+
+    @Test
+    void givenTheRouteTable_isAction_isSetExactlyForTheKeysAClientNames() {
+        assertThat(Arrays.stream(WebSocketRoute.values()).filter(WebSocketRoute::isAction))
+                .containsExactly(WebSocketRoute.SEND_MESSAGE, WebSocketRoute.JOIN, WebSocketRoute.LEAVE,
+                        WebSocketRoute.MEMBERS);
     }
 
     @Test
@@ -26,12 +33,15 @@ class WebSocketRouteTest {
             assertThat(com.amazonaws.services.lambda.runtime.RequestHandler.class)
                     .isAssignableFrom(Class.forName(className));
         }
+        assertThat(WebSocketRoute.JOIN.handler())
+                .isEqualTo("dev.parley.chat.adapter.in.lambda.JoinRoomHandler::handleRequest");
         assertThat(BroadcastRoute.HANDLER).isEqualTo("dev.parley.chat.adapter.in.lambda.BroadcastHandler::handleRequest");
     }
 
     @Test
     void givenTheRouteTable_twoWay_isSetExactlyWhereTheCallerGetsAnAnswer() {
         assertThat(Arrays.stream(WebSocketRoute.values()).filter(WebSocketRoute::twoWay))
-                .containsExactly(WebSocketRoute.SEND_MESSAGE, WebSocketRoute.DEFAULT);
+                .containsExactly(WebSocketRoute.SEND_MESSAGE, WebSocketRoute.JOIN, WebSocketRoute.LEAVE,
+                        WebSocketRoute.MEMBERS, WebSocketRoute.DEFAULT);
     }
 }

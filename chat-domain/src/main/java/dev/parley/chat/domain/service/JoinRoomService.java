@@ -1,0 +1,54 @@
+package dev.parley.chat.domain.service;
+
+import dev.parley.chat.domain.model.Connection;
+import dev.parley.chat.domain.model.Member;
+import dev.parley.chat.domain.model.MemberPage;
+import dev.parley.chat.domain.model.RoomLimit;
+import dev.parley.chat.domain.model.RoomName;
+import dev.parley.chat.domain.port.in.JoinRoomCommand;
+import dev.parley.chat.domain.port.in.JoinRoomResult;
+import dev.parley.chat.domain.port.in.JoinRoomUseCase;
+import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.domain.port.out.RoomRegistry;
+import dev.parley.chat.domain.port.out.RoomRegistry.JoinOutcome;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+public final class JoinRoomService implements JoinRoomUseCase {
+
+    private final ConnectionRegistry registry;
+    private final RoomRegistry rooms;
+    private final RoomLimit roomLimit;
+    private final Memberships memberships;
+
+    public JoinRoomService(
+            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock, RoomLimit roomLimit) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.rooms = Objects.requireNonNull(rooms, "rooms");
+        this.roomLimit = Objects.requireNonNull(roomLimit, "room limit");
+        this.memberships = new Memberships(registry, rooms, Objects.requireNonNull(publisher, "publisher"),
+                Objects.requireNonNull(clock, "clock"));
+    }
+
+    @Override
+    public JoinRoomResult join(JoinRoomCommand command) {
+        RoomName room = command.room();
+        Optional<Connection> connection = registry.findActive(command.connection());
+        if (connection.isEmpty()) {
+            return new JoinRoomResult.NotConnected(command.connection());
+        }
+        if (!connection.get().roomAccess().permits(room)) {
+            return new JoinRoomResult.Forbidden(room);
+        }
+        JoinOutcome outcome = memberships.join(room, Member.of(connection.get()), roomLimit);
+        if (outcome instanceof RoomRegistry.AtLimit) {
+            return new JoinRoomResult.TooManyRooms(roomLimit);
+        }
+        if (outcome instanceof RoomRegistry.NotConnected) {
+            return new JoinRoomResult.NotConnected(command.connection());
+        }
+        return new JoinRoomResult.Joined(room, rooms.presences(room, Optional.empty(), MemberPage.MAX_MEMBERS));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.parley.chat.adapter.in.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.port.in.LeaveRoomCommand;
+import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
+import dev.parley.chat.protocol.InvalidFrameException;
+import dev.parley.chat.wiring.ChatComponent;
+import dev.parley.chat.wiring.ExecutionEnvironment;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code leave}: {@code {"action":"leave","room":"design"}} ends the connection's membership of the room (leaving a
+ * room it is not in changes nothing) and answers {@code {"type":"left","room":"design"}}; the room's other members get
+ * a {@code presence} frame when this ends a presence.
+ */
+public final class LeaveRoomHandler extends ActionHandler {
+
+    private final LeaveRoomUseCase leave;
+
+    public LeaveRoomHandler() {
+        this(ExecutionEnvironment.chatComponent());
+    }
+
+    LeaveRoomHandler(ChatComponent component) {
+        super(component.frameReader(), component.frameWriter());
+        this.leave = component.leaveRoomUseCase();
+    }
+
+    @Override
+    APIGatewayV2WebSocketResponse answer(ConnectionId connectionId, Map<String, Object> frame, Optional<String> clientId)
+            throws InvalidFrameException {
+        LeaveRoomCommand command = reader.leave(connectionId, frame);
+        return leave.leave(command) ? response(OK, writer.left(command.room(), clientId)) : notConnected(clientId);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.parley.local;
+
+import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+/** The chat's tables on the local DynamoDB, each created as the deployment defines it when it is not there yet. */
+final class ChatTablesSetup {
+
+    private ChatTablesSetup() {}
+
+    /** Creates the chat details and chat rooms tables unless they exist, and waits until both are active. */
+    static void ensure(URI endpoint, String region, AwsCredentialsProvider credentials, String chatDetailsTable,
+            String chatRoomsTable) {
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            ensure(client, ChatDetailsTable.createTableRequest(chatDetailsTable));
+            ensure(client, ChatRoomsTable.createTableRequest(chatRoomsTable));
+        }
+    }
+
+    private static void ensure(DynamoDbClient client, CreateTableRequest definition) {
+        try {
+            client.describeTable(request -> request.tableName(definition.tableName()));
+        } catch (ResourceNotFoundException missing) {
+            client.createTable(definition);
+            client.waiter().waitUntilTableExists(request -> request.tableName(definition.tableName()));
+        }
+    }
+}
