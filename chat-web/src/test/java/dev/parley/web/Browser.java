@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -116,7 +117,9 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE, POLL).withMessage(what).until(condition);
+        // The pages draw their lists again as frames arrive: an element found may be gone a moment later.
+        return new WebDriverWait(driver, PATIENCE, POLL).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /**

@@ -236,10 +236,14 @@ final class ChatPage {
 
     /** Writes to {@code name} privately, choosing them in the member list of the room on screen. */
     void writeToMember(String name) {
-        browser.driver().findElements(By.cssSelector("#people button.person")).stream()
+        // Within await, a button drawn again between finding and clicking it is looked for again.
+        browser.await(name + " in the member list", driver -> driver.findElements(
+                        By.cssSelector("#people button.person")).stream()
                 .filter(button -> button.findElement(By.className("person-name")).getText().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError(name + " is not among " + members()))
-                .click();
+                .findFirst().map(button -> {
+                    button.click();
+                    return true;
+                }).orElse(null));
     }
 
     /** Opens the rooms and people, a screen of their own on a phone. */

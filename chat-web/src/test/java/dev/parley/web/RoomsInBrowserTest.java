@@ -239,7 +239,7 @@ class RoomsInBrowserTest {
     @Test
     void givenOneUserInTwoTabs_rooms_countThePersonOnceAndDirectMessagesGoByUser() throws Exception {
         parley.close();
-        parley = LocalParley.start(dynalite, "--auth-secret", SECRET);
+        parley = LocalParley.start(dynalite, "--auth-secret", SECRET, "--admin-key", "rooms-browser-test-admin-key");
         URI annsLink = URI.create(parley.pages() + "?token=" + LocalParley.token(SECRET, new Principal(
                 new UserId("user-ann"), new DisplayName("Ann"), RoomAccess.only(List.of("design", "team-*")))));
         try (SocketClient bob = SocketClient.connect(parley.webSocket(), Map.of("token", LocalParley.token(SECRET,
@@ -262,10 +262,11 @@ class RoomsInBrowserTest {
             bob.await("the second tab's message", frame("message", Map.of("message", "From the second tab",
                     "userId", "user-ann", "room", "design")));
             // Sent after the second tab joined the lobby and #design: a presence of either would have come first.
-            assertThat(bob.frames()).filteredOn(frame("presence", Map.of())).extracting(presence -> presence.get("room"))
-                    .containsExactlyInAnyOrder("lobby", "design");
+            assertThat(bob.frames()).filteredOn(frame("presence", Map.of()))
+                    .extracting(presence -> presence.get("room")).containsExactlyInAnyOrder("lobby", "design");
 
-            bob.send(Map.of("action", "sendMessage", "toUser", "user-ann", "Message", "To both tabs", "clientId", "b1"));
+            bob.send(Map.of("action", "sendMessage", "toUser", "user-ann", "Message", "To both tabs",
+                    "clientId", "b1"));
             assertThat(bob.await("the ack", frame("ack", Map.of("clientId", "b1")))).containsEntry("recipients", 2);
             for (ChatPage tab : List.of(first, second)) {
                 assertThat(tab.await("other", "To both tabs").direct()).isTrue();
@@ -275,7 +276,8 @@ class RoomsInBrowserTest {
             assertThat(bob.await("Ann's direct message", frame("message", Map.of("message", "Just to Bob"))))
                     .containsEntry("direct", true).containsEntry("userId", "user-ann");
             assertThat(first.awaitDelivery("Just to Bob")).isEqualTo("Delivered to Bob");
-            assertThat(sent(annBrowser)).filteredOn(frame -> "Just to Bob".equals(frame.get("Message"))).singleElement()
+            assertThat(sent(annBrowser)).filteredOn(frame -> "Just to Bob".equals(frame.get("Message")))
+                    .singleElement()
                     .satisfies(frame -> assertThat(frame).containsEntry("toUser", "user-bob").doesNotContainKey("to"));
 
             assertThat(first.roomError("secret")).isEqualTo("You are not allowed in #secret.");
