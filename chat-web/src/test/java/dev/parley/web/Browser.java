@@ -86,6 +86,13 @@ final class Browser implements AutoCloseable {
         driver.get("about:blank");
     }
 
+    /** Leaves the page (closing its connections) and puts back the desktop size and the light scheme. */
+    void reset() {
+        blank();
+        resize(DESKTOP);
+        colourScheme("light");
+    }
+
     /** Sets the size of the page's viewport (not of the window around it). */
     void resize(Dimension viewport) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport.width,

@@ -64,9 +64,7 @@ class ChatPagesInBrowserTest {
     void stopParley() {
         try {
             for (Browser browser : List.of(annBrowser, bobBrowser, cidBrowser)) {
-                browser.blank();
-                browser.resize(Browser.DESKTOP);
-                browser.colourScheme("light");
+                browser.reset();
             }
         } finally {
             parley.close();

@@ -76,9 +76,7 @@ class RoomsInBrowserTest {
     void stopParley() {
         try {
             for (Browser browser : List.of(annBrowser, bobBrowser)) {
-                browser.blank();
-                browser.resize(Browser.DESKTOP);
-                browser.colourScheme("light");
+                browser.reset();
             }
         } finally {
             parley.close();
