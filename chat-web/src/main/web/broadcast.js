@@ -1,8 +1,10 @@
-// The broadcast page: posts {"message": "..."} to the broadcast endpoint and shows the delivery report or the error.
+// The broadcast page: posts {"message": "...", "room"?: "..."} to the broadcast endpoint and shows the delivery report
+// or the error.
 // Every text from the network is set with textContent, never parsed as HTML.
 
 import { loadConfig } from "./config.js";
 import { element, markInvalid, showError, timeElement } from "./dom.js";
+import { cleanRoomName, roomNameProblem } from "./rooms.js";
 
 // Kept per tab: the key of a protected endpoint should not outlive the session.
 const API_KEY_STORAGE = "parley.apiKey";
@@ -10,12 +12,13 @@ const MAX_MESSAGE_BYTES = 32 * 1024;
 const COUNTS = ["attempted", "delivered", "gone", "failed"];
 
 const view = Object.fromEntries([
-  "broadcast-form", "message", "message-error", "key-details", "api-key", "broadcast-button", "endpoint",
-  "config-error", "report", "report-time", "report-summary", "broadcast-id", "failure", "failure-text",
+  "broadcast-form", "message", "message-error", "room", "room-error", "key-details", "api-key", "broadcast-button",
+  "endpoint", "config-error", "report", "report-time", "report-summary", "broadcast-id", "failure", "failure-text",
   "history-section", "history", ...COUNTS,
 ].map((id) => [id.replace(/-(\w)/g, (_, letter) => letter.toUpperCase()), document.getElementById(id)]));
 
 const configuration = loadConfig();
+let broadcasting = false;
 
 async function broadcast(event) {
   event.preventDefault();
@@ -28,8 +31,12 @@ async function broadcast(event) {
   }
   showError(view.messageError, problem);
   markInvalid(view.message, problem);
-  if (problem) {
-    view.message.focus();
+  const room = cleanRoomName(view.room.value);
+  const roomProblem = room ? roomNameProblem(room) : "";
+  showError(view.roomError, roomProblem);
+  markInvalid(view.room, roomProblem);
+  if (problem || roomProblem) {
+    (problem ? view.message : view.room).focus();
     return;
   }
   let config;
@@ -40,9 +47,9 @@ async function broadcast(event) {
   }
   busy(true);
   try {
-    const outcome = await post(config.broadcastUrl, message);
+    const outcome = await post(config.broadcastUrl, room ? { message, room } : { message });
     if (outcome.report) {
-      showReport(outcome.report, message);
+      showReport(outcome.report, message, room);
       view.message.value = "";
     } else {
       showFailure(outcome.failure);
@@ -53,7 +60,7 @@ async function broadcast(event) {
 }
 
 /** {report} for a delivery report, or {failure} with what went wrong in words. */
-async function post(url, message) {
+async function post(url, body) {
   const headers = { "Content-Type": "application/json" };
   const apiKey = view.apiKey.value.trim();
   if (apiKey) {
@@ -61,23 +68,23 @@ async function post(url, message) {
   }
   let answer;
   try {
-    answer = await fetch(url, { method: "POST", headers, body: JSON.stringify({ message }) });
+    answer = await fetch(url, { method: "POST", headers, body: JSON.stringify(body) });
   } catch (unreachable) {
     return {
       failure: "The broadcast endpoint could not be reached. Check that Parley is running and that the endpoint "
         + "accepts requests from this page (CORS).",
     };
   }
-  let body = null;
+  let answered = null;
   try {
-    body = await answer.json();
+    answered = await answer.json();
   } catch (notJson) {
     // The words below come from the status alone.
   }
-  if (answer.ok && isReport(body)) {
-    return { report: body };
+  if (answer.ok && isReport(answered)) {
+    return { report: answered };
   }
-  return { failure: failureWords(answer.status, body) };
+  return { failure: failureWords(answer.status, answered) };
 }
 
 function isReport(body) {
@@ -94,6 +101,8 @@ function failureWords(status, body) {
       return "The message is over Parley's 32 KB limit.";
     case "INVALID_JSON":
       return "The endpoint could not read the request.";
+    case "INVALID_ROOM":
+      return "Parley does not accept that room name.";
     case "INTERNAL":
       return "Parley failed to broadcast. Please try again.";
     default:
@@ -110,27 +119,30 @@ function failureWords(status, body) {
   return `The endpoint answered ${status}${serverWords ? `: ${serverWords}` : " without a delivery report"}.`;
 }
 
-function showReport(report, message) {
+function showReport(report, message, room) {
   for (const count of COUNTS) {
     view[count].textContent = String(report[count]);
     view[count].closest(".stat").classList.toggle("zero", report[count] === 0);
   }
-  const summary = summarise(report);
+  const summary = summarise(report, room);
   view.reportSummary.textContent = summary;
   view.broadcastId.textContent = typeof report.broadcastId === "string" ? report.broadcastId : "";
   view.reportTime.replaceChildren(timeElement());
   view.failure.hidden = true;
   view.report.hidden = false;
-  addToHistory(message, `${report.delivered} of ${report.attempted} delivered`, report.delivered === report.attempted);
+  addToHistory(message, `${report.delivered} of ${report.attempted} delivered${room ? ` in #${room}` : ""}`,
+    report.delivered === report.attempted);
 }
 
-function summarise({ attempted, delivered, gone, failed }) {
+function summarise({ attempted, delivered, gone, failed }, room) {
   if (attempted === 0) {
-    return "No one is connected right now, so no one received it.";
+    return room ? `No one is in #${room} right now, so no one received it.`
+      : "No one is connected right now, so no one received it.";
   }
+  const where = room ? ` in #${room}` : "";
   const parts = [delivered === attempted
-    ? `Delivered to ${attempted === 1 ? "the one connection" : `all ${attempted} connections`}.`
-    : `Delivered to ${delivered} of ${attempted} connections.`];
+    ? `Delivered to ${attempted === 1 ? "the one connection" : `all ${attempted} connections`}${where}.`
+    : `Delivered to ${delivered} of ${attempted} connections${where}.`];
   if (gone > 0) {
     parts.push(`${gone} ${gone === 1 ? "was" : "were"} already gone and ${gone === 1 ? "is" : "are"} now marked `
       + "disconnected.");
@@ -157,9 +169,18 @@ function addToHistory(message, outcome, complete) {
 }
 
 function busy(working) {
+  broadcasting = working;
   view.broadcastButton.disabled = working;
-  view.broadcastButton.textContent = working ? "Broadcasting…" : "Broadcast to everyone";
   view.broadcastForm.setAttribute("aria-busy", String(working));
+  nameButton();
+}
+
+/** The button says who the broadcast goes to. */
+function nameButton() {
+  const room = cleanRoomName(view.room.value);
+  view.broadcastButton.textContent = broadcasting
+    ? "Broadcasting…"
+    : `Broadcast to ${room && !roomNameProblem(room) ? `#${room}` : "everyone"}`;
 }
 
 function rememberKey() {
@@ -186,6 +207,7 @@ function restoreKey() {
 
 restoreKey();
 view.apiKey.addEventListener("input", rememberKey);
+view.room.addEventListener("input", nameButton);
 view.broadcastForm.addEventListener("submit", broadcast);
 view.message.addEventListener("keydown", (event) => {
   if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {

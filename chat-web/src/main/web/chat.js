@@ -1,9 +1,11 @@
-// The chat page: joins under a display name, shows the conversation and sends messages, to everyone or to one
-// person. Every text from the network is set with textContent, never parsed as HTML.
+// The chat page: joins under a display name, shows the rooms it is in (the lobby first), each room's conversation and
+// members, and sends messages to a room or to one person. Every text from the network is set with textContent, never
+// parsed as HTML.
 
 import { loadConfig } from "./config.js";
-import { ChatConnection, State, takeToken } from "./connection.js";
+import { ChatConnection, State, takeToken, tokenClaims } from "./connection.js";
 import { element, markInvalid, showError, timeElement } from "./dom.js";
+import { LOBBY, People, Room, byName, cleanRoomName, roomNameProblem } from "./rooms.js";
 
 const MAX_NAME_LENGTH = 32;
 // API Gateway's frame limit: a bigger frame would close the connection (1009), so it is refused here first.
@@ -16,6 +18,8 @@ const NAME_KEY = "parley.displayName";
 const REMEMBERED_IDS = 1000;
 // Taken at once, so the token leaves the address bar as soon as the page opens.
 const token = takeToken();
+/** Who the token says this page is: with it, the page knows itself among a room's members by user id. */
+const claims = token ? tokenClaims(token) : null;
 
 const STATE_WORDS = {
   [State.CONNECTING]: "Connecting…",
@@ -28,49 +32,16 @@ const STATE_WORDS = {
 // oldest message still waiting for an answer).
 const SEND_ERRORS = new Set([
   "INVALID_JSON", "MISSING_MESSAGE", "MESSAGE_TOO_LARGE", "UNKNOWN_RECIPIENT", "NOT_CONNECTED", "INTERNAL",
+  "NOT_A_MEMBER", "INVALID_ROOM",
 ]);
 
 const view = Object.fromEntries([
   "join", "join-form", "join-button", "name", "name-error", "config-error", "chat", "me-name", "leave", "status",
-  "status-text", "scroller", "messages", "banner", "banner-text", "retry", "composer", "recipient", "text", "send",
-  "composer-error", "people",
+  "status-text", "scroller", "timelines", "banner", "banner-text", "retry", "composer", "recipient", "text", "send",
+  "composer-error", "people", "rooms", "room-form", "room-name", "room-error", "people-room", "people-count",
+  "more-people", "room-title", "room-count", "intro-title", "intro-text", "panel-open", "panel-close",
+  "unread-elsewhere",
 ].map((id) => [id.replace(/-(\w)/g, (_, letter) => letter.toUpperCase()), document.getElementById(id)]));
-
-/**
- * Who is here, as far as this page can tell: the protocol has no list of participants, so people are learned from
- * the messages they send, and forgotten when a direct message to them finds them gone.
- */
-class Participants {
-  #names = new Map(); // connection id → display name
-
-  /** Records that `id` wrote as `name`; true when that changes the list. */
-  seen(id, name) {
-    if (!id || this.#names.get(id) === name) {
-      return false;
-    }
-    // The same name under a new connection id is most likely the same person after a reconnection.
-    for (const [otherId, otherName] of this.#names) {
-      if (otherName === name) {
-        this.#names.delete(otherId);
-      }
-    }
-    this.#names.set(id, name);
-    return true;
-  }
-
-  left(id) {
-    return this.#names.delete(id);
-  }
-
-  name(id) {
-    return this.#names.get(id);
-  }
-
-  /** [id, name] pairs, by name. */
-  list() {
-    return [...this.#names].sort(([, a], [, b]) => a.localeCompare(b));
-  }
-}
 
 /** The ids of the latest messages and broadcasts shown, so that a repeated frame is shown once. */
 class ShownIds {
@@ -89,9 +60,13 @@ class ShownIds {
   }
 }
 
-const participants = new Participants();
+const people = new People();
 const shownIds = new ShownIds();
 const configuration = loadConfig();
+/** The rooms the page is in or joining, in the order they were joined: the lobby first. */
+const rooms = new Map();
+let current = addRoom(LOBBY);
+current.timeline.hidden = false;
 let connection = null;
 let myName = "";
 let outage = false;
@@ -102,6 +77,9 @@ let followingLatest = true;
 let awaitingAnswer = [];
 /** Numbers the page's messages, so answers can name the one they answer even when they arrive out of order. */
 let sentCount = 0;
+/** Join, leave and members requests on the current connection not yet answered, by the clientId they carry. */
+const roomRequests = new Map();
+let requestCount = 0;
 
 // ---- joining and leaving --------------------------------------------------------------------------------------
 
@@ -146,8 +124,9 @@ async function join(event) {
   } catch (storageUnavailable) {
     // Remembering the name is a convenience only.
   }
-  myName = name;
-  view.meName.textContent = name;
+  // With a token, Parley shows the token's name rather than the one typed.
+  myName = (claims && claims.name) || name;
+  view.meName.textContent = myName;
   view.join.hidden = true;
   view.chat.hidden = false;
   connection = new ChatConnection(config.websocketUrl, name, { state: showState, frame: receive, dropped }, token);
@@ -158,7 +137,7 @@ async function join(event) {
 function leave() {
   connection.close();
   connection = null;
-  awaitingAnswer = [];
+  connectionEnded();
   outage = false;
   addNotice("You left the chat.");
   view.chat.hidden = true;
@@ -181,6 +160,7 @@ function showState(state, detail) {
     showError(view.composerError, "");
     addNotice(outage ? "Back online." : `You joined as ${myName}.`);
     outage = false;
+    enterRooms();
   } else if (state === State.RECONNECTING) {
     const seconds = detail.retryInMs === undefined ? 0 : Math.max(1, Math.round(detail.retryInMs / 1000));
     showBanner(seconds > 0 ? `Connection lost. Trying again in ${seconds} s…` : "Reconnecting…", "Reconnect now");
@@ -188,6 +168,19 @@ function showState(state, detail) {
     showBanner("Parley can't be reached right now.", "Try again");
   } else {
     view.banner.hidden = true;
+  }
+}
+
+/**
+ * On every new connection: Parley put it in the lobby, so the lobby's members are asked for, and every other room
+ * the page was in is joined again (a connection's rooms end with it).
+ */
+function enterRooms() {
+  request("members", LOBBY);
+  for (const room of rooms.values()) {
+    if (room.name !== LOBBY) {
+      request("join", room.name);
+    }
   }
 }
 
@@ -201,11 +194,21 @@ function dropped() {
   for (const waiting of awaitingAnswer) {
     markDelivery(waiting.item, "unknown", "Connection lost before Parley confirmed it");
   }
-  awaitingAnswer = [];
+  connectionEnded();
   if (!outage) {
     outage = true;
     addNotice("Connection lost.", "warning");
   }
+}
+
+/** Answers to what was sent on a connection now gone never come, and its rooms (but the lobby) ended with it. */
+function connectionEnded() {
+  awaitingAnswer = [];
+  roomRequests.clear();
+  for (const room of rooms.values()) {
+    room.joined = room.name === LOBBY;
+  }
+  renderPeople();
 }
 
 // ---- frames from Parley ---------------------------------------------------------------------------------------
@@ -228,6 +231,18 @@ function receive(frame) {
     case "ack":
       acknowledge(frame);
       break;
+    case "joined":
+      roomJoined(frame);
+      break;
+    case "members":
+      membersListed(frame);
+      break;
+    case "left":
+      roomRequests.delete(asText(frame.clientId));
+      break;
+    case "presence":
+      presence(frame);
+      break;
     case "error":
       showErrorFrame(frame);
       break;
@@ -248,17 +263,33 @@ function repeated(frame) {
   return (frame.type === "message" || frame.type === "broadcast") && id !== "" && !shownIds.add(id);
 }
 
+/** The room a message or broadcast belongs to: its own room, or (direct, or to everyone) the one on screen. */
+function roomOf(frame, toEveryone) {
+  return toEveryone ? current : rooms.get(asText(frame.room) || LOBBY);
+}
+
 function addOthersMessage(frame) {
   const from = asText(frame.from);
   const name = asText(frame.name) || "Someone";
   const direct = frame.direct === true;
-  if (participants.seen(from, name)) {
+  const room = roomOf(frame, direct);
+  if (room === undefined) {
+    return; // a message to a room the page has just left
+  }
+  const person = people.seen(frame.userId, from, name);
+  if (person !== null) {
+    person.other = true;
+    if (direct) {
+      person.partner = true;
+    } else {
+      room.members.set(person.key, person);
+    }
     renderPeople();
   }
   const item = element("li", direct ? "message other direct" : "message other");
   item.dataset.from = from;
   item.dataset.sentAt = String(Date.parse(asText(frame.sentAt)) || Date.now());
-  const previous = view.messages.lastElementChild;
+  const previous = room.timeline.lastElementChild;
   if (previous && previous.matches(".message.other") && previous.dataset.from === from
       && !direct && !previous.classList.contains("direct")
       && Number(item.dataset.sentAt) - Number(previous.dataset.sentAt) < GROUP_WITHIN_MS) {
@@ -273,19 +304,24 @@ function addOthersMessage(frame) {
   const body = element("div", "body");
   body.append(meta, element("p", "text", asText(frame.message)));
   item.append(avatarOf(name), body);
-  append(item);
-  countUnread();
+  append(item, room);
+  countUnread(room);
 }
 
 function addBroadcast(frame) {
+  const room = roomOf(frame, !asText(frame.room));
+  if (room === undefined) {
+    return;
+  }
   const item = element("li", "broadcast");
   const card = element("div", "broadcast-card");
   const meta = element("p", "meta");
-  meta.append(element("span", "label", "Broadcast"), timeElement(frame.sentAt));
+  meta.append(element("span", "label", asText(frame.room) ? `Broadcast to #${room.name}` : "Broadcast"),
+    timeElement(frame.sentAt));
   card.append(meta, element("p", "text", asText(frame.message)));
   item.append(card);
-  append(item);
-  countUnread();
+  append(item, room);
+  countUnread(room);
 }
 
 /** The waiting message an ack or error frame answers: the one with its clientId, else the oldest. */
@@ -301,11 +337,11 @@ function acknowledge(frame) {
   }
   waiting.item.dataset.id = asText(frame.id);
   const recipients = Number(frame.recipients) || 0;
-  if (waiting.recipientId && recipients === 0) {
+  if (waiting.recipient && recipients === 0) {
     // The recipient's connection was gone when Parley tried it (it is now marked so): the same as an unknown one.
     recipientGone(waiting);
-  } else if (waiting.recipientId) {
-    markDelivery(waiting.item, "delivered", `Delivered to ${waiting.recipientName}`);
+  } else if (waiting.recipient) {
+    markDelivery(waiting.item, "delivered", `Delivered to ${waiting.recipient.name}`);
   } else if (recipients === 0) {
     markDelivery(waiting.item, "sent", "Sent · no one else is here yet");
   } else {
@@ -315,11 +351,24 @@ function acknowledge(frame) {
 
 function showErrorFrame(frame) {
   const code = asText(frame.code);
+  const roomRequest = roomRequests.get(asText(frame.clientId));
+  if (roomRequest !== undefined) {
+    roomRequests.delete(frame.clientId);
+    roomRequestFailed(roomRequest, code, asText(frame.message));
+    return;
+  }
   const waiting = SEND_ERRORS.has(code) ? takeAnswered(frame) : undefined;
   if (waiting === undefined) {
     addNotice(errorWords(code, asText(frame.message)), "error");
-  } else if (code === "UNKNOWN_RECIPIENT" && waiting.recipientId) {
+  } else if (code === "UNKNOWN_RECIPIENT" && waiting.recipient) {
     recipientGone(waiting);
+  } else if (code === "NOT_A_MEMBER" && rooms.get(waiting.room) !== undefined) {
+    // Parley no longer counts this connection in the room the page shows it in: join it again.
+    markDelivery(waiting.item, "failed", `Not delivered: you were no longer in #${waiting.room}. `
+      + "The page is joining it again; send the message once it has.");
+    rooms.get(waiting.room).joined = false;
+    request("join", waiting.room);
+    renderRooms();
   } else {
     markDelivery(waiting.item, "failed", `Not delivered. ${errorWords(code, asText(frame.message))}`);
   }
@@ -329,10 +378,9 @@ function showErrorFrame(frame) {
 }
 
 function recipientGone(waiting) {
-  markDelivery(waiting.item, "failed", `Not delivered. ${waiting.recipientName} is no longer connected.`);
-  if (participants.left(waiting.recipientId)) {
-    renderPeople();
-  }
+  markDelivery(waiting.item, "failed", `Not delivered. ${waiting.recipient.name} is no longer connected.`);
+  people.forget(waiting.recipient, rooms.values());
+  renderPeople();
 }
 
 function errorWords(code, serverWords) {
@@ -353,8 +401,286 @@ function errorWords(code, serverWords) {
       return "Parley could not read what this page sent.";
     case "UNKNOWN_ACTION":
       return "Parley did not recognise a request from this page.";
+    case "NOT_A_MEMBER":
+      return "You are not in that room.";
+    case "INVALID_ROOM":
+      return "That is not a room name Parley accepts.";
+    case "TOO_MANY_ROOMS":
+      return "You are in as many rooms as Parley allows. Leave a room to join another.";
+    case "FORBIDDEN_ROOM":
+      return "You are not allowed in that room.";
     default:
       return `${serverWords || "Something went wrong."}${code ? ` (${code})` : ""}`;
+  }
+}
+
+// ---- rooms ----------------------------------------------------------------------------------------------------
+
+/** Sends a join, leave or members request for `room`; false when there is no connection to send it on. */
+function request(action, room, cursor) {
+  const clientId = `r${++requestCount}`;
+  const frame = { action, room, clientId };
+  if (cursor !== undefined) {
+    frame.cursor = cursor;
+  }
+  if (connection === null || !connection.send(frame)) {
+    return false;
+  }
+  roomRequests.set(clientId, { action, room, continued: cursor !== undefined });
+  return true;
+}
+
+function addRoom(name) {
+  const timeline = element("ol", "messages");
+  timeline.setAttribute("role", "log");
+  timeline.setAttribute("aria-live", "polite");
+  timeline.setAttribute("aria-label", `Messages in #${name}`);
+  timeline.hidden = true;
+  view.timelines.append(timeline);
+  const room = new Room(name, timeline);
+  rooms.set(name, room);
+  return room;
+}
+
+function removeRoom(room) {
+  rooms.delete(room.name);
+  room.timeline.remove();
+  if (room === current) {
+    switchTo(rooms.get(LOBBY));
+  }
+  for (const person of room.members.values()) {
+    people.forgetIfUnseen(person, rooms.values());
+  }
+  renderRooms();
+  renderPeople();
+}
+
+function joinRoom(event) {
+  event.preventDefault();
+  const name = cleanRoomName(view.roomName.value);
+  let problem = roomNameProblem(name);
+  const known = rooms.get(name);
+  if (!problem && known === undefined && !request("join", name)) {
+    problem = "You're not connected right now. Join the room once the page is back online.";
+  }
+  showError(view.roomError, problem);
+  markInvalid(view.roomName, problem);
+  if (problem) {
+    view.roomName.focus();
+    return;
+  }
+  view.roomName.value = "";
+  let room = known;
+  if (room === undefined) {
+    room = addRoom(name);
+    room.cameFrom = current.name;
+  }
+  switchTo(room);
+  closePanel();
+  view.text.focus();
+}
+
+function roomJoined(frame) {
+  roomRequests.delete(asText(frame.clientId));
+  const name = asText(frame.room);
+  const room = rooms.get(name);
+  if (room === undefined) {
+    request("leave", name); // left on this page before Parley answered the join
+    return;
+  }
+  forgetUnlisted(room.takePage(frame, people, false));
+  room.joined = true;
+  if (!room.everJoined) {
+    room.everJoined = true;
+    addNotice(`You joined #${room.name}.`, undefined, room);
+  }
+  renderRooms();
+  renderPeople();
+}
+
+function membersListed(frame) {
+  const asked = roomRequests.get(asText(frame.clientId));
+  roomRequests.delete(asText(frame.clientId));
+  const room = rooms.get(asText(frame.room));
+  if (room !== undefined) {
+    forgetUnlisted(room.takePage(frame, people, asked !== undefined && asked.continued));
+    renderPeople();
+  }
+}
+
+/** Forgets the people a room's new list left out (they left while the page was away) unless seen elsewhere. */
+function forgetUnlisted(gone) {
+  for (const person of gone) {
+    people.forgetIfUnseen(person, rooms.values());
+  }
+}
+
+function roomRequestFailed(failed, code, serverWords) {
+  const room = rooms.get(failed.room);
+  if (room === undefined || failed.action === "leave") {
+    return; // out of the room either way
+  }
+  if (failed.action === "members") {
+    if (code === "INVALID_CURSOR") {
+      request("members", room.name); // the list changed too much to continue: start it again
+    } else {
+      addNotice(`The people in #${room.name} could not be listed. ${errorWords(code, serverWords)}`, "error", room);
+    }
+    renderPeople();
+    return;
+  }
+  const words = joinErrorWords(code, room.name, serverWords);
+  const wasCurrent = room === current;
+  if (wasCurrent && !room.everJoined) {
+    switchTo(rooms.get(room.cameFrom) || rooms.get(LOBBY));
+  }
+  removeRoom(room);
+  if (!room.everJoined) {
+    // Refused on the way in: said next to the field the name was typed in, shown again if the reader is still there.
+    showError(view.roomError, words);
+    markInvalid(view.roomName, words);
+    if (wasCurrent) {
+      view.roomName.value = room.name;
+      openPanel(view.roomName);
+    }
+  } else {
+    addNotice(`You are no longer in #${room.name}. ${words}`, "error");
+  }
+}
+
+function joinErrorWords(code, room, serverWords) {
+  switch (code) {
+    case "TOO_MANY_ROOMS":
+      return `You are in as many rooms as Parley allows, so #${room} was not joined. Leave a room to join another.`;
+    case "FORBIDDEN_ROOM":
+      return `You are not allowed in #${room}.`;
+    case "INVALID_ROOM":
+      return `Parley does not accept “${room}” as a room name.`;
+    default:
+      return `#${room} could not be joined. ${errorWords(code, serverWords)}`;
+  }
+}
+
+function leaveRoom(room) {
+  request("leave", room.name); // without a connection, Parley took the page out of its rooms already
+  removeRoom(room);
+  addNotice(`You left #${room.name}.`, undefined, rooms.get(LOBBY));
+  view.rooms.querySelector("[aria-current]").focus(); // the leave button had the focus, and is gone
+}
+
+function presence(frame) {
+  const room = rooms.get(asText(frame.room));
+  const person = room === undefined ? null : people.member(frame.member);
+  if (person === null || (frame.event !== "join" && frame.event !== "leave")) {
+    return;
+  }
+  person.other = true;
+  if (frame.event === "join") {
+    room.members.set(person.key, person);
+    addNotice(`${person.name} joined.`, "presence", room);
+  } else {
+    room.members.delete(person.key);
+    people.forgetIfUnseen(person, rooms.values());
+    addNotice(`${person.name} left.`, "presence", room);
+  }
+  if (Number.isInteger(frame.count)) {
+    room.count = frame.count;
+  }
+  renderPeople();
+}
+
+function switchTo(room) {
+  if (room === current) {
+    return;
+  }
+  current.scrollTop = view.scroller.scrollTop;
+  current.following = followingLatest;
+  current.timeline.hidden = true;
+  current = room;
+  room.unread = 0;
+  room.timeline.hidden = false;
+  followingLatest = room.following;
+  if (followingLatest) {
+    showLatest();
+  } else {
+    view.scroller.scrollTop = room.scrollTop;
+  }
+  const lobby = room.name === LOBBY;
+  view.roomTitle.textContent = `#${room.name}`;
+  view.peopleRoom.textContent = `#${room.name}`;
+  view.introTitle.textContent = lobby ? "Welcome to Parley" : `Welcome to #${room.name}`;
+  view.introText.textContent = lobby
+    ? "Messages appear here as people write. Broadcasts to everyone stand out in amber."
+    : `Only the members of #${room.name} see what is written here.`;
+  renderRooms();
+  renderPeople();
+}
+
+function chooseRoom(event) {
+  const button = event.target.closest("button");
+  const room = button && rooms.get(button.dataset.room);
+  if (room === undefined) {
+    return;
+  }
+  if (button.classList.contains("room-leave")) {
+    leaveRoom(room);
+    return;
+  }
+  switchTo(room);
+  closePanel();
+  view.text.focus();
+}
+
+function renderRooms() {
+  const rows = [];
+  let elsewhere = 0;
+  for (const room of rooms.values()) {
+    const button = element("button", "room");
+    button.type = "button";
+    button.dataset.room = room.name;
+    if (room === current) {
+      button.setAttribute("aria-current", "true");
+    }
+    button.append(element("span", "room-name", `#${room.name}`));
+    if (!room.joined) {
+      button.append(element("span", "room-state", "joining…"));
+    } else if (room.unread > 0) {
+      const badge = element("span", "unread", String(room.unread));
+      badge.append(element("span", "visually-hidden", " unread"));
+      button.append(badge);
+      elsewhere += room.unread;
+    }
+    const row = element("li", "room-row");
+    row.append(button);
+    if (room.name !== LOBBY) {
+      const leave = element("button", "room-leave", "×");
+      leave.type = "button";
+      leave.dataset.room = room.name;
+      leave.setAttribute("aria-label", `Leave #${room.name}`);
+      leave.title = `Leave #${room.name}`;
+      row.append(leave);
+    }
+    rows.push(row);
+  }
+  replaceKeepingFocus(view.rooms, rows, "room");
+  view.unreadElsewhere.textContent = String(elsewhere);
+  view.unreadElsewhere.hidden = elsewhere === 0;
+  view.roomCount.textContent = !current.joined ? "Joining…"
+    : current.count === undefined ? "" : peopleWords(current.count);
+}
+
+function peopleWords(count) {
+  return `${count} ${count === 1 ? "person" : "people"}`;
+}
+
+/** Replaces a list's rows, keeping the focus on the button that had it (found again by class and `data-<key>`). */
+function replaceKeepingFocus(list, rows, key) {
+  const focused = list.contains(document.activeElement) ? document.activeElement : undefined;
+  list.replaceChildren(...rows);
+  if (focused !== undefined) {
+    const again = [...list.querySelectorAll("button")].find((button) => button.className === focused.className
+      && button.dataset[key] === focused.dataset[key]);
+    (again || view.text).focus();
   }
 }
 
@@ -363,11 +689,16 @@ function errorWords(code, serverWords) {
 function send(event) {
   event.preventDefault();
   const message = view.text.value;
-  const recipientId = view.recipient.value;
+  const recipient = people.get(view.recipient.value);
+  const room = current;
   const clientId = `m${++sentCount}`;
   const frame = { action: "sendMessage", Message: message, clientId };
-  if (recipientId) {
-    frame.to = recipientId;
+  if (recipient !== undefined && recipient.userId) {
+    frame.toUser = recipient.userId; // every tab of theirs, whichever connection it is on now
+  } else if (recipient !== undefined) {
+    frame.to = recipient.connectionId;
+  } else if (room.name !== LOBBY) {
+    frame.room = room.name;
   }
   const bytes = new TextEncoder().encode(JSON.stringify(frame)).length;
   let problem = "";
@@ -375,6 +706,8 @@ function send(event) {
     problem = "Write a message first.";
   } else if (bytes > MAX_FRAME_BYTES) {
     problem = `This message is too long: ${Math.ceil(bytes / 1024)} KB, where the limit is 32 KB.`;
+  } else if (recipient === undefined && !room.joined && connection !== null && connection.state === State.ONLINE) {
+    problem = `Joining #${room.name}… Send the message once it has joined.`;
   } else if (connection === null || !connection.send(frame)) {
     problem = "You're not connected right now, so the message was not sent. Try again once the page is back online.";
   }
@@ -382,24 +715,23 @@ function send(event) {
   if (problem) {
     return;
   }
-  const recipientName = recipientId ? participants.name(recipientId) : undefined;
-  awaitingAnswer.push({ item: addOwnMessage(message, recipientName), clientId, recipientId, recipientName });
+  awaitingAnswer.push({ item: addOwnMessage(message, recipient), clientId, recipient, room: room.name });
   view.text.value = "";
   fitTextArea();
 }
 
-function addOwnMessage(message, recipientName) {
-  const item = element("li", recipientName === undefined ? "message own" : "message own direct");
+function addOwnMessage(message, recipient) {
+  const item = element("li", recipient === undefined ? "message own" : "message own direct");
   const meta = element("p", "meta");
-  if (recipientName !== undefined) {
-    meta.append(element("span", "badge", `Direct to ${recipientName}`));
+  if (recipient !== undefined) {
+    meta.append(element("span", "badge", `Direct to ${recipient.name}`));
   }
   meta.append(timeElement(), element("span", "delivery", "Sending…"));
   const body = element("div", "body");
   body.append(element("p", "text", message), meta);
   item.append(body);
   markDelivery(item, "pending", "Sending…");
-  append(item, true);
+  append(item, current, true);
   return item;
 }
 
@@ -410,16 +742,16 @@ function markDelivery(item, state, words) {
 
 // ---- the message list -----------------------------------------------------------------------------------------
 
-function addNotice(words, tone) {
+/** A notice in `room`'s conversation, the one on screen unless said. */
+function addNotice(words, tone, room = current) {
   const item = element("li", tone ? `notice ${tone}` : "notice");
   item.append(element("p", undefined, words));
-  append(item);
+  append(item, room);
 }
 
-function append(item, own = false) {
-  const follow = followingLatest || own;
-  view.messages.append(item);
-  if (follow) {
+function append(item, room, own = false) {
+  room.timeline.append(item);
+  if (room === current && (followingLatest || own)) {
     showLatest();
   }
 }
@@ -435,7 +767,11 @@ function atLatest() {
   return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 80;
 }
 
-function countUnread() {
+function countUnread(room) {
+  if (room !== current) {
+    room.unread += 1;
+    renderRooms();
+  }
   if (document.hidden) {
     unread += 1;
     document.title = `(${unread}) Parley`;
@@ -457,39 +793,71 @@ function avatarOf(name) {
 
 // ---- people and the recipient ---------------------------------------------------------------------------------
 
+/**
+ * Whether `person` is this page: by user id with a token; without one, Parley never says which connection is the
+ * page's own, so it is the member of the page's name that was never seen sending or coming and going.
+ */
+function isMe(person) {
+  return claims ? person.userId === claims.userId : !person.userId && !person.other && person.name === myName;
+}
+
+/** The current room's members, and everyone the page can write to privately. */
 function renderPeople() {
+  const rows = [...current.members.values()].sort(byName).map((person) => {
+    const row = element("li");
+    if (isMe(person)) {
+      const self = element("div", "person self");
+      self.append(avatarOf(person.name), element("span", "person-name", person.name), element("span", "person-hint",
+        "you"));
+      row.append(self);
+      return row;
+    }
+    const button = element("button", "person");
+    button.type = "button";
+    button.dataset.key = person.key;
+    button.setAttribute("aria-label", `Write to ${person.name} privately`);
+    button.title = person.name; // a long name is cut short in the list
+    button.append(avatarOf(person.name), element("span", "person-name", person.name),
+      element("span", "person-hint", "Direct"));
+    row.append(button);
+    return row;
+  });
+  replaceKeepingFocus(view.people, rows, "key");
+  view.peopleCount.textContent = current.count === undefined ? "" : String(current.count);
+  view.morePeople.hidden = current.cursor === undefined;
+  view.morePeople.disabled = [...roomRequests.values()].some((asked) => asked.continued);
+  renderRooms();
+  renderRecipients();
+}
+
+function renderRecipients() {
   const chosen = view.recipient.value;
-  const people = participants.list();
   const everyone = element("option", undefined, "Everyone");
   everyone.value = "";
   const options = [everyone];
-  const rows = [];
-  for (const [id, name] of people) {
-    const option = element("option", undefined, name);
-    option.value = id;
-    options.push(option);
-
-    const button = element("button", "person");
-    button.type = "button";
-    button.dataset.id = id;
-    button.setAttribute("aria-label", `Write to ${name} privately`);
-    button.append(avatarOf(name), element("span", "person-name", name), element("span", "person-hint", "Direct"));
-    const row = element("li");
-    row.append(button);
-    rows.push(row);
+  for (const person of people.list()) {
+    if (!isMe(person)) {
+      const option = element("option", undefined, person.name);
+      option.value = person.key;
+      option.dataset.connectionId = person.connectionId;
+      options.push(option);
+    }
   }
   view.recipient.replaceChildren(...options);
-  view.recipient.value = people.some(([id]) => id === chosen) ? chosen : "";
-  view.people.replaceChildren(...rows);
+  view.recipient.value = people.get(chosen) === undefined ? "" : chosen;
   showRecipient();
 }
 
 function showRecipient() {
-  const id = view.recipient.value;
-  view.composer.classList.toggle("direct", id !== "");
-  view.text.placeholder = id ? "Write privately…" : "Write a message…";
+  const key = view.recipient.value;
+  const person = people.get(key);
+  if (person !== undefined) {
+    person.partner = true; // kept as a choice until Parley says they are gone, so the addressee never changes unseen
+  }
+  view.composer.classList.toggle("direct", key !== "");
+  view.text.placeholder = key ? `Write to ${person.name} privately…` : `Message #${current.name}`;
   for (const button of view.people.querySelectorAll("button.person")) {
-    button.setAttribute("aria-pressed", String(button.dataset.id === id));
+    button.setAttribute("aria-pressed", String(button.dataset.key === key));
   }
 }
 
@@ -498,9 +866,33 @@ function choosePerson(event) {
   if (!button) {
     return;
   }
-  view.recipient.value = view.recipient.value === button.dataset.id ? "" : button.dataset.id;
+  view.recipient.value = view.recipient.value === button.dataset.key ? "" : button.dataset.key;
   showRecipient();
+  closePanel();
   view.text.focus();
+}
+
+function showMorePeople() {
+  if (current.cursor !== undefined && request("members", current.name, current.cursor)) {
+    view.morePeople.disabled = true;
+  }
+}
+
+// ---- the side panel (a screen of its own on a phone) ----------------------------------------------------------
+
+/** Shows the rooms and people (on a phone, instead of the conversation), with the focus on `focus`. */
+function openPanel(focus = view.panelClose) {
+  view.chat.classList.add("panel-shown");
+  view.panelOpen.setAttribute("aria-expanded", "true");
+  focus.focus();
+}
+
+function closePanel() {
+  if (view.chat.classList.contains("panel-shown")) {
+    view.chat.classList.remove("panel-shown");
+    view.panelOpen.setAttribute("aria-expanded", "false");
+    view.text.focus();
+  }
 }
 
 // ---- the composer ---------------------------------------------------------------------------------------------
@@ -532,6 +924,7 @@ function rememberedName() {
 }
 
 view.name.value = rememberedName();
+renderRooms();
 view.joinForm.addEventListener("submit", join);
 view.leave.addEventListener("click", leave);
 view.retry.addEventListener("click", () => connection && connection.retryNow());
@@ -540,6 +933,12 @@ view.text.addEventListener("keydown", sendOnEnter);
 view.text.addEventListener("input", fitTextArea);
 view.recipient.addEventListener("change", showRecipient);
 view.people.addEventListener("click", choosePerson);
+view.morePeople.addEventListener("click", showMorePeople);
+view.rooms.addEventListener("click", chooseRoom);
+view.roomForm.addEventListener("submit", joinRoom);
+view.panelOpen.addEventListener("click", () => openPanel());
+view.panelClose.addEventListener("click", closePanel);
+view.chat.addEventListener("keydown", (event) => event.key === "Escape" && closePanel());
 view.scroller.addEventListener("scroll", () => {
   followingLatest = atLatest();
 });

@@ -27,10 +27,15 @@ final class BroadcastPage {
         return new BroadcastPage(browser);
     }
 
-    /** Broadcasts {@code message} and waits for the report. */
+    /** Broadcasts {@code message} to everyone and waits for the report. */
     Report broadcast(String message) {
+        return broadcastTo("", message);
+    }
+
+    /** Broadcasts {@code message} to the members of {@code room} (everyone when empty) and waits for the report. */
+    Report broadcastTo(String room, String message) {
         int sentBefore = sentCount();
-        submit(message);
+        submit(room, message);
         browser.await("the delivery report", driver -> sentCount() > sentBefore);
         return new Report(count("attempted"), count("delivered"), count("gone"), count("failed"),
                 browser.driver().findElement(By.id("report-summary")).getText());
@@ -41,7 +46,7 @@ final class BroadcastPage {
         if (browser.driver().findElement(By.id("failure")).isDisplayed()) {
             throw new IllegalStateException("a failure is shown already: a new one could not be told apart");
         }
-        submit(message);
+        submit("", message);
         return browser.await("the failure", driver -> {
             WebElement failure = driver.findElement(By.id("failure"));
             return failure.isDisplayed() ? failure.findElement(By.id("failure-text")).getText() : null;
@@ -49,11 +54,25 @@ final class BroadcastPage {
     }
 
     String messageError(String message) {
-        submit(message);
+        submit("", message);
         return browser.await("the message error", driver -> {
             WebElement error = driver.findElement(By.id("message-error"));
             return error.isDisplayed() ? error.getText() : null;
         });
+    }
+
+    /** Submits a broadcast to {@code room}, and returns the error shown next to the room's field. */
+    String roomError(String room, String message) {
+        submit(room, message);
+        return browser.await("the room error", driver -> {
+            WebElement error = driver.findElement(By.id("room-error"));
+            return error.isDisplayed() ? error.getText() : null;
+        });
+    }
+
+    /** What the broadcast button says. */
+    String button() {
+        return browser.driver().findElement(By.id("broadcast-button")).getText();
     }
 
     void enterApiKey(String key) {
@@ -83,7 +102,12 @@ final class BroadcastPage {
         return browser.driver().findElements(By.cssSelector("#history li")).size();
     }
 
-    private void submit(String message) {
+    private void submit(String room, String message) {
+        WebElement roomField = browser.driver().findElement(By.id("room"));
+        roomField.clear();
+        if (!room.isEmpty()) {
+            roomField.sendKeys(room);
+        }
         WebElement field = browser.driver().findElement(By.id("message"));
         field.clear();
         if (!message.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.parley.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +18,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -83,6 +86,13 @@ final class Browser implements AutoCloseable {
         driver.get("about:blank");
     }
 
+    /** Leaves the page (closing its connections) and puts back the desktop size and the light scheme. */
+    void reset() {
+        blank();
+        resize(DESKTOP);
+        colourScheme("light");
+    }
+
     /** Sets the size of the page's viewport (not of the window around it). */
     void resize(Dimension viewport) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport.width,
@@ -114,7 +124,25 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE, POLL).withMessage(what).until(condition);
+        // The pages draw their lists again as frames arrive: an element found may be gone a moment later.
+        return new WebDriverWait(driver, PATIENCE, POLL).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /**
+     * Checks that nothing is wider than the screen and that the first displayed element matching {@code controls} (the
+     * page's main control) is wholly on it; then saves the screen as {@code name}.
+     */
+    Path assertFits(String name, String controls) {
+        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the page is no wider than the screen").isEqualTo(true);
+        assertThat(script("""
+                const control = [...document.querySelectorAll(arguments[0])].find(found => found.offsetParent !== null);
+                const box = control && control.getBoundingClientRect();
+                return !!box && box.width > 0 && box.left >= 0 && box.right <= window.innerWidth
+                    && box.bottom <= window.innerHeight;
+                """, controls)).as("a control among %s is on the screen", controls).isEqualTo(true);
+        return screenshot(name);
     }
 
     Path screenshot(String name) {

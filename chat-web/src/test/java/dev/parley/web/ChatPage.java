@@ -13,11 +13,11 @@ import org.openqa.selenium.support.ui.Select;
 final class ChatPage {
 
     /**
-     * What the message list shows, read from the DOM as text (textContent: what a grouped message hides with CSS,
-     * its author, is included).
+     * What the message list of the room on screen shows, read from the DOM as text (textContent: what a grouped
+     * message hides with CSS, its author, is included).
      */
     private static final String SHOWN = """
-            return [...document.querySelectorAll('#messages > li')].map(item => ({
+            return [...document.querySelectorAll('#timelines > .messages:not([hidden]) > li')].map(item => ({
               kind: item.matches('.message.own') ? 'own' : item.matches('.message.other') ? 'other'
                   : item.matches('.broadcast') ? 'broadcast' : 'notice',
               author: item.querySelector('.author')?.textContent ?? '',
@@ -112,7 +112,7 @@ final class ChatPage {
     String connectionIdOf(String name) {
         return new Select(browser.driver().findElement(By.id("recipient"))).getOptions().stream()
                 .filter(option -> option.getText().equals(name))
-                .map(option -> option.getDomAttribute("value"))
+                .map(option -> option.getDomAttribute("data-connection-id"))
                 .findFirst().orElseThrow(() -> new AssertionError(name + " is not among the recipients " + recipients()));
     }
 
@@ -154,6 +154,107 @@ final class ChatPage {
 
     String nameError() {
         return browser.driver().findElement(By.id("name-error")).getText();
+    }
+
+    // ---- rooms ----
+
+    /** The rooms in the list, in its order, as shown ({@code #lobby}). */
+    List<String> rooms() {
+        return browser.driver().findElements(By.cssSelector("#rooms .room-name")).stream().map(WebElement::getText)
+                .toList();
+    }
+
+    /** The room on screen, as its title shows it. */
+    String currentRoom() {
+        return browser.driver().findElement(By.id("room-title")).getText();
+    }
+
+    /** Joins {@code room} with the form, and waits until Parley has answered and the page shows the room. */
+    void joinRoom(String room) {
+        submitRoom(room);
+        String shown = "#" + room.replaceFirst("^#", "");
+        browser.await("the room " + shown + " joined", driver -> shown.equals(currentRoom())
+                && driver.findElements(By.cssSelector("#rooms [aria-current] .room-state")).isEmpty());
+    }
+
+    /** Submits {@code typed} in the room form, and returns the error shown next to it. */
+    String roomError(String typed) {
+        submitRoom(typed);
+        return browser.await("the room error", driver -> {
+            WebElement error = driver.findElement(By.id("room-error"));
+            return error.isDisplayed() ? error.getText() : null;
+        });
+    }
+
+    private void submitRoom(String typed) {
+        WebElement field = browser.driver().findElement(By.id("room-name"));
+        field.clear();
+        field.sendKeys(typed, Keys.ENTER);
+    }
+
+    void switchTo(String room) {
+        browser.driver().findElement(By.cssSelector("#rooms button.room[data-room='" + room + "']")).click();
+        browser.await("the room #" + room + " on screen", driver -> currentRoom().equals("#" + room));
+    }
+
+    /** Leaves {@code room} with its button in the list. */
+    void leaveRoom(String room) {
+        browser.driver().findElement(By.cssSelector("#rooms button.room-leave[data-room='" + room + "']")).click();
+        browser.await("#" + room + " gone from the list", driver -> !rooms().contains("#" + room));
+    }
+
+    /** The unread count the list shows for {@code room}: 0 when it shows none. */
+    int unread(String room) {
+        List<WebElement> badge = browser.driver().findElements(
+                By.cssSelector("#rooms button[data-room='" + room + "'] .unread"));
+        // The badge's text is its number and, for screen readers only, the word "unread".
+        return badge.isEmpty() ? 0
+                : Integer.parseInt(badge.get(0).getDomProperty("textContent").replaceAll("\\D", ""));
+    }
+
+    /** The members of the room on screen as listed, the page's own one marked " (you)". */
+    List<String> members() {
+        return browser.driver().findElements(By.cssSelector("#people li")).stream()
+                .map(row -> row.findElement(By.className("person-name")).getText()
+                        + (row.findElements(By.className("self")).isEmpty() ? "" : " (you)"))
+                .toList();
+    }
+
+    /** Waits until the members listed are exactly {@code names}, by name, with the count shown next to them. */
+    void awaitMembers(String... names) {
+        List<String> expected = List.of(names);
+        String count = String.valueOf(names.length);
+        browser.await("the members " + expected + " (" + count + ")", driver -> members().stream().sorted().toList()
+                .equals(expected.stream().sorted().toList())
+                && count.equals(driver.findElement(By.id("people-count")).getText()));
+    }
+
+    /** The words next to the room's title, such as "2 people". */
+    String roomCount() {
+        return browser.driver().findElement(By.id("room-count")).getText();
+    }
+
+    /** Writes to {@code name} privately, choosing them in the member list of the room on screen. */
+    void writeToMember(String name) {
+        // Within await, a button drawn again between finding and clicking it is looked for again.
+        browser.await(name + " in the member list", driver -> driver.findElements(
+                        By.cssSelector("#people button.person")).stream()
+                .filter(button -> button.findElement(By.className("person-name")).getText().equals(name))
+                .findFirst().map(button -> {
+                    button.click();
+                    return true;
+                }).orElse(null));
+    }
+
+    /** Opens the rooms and people, a screen of their own on a phone. */
+    void openPanel() {
+        browser.driver().findElement(By.id("panel-open")).click();
+        browser.await("the rooms and people", driver -> driver.findElement(By.id("rooms")).isDisplayed());
+    }
+
+    void closePanel() {
+        browser.driver().findElement(By.id("panel-close")).click();
+        browser.await("the conversation", driver -> driver.findElement(By.id("text")).isDisplayed());
     }
 
     private int count(String kind, String text) {

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.auth.Principal;
-import dev.parley.chat.auth.SigningKey;
-import dev.parley.chat.auth.TokenIssuer;
 import dev.parley.dynalite.Dynalite;
 import dev.parley.dynalite.DynaliteOptions;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,8 +61,7 @@ class ChatPageAuthorizationInBrowserTest {
     }
 
     private static URI withToken(String userId, String name) {
-        String token = new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC())
-                .issue(new Principal(new UserId(userId), new DisplayName(name)), Duration.ofMinutes(10));
-        return URI.create(parley.pages() + "?token=" + token);
+        return URI.create(parley.pages() + "?token="
+                + LocalParley.token(SECRET, new Principal(new UserId(userId), new DisplayName(name))));
     }
 }

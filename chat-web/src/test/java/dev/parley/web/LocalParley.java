@@ -1,5 +1,8 @@
 package dev.parley.web;
 
+import dev.parley.chat.auth.Principal;
+import dev.parley.chat.auth.SigningKey;
+import dev.parley.chat.auth.TokenIssuer;
 import dev.parley.dynalite.Dynalite;
 import dev.parley.local.LocalOptions;
 import dev.parley.local.ParleyLocal;
@@ -12,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,9 +75,19 @@ final class LocalParley implements AutoCloseable {
         return new LocalParley(parley, dynamoDb, table);
     }
 
+    /** A token for {@code principal}, good for ten minutes with Parley started with {@code --auth-secret secret}. */
+    static String token(String secret, Principal principal) {
+        return new TokenIssuer(SigningKey.fromText(secret), Clock.systemUTC()).issue(principal, Duration.ofMinutes(10));
+    }
+
     /** Where the pages are, such as {@code http://127.0.0.1:41234/}. */
     URI pages() {
         return parley.gateway().urls().pages();
+    }
+
+    /** The WebSocket API, such as {@code ws://127.0.0.1:41234/production}. */
+    URI webSocket() {
+        return parley.gateway().urls().webSocket();
     }
 
     int port() {
