@@ -56,6 +56,19 @@ final class ChatRows {
                 .key(Map.of("connectionId", AttributeValue.fromS(connectionId)))).item();
     }
 
+    /**
+     * Moves the connection's {@code ConnectionTime} two minutes back: a send's 410 only proves a connection gone once
+     * it is past its opening time (Connection.OPENING_TIME, 30 s), and a test's vanished client connected just now.
+     */
+    void backdate(String connectionId) {
+        dynamoDb.updateItem(request -> request.tableName(table)
+                .key(Map.of("connectionId", AttributeValue.fromS(connectionId)))
+                .conditionExpression("attribute_exists(connectionId)")
+                .updateExpression("SET ConnectionTime = :connectedAt")
+                .expressionAttributeValues(Map.of(":connectedAt",
+                        AttributeValue.fromS(Instant.now().minus(Duration.ofMinutes(2)).toString()))));
+    }
+
     /** Waits until the row has {@code attribute}: $disconnect and the broadcast's audit trail write after the answer. */
     Map<String, AttributeValue> awaitAttribute(String connectionId, String attribute) throws InterruptedException {
         Instant deadline = Instant.now().plus(TestClient.WAIT);

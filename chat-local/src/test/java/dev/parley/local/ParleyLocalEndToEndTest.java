@@ -22,7 +22,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,6 +129,8 @@ class ParleyLocalEndToEndTest {
                         parley.gateway().urls().callback(), "*", DynamoDbRegistrySettings.DEFAULT_RETENTION,
                         DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS), ParleyLocal.LOCAL_CREDENTIALS)
                 .connectUseCase().connect(new ConnectCommand(new ConnectionId(ghost), Optional.of("Ghost")));
+        // Long open, or the 410 might only mean its $connect is not over yet.
+        new ChatRows(dynamoDb, table).backdate(ghost);
 
         HttpResponse<String> report = broadcast(parley, "still here?");
 
@@ -136,6 +143,51 @@ class ParleyLocalEndToEndTest {
         assertThat(parley.gateway().callbackCounts().gone()).isEqualTo(1);
 
         assertThat(json(broadcast(parley, "again").body())).containsEntry("attempted", 2).containsEntry("gone", 0);
+    }
+
+    @Test
+    void givenClientsConnectingAtOnceWhileMessagesFlow_everyOne_staysConnected() throws Exception {
+        ParleyLocal parley = start();
+        TestClient ann = connect(parley, "Ann");
+        int arriving = 10;
+        ExecutorService threads = Executors.newFixedThreadPool(arriving);
+        try {
+            // Each arrival is announced to the lobby, and Ann's messages go to everyone: both meet connections whose
+            // $connect is not over yet, which the gateway answers 410 as it does a vanished one.
+            List<Future<TestClient>> connecting = IntStream.range(0, arriving)
+                    .mapToObj(i -> threads.submit(() -> connect(parley, "Arriving" + i))).toList();
+            for (int i = 0; i < 5; i++) {
+                ann.send(ParleyCalls.sendMessage("welcome " + i, "a" + i));
+            }
+            List<TestClient> arrived = new ArrayList<>();
+            for (Future<TestClient> client : connecting) {
+                arrived.add(client.get(20, TimeUnit.SECONDS));
+            }
+            started.addAll(arrived.stream().<AutoCloseable>map(client -> client::abort).toList());
+            for (int i = 0; i < 5; i++) {
+                assertThat(awaitAnswer(ann, "a" + i)).containsEntry("type", "ack");
+            }
+
+            for (int i = 0; i < arriving; i++) {
+                arrived.get(i).send(ParleyCalls.sendMessage("hello", "c" + i));
+                assertThat(awaitAnswer(arrived.get(i), "c" + i)).as("Arriving" + i + "'s answer")
+                        .containsEntry("type", "ack");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(connectionIdsByName()).hasSize(arriving + 1).allSatisfy((name, id) ->
+                assertThat(row(id)).as(name).containsKey("ActiveShard").doesNotContainKey("DisconnectTime"));
+    }
+
+    /** The answer to the frame sent with {@code clientId}, past the messages of the others. */
+    private static Map<String, Object> awaitAnswer(TestClient client, String clientId) throws IOException {
+        while (true) {
+            Map<String, Object> frame = json(client.next());
+            if (clientId.equals(frame.get("clientId")) || "error".equals(frame.get("type"))) {
+                return frame;
+            }
+        }
     }
 
     @Test

@@ -44,6 +44,11 @@ final class ChatFixture {
         return active(new Connection(idOf(name), new DisplayName(name), CONNECTED_AT));
     }
 
+    /** A registered, active, anonymous connection named {@code name}, registered {@code at}, in the lobby. */
+    Connection activeSince(String name, Instant at) {
+        return active(new Connection(idOf(name), new DisplayName(name), at));
+    }
+
     /** A registered, active connection of {@code user} named {@code name}, in the lobby. */
     Connection active(String name, UserId user) {
         return active(new Connection(idOf(name), new DisplayName(name), CONNECTED_AT, Optional.of(user)));

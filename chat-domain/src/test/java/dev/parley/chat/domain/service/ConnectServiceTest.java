@@ -15,6 +15,7 @@ import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.in.ConnectCommand;
 import dev.parley.chat.domain.port.in.ConnectResult;
+import dev.parley.chat.domain.port.out.DeliveryResult;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -91,6 +92,21 @@ class ConnectServiceTest {
                     assertThat(event.count()).isEqualTo(3);
                     assertThat(event.sentAt()).isEqualTo(NOW);
                 });
+    }
+
+    @Test
+    void givenAnotherClientStillOpeningAnsweringGone_connect_leavesItConnectedAndInTheLobby() {
+        // Connected a moment ago: its own $connect may not have finished, so the transport refuses the send with 410.
+        Connection bob = chat.activeSince("Bob", NOW.minusMillis(200));
+        Connection carol = chat.active("Carol");
+        chat.publisher.answer(bob.id(), DeliveryResult.gone());
+
+        connected(new ConnectCommand(ID, Optional.of("Alice")));
+
+        assertThat(chat.registry.findActive(bob.id())).isPresent();
+        assertThat(chat.rooms.roomsOf(bob.id())).containsExactly(RoomName.LOBBY);
+        assertThat(chat.announcements()).containsExactlyInAnyOrder("JOIN lobby Alice (3) -> Bob",
+                "JOIN lobby Alice (3) -> Carol");
     }
 
     @Test

@@ -242,6 +242,41 @@ class SendMessageServiceTest {
     }
 
     @Test
+    void givenRoomMemberStillOpeningAnsweringGone_send_neitherMarksItNorTakesItOutOfItsRooms() {
+        Connection alice = chat.active("Alice");
+        Connection bob = chat.active("Bob");
+        Connection opening = chat.activeSince("Opening", NOW.minus(Connection.OPENING_TIME).plusNanos(1));
+        List.of(alice, bob, opening).forEach(member -> chat.join(member, GAMES));
+        chat.publisher.answer(opening.id(), DeliveryResult.gone());
+
+        SendMessageResult.Sent sent = sentBy(service.send(new SendMessageCommand(alice.id(), HELLO, new ToRoom(GAMES))));
+
+        assertThat(sent.recipients()).isEqualTo(1);
+        assertThat(chat.recordOf(opening).disconnection()).isEmpty();
+        assertThat(chat.rooms.roomsOf(opening.id())).containsExactlyInAnyOrder(RoomName.LOBBY, GAMES);
+        assertThat(chat.announcements()).isEmpty();
+    }
+
+    @Test
+    void givenMemberAnsweringGoneOnceItsOpeningTimeIsOver_send_marksItAndTakesItOutOfItsRooms() {
+        Connection alice = chat.active("Alice");
+        Connection bob = chat.active("Bob");
+        Connection ghost = chat.activeSince("Ghost", NOW);
+        chat.publisher.answer(ghost.id(), DeliveryResult.gone());
+        sentBy(service.send(toEveryone(alice)));
+        assertThat(chat.registry.findActive(ghost.id())).isPresent();
+
+        chat.clock.advance(Connection.OPENING_TIME);
+        sentBy(service.send(toEveryone(alice)));
+
+        assertThat(chat.recordOf(ghost).disconnection())
+                .contains(new Disconnection(NOW.plus(Connection.OPENING_TIME), DisconnectReason.gone()));
+        assertThat(chat.rooms.roomsOf(ghost.id())).isEmpty();
+        assertThat(chat.announcements()).containsExactlyInAnyOrder(
+                "LEAVE lobby Ghost (2) -> Alice", "LEAVE lobby Ghost (2) -> Bob");
+    }
+
+    @Test
     void givenGoneConnectionsSharingRooms_send_cleansUpEachOnceAndEnds() {
         Connection alice = chat.active("Alice");
         Connection first = chat.active("First ghost");

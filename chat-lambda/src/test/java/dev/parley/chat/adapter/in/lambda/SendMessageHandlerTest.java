@@ -93,6 +93,8 @@ class SendMessageHandlerTest {
 
     @Test
     void givenRecipientGone_sendMessage_marksOnlyThatOneDisconnected() throws IOException {
+        // Long open: a 410 from a connection still within its opening time proves nothing.
+        component.clock.advance(Connection.OPENING_TIME.plusSeconds(1));
         component.publisher.answer(new ConnectionId(CAROL), DeliveryResult.gone());
 
         var response = handler.handleRequest(Events.webSocket("send-message"), new RecordingContext());
