@@ -2,12 +2,14 @@ package dev.parley.bench;
 
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
+import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
-import dev.parley.chat.domain.model.Connection;
-import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistry;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistrySettings;
 import dev.parley.dynalite.Dynalite;
 import dev.parley.dynalite.DynaliteOptions;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -27,12 +30,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * A dynalite on a free loopback port with the chat details table created as the deployment defines it, and a
- * DynamoDB client on it whose calls pass through the given interceptors.
+ * A dynalite on a free loopback port with the chat details table created as the deployment defines it (and the chat
+ * rooms table when asked for), and a DynamoDB client on it whose calls pass through the given interceptors.
  */
 public final class DynaliteChatDetailsTable implements AutoCloseable {
 
@@ -62,9 +66,9 @@ public final class DynaliteChatDetailsTable implements AutoCloseable {
                     .httpClient(UrlConnectionHttpClient.create())
                     .overrideConfiguration(override -> List.of(interceptors).forEach(override::addExecutionInterceptor))
                     .build();
-            client.createTable(ChatDetailsTable.createTableRequest(tableName));
-            client.waiter().waitUntilTableExists(request -> request.tableName(tableName));
-            return new DynaliteChatDetailsTable(dynalite, client, tableName);
+            var table = new DynaliteChatDetailsTable(dynalite, client, tableName);
+            table.create(ChatDetailsTable.createTableRequest(tableName));
+            return table;
         } catch (RuntimeException failure) {
             dynalite.close();
             throw failure;
@@ -89,12 +93,28 @@ public final class DynaliteChatDetailsTable implements AutoCloseable {
                 DynamoDbRegistrySettings.defaults(tableName));
     }
 
-    /** Registers every connection through {@code registry}, {@code writers} at a time. */
-    public static void registerAll(ConnectionRegistry registry, List<Connection> connections, int writers) {
+    /**
+     * Creates the chat rooms table beside the chat details table and returns the room registry on both, with the
+     * registries' default settings as {@code AwsModule} wires them but for {@code queryPageSize} (0, as deployed:
+     * DynamoDB's 1 MB pages).
+     */
+    public DynamoDbRoomRegistry createRoomsTable(String roomsTableName, int queryPageSize, Clock clock) {
+        create(ChatRoomsTable.createTableRequest(roomsTableName));
+        return new DynamoDbRoomRegistry(client, new DynamoDbRoomRegistrySettings(
+                DynamoDbRegistrySettings.defaults(tableName), roomsTableName, queryPageSize), clock);
+    }
+
+    private void create(CreateTableRequest table) {
+        client.createTable(table);
+        client.waiter().waitUntilTableExists(request -> request.tableName(table.tableName()));
+    }
+
+    /** Writes every item with {@code write}, {@code writers} at a time: a benchmark's set-up. */
+    public static <T> void writeAll(List<T> items, Consumer<T> write, int writers) {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
-            CompletableFuture.allOf(connections.stream()
-                    .map(connection -> CompletableFuture.runAsync(() -> registry.register(connection), pool))
+            CompletableFuture.allOf(items.stream()
+                    .map(item -> CompletableFuture.runAsync(() -> write.accept(item), pool))
                     .toArray(CompletableFuture<?>[]::new)).join();
         } finally {
             pool.shutdown();

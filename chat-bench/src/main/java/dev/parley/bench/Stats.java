@@ -1,5 +1,6 @@
 package dev.parley.bench;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Small summaries of repeated measurements. */
@@ -21,5 +22,10 @@ public final class Stats {
     public static double[] range(List<? extends Number> values) {
         double[] sorted = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
         return new double[] {sorted[0], sorted[sorted.length - 1]};
+    }
+
+    /** A duration in seconds, for printing. */
+    public static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.bench.cost;
 
 import dev.parley.bench.DynaliteChatDetailsTable;
 import dev.parley.bench.Options;
+import dev.parley.bench.ReadCounter;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
 import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
@@ -65,10 +66,10 @@ public final class ReadCostBenchmark {
         try (DynaliteChatDetailsTable table = DynaliteChatDetailsTable.start("chatDetails", reads)) {
             DynamoDbConnectionRegistry registry = table.registry();
             Instant now = Instant.now();
-            DynaliteChatDetailsTable.registerAll(registry, IntStream.range(0, settings.active())
+            DynaliteChatDetailsTable.writeAll(IntStream.range(0, settings.active())
                     .mapToObj(n -> new Connection(new ConnectionId(String.format("active%07d=", n)),
                             new DisplayName("guest-" + n), now))
-                    .toList(), 8);
+                    .toList(), registry::register, 8);
             var broadcast = new BroadcastService(
                     registry, new InMemoryRoomRegistry(registry), new RecordingMessagePublisher(), Clock.systemUTC());
             out.printf("one broadcast's DynamoDB reads (dynalite) with %,d active connections%n", settings.active());

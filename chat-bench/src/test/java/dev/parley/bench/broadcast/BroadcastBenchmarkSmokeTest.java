@@ -22,8 +22,8 @@ class BroadcastBenchmarkSmokeTest {
 
         assertThat(runs).singleElement().satisfies(run -> {
             assertThat(run.lossless(40)).as(output.toString(StandardCharsets.UTF_8)).isTrue();
-            assertThat(run.throttled()).isPositive();
-            assertThat(run.posts()).isEqualTo(40 + run.throttled());
+            assertThat(run.fanOut().throttled()).isPositive();
+            assertThat(run.fanOut().posts()).isEqualTo(40 + run.fanOut().throttled());
         });
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("RESULT broadcast connections=40 registry=memory")
                 .contains("lossless=true");
@@ -37,7 +37,7 @@ class BroadcastBenchmarkSmokeTest {
 
         assertThat(runs).singleElement().satisfies(run -> {
             assertThat(run.lossless(40)).as(output.toString(StandardCharsets.UTF_8)).isTrue();
-            assertThat(run.report().delivered()).isEqualTo(40);
+            assertThat(run.fanOut().result().delivered()).isEqualTo(40);
         });
     }
 

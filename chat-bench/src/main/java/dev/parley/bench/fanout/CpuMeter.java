@@ -1,4 +1,4 @@
-package dev.parley.bench.broadcast;
+package dev.parley.bench.fanout;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;

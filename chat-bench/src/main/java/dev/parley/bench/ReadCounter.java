@@ -1,4 +1,4 @@
-package dev.parley.bench.cost;
+package dev.parley.bench;
 
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,12 +17,14 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * Counts what a DynamoDB client reads: read calls (Query, Scan, GetItem pages), the items DynamoDB examined for them,
- * and the read capacity it charged, which it is asked to return with every read.
+ * Counts what a DynamoDB client reads: read calls (Query and Scan pages, GetItems), the items DynamoDB examined for
+ * them, and the read capacity it charged, which it is asked to return with every read.
  */
-final class ReadCounter implements ExecutionInterceptor {
+public final class ReadCounter implements ExecutionInterceptor {
 
-    private final LongAdder calls = new LongAdder();
+    private final LongAdder queries = new LongAdder();
+    private final LongAdder scans = new LongAdder();
+    private final LongAdder getItems = new LongAdder();
     private final LongAdder itemsExamined = new LongAdder();
     private final LongAdder itemsReturned = new LongAdder();
     private final DoubleAdder capacityUnits = new DoubleAdder();
@@ -46,15 +48,15 @@ final class ReadCounter implements ExecutionInterceptor {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         SdkResponse response = context.response();
         if (response instanceof QueryResponse query) {
-            count(query.scannedCount(), query.count(), query.consumedCapacity());
+            count(queries, query.scannedCount(), query.count(), query.consumedCapacity());
         } else if (response instanceof ScanResponse scan) {
-            count(scan.scannedCount(), scan.count(), scan.consumedCapacity());
+            count(scans, scan.scannedCount(), scan.count(), scan.consumedCapacity());
         } else if (response instanceof GetItemResponse get) {
-            count(1, get.hasItem() ? 1 : 0, get.consumedCapacity());
+            count(getItems, 1, get.hasItem() ? 1 : 0, get.consumedCapacity());
         }
     }
 
-    private void count(Integer examined, Integer returned, ConsumedCapacity capacity) {
+    private void count(LongAdder calls, Integer examined, Integer returned, ConsumedCapacity capacity) {
         calls.increment();
         itemsExamined.add(examined == null ? 0 : examined);
         itemsReturned.add(returned == null ? 0 : returned);
@@ -64,16 +66,30 @@ final class ReadCounter implements ExecutionInterceptor {
     }
 
     /** What was read since the last call, and starts counting afresh. */
-    Reads takeReads() {
-        return new Reads(calls.sumThenReset(), itemsExamined.sumThenReset(), itemsReturned.sumThenReset(),
-                capacityUnits.sumThenReset());
+    public Reads takeReads() {
+        return new Reads(queries.sumThenReset(), scans.sumThenReset(), getItems.sumThenReset(),
+                itemsExamined.sumThenReset(), itemsReturned.sumThenReset(), capacityUnits.sumThenReset());
     }
 
     /**
-     * @param calls          read calls (one per page)
-     * @param itemsExamined  items DynamoDB looked at (ScannedCount)
+     * @param queries        Query calls (one per page)
+     * @param scans          Scan calls (one per page)
+     * @param getItems       GetItem calls
+     * @param itemsExamined  items DynamoDB looked at (ScannedCount; one per GetItem)
      * @param itemsReturned  items it returned
      * @param capacityUnits  read capacity units charged, as DynamoDB reported them
      */
-    record Reads(long calls, long itemsExamined, long itemsReturned, double capacityUnits) {}
+    public record Reads(long queries, long scans, long getItems, long itemsExamined, long itemsReturned,
+            double capacityUnits) {
+
+        /** Every read call. */
+        public long calls() {
+            return queries + scans + getItems;
+        }
+
+        /** The items Query and Scan pages examined: a GetItem examines its one item. */
+        public long itemsExaminedByPages() {
+            return itemsExamined - getItems;
+        }
+    }
 }

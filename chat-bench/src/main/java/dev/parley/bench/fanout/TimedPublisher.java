@@ -1,4 +1,4 @@
-package dev.parley.bench.broadcast;
+package dev.parley.bench.fanout;
 
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.OutgoingMessage;
@@ -7,8 +7,8 @@ import dev.parley.chat.domain.port.out.MessagePublisher;
 import java.util.stream.Stream;
 
 /**
- * Times the publish of a broadcast, reading the recipients and sending to them, and the CPU it took, apart from the
- * audit trail written after it.
+ * Times the publish of a message, reading the recipients and sending to them, and the CPU it took, apart from the
+ * rest of its use case (a broadcast's audit trail, a send's checks before it).
  */
 final class TimedPublisher implements MessagePublisher {
 
@@ -16,6 +16,7 @@ final class TimedPublisher implements MessagePublisher {
     private final CpuMeter cpu = new CpuMeter();
     private volatile long lastPublishNanos;
     private volatile long[] lastPublishCpuNanos = {0, 0};
+    private volatile long firstRecipientAt;
 
     TimedPublisher(MessagePublisher publisher) {
         this.publisher = publisher;
@@ -24,13 +25,30 @@ final class TimedPublisher implements MessagePublisher {
     @Override
     public Deliveries publish(OutgoingMessage message, Stream<ConnectionId> recipients) {
         CpuMeter.Reading cpuBefore = cpu.read();
+        firstRecipientAt = 0;
         long start = System.nanoTime();
         try {
-            return publisher.publish(message, recipients);
+            return publisher.publish(message, recipients.peek(recipient -> {
+                if (firstRecipientAt == 0) {
+                    firstRecipientAt = System.nanoTime();
+                }
+            }));
         } finally {
-            lastPublishNanos = System.nanoTime() - start;
+            long end = System.nanoTime();
+            lastPublishNanos = end - start;
             lastPublishCpuNanos = cpu.read().since(cpuBefore);
+            if (firstRecipientAt == 0) {
+                firstRecipientAt = end;
+            }
         }
+    }
+
+    /**
+     * When ({@link System#nanoTime()}) the last publish got its first recipient from the registry: no send can start
+     * before; the end of the publish if it got none.
+     */
+    long firstRecipientAt() {
+        return firstRecipientAt;
     }
 
     long lastPublishNanos() {
