@@ -6,17 +6,23 @@ import dev.parley.bench.Stats;
 import dev.parley.bench.coldstart.probe.EmptyHandler;
 import dev.parley.bench.coldstart.probe.SdkFloorCrtHandler;
 import dev.parley.bench.coldstart.probe.SdkFloorHandler;
+import dev.parley.chat.adapter.in.lambda.SendMessageHandler;
+import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.Member;
+import dev.parley.chat.domain.model.RoomLimit;
+import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
-import dev.parley.chat.adapter.in.lambda.SendMessageHandler;
+import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.local.gateway.LocalGateway;
 import dev.parley.local.gateway.RouteTable;
 import dev.parley.local.gateway.VirtualConnections;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,7 +116,8 @@ public final class ColdStartBenchmark {
                         .virtualConnections(recipients)
                         .console(line -> { })
                         .start()) {
-            registerRoom(table.registry(), recipientIds);
+            registerInTheLobby(table.registry(), table.createRoomsTable(ChatRoomsTable.DEFAULT_NAME, 0, Clock.systemUTC()),
+                    recipientIds);
             var launcher = new ProbeLauncher(settings.pinToOneCore(), settings.jvmOptions(), Map.of(
                     "TABLE_NAME", table.tableName(),
                     "AWS_REGION", DynaliteChatDetailsTable.REGION.id(),
@@ -199,10 +206,15 @@ public final class ColdStartBenchmark {
         return variant.label() + " " + function.name();
     }
 
-    private static void registerRoom(ConnectionRegistry registry, List<String> recipientIds) {
+    /** The sender and the recipients, each in the lobby, where a message without a room goes, as at $connect. */
+    private static void registerInTheLobby(ConnectionRegistry registry, RoomRegistry rooms, List<String> recipientIds) {
         Instant now = Instant.now();
-        registry.register(new Connection(new ConnectionId(SENDER), new DisplayName("Ann"), now));
-        recipientIds.forEach(id -> registry.register(new Connection(new ConnectionId(id), new DisplayName("guest"), now)));
+        Stream.concat(Stream.of(new Connection(new ConnectionId(SENDER), new DisplayName("Ann"), now)),
+                recipientIds.stream().map(id -> new Connection(new ConnectionId(id), new DisplayName("guest"), now)))
+                .forEach(connection -> {
+                    registry.register(connection);
+                    rooms.join(RoomName.LOBBY, Member.of(connection), RoomLimit.DEFAULT);
+                });
     }
 
     private static void report(Settings settings, List<ProbedFunction> functions, Map<String, List<ProbeRun>> results,
