@@ -1,6 +1,8 @@
 package dev.parley.chat.domain.service;
 
 import dev.parley.chat.domain.model.Connection;
+import dev.parley.chat.domain.model.HistoryHead;
+import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.Member;
 import dev.parley.chat.domain.model.MemberPage;
 import dev.parley.chat.domain.model.RoomLimit;
@@ -9,6 +11,7 @@ import dev.parley.chat.domain.port.in.JoinRoomCommand;
 import dev.parley.chat.domain.port.in.JoinRoomResult;
 import dev.parley.chat.domain.port.in.JoinRoomUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.MessageHistory;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.port.out.RoomRegistry.JoinOutcome;
@@ -22,15 +25,21 @@ public final class JoinRoomService implements JoinRoomUseCase {
     private final RoomRegistry rooms;
     private final RoomLimit roomLimit;
     private final Memberships memberships;
+    private final MessageHistory history;
+    private final Histories histories;
+    private final Clock clock;
 
     public JoinRoomService(
             ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
-            RoomLimit roomLimit) {
+            RoomLimit roomLimit, MessageHistory history, HistoryWindow window) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.roomLimit = Objects.requireNonNull(roomLimit, "room limit");
         this.memberships = new Memberships(registry, rooms, Objects.requireNonNull(publisher, "publisher"),
                 Objects.requireNonNull(clock, "clock"));
+        this.history = Objects.requireNonNull(history, "history");
+        this.histories = new Histories(history, window);
+        this.clock = clock;
     }
 
     @Override
@@ -50,6 +59,9 @@ public final class JoinRoomService implements JoinRoomUseCase {
         if (outcome instanceof RoomRegistry.NotConnected) {
             return new JoinRoomResult.NotConnected(command.connection());
         }
-        return new JoinRoomResult.Joined(room, rooms.presences(room, Optional.empty(), MemberPage.MAX_MEMBERS));
+        // Read after the membership began: a message stored later reaches the joiner live, one stored before is read.
+        HistoryHead head = history.head(room);
+        return new JoinRoomResult.Joined(room, rooms.presences(room, Optional.empty(), MemberPage.MAX_MEMBERS), head,
+                command.since().map(since -> histories.catchUp(room, since, head, clock.instant())));
     }
 }

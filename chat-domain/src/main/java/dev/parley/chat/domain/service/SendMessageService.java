@@ -1,6 +1,8 @@
 package dev.parley.chat.domain.service;
 
 import dev.parley.chat.domain.model.ChatMessage;
+import dev.parley.chat.domain.model.HistoryPosition;
+import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
@@ -8,20 +10,26 @@ import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageId;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.PostedText;
+import dev.parley.chat.domain.model.ResendKey;
 import dev.parley.chat.domain.model.RoomName;
+import dev.parley.chat.domain.model.SendReceipt;
+import dev.parley.chat.domain.model.StoredMessage;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.in.SendMessageCommand;
 import dev.parley.chat.domain.port.in.SendMessageResult;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.DeliveryResult.Outcome;
+import dev.parley.chat.domain.port.out.MessageHistory;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
+import dev.parley.chat.domain.port.out.SendReceipts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -40,16 +48,25 @@ public final class SendMessageService implements SendMessageUseCase {
     private final Clock clock;
     private final MessageRateLimit rateLimit;
     private final Memberships memberships;
+    private final MessageHistory history;
+    private final SendReceipts receipts;
+    private final HistoryWindow window;
 
     public SendMessageService(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
-            MessageRateLimit rateLimit) {
+            MessageRateLimit rateLimit, MessageHistory history, SendReceipts receipts, HistoryWindow window) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rateLimit = Objects.requireNonNull(rateLimit, "rate limit");
         this.memberships = new Memberships(registry, rooms, publisher, clock);
+        this.history = Objects.requireNonNull(history, "history");
+        this.receipts = Objects.requireNonNull(receipts, "receipts");
+        this.window = Objects.requireNonNull(window, "window");
     }
+
+    /** The message a send is about to make: its id, and the key and receipt that recognise a resend of it, if any. */
+    private record Claim(MessageId id, Optional<ResendKey> key, SendReceipt receipt) {}
 
     /** Where a message is to go, or why it cannot. */
     private sealed interface Destination permits Refused, Recipients {}
@@ -71,25 +88,93 @@ public final class SendMessageService implements SendMessageUseCase {
             return refused.result();
         }
         var recipients = (Recipients) destination;
-
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Instant now = clock.instant();
-            MessageDecision decision = rateLimit.take(sender.get().messageAllowance(), now);
-            if (decision instanceof MessageDecision.Refused refused) {
-                return new SendMessageResult.RateLimited(refused.retryAfter());
-            }
-            var taken = (MessageDecision.Allowed) decision;
-            var message = new ChatMessage(MessageId.random(), command.sender(), sender.get().connection().displayName(),
-                    sender.get().connection().userId(), command.text(), now, recipients.room());
-            if (registry.recordMessage(command.sender(), new PostedText(message.text(), now), taken)) {
-                return deliver(message, recipients.read().get());
-            }
-            sender = activeRecord(command.sender());
-            if (sender.isEmpty()) {
-                return new SendMessageResult.SenderNotConnected(command.sender());
+        var id = MessageId.random();
+        var claim = new Claim(id, command.clientId().map(clientId -> ResendKey.of(sender.get().connection(), clientId)),
+                new SendReceipt(id, clock.instant(), Optional.empty()));
+        if (claim.key().isPresent()) {
+            Optional<SendReceipt> first = receipts.claim(claim.key().get(), claim.receipt(), claim.receipt().firstSentAt());
+            if (first.isPresent()) {
+                return new SendMessageResult.AlreadySent(first.get());
             }
         }
-        return new SendMessageResult.RateLimited(rateLimit.interval());
+        Recording recording;
+        try {
+            recording = record(command, sender.get(), recipients, claim);
+        } catch (RuntimeException notStored) {
+            release(claim);
+            throw notStored;
+        }
+        if (recording instanceof NotRecorded notRecorded) {
+            release(claim);
+            return notRecorded.result();
+        }
+        var recorded = (Recorded) recording;
+        recorded.position().ifPresent(position ->
+                claim.key().ifPresent(key -> receipts.settle(key, claim.receipt().storedAt(position))));
+        return deliver(recorded.message(), recipients.read().get());
+    }
+
+    /** How recording a message on its sender's row (and in its room's history) went. */
+    private sealed interface Recording permits NotRecorded, Recorded {}
+
+    /** Nothing was stored; the sender is answered {@code result}. */
+    private record NotRecorded(SendMessageResult result) implements Recording {}
+
+    /** The message is recorded, and stored in its room's history at {@code position} when it is a room message. */
+    private record Recorded(ChatMessage message, Optional<HistoryPosition> position)
+            implements Recording {}
+
+    private Recording record(
+            SendMessageCommand command, ConnectionRecord firstRead, Recipients recipients, Claim claim) {
+        ConnectionRecord sender = firstRead;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            MessageDecision decision = rateLimit.take(sender.messageAllowance(), now);
+            if (decision instanceof MessageDecision.Refused refused) {
+                return new NotRecorded(new SendMessageResult.RateLimited(refused.retryAfter()));
+            }
+            var taken = (MessageDecision.Allowed) decision;
+            if (registry.recordMessage(command.sender(), new PostedText(command.text(), now), taken)) {
+                var message = new ChatMessage(claim.id(), command.sender(), sender.connection().displayName(),
+                        sender.connection().userId(), command.text(), now, recipients.room());
+                return recipients.room().isPresent() ? stored(message) : new Recorded(message, Optional.empty());
+            }
+            Optional<ConnectionRecord> reread = activeRecord(command.sender());
+            if (reread.isEmpty()) {
+                return new NotRecorded(new SendMessageResult.SenderNotConnected(command.sender()));
+            }
+            sender = reread.get();
+        }
+        return new NotRecorded(new SendMessageResult.RateLimited(rateLimit.interval()));
+    }
+
+    /**
+     * The room message, given its seq and stored in its room's history. It is sent when allocated (after it, so that
+     * seq order is time order for {@link HistoryWindow#catchUp}). A failed write marks the seq void, if it can.
+     */
+    private Recorded stored(ChatMessage unstored) {
+        RoomName room = unstored.room().orElseThrow();
+        HistoryPosition position = history.allocate(room, clock.instant());
+        Instant sentAt = clock.instant();
+        var message = new ChatMessage(unstored.id(), unstored.from(), unstored.senderName(), unstored.senderUserId(),
+                unstored.text(), sentAt, unstored.room(), OptionalLong.of(position.seq()));
+        try {
+            history.store(new StoredMessage(position, message), window.expiresAt(sentAt));
+        } catch (RuntimeException failed) {
+            try {
+                Instant at = clock.instant();
+                history.markVoid(room, position, at, window.expiresAt(at));
+            } catch (RuntimeException alsoFailed) {
+                failed.addSuppressed(alsoFailed);
+            }
+            throw failed;
+        }
+        return new Recorded(message, Optional.of(position));
+    }
+
+    /** Frees the client's message id of a send that stored nothing, so that its resend is sent. */
+    private void release(Claim claim) {
+        claim.key().ifPresent(key -> receipts.release(key, claim.id()));
     }
 
     /** A room's other members (the sender must be one), one connection, or a user's connections but the sender. */

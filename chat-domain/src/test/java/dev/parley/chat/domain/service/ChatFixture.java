@@ -2,7 +2,9 @@ package dev.parley.chat.domain.service;
 
 import dev.parley.chat.domain.fakes.AdjustableClock;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
+import dev.parley.chat.domain.fakes.InMemoryMessageHistory;
 import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
+import dev.parley.chat.domain.fakes.InMemorySendReceipts;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
@@ -10,11 +12,14 @@ import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.Member;
+import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.PresenceEvent;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
+import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,7 +28,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The in-memory registries and publisher, a clock stopped at {@link #NOW} until a test moves it, and shortcuts to put
+ * The in-memory registries, publisher, history and receipts, a clock stopped at {@link #NOW} until a test moves it, and shortcuts to put
  * connections in place, in the rooms as the services would have left them, with nothing announced.
  */
 final class ChatFixture {
@@ -37,7 +42,20 @@ final class ChatFixture {
     final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
     final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(registry);
     final RecordingMessagePublisher publisher = new RecordingMessagePublisher();
+    final InMemoryMessageHistory history = new InMemoryMessageHistory();
+    final InMemorySendReceipts receipts = new InMemorySendReceipts();
     final AdjustableClock clock = new AdjustableClock(NOW);
+
+    /** Sending through {@code registry} (this fixture's or one wrapping it) at {@code rateLimit}, with its history. */
+    SendMessageService sendService(ConnectionRegistry registry, MessageRateLimit rateLimit) {
+        return new SendMessageService(registry, rooms, publisher, clock, rateLimit, history, receipts,
+                HistoryWindow.DEFAULT);
+    }
+
+    /** Joining through {@code roomRegistry} (this fixture's or one wrapping it), up to {@code limit}, with its history. */
+    JoinRoomService joinService(RoomRegistry roomRegistry, RoomLimit limit) {
+        return new JoinRoomService(registry, roomRegistry, publisher, clock, limit, history, HistoryWindow.DEFAULT);
+    }
 
     /** A registered, active, anonymous connection named {@code name}, in the lobby. */
     Connection active(String name) {

@@ -28,7 +28,7 @@ class JoinRoomServiceTest {
 
     private final ChatFixture chat = new ChatFixture();
     private final JoinRoomService service =
-            new JoinRoomService(chat.registry, chat.rooms, chat.publisher, chat.clock, THREE_ROOMS);
+            chat.joinService(chat.rooms, THREE_ROOMS);
 
     @Test
     void givenOthersInTheRoom_join_makesItAMemberAndAnnouncesItsPresenceToThemOnly() {
@@ -63,7 +63,8 @@ class JoinRoomServiceTest {
         JoinRoomResult result = service.join(new JoinRoomCommand(alice.id(), GAMES));
 
         assertThat(result).isEqualTo(new JoinRoomResult.Joined(GAMES,
-                chat.rooms.presences(GAMES, Optional.empty(), MemberPage.MAX_MEMBERS)));
+                chat.rooms.presences(GAMES, Optional.empty(), MemberPage.MAX_MEMBERS), chat.history.head(GAMES),
+                Optional.empty()));
         assertThat(chat.publisher.sent()).isEmpty();
     }
 
@@ -136,7 +137,7 @@ class JoinRoomServiceTest {
         Connection alice = chat.active("Alice");
         // The room registry already sees the end the connection registry was read before.
         var endedMeanwhile = new InMemoryRoomRegistry(new InMemoryConnectionRegistry());
-        var racing = new JoinRoomService(chat.registry, endedMeanwhile, chat.publisher, chat.clock, THREE_ROOMS);
+        var racing = chat.joinService(endedMeanwhile, THREE_ROOMS);
 
         JoinRoomResult result = racing.join(new JoinRoomCommand(alice.id(), GAMES));
 

@@ -238,10 +238,10 @@ class RoomsPropertyTest {
         final ConnectService connect =
                 new ConnectService(chat.registry, chat.rooms, chat.publisher, chat.clock, TWO_ROOMS);
         final JoinRoomService join =
-                new JoinRoomService(chat.registry, chat.rooms, chat.publisher, chat.clock, TWO_ROOMS);
+                chat.joinService(chat.rooms, TWO_ROOMS);
         final LeaveRoomService leave = new LeaveRoomService(chat.registry, chat.rooms, chat.publisher, chat.clock);
         final SendMessageService send =
-                new SendMessageService(chat.registry, chat.rooms, chat.publisher, chat.clock, NEVER_REACHED);
+                chat.sendService(chat.registry, NEVER_REACHED);
         final DisconnectService disconnect =
                 new DisconnectService(chat.registry, chat.rooms, chat.publisher, chat.clock);
 

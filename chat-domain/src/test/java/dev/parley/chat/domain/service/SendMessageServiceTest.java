@@ -44,7 +44,7 @@ class SendMessageServiceTest {
 
     private final ChatFixture chat = new ChatFixture();
     private final SendMessageService service =
-            new SendMessageService(chat.registry, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+            chat.sendService(chat.registry, TEN_A_SECOND_BURST_OF_20);
 
     @Test
     void givenOtherActiveAndDisconnectedConnections_send_deliversOneCopyToEachOtherActiveConnection() {
@@ -296,7 +296,7 @@ class SendMessageServiceTest {
             }
         };
         var countedService =
-                new SendMessageService(counting, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+                chat.sendService(counting, TEN_A_SECOND_BURST_OF_20);
 
         SendMessageResult.Sent sent = sentBy(countedService.send(toEveryone(alice)));
 
@@ -488,7 +488,7 @@ class SendMessageServiceTest {
         Connection bob = chat.active("Bob");
         var racing = new RacingRegistry(chat.registry, 3);
         var racedService =
-                new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+                chat.sendService(racing, TEN_A_SECOND_BURST_OF_20);
 
         SendMessageResult.Sent sent = sentBy(racedService.send(toEveryone(alice)));
 
@@ -505,7 +505,7 @@ class SendMessageServiceTest {
         chat.active("Bob");
         var racing = new RacingRegistry(chat.registry, Integer.MAX_VALUE);
         var racedService =
-                new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+                chat.sendService(racing, TEN_A_SECOND_BURST_OF_20);
 
         SendMessageResult result = racedService.send(toEveryone(alice));
 
@@ -526,7 +526,7 @@ class SendMessageServiceTest {
             }
         };
         var racedService =
-                new SendMessageService(racing, chat.rooms, chat.publisher, chat.clock, TEN_A_SECOND_BURST_OF_20);
+                chat.sendService(racing, TEN_A_SECOND_BURST_OF_20);
 
         SendMessageResult result = racedService.send(toEveryone(alice));
 

@@ -1,5 +1,6 @@
 package dev.parley.chat.domain.port.in;
 
+import dev.parley.chat.domain.model.ClientMessageId;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.RoomName;
@@ -7,8 +8,11 @@ import dev.parley.chat.domain.model.UserId;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A message from {@code sender} to a room's other members, or directly to one connection or to one user. */
-public record SendMessageCommand(ConnectionId sender, MessageText text, Addressee to) {
+/**
+ * A message from {@code sender} to a room's other members, or directly to one connection or to one user; with a
+ * {@code clientId}, a resend of it is recognised and not sent again.
+ */
+public record SendMessageCommand(ConnectionId sender, MessageText text, Addressee to, Optional<ClientMessageId> clientId) {
 
     /** Who a message is for. */
     public sealed interface Addressee permits ToRoom, ToConnection, ToUser {}
@@ -38,6 +42,12 @@ public record SendMessageCommand(ConnectionId sender, MessageText text, Addresse
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(to, "addressee");
+        Objects.requireNonNull(clientId, "client id");
+    }
+
+    /** A message without a client's id for it: each send of it is a new message. */
+    public SendMessageCommand(ConnectionId sender, MessageText text, Addressee to) {
+        this(sender, text, to, Optional.empty());
     }
 
     /** The original tutorial's send: to the lobby, or, with a {@code recipient}, directly to that connection. */

@@ -3,6 +3,7 @@ package dev.parley.chat.domain.port.in;
 import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.RoomName;
+import dev.parley.chat.domain.model.SendReceipt;
 import dev.parley.chat.domain.model.UserId;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,7 +11,8 @@ import java.util.Objects;
 /** How a send ended, for the sender's acknowledgement or error. */
 public sealed interface SendMessageResult
         permits SendMessageResult.Sent, SendMessageResult.UnknownRecipient, SendMessageResult.UnknownUser,
-                SendMessageResult.NotAMember, SendMessageResult.SenderNotConnected, SendMessageResult.RateLimited {
+                SendMessageResult.NotAMember, SendMessageResult.SenderNotConnected, SendMessageResult.RateLimited,
+                SendMessageResult.AlreadySent {
 
     /** Stored and sent; {@code recipients} clients received it. */
     record Sent(ChatMessage message, int recipients) implements SendMessageResult {
@@ -19,6 +21,16 @@ public sealed interface SendMessageResult
             if (recipients < 0) {
                 throw new IllegalArgumentException("recipients cannot be negative");
             }
+        }
+    }
+
+    /**
+     * A resend: the sender sent this message (the same client message id) before; {@code first} is what that send
+     * left (its message id, and its seq once stored). Nothing was stored or sent again.
+     */
+    record AlreadySent(SendReceipt first) implements SendMessageResult {
+        public AlreadySent {
+            Objects.requireNonNull(first, "first");
         }
     }
 

@@ -1,0 +1,22 @@
+package dev.parley.chat.domain.fakes;
+
+import dev.parley.chat.domain.port.out.AbstractMessageHistoryTest;
+import dev.parley.chat.domain.port.out.MessageHistory;
+
+class InMemoryMessageHistoryTest extends AbstractMessageHistoryTest {
+
+    @Override
+    protected MessageHistory createEmptyHistory() {
+        return new InMemoryMessageHistory();
+    }
+
+    @Override
+    protected int racingSenders() {
+        return 50;
+    }
+
+    @Override
+    protected int messagesPerRacingSender() {
+        return 100;
+    }
+}
