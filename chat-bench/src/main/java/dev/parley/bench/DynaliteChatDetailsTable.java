@@ -2,8 +2,11 @@ package dev.parley.bench;
 
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
+import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbHistorySettings;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbMessageHistory;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistry;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistrySettings;
 import dev.parley.dynalite.Dynalite;
@@ -102,6 +105,12 @@ public final class DynaliteChatDetailsTable implements AutoCloseable {
         create(ChatRoomsTable.createTableRequest(roomsTableName));
         return new DynamoDbRoomRegistry(client, new DynamoDbRoomRegistrySettings(
                 DynamoDbRegistrySettings.defaults(tableName), roomsTableName, queryPageSize), clock);
+    }
+
+    /** Creates the history table {@code historyTableName} and returns the history kept in it. */
+    public DynamoDbMessageHistory createHistoryTable(String historyTableName) {
+        create(ChatHistoryTable.createTableRequest(historyTableName));
+        return new DynamoDbMessageHistory(client, new DynamoDbHistorySettings(historyTableName, 0));
     }
 
     private void create(CreateTableRequest table) {

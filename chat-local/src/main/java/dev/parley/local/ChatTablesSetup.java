@@ -1,6 +1,7 @@
 package dev.parley.local;
 
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -15,9 +16,9 @@ final class ChatTablesSetup {
 
     private ChatTablesSetup() {}
 
-    /** Creates the chat details and chat rooms tables unless they exist, and waits until both are active. */
+    /** Creates the chat details, rooms and history tables unless they exist, and waits until each is active. */
     static void ensure(URI endpoint, String region, AwsCredentialsProvider credentials, String chatDetailsTable,
-            String chatRoomsTable) {
+            String chatRoomsTable, String chatHistoryTable) {
         try (DynamoDbClient client = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(region))
@@ -26,6 +27,7 @@ final class ChatTablesSetup {
                 .build()) {
             ensure(client, ChatDetailsTable.createTableRequest(chatDetailsTable));
             ensure(client, ChatRoomsTable.createTableRequest(chatRoomsTable));
+            ensure(client, ChatHistoryTable.createTableRequest(chatHistoryTable));
         }
     }
 

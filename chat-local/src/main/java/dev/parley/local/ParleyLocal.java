@@ -6,6 +6,7 @@ import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.settings.CorsSettings;
 import dev.parley.chat.settings.DynamoDbTimeouts;
+import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.TableSettings;
 import dev.parley.chat.wiring.AuthComponent;
 import dev.parley.chat.wiring.AuthConfiguration;
@@ -38,6 +39,7 @@ public final class ParleyLocal implements AutoCloseable {
 
     /** chat-local chooses only the chat details table's name; the rooms are in the deployment's default table. */
     private static final String ROOMS_TABLE = TableSettings.ROOMS_TABLE_NAME.defaultValue();
+    private static final String HISTORY_TABLE = HistorySettings.HISTORY_TABLE_NAME.defaultValue();
 
     private static final int USAGE_ERROR = 2;
     private static final int START_FAILURE = 1;
@@ -72,7 +74,8 @@ public final class ParleyLocal implements AutoCloseable {
                         .stoppedByCaller()));
         URI endpoint = options.dynamoDbEndpoint().orElseGet(() -> dynalite.orElseThrow().endpoint());
         try {
-            ChatTablesSetup.ensure(endpoint, options.region(), LOCAL_CREDENTIALS, options.table(), ROOMS_TABLE);
+            ChatTablesSetup.ensure(endpoint, options.region(), LOCAL_CREDENTIALS, options.table(), ROOMS_TABLE,
+                    HISTORY_TABLE);
             LocalGateway.Builder gateway = LocalGateway.builder()
                     .host(options.host())
                     .port(options.port())
@@ -185,6 +188,7 @@ public final class ParleyLocal implements AutoCloseable {
         return new ChatConfiguration(options.table(), ROOMS_TABLE, options.region(), Optional.of(dynamoDbEndpoint),
                 urls.callback(), CorsSettings.ALLOWED_ORIGIN.defaultValue(), DynamoDbRegistrySettings.DEFAULT_RETENTION,
                 DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS, options.sendRateLimit(), DynamoDbTimeouts.DEFAULT,
-                CallbackRate.ACCOUNT_DEFAULT, options.roomLimit());
+                CallbackRate.ACCOUNT_DEFAULT, options.roomLimit(),
+                new HistorySettings(HISTORY_TABLE, options.historyWindow()));
     }
 }

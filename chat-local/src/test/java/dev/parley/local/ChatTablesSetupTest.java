@@ -3,6 +3,7 @@ package dev.parley.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +28,9 @@ class ChatTablesSetupTest {
     }
 
     @Test
-    void givenNoTables_ensure_createsTheChatDetailsAndChatRoomsTablesActive() {
-        ChatTablesSetup.ensure(dynamoDb.endpoint(), "us-east-1", ParleyLocal.LOCAL_CREDENTIALS, "details-new", "rooms-new");
+    void givenNoTables_ensure_createsTheChatDetailsRoomsAndHistoryTablesActive() {
+        ChatTablesSetup.ensure(dynamoDb.endpoint(), "us-east-1", ParleyLocal.LOCAL_CREDENTIALS, "details-new", "rooms-new",
+                "history-new");
 
         assertThat(dynamoDb.client().describeTable(request -> request.tableName("details-new")).table())
                 .satisfies(table -> {
@@ -40,16 +42,24 @@ class ChatTablesSetupTest {
                     assertThat(table.tableStatus()).isEqualTo(TableStatus.ACTIVE);
                     assertThat(table.keySchema()).isEqualTo(ChatRoomsTable.createTableRequest("rooms-new").keySchema());
                 });
+        assertThat(dynamoDb.client().describeTable(request -> request.tableName("history-new")).table())
+                .satisfies(table -> {
+                    assertThat(table.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+                    assertThat(table.keySchema())
+                            .isEqualTo(ChatHistoryTable.createTableRequest("history-new").keySchema());
+                });
     }
 
     @Test
     void givenTablesThere_ensureAgain_keepsThemAndTheirItems() {
-        ChatTablesSetup.ensure(dynamoDb.endpoint(), "us-east-1", ParleyLocal.LOCAL_CREDENTIALS, "details-kept", "rooms-kept");
+        ChatTablesSetup.ensure(dynamoDb.endpoint(), "us-east-1", ParleyLocal.LOCAL_CREDENTIALS, "details-kept", "rooms-kept",
+                "history-kept");
         Map<String, AttributeValue> count = Map.of("Room", AttributeValue.fromS("lobby"),
                 "Key", AttributeValue.fromS("#count"), "Presences", AttributeValue.fromN("2"));
         dynamoDb.client().putItem(request -> request.tableName("rooms-kept").item(count));
 
-        ChatTablesSetup.ensure(dynamoDb.endpoint(), "us-east-1", ParleyLocal.LOCAL_CREDENTIALS, "details-kept", "rooms-kept");
+        ChatTablesSetup.ensure(dynamoDb.endpoint(), "us-east-1", ParleyLocal.LOCAL_CREDENTIALS, "details-kept", "rooms-kept",
+                "history-kept");
 
         assertThat(dynamoDb.client().getItem(request -> request.tableName("rooms-kept")
                 .key(Map.of("Room", count.get("Room"), "Key", count.get("Key")))).item()).isEqualTo(count);

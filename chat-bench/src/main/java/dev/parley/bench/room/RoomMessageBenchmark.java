@@ -12,9 +12,11 @@ import dev.parley.bench.fanout.FanOut;
 import dev.parley.bench.fanout.ThrottledCallbacks;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistry;
+import dev.parley.chat.domain.fakes.InMemorySendReceipts;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.Member;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.RoomLimit;
@@ -136,7 +138,8 @@ public final class RoomMessageBenchmark {
             DynamoDbConnectionRegistry registry = table.registry();
             DynamoDbRoomRegistry rooms = table.createRoomsTable("chatRooms", settings.pageSize(), clock);
             setUp(settings, registry, rooms, members, outsiders, out);
-            var send = new SendMessageService(registry, rooms, callbacks.publisher(), clock, SendRateSettings.DEFAULT);
+            var send = new SendMessageService(registry, rooms, callbacks.publisher(), clock, SendRateSettings.DEFAULT,
+                    table.createHistoryTable("chatHistory"), new InMemorySendReceipts(), HistoryWindow.DEFAULT);
             ConnectionId sender = members.get(0).id();
             List<String> recipients = memberIds.subList(1, memberIds.size());
             List<String> others = Stream.concat(Stream.of(sender.value()), outsiderIds.stream()).toList();

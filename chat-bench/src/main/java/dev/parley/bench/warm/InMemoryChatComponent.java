@@ -4,10 +4,12 @@ import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
 import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
+import dev.parley.chat.domain.fakes.InMemorySendReceipts;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.Member;
+import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.model.RoomName;
@@ -18,6 +20,7 @@ import dev.parley.chat.domain.port.in.JoinRoomUseCase;
 import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
+import dev.parley.chat.domain.port.out.MessageHistory;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.chat.domain.service.ConnectService;
@@ -50,10 +53,12 @@ final class InMemoryChatComponent implements ChatComponent {
     private final FrameReader reader = new FrameReader();
     private final FrameWriter writer = new FrameWriter();
     private final MessagePublisher publisher = new DiscardingPublisher(writer);
+    private final MessageHistory history = new DiscardingHistory();
     // As DomainModule provides it: millisecond ticks of the UTC clock.
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     private final SendMessageUseCase sendMessage =
-            new SendMessageService(registry, rooms, publisher, clock, UNREACHED_LIMIT);
+            new SendMessageService(registry, rooms, publisher, clock, UNREACHED_LIMIT, history, new InMemorySendReceipts(),
+                    HistoryWindow.DEFAULT);
 
     /**
      * Registers {@code connections} active connections in the lobby, as {@code $connect} leaves them, named
@@ -92,7 +97,7 @@ final class InMemoryChatComponent implements ChatComponent {
 
     @Override
     public JoinRoomUseCase joinRoomUseCase() {
-        return new JoinRoomService(registry, rooms, publisher, clock, RoomLimit.DEFAULT);
+        return new JoinRoomService(registry, rooms, publisher, clock, RoomLimit.DEFAULT, history, HistoryWindow.DEFAULT);
     }
 
     @Override

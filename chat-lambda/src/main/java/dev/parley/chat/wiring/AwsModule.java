@@ -7,11 +7,16 @@ import dev.parley.chat.adapter.out.apigateway.ManagementApiClients;
 import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbHistorySettings;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbMessageHistory;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistry;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbSendReceipts;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistrySettings;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.domain.port.out.MessageHistory;
 import dev.parley.chat.domain.port.out.RoomRegistry;
+import dev.parley.chat.domain.port.out.SendReceipts;
 import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.settings.DynamoDbTimeouts;
 import java.time.Clock;
@@ -81,6 +86,24 @@ final class AwsModule {
             ChatConfiguration configuration, Clock clock) {
         return new DynamoDbRoomRegistry(client,
                 DynamoDbRoomRegistrySettings.of(connections, configuration.roomsTableName()), clock);
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbHistorySettings historySettings(ChatConfiguration configuration) {
+        return new DynamoDbHistorySettings(configuration.history().tableName(), 0);
+    }
+
+    @Provides
+    @Singleton
+    static MessageHistory messageHistory(DynamoDbClient client, DynamoDbHistorySettings settings) {
+        return new DynamoDbMessageHistory(client, settings);
+    }
+
+    @Provides
+    @Singleton
+    static SendReceipts sendReceipts(DynamoDbClient client, DynamoDbHistorySettings settings) {
+        return new DynamoDbSendReceipts(client, settings);
     }
 
     /** The publisher's defaults, paced to the {@code @connections} rate the function is configured with. */

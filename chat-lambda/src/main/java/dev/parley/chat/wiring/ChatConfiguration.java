@@ -9,6 +9,7 @@ import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.settings.CallbackSettings;
 import dev.parley.chat.settings.CorsSettings;
 import dev.parley.chat.settings.DynamoDbTimeouts;
+import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.settings.TableSettings;
@@ -36,6 +37,7 @@ import java.util.Optional;
  * @param callbackRate the {@code @connections} rate the publisher paces its sends to: the account's API Gateway
  *        quota in the region, or the share of it left to Parley
  * @param roomLimit how many rooms each connection may be in at once
+ * @param history the chat history table, and how many messages a resume replays and how long they are kept
  */
 public record ChatConfiguration(
         String tableName,
@@ -49,7 +51,8 @@ public record ChatConfiguration(
         MessageRateLimit sendRateLimit,
         DynamoDbTimeouts dynamoDbTimeouts,
         CallbackRate callbackRate,
-        RoomLimit roomLimit) {
+        RoomLimit roomLimit,
+        HistorySettings history) {
 
     /** Set by the deployment: its WebSocket API's stage. */
     public static final String CALLBACK_URL_VARIABLE = "WEBSOCKET_CALLBACK_URL";
@@ -74,6 +77,17 @@ public record ChatConfiguration(
         Objects.requireNonNull(dynamoDbTimeouts, "DynamoDB timeouts");
         Objects.requireNonNull(callbackRate, "callback rate");
         Objects.requireNonNull(roomLimit, "room limit");
+        Objects.requireNonNull(history, "history");
+    }
+
+    /** A configuration with the {@link HistorySettings#DEFAULT} history. */
+    public ChatConfiguration(String tableName, String roomsTableName, String region, Optional<URI> dynamoDbEndpoint,
+            URI websocketCallbackUrl, String allowedOrigin, Duration connectionRetention, int activeShards,
+            MessageRateLimit sendRateLimit, DynamoDbTimeouts dynamoDbTimeouts, CallbackRate callbackRate,
+            RoomLimit roomLimit) {
+        this(tableName, roomsTableName, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin,
+                connectionRetention, activeShards, sendRateLimit, dynamoDbTimeouts, callbackRate, roomLimit,
+                HistorySettings.DEFAULT);
     }
 
     /**
@@ -119,7 +133,8 @@ public record ChatConfiguration(
                 SendRateSettings.fromEnvironment(environment),
                 DynamoDbTimeouts.fromEnvironment(environment),
                 CallbackSettings.fromEnvironment(environment),
-                RoomSettings.fromEnvironment(environment));
+                RoomSettings.fromEnvironment(environment),
+                HistorySettings.fromEnvironment(environment));
     }
 
     private static Optional<String> optional(Map<String, String> environment, String name) {

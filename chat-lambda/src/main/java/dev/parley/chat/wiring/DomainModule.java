@@ -12,8 +12,10 @@ import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.MessageHistory;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
+import dev.parley.chat.domain.port.out.SendReceipts;
 import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
@@ -69,8 +71,10 @@ final class DomainModule {
     @Provides
     @Singleton
     static SendMessageUseCase sendMessageUseCase(ConnectionRegistry registry, RoomRegistry rooms,
-            MessagePublisher publisher, Clock clock, ChatConfiguration configuration) {
-        return new SendMessageService(registry, rooms, publisher, clock, configuration.sendRateLimit());
+            MessagePublisher publisher, Clock clock, ChatConfiguration configuration, MessageHistory history,
+            SendReceipts receipts) {
+        return new SendMessageService(registry, rooms, publisher, clock, configuration.sendRateLimit(), history,
+                receipts, configuration.history().window());
     }
 
     @Provides
@@ -83,8 +87,9 @@ final class DomainModule {
     @Provides
     @Singleton
     static JoinRoomUseCase joinRoomUseCase(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher,
-            Clock clock, ChatConfiguration configuration) {
-        return new JoinRoomService(registry, rooms, publisher, clock, configuration.roomLimit());
+            Clock clock, ChatConfiguration configuration, MessageHistory history) {
+        return new JoinRoomService(registry, rooms, publisher, clock, configuration.roomLimit(), history,
+                configuration.history().window());
     }
 
     @Provides

@@ -55,6 +55,12 @@ final class LocalDynamoDb implements AutoCloseable {
         return createTable(ChatRoomsTable.createTableRequest(ChatRoomsTable.DEFAULT_NAME + "-" + TABLES.incrementAndGet()));
     }
 
+    /** A new, empty chat history table, ready for use. */
+    String createChatHistoryTable() {
+        return createTable(
+                ChatHistoryTable.createTableRequest(ChatHistoryTable.DEFAULT_NAME + "-" + TABLES.incrementAndGet()));
+    }
+
     private String createTable(CreateTableRequest definition) {
         String name = definition.tableName();
         client.createTable(definition);

@@ -3,7 +3,9 @@ package dev.parley.chat.adapter.in.lambda;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.fakes.AdjustableClock;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
+import dev.parley.chat.domain.fakes.InMemoryMessageHistory;
 import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
+import dev.parley.chat.domain.fakes.InMemorySendReceipts;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
@@ -40,6 +42,8 @@ final class FakeChatComponent implements ChatComponent {
     final InMemoryConnectionRegistry store = new InMemoryConnectionRegistry();
     final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(store);
     final RecordingMessagePublisher publisher = new RecordingMessagePublisher();
+    final InMemoryMessageHistory history = new InMemoryMessageHistory();
+    private final InMemorySendReceipts receipts = new InMemorySendReceipts();
     final FrameWriter writer = new FrameWriter();
     private final FrameReader reader = new FrameReader();
     /** Stands at {@link #NOW} until a test moves it on. */
@@ -79,7 +83,8 @@ final class FakeChatComponent implements ChatComponent {
 
     @Override
     public SendMessageUseCase sendMessageUseCase() {
-        return new SendMessageService(registry, rooms, publisher, clock, configuration().sendRateLimit());
+        return new SendMessageService(registry, rooms, publisher, clock, configuration().sendRateLimit(), history,
+                receipts, configuration().history().window());
     }
 
     @Override
@@ -89,7 +94,8 @@ final class FakeChatComponent implements ChatComponent {
 
     @Override
     public JoinRoomUseCase joinRoomUseCase() {
-        return new JoinRoomService(registry, rooms, publisher, clock, configuration().roomLimit());
+        return new JoinRoomService(registry, rooms, publisher, clock, configuration().roomLimit(), history,
+                configuration().history().window());
     }
 
     @Override
