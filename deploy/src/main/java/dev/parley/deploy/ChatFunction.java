@@ -45,6 +45,7 @@ final class ChatFunction extends Construct {
      * @param logRemovalPolicy what deleting the stack does to the log group
      * @param table the chat details table the handlers use
      * @param roomsTable the chat rooms table the handlers use
+     * @param historyTable the chat history table the handlers use
      * @param environment the variables {@code ChatConfiguration.fromEnvironment} reads, for every handler
      * @param manageConnectionsArn {@code execute-api:ManageConnections} resource: POST to this API's stage only
      */
@@ -54,6 +55,7 @@ final class ChatFunction extends Construct {
             RemovalPolicy logRemovalPolicy,
             DeployedChatDetailsTable table,
             DeployedChatRoomsTable roomsTable,
+            DeployedChatHistoryTable historyTable,
             Map<String, String> environment,
             String manageConnectionsArn) {
 
@@ -63,7 +65,8 @@ final class ChatFunction extends Construct {
 
         /** The same, with {@code variables} as every handler's environment instead. */
         Blueprint withEnvironment(Map<String, String> variables) {
-            return new Blueprint(code, memorySize, logRemovalPolicy, table, roomsTable, variables, manageConnectionsArn);
+            return new Blueprint(code, memorySize, logRemovalPolicy, table, roomsTable, historyTable, variables,
+                    manageConnectionsArn);
         }
 
         /** The ARN a grant on {@code resource} names. */
@@ -73,6 +76,7 @@ final class ChatFunction extends Construct {
                 case ACTIVE_CONNECTIONS -> table.activeConnectionsIndexArn();
                 case ACTIVE_USERS -> table.activeUsersIndexArn();
                 case CHAT_ROOMS -> roomsTable.table().getTableArn();
+                case CHAT_HISTORY -> historyTable.table().getTableArn();
             };
         }
     }

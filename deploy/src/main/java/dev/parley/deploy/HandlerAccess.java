@@ -27,7 +27,9 @@ record HandlerAccess(Map<Resource, Set<String>> dynamoDb, boolean postsToConnect
         /** Its {@code ActiveUsers} index: a user's active connections. */
         ACTIVE_USERS,
         /** The {@code chatRooms} table: memberships, presences and presence counts. */
-        CHAT_ROOMS
+        CHAT_ROOMS,
+        /** The {@code chatHistory} table: rooms' heads and messages, and send receipts. */
+        CHAT_HISTORY
     }
 
     static final String PUT_ITEM = "dynamodb:PutItem";
@@ -60,6 +62,16 @@ record HandlerAccess(Map<Resource, Set<String>> dynamoDb, boolean postsToConnect
     /** {@code RoomRegistry.presences}: a page of them and the count. */
     private static final HandlerAccess PRESENCES = on(Resource.CHAT_ROOMS, QUERY, GET_ITEM);
     private static final HandlerAccess POST = new HandlerAccess(Map.of(), true);
+    /** {@code MessageHistory.head}: read consistently, started (put) the first time. ADR 0009. */
+    private static final HandlerAccess HISTORY_HEAD = on(Resource.CHAT_HISTORY, GET_ITEM, PUT_ITEM);
+    /** {@code MessageHistory.entries} and {@code latest}: a resume's messages, a page. */
+    private static final HandlerAccess HISTORY_READ = on(Resource.CHAT_HISTORY, QUERY);
+    /**
+     * {@code MessageHistory.allocate}, {@code store} and {@code markVoid}; {@code SendReceipts.claim} (read back when
+     * held), {@code settle} and {@code release}.
+     */
+    private static final HandlerAccess HISTORY_SEND = on(Resource.CHAT_HISTORY, UPDATE_ITEM, PUT_ITEM, GET_ITEM,
+            DELETE_ITEM);
 
     /**
      * What every send does when {@code @connections} answers 410, and {@code $disconnect} always: marks the connection
@@ -87,7 +99,9 @@ record HandlerAccess(Map<Resource, Set<String>> dynamoDb, boolean postsToConnect
      * Connect registers the connection and joins the lobby, announcing it there; disconnect marks the row and leaves
      * every room; sendMessage reads the sender (and a direct recipient), records the message, lists the room's members
      * or the user's connections and sends; join reads the joiner, joins and answers the first page of presences;
-     * leave reads the leaver and leaves; members checks the membership and answers a page; {@code $default} only
+     * leave reads the leaver and leaves; members checks the membership and answers a page; sendMessage stores a room
+     * message in its history and join reads it (ADR 0009); history checks the membership, reads a page and sends it to
+     * the asker (which never meets a recipient it must clean up: only its own connection); {@code $default} only
      * answers the frame. Every announcement or message sent may find recipients gone, and cleans them up.
      */
     static HandlerAccess of(WebSocketRoute route) {
@@ -95,10 +109,11 @@ record HandlerAccess(Map<Resource, Set<String>> dynamoDb, boolean postsToConnect
             case CONNECT -> REGISTER.plus(ROOM_JOIN).plus(CLEANUP);
             case DISCONNECT -> UPDATE_ROW.plus(CLEANUP);
             case SEND_MESSAGE -> FIND.plus(UPDATE_ROW).plus(ROOMS_OF).plus(ROOM_MEMBERS).plus(ACTIVE_OF_USER).plus(POST)
-                    .plus(CLEANUP);
-            case JOIN -> FIND.plus(ROOM_JOIN).plus(PRESENCES).plus(CLEANUP);
+                    .plus(HISTORY_SEND).plus(CLEANUP);
+            case JOIN -> FIND.plus(ROOM_JOIN).plus(PRESENCES).plus(HISTORY_HEAD).plus(HISTORY_READ).plus(CLEANUP);
             case LEAVE -> FIND.plus(ROOM_LEAVE).plus(CLEANUP);
             case MEMBERS -> ROOMS_OF.plus(PRESENCES);
+            case HISTORY -> ROOMS_OF.plus(HISTORY_HEAD).plus(HISTORY_READ).plus(POST);
             case DEFAULT -> NOTHING;
         };
     }

@@ -3,6 +3,7 @@ package dev.parley.deploy;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.settings.CorsSettings;
+import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.TableSettings;
 import dev.parley.chat.wiring.ChatConfiguration;
 import java.util.HashMap;
@@ -31,6 +32,8 @@ final class ParleyStack extends Stack {
         var table = new DeployedChatDetailsTable(this, "ChatDetails", settings.table().tableName(), settings.dataRemovalPolicy());
         var roomsTable = new DeployedChatRoomsTable(this, "ChatRooms", settings.table().roomsTableName(),
                 settings.dataRemovalPolicy());
+        var historyTable = new DeployedChatHistoryTable(this, "ChatHistory", settings.history().tableName(),
+                settings.dataRemovalPolicy());
         var apiGatewayLogging = new ApiGatewayLogging(this, "ApiGatewayLogging");
         var chat = new ChatWebSocketApi(this, "Chat", settings.webSocketStage(), apiGatewayLogging,
                 settings.dataRemovalPolicy());
@@ -39,6 +42,7 @@ final class ParleyStack extends Stack {
         // The tables' references resolve to the same names, and make CloudFormation create the tables first.
         environment.put(TableSettings.TABLE_NAME.variable(), table.table().getTableName());
         environment.put(TableSettings.ROOMS_TABLE_NAME.variable(), roomsTable.table().getTableName());
+        environment.put(HistorySettings.HISTORY_TABLE_NAME.variable(), historyTable.table().getTableName());
         environment.put(ChatConfiguration.CALLBACK_URL_VARIABLE, chat.callbackUrl());
         var blueprint = new ChatFunction.Blueprint(
                 Code.fromAsset(settings.lambdaJar().toString()),
@@ -46,6 +50,7 @@ final class ParleyStack extends Stack {
                 settings.dataRemovalPolicy(),
                 table,
                 roomsTable,
+                historyTable,
                 environment,
                 chat.manageConnectionsArn());
         Optional<ConnectAuthorization> authorization = settings.authorization()

@@ -70,7 +70,7 @@ class ConfiguredStackTest {
     void givenRemovalPolicyDestroy_synth_deletesTheTablesAndLogsWithTheStack() {
         Map<String, Map<String, Object>> tables = resources(parley.template, "AWS::DynamoDB::Table");
 
-        assertThat(tables).hasSize(2);
+        assertThat(tables).hasSize(3);
         tables.forEach((logicalId, table) -> {
             assertThat(table).as(logicalId)
                     .containsEntry("DeletionPolicy", "Delete").containsEntry("UpdateReplacePolicy", "Delete");

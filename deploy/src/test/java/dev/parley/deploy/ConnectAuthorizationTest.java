@@ -83,7 +83,7 @@ class ConnectAuthorizationTest {
     void givenAuthorizationOff_synth_leavesConnectOpenWithNoSecretAuthorizerOrOutputForIt() {
         assertThat(resources(openChat.template, "AWS::ApiGatewayV2::Authorizer")).isEmpty();
         assertThat(resources(openChat.template, "AWS::SecretsManager::Secret")).isEmpty();
-        assertThat(openChat.functionIdsByHandler()).doesNotContainKey(AuthorizerHandler.HANDLER).hasSize(8);
+        assertThat(openChat.functionIdsByHandler()).doesNotContainKey(AuthorizerHandler.HANDLER).hasSize(9);
         assertThat(map(openChat.template.get("Outputs"))).doesNotContainKey(ParleyStack.AUTH_SECRET_ARN_OUTPUT);
         resources(openChat.template, "AWS::ApiGatewayV2::Route").values().forEach(route -> {
             assertThat(at(route, "Properties", "AuthorizationType")).isEqualTo("NONE");

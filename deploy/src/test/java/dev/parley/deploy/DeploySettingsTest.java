@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
+import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.RoomLimit;
+import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.TableSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +39,7 @@ class DeploySettingsTest {
 
         assertThat(settings).isEqualTo(new DeploySettings("production", "dev",
                 new TableSettings("chatDetails", "chatRooms", 4, 30), 1024, new CallbackRate(10_000, 5_000),
-                new RoomLimit(20), RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
+                new RoomLimit(20), HistorySettings.DEFAULT, RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
     }
 
     @Test
@@ -52,12 +55,16 @@ class DeploySettingsTest {
                 Map.entry("callbackRatePerSecond", "2500"),
                 Map.entry("callbackBurst", "1250"),
                 Map.entry("maxRoomsPerConnection", "50"),
+                Map.entry("historyTableName", "parley-history"),
+                Map.entry("historyWindow", "250"),
+                Map.entry("historyRetention", "3d"),
                 Map.entry(DeploySettings.REMOVAL_POLICY, "DESTROY"),
                 Map.entry(DeploySettings.AUTHORIZATION, "False")))::get, HERE);
 
         assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1",
                 new TableSettings("parley-chat", "parley-rooms", 8, 7), 2048, new CallbackRate(2_500, 1_250),
-                new RoomLimit(50), RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
+                new RoomLimit(50), new HistorySettings("parley-history", new HistoryWindow(250, Duration.ofDays(3))),
+                RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
     }
 
     @Test

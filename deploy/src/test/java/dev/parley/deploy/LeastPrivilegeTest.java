@@ -12,6 +12,7 @@ import static dev.parley.deploy.JsonTree.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
@@ -34,6 +35,7 @@ class LeastPrivilegeTest {
     private static final String INDEX = "index";
     private static final String USERS_INDEX = "users index";
     private static final String ROOMS = "rooms table";
+    private static final String HISTORY = "history table";
 
     private static SynthesizedParley parley;
     private static List<Statement> statements;
@@ -96,20 +98,25 @@ class LeastPrivilegeTest {
                         "dynamodb:Query", Set.of(INDEX, ROOMS)),
                 WebSocketRoute.DISCONNECT.handler(), cleanup,
                 WebSocketRoute.SEND_MESSAGE.handler(), Map.of(
-                        "dynamodb:GetItem", Set.of(TABLE, ROOMS),
-                        "dynamodb:UpdateItem", Set.of(TABLE, ROOMS),
-                        "dynamodb:DeleteItem", Set.of(ROOMS),
+                        "dynamodb:PutItem", Set.of(HISTORY),
+                        "dynamodb:GetItem", Set.of(TABLE, ROOMS, HISTORY),
+                        "dynamodb:UpdateItem", Set.of(TABLE, ROOMS, HISTORY),
+                        "dynamodb:DeleteItem", Set.of(ROOMS, HISTORY),
                         "dynamodb:Query", Set.of(INDEX, USERS_INDEX, ROOMS)),
                 WebSocketRoute.JOIN.handler(), Map.of(
-                        "dynamodb:PutItem", Set.of(ROOMS),
-                        "dynamodb:GetItem", Set.of(TABLE, ROOMS),
+                        "dynamodb:PutItem", Set.of(ROOMS, HISTORY),
+                        "dynamodb:GetItem", Set.of(TABLE, ROOMS, HISTORY),
                         "dynamodb:UpdateItem", Set.of(TABLE, ROOMS),
                         "dynamodb:DeleteItem", Set.of(ROOMS),
-                        "dynamodb:Query", Set.of(INDEX, ROOMS)),
+                        "dynamodb:Query", Set.of(INDEX, ROOMS, HISTORY)),
                 WebSocketRoute.LEAVE.handler(), cleanup,
                 WebSocketRoute.MEMBERS.handler(), Map.of(
                         "dynamodb:GetItem", Set.of(TABLE, ROOMS),
                         "dynamodb:Query", Set.of(ROOMS)),
+                WebSocketRoute.HISTORY.handler(), Map.of(
+                        "dynamodb:GetItem", Set.of(TABLE, HISTORY),
+                        "dynamodb:PutItem", Set.of(HISTORY),
+                        "dynamodb:Query", Set.of(HISTORY)),
                 WebSocketRoute.DEFAULT.handler(), Map.of(),
                 BroadcastRoute.HANDLER, cleanup,
                 AuthorizerHandler.HANDLER, Map.of());
@@ -137,7 +144,7 @@ class LeastPrivilegeTest {
                 "/" + WebSocketRoute.DEFAULT_STAGE + "/POST/@connections/*");
         Set<String> fanOutRoles = Stream.of(WebSocketRoute.CONNECT.handler(), WebSocketRoute.DISCONNECT.handler(),
                         WebSocketRoute.SEND_MESSAGE.handler(), WebSocketRoute.JOIN.handler(),
-                        WebSocketRoute.LEAVE.handler(), BroadcastRoute.HANDLER)
+                        WebSocketRoute.LEAVE.handler(), WebSocketRoute.HISTORY.handler(), BroadcastRoute.HANDLER)
                 .map(handler -> roleOf(parley.functionIdsByHandler().get(handler)))
                 .collect(Collectors.toSet());
 
@@ -223,6 +230,7 @@ class LeastPrivilegeTest {
         Object indexArn = join(getAtt(tableId, "Arn"), "/index/" + ChatDetailsTable.ACTIVE_CONNECTIONS_INDEX);
         Object usersIndexArn = join(getAtt(tableId, "Arn"), "/index/" + ChatDetailsTable.ACTIVE_USERS_INDEX);
         Object roomsArn = getAtt(parley.tableId(ChatRoomsTable.DEFAULT_NAME), "Arn");
+        Object historyArn = getAtt(parley.tableId(ChatHistoryTable.DEFAULT_NAME), "Arn");
         Map<String, Set<String>> grants = new TreeMap<>();
         statements.stream().filter(statement -> statement.roleId().equals(roleId)).forEach(statement -> {
             for (String action : statement.actions()) {
@@ -232,7 +240,7 @@ class LeastPrivilegeTest {
                 for (Object resource : statement.resources()) {
                     String where = resource.equals(tableArn) ? TABLE : resource.equals(indexArn) ? INDEX
                             : resource.equals(usersIndexArn) ? USERS_INDEX : resource.equals(roomsArn) ? ROOMS
-                            : "other: " + resource;
+                            : resource.equals(historyArn) ? HISTORY : "other: " + resource;
                     grants.computeIfAbsent(action, a -> new TreeSet<>()).add(where);
                 }
             }

@@ -13,12 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
 import dev.parley.chat.wiring.ChatConfiguration;
+import dev.parley.chat.settings.HistorySettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -53,12 +55,12 @@ class ParleyStackTemplateTest {
     @Test
     void givenDefaults_synth_createsEachKindOfResourceAsOftenAsParleyNeedsIt() {
         Map<String, Integer> expectedCounts = Map.ofEntries(
-                Map.entry("AWS::DynamoDB::Table", 2),
+                Map.entry("AWS::DynamoDB::Table", 3),
                 Map.entry("AWS::ApiGatewayV2::Api", 1),
-                Map.entry("AWS::ApiGatewayV2::Route", 7),
-                Map.entry("AWS::ApiGatewayV2::Integration", 7),
+                Map.entry("AWS::ApiGatewayV2::Route", 8),
+                Map.entry("AWS::ApiGatewayV2::Integration", 8),
                 Map.entry("AWS::ApiGatewayV2::Authorizer", 1),
-                Map.entry("AWS::ApiGatewayV2::RouteResponse", 5),
+                Map.entry("AWS::ApiGatewayV2::RouteResponse", 6),
                 Map.entry("AWS::ApiGatewayV2::Stage", 1),
                 Map.entry("AWS::ApiGateway::RestApi", 1),
                 Map.entry("AWS::ApiGateway::Method", 2),
@@ -67,14 +69,14 @@ class ParleyStackTemplateTest {
                 Map.entry("AWS::ApiGateway::UsagePlan", 1),
                 Map.entry("AWS::ApiGateway::UsagePlanKey", 1),
                 Map.entry("AWS::ApiGateway::Account", 1),
-                // the eight handlers, the authorizer and CDK's bucket-deployment function
-                Map.entry("AWS::Lambda::Function", 10),
-                Map.entry("AWS::Lambda::Version", 9),
-                Map.entry("AWS::Lambda::Alias", 9),
-                Map.entry("AWS::Lambda::Permission", 9),
+                // the nine handlers, the authorizer and CDK's bucket-deployment function
+                Map.entry("AWS::Lambda::Function", 11),
+                Map.entry("AWS::Lambda::Version", 10),
+                Map.entry("AWS::Lambda::Alias", 10),
+                Map.entry("AWS::Lambda::Permission", 10),
                 Map.entry("AWS::SecretsManager::Secret", 1),
-                // nine functions, two API access logs, the page deployment
-                Map.entry("AWS::Logs::LogGroup", 12),
+                // ten functions, two API access logs, the page deployment
+                Map.entry("AWS::Logs::LogGroup", 13),
                 Map.entry("AWS::S3::Bucket", 1),
                 Map.entry("AWS::CloudFront::Distribution", 1),
                 Map.entry("AWS::CloudFront::OriginAccessControl", 1),
@@ -166,11 +168,25 @@ class ParleyStackTemplateTest {
     }
 
     @Test
-    void givenDefaults_synth_makesBothTablesOnDemandWithTtlPointInTimeRecoveryAndTheSameEncryptionAndRetainsThem() {
+    void givenTheHistoryTableDefinition_synth_createsTheHistoryTableKeyedByStreamAndSeqWithoutIndexes() {
+        Map<String, Object> history = parley.resource(parley.tableId(ChatHistoryTable.DEFAULT_NAME));
+
+        assertThat(at(history, "Properties", "KeySchema")).isEqualTo(List.of(
+                Map.of("AttributeName", ChatHistoryTable.STREAM, "KeyType", "HASH"),
+                Map.of("AttributeName", ChatHistoryTable.SEQ, "KeyType", "RANGE")));
+        assertThat(at(history, "Properties", "AttributeDefinitions")).isEqualTo(List.of(
+                Map.of("AttributeName", ChatHistoryTable.STREAM, "AttributeType", "S"),
+                Map.of("AttributeName", ChatHistoryTable.SEQ, "AttributeType", "N")));
+        assertThat(at(history, "Properties", "GlobalSecondaryIndexes")).isNull();
+    }
+
+    @Test
+    void givenDefaults_synth_makesEveryTableOnDemandWithTtlPointInTimeRecoveryAndTheSameEncryptionAndRetainsThem() {
         Map<String, Map<String, Object>> tables = resources(template, "AWS::DynamoDB::Table");
 
         assertThat(tables.keySet()).containsExactlyInAnyOrder(
-                parley.tableId(ChatDetailsTable.DEFAULT_NAME), parley.tableId(ChatRoomsTable.DEFAULT_NAME));
+                parley.tableId(ChatDetailsTable.DEFAULT_NAME), parley.tableId(ChatRoomsTable.DEFAULT_NAME),
+                parley.tableId(ChatHistoryTable.DEFAULT_NAME));
         tables.forEach((logicalId, table) -> {
             assertThat(at(table, "Properties", "BillingMode")).as(logicalId).isEqualTo("PAY_PER_REQUEST");
             assertThat(at(table, "Properties", "TimeToLiveSpecification")).as(logicalId)
@@ -213,6 +229,7 @@ class ParleyStackTemplateTest {
                 WebSocketRoute.JOIN.handler(), 29,
                 WebSocketRoute.LEAVE.handler(), 29,
                 WebSocketRoute.MEMBERS.handler(), 10,
+                WebSocketRoute.HISTORY.handler(), 29,
                 WebSocketRoute.DEFAULT.handler(), 10,
                 BroadcastRoute.HANDLER, 29,
                 AuthorizerHandler.HANDLER, 10);
@@ -259,11 +276,14 @@ class ParleyStackTemplateTest {
                     .containsEntry("ACTIVE_SHARDS", "4")
                     .containsEntry("CALLBACK_RATE_PER_SECOND", "10000")
                     .containsEntry("CALLBACK_BURST", "5000")
-                    .containsEntry("MAX_ROOMS_PER_CONNECTION", "20");
+                    .containsEntry("MAX_ROOMS_PER_CONNECTION", "20")
+                    .containsEntry("HISTORY_TABLE_NAME", ref(parley.tableId(ChatHistoryTable.DEFAULT_NAME)))
+                    .containsEntry("HISTORY_WINDOW", "1000")
+                    .containsEntry("HISTORY_RETENTION", "7d");
             if (handler.equals(BroadcastRoute.HANDLER)) {
-                assertThat(variables).hasSize(9).containsEntry("ALLOWED_ORIGIN", siteOrigin);
+                assertThat(variables).hasSize(12).containsEntry("ALLOWED_ORIGIN", siteOrigin);
             } else {
-                assertThat(variables).as(handler).hasSize(8);
+                assertThat(variables).as(handler).hasSize(11);
             }
         });
     }
@@ -273,6 +293,7 @@ class ParleyStackTemplateTest {
         Map<String, String> deployed = Map.of(
                 parley.tableId(ChatDetailsTable.DEFAULT_NAME), "chatDetails",
                 parley.tableId(ChatRoomsTable.DEFAULT_NAME), "chatRooms",
+                parley.tableId(ChatHistoryTable.DEFAULT_NAME), "chatHistory",
                 parley.logicalIdOf("AWS::ApiGatewayV2::Api"), "a1b2c3d4e5",
                 parley.logicalIdOf("AWS::CloudFront::Distribution") + ".DomainName", "d1234abcdefgh.cloudfront.net",
                 "AWS::Region", "eu-west-1",
@@ -293,6 +314,7 @@ class ParleyStackTemplateTest {
             assertThat(configuration.activeShards()).as(handler).isEqualTo(4);
             assertThat(configuration.callbackRate()).as(handler).isEqualTo(CallbackRate.ACCOUNT_DEFAULT);
             assertThat(configuration.roomLimit()).as(handler).isEqualTo(RoomLimit.DEFAULT);
+            assertThat(configuration.history()).as(handler).isEqualTo(HistorySettings.DEFAULT);
             assertThat(configuration.dynamoDbEndpoint()).as(handler).isEmpty();
             assertThat(configuration.allowedOrigin()).as(handler)
                     .isEqualTo(handler.equals(BroadcastRoute.HANDLER) ? "https://d1234abcdefgh.cloudfront.net" : "*");

@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.HistoryUseCase;
 import dev.parley.chat.domain.port.in.JoinRoomUseCase;
 import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
@@ -36,6 +37,8 @@ public interface ChatComponent {
     LeaveRoomUseCase leaveRoomUseCase();
 
     ListMembersUseCase listMembersUseCase();
+
+    HistoryUseCase historyUseCase();
 
     FrameReader frameReader();
 

@@ -7,6 +7,7 @@ import dagger.Provides;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.HistoryUseCase;
 import dev.parley.chat.domain.port.in.JoinRoomUseCase;
 import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
@@ -19,6 +20,7 @@ import dev.parley.chat.domain.port.out.SendReceipts;
 import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
+import dev.parley.chat.domain.service.HistoryService;
 import dev.parley.chat.domain.service.JoinRoomService;
 import dev.parley.chat.domain.service.LeaveRoomService;
 import dev.parley.chat.domain.service.ListMembersService;
@@ -97,6 +99,13 @@ final class DomainModule {
     static LeaveRoomUseCase leaveRoomUseCase(
             ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock) {
         return new LeaveRoomService(registry, rooms, publisher, clock);
+    }
+
+    @Provides
+    @Singleton
+    static HistoryUseCase historyUseCase(RoomRegistry rooms, MessageHistory history, MessagePublisher publisher,
+            Clock clock, ChatConfiguration configuration) {
+        return new HistoryService(rooms, history, configuration.history().window(), publisher, clock);
     }
 
     @Provides

@@ -131,7 +131,7 @@ public final class SnapStartPriming {
                 Optional.empty(), command.text(), Instant.now(), Optional.of(RoomName.LOBBY));
         FrameWriter writer = component.frameWriter();
         writer.encode(message);
-        writer.ack(message.id(), 0, Optional.empty());
+        writer.ack(message.id(), message.seq(), 0, Optional.empty());
         // Never stored (no such connection), but DisconnectHandler's reason all the same, spelt out here: the wiring
         // must not depend on the handlers, which depend on it.
         component.disconnectUseCase().disconnect(new DisconnectCommand(NEVER_CONNECTED,

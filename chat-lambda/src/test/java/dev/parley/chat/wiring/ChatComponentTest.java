@@ -22,7 +22,7 @@ class ChatComponentTest {
     @Test
     void givenConfiguration_create_buildsEveryHandlerWithoutTouchingTheNetwork() {
         assertThat(Arrays.stream(WebSocketRoute.values()).map(route -> route.createHandler(component)))
-                .hasSize(7).doesNotContainNull();
+                .hasSize(8).doesNotContainNull();
         assertThat(BroadcastRoute.createHandler(component)).isNotNull();
     }
 

@@ -40,6 +40,13 @@ public enum ErrorCode {
     INVALID_NAME,
     /** {@code cursor} is not a string of 1 to 512 characters that a {@code members} page of this room gave. */
     INVALID_CURSOR,
+    /**
+     * {@code since} is not an object of exactly an {@code epoch} (1 to 64 of A-Z a-z 0-9 _ -) and a {@code seq} (a whole
+     * number from 0 to 2^53 - 1).
+     */
+    INVALID_SINCE,
+    /** {@code before} is not a whole number from 1 to 2^53 - 1, or {@code limit} not one from 1 to 100. */
+    INVALID_PAGE,
     /** Parley failed; the request may be retried. */
     INTERNAL
 }

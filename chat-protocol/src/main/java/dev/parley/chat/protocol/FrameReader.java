@@ -5,23 +5,28 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.parley.chat.domain.model.ClientMessageId;
 import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.Epoch;
+import dev.parley.chat.domain.model.HistoryPage;
+import dev.parley.chat.domain.model.HistoryPosition;
 import dev.parley.chat.domain.model.InvalidMessageTextException;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.in.BroadcastCommand;
+import dev.parley.chat.domain.port.in.HistoryCommand;
 import dev.parley.chat.domain.port.in.JoinRoomCommand;
 import dev.parley.chat.domain.port.in.LeaveRoomCommand;
 import dev.parley.chat.domain.port.in.ListMembersCommand;
-import dev.parley.chat.domain.port.in.SendMessageCommand;
 import dev.parley.chat.domain.port.in.SendMessageCommand.Addressee;
+import dev.parley.chat.domain.port.in.SendMessageCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 
 /**
  * The strict reader of what clients send: the JSON object of each WebSocket frame, and the body of the broadcast
@@ -34,9 +39,17 @@ public final class FrameReader {
     private static final String TO_FIELD = "to";
     private static final String TO_USER_FIELD = "toUser";
     private static final String CURSOR_FIELD = "cursor";
+    private static final String SINCE_FIELD = "since";
+    private static final String EPOCH_FIELD = "epoch";
+    private static final String SEQ_FIELD = "seq";
+    private static final String BEFORE_FIELD = "before";
+    private static final String LIMIT_FIELD = "limit";
+    /** How many messages a {@code history} request without {@code limit} gets. */
+    static final int DEFAULT_HISTORY_LIMIT = 50;
+    /** The largest whole number every JSON reader holds exactly (JavaScript's Number.MAX_SAFE_INTEGER). */
+    static final long MAX_SEQ = (1L << 53) - 1;
     /** Far longer than any cursor Parley gives; bounds what a hostile one costs to look at. */
     static final int MAX_CURSOR_LENGTH = 512;
-    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /**
      * Parley's frames are flat objects; the limit keeps a hostile frame (API Gateway lets 128 KB of {@code [} through)
      * from costing more than a glance, and names the problem instead of a parser's internals.
@@ -59,7 +72,7 @@ public final class FrameReader {
      * 1 to 64 characters of A-Z a-z 0-9 _ - are echoed; anything else is ignored, as an absent one is.
      */
     public Optional<String> clientId(Map<String, Object> frame) {
-        return frame.get(FieldNames.CLIENT_ID) instanceof String id && CLIENT_ID.matcher(id).matches()
+        return frame.get(FieldNames.CLIENT_ID) instanceof String id && ClientMessageId.isValid(id)
                 ? Optional.of(id)
                 : Optional.empty();
     }
@@ -81,12 +94,68 @@ public final class FrameReader {
      */
     public SendMessageCommand sendMessage(ConnectionId sender, Map<String, Object> fields) throws InvalidFrameException {
         MessageText text = text(fields, MESSAGE_FIELD);
-        return new SendMessageCommand(sender, text, addressee(fields));
+        return new SendMessageCommand(sender, text, addressee(fields), requestId(fields));
     }
 
-    /** Reads {@code {"action":"join","room":"design"}}. */
+    /**
+     * Reads {@code {"action":"join","room":"design"}}, with the optional {@code "since":{"epoch":"E","seq":41}}: the
+     * last place in the room's history the client has seen.
+     */
     public JoinRoomCommand join(ConnectionId connection, Map<String, Object> fields) throws InvalidFrameException {
-        return new JoinRoomCommand(connection, room(fields.get(FieldNames.ROOM)));
+        RoomName room = room(fields.get(FieldNames.ROOM));
+        return new JoinRoomCommand(connection, room,
+                fields.containsKey(SINCE_FIELD) ? Optional.of(since(fields.get(SINCE_FIELD))) : Optional.empty(),
+                requestId(fields));
+    }
+
+    /**
+     * Reads {@code {"action":"history","room":"design","before":812,"limit":50}}: {@code before} (a seq) and
+     * {@code limit} (1 to 100, {@value #DEFAULT_HISTORY_LIMIT} when absent) are optional.
+     */
+    public HistoryCommand history(ConnectionId connection, Map<String, Object> fields) throws InvalidFrameException {
+        RoomName room = room(fields.get(FieldNames.ROOM));
+        OptionalLong before = OptionalLong.empty();
+        if (fields.containsKey(BEFORE_FIELD)) {
+            before = OptionalLong.of(wholeNumber(fields.get(BEFORE_FIELD), 1, MAX_SEQ).orElseThrow(() ->
+                    new InvalidFrameException(ErrorCode.INVALID_PAGE, "'" + BEFORE_FIELD + "' must be a seq: a whole"
+                            + " number from 1 to " + MAX_SEQ)));
+        }
+        int limit = DEFAULT_HISTORY_LIMIT;
+        if (fields.containsKey(LIMIT_FIELD)) {
+            limit = (int) wholeNumber(fields.get(LIMIT_FIELD), 1, HistoryPage.MAX_MESSAGES).orElseThrow(() ->
+                    new InvalidFrameException(ErrorCode.INVALID_PAGE, "'" + LIMIT_FIELD + "' must be a whole number"
+                            + " from 1 to " + HistoryPage.MAX_MESSAGES));
+        }
+        return new HistoryCommand(connection, room, before, limit, requestId(fields));
+    }
+
+    private static HistoryPosition since(Object value) throws InvalidFrameException {
+        if (value instanceof Map<?, ?> since && since.size() == 2
+                && since.get(EPOCH_FIELD) instanceof String epoch && Epoch.isValid(epoch)) {
+            OptionalLong seq = wholeNumber(since.get(SEQ_FIELD), 0, MAX_SEQ);
+            if (seq.isPresent()) {
+                return new HistoryPosition(new Epoch(epoch), seq.getAsLong());
+            }
+        }
+        throw new InvalidFrameException(ErrorCode.INVALID_SINCE, "'" + SINCE_FIELD + "' must be the last place in the"
+                + " room's history you have seen, {\"" + EPOCH_FIELD + "\":\"<epoch of joined>\",\"" + SEQ_FIELD
+                + "\":<seq, 0 to " + MAX_SEQ + ">}, and nothing else");
+    }
+
+    /** A JSON integer from {@code min} to {@code max}; 41.0, "41" and the like are not. */
+    private static OptionalLong wholeNumber(Object value, long min, long max) {
+        if (value instanceof Integer || value instanceof Long) {
+            long number = ((Number) value).longValue();
+            if (number >= min && number <= max) {
+                return OptionalLong.of(number);
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** The frame's {@code clientId}, as {@link #clientId} reads it: the client's own id of the frame. */
+    private Optional<ClientMessageId> requestId(Map<String, Object> fields) {
+        return clientId(fields).map(ClientMessageId::new);
     }
 
     /** Reads {@code {"action":"leave","room":"design"}}. */

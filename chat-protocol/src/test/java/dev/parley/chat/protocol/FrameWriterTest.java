@@ -6,6 +6,9 @@ import dev.parley.chat.domain.model.BroadcastMessage;
 import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.Epoch;
+import dev.parley.chat.domain.model.HistoryHead;
+import dev.parley.chat.domain.model.HistoryPosition;
 import dev.parley.chat.domain.model.Member;
 import dev.parley.chat.domain.model.MemberPage;
 import dev.parley.chat.domain.model.MessageId;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +37,9 @@ class FrameWriterTest {
             new DisplayName("Ada"));
     private static final Member GUEST = new Member(new ConnectionId("Bq3xYcOFvHcCEJA="), Optional.empty(),
             new DisplayName("guest-Bq3x"));
+
+    private static final HistoryHead HEAD =
+            new HistoryHead(new HistoryPosition(new Epoch("e-1"), 812), Optional.of(SENT_AT));
 
     private final FrameWriter writer = new FrameWriter();
 
@@ -94,17 +101,19 @@ class FrameWriterTest {
     void givenFirstPageOfMore_joined_writesTheMembersTheCountMoreAndTheCursorThenTheClientId() {
         var page = new MemberPage(List.of(ADA, GUEST), 150, Optional.of("eyJrIjoicCN1c2VyOjQyIn0"));
 
-        assertThat(writer.joined(DESIGN, page, Optional.of("j-1"))).isEqualTo("{\"type\":\"joined\",\"room\":\"design\","
-                + "\"members\":[{\"userId\":\"user-42\",\"connectionId\":\"L0SM9cOFvHcCIhw=\",\"name\":\"Ada\"},"
-                + "{\"connectionId\":\"Bq3xYcOFvHcCEJA=\",\"name\":\"guest-Bq3x\"}],\"count\":150,\"more\":true,"
-                + "\"cursor\":\"eyJrIjoicCN1c2VyOjQyIn0\",\"clientId\":\"j-1\"}");
+        assertThat(writer.joined(DESIGN, page, HEAD, Optional.of("j-1"))).isEqualTo("{\"type\":\"joined\","
+                + "\"room\":\"design\",\"members\":[{\"userId\":\"user-42\",\"connectionId\":\"L0SM9cOFvHcCIhw=\","
+                + "\"name\":\"Ada\"},{\"connectionId\":\"Bq3xYcOFvHcCEJA=\",\"name\":\"guest-Bq3x\"}],\"count\":150,"
+                + "\"more\":true,\"cursor\":\"eyJrIjoicCN1c2VyOjQyIn0\",\"epoch\":\"e-1\",\"seq\":812,"
+                + "\"clientId\":\"j-1\"}");
     }
 
     @Test
     void givenLastPageOrEmptyOne_joinedAndMembers_writeNoCursor() {
-        assertThat(writer.joined(DESIGN, new MemberPage(List.of(ADA), 1, Optional.empty()), Optional.empty()))
+        assertThat(writer.joined(DESIGN, new MemberPage(List.of(ADA), 1, Optional.empty()), HEAD, Optional.empty()))
                 .isEqualTo("{\"type\":\"joined\",\"room\":\"design\",\"members\":[{\"userId\":\"user-42\","
-                        + "\"connectionId\":\"L0SM9cOFvHcCIhw=\",\"name\":\"Ada\"}],\"count\":1,\"more\":false}");
+                        + "\"connectionId\":\"L0SM9cOFvHcCIhw=\",\"name\":\"Ada\"}],\"count\":1,\"more\":false,"
+                        + "\"epoch\":\"e-1\",\"seq\":812}");
         assertThat(writer.members(DESIGN, new MemberPage(List.of(), 0, Optional.empty()), Optional.of("m-9")))
                 .isEqualTo("{\"type\":\"members\",\"room\":\"design\",\"members\":[],\"count\":0,\"more\":false,"
                         + "\"clientId\":\"m-9\"}");
@@ -140,9 +149,9 @@ class FrameWriterTest {
 
     @Test
     void givenClientIdOrNone_ackAndError_echoItLastOrLeaveItOut() {
-        assertThat(writer.ack(ID, 3, Optional.empty()))
+        assertThat(writer.ack(ID, OptionalLong.empty(), 3, Optional.empty()))
                 .isEqualTo("{\"type\":\"ack\",\"id\":\"0b6f5c2e-4d1a-4c8e-9f3b-2a7d9e1c5b40\",\"recipients\":3}");
-        assertThat(writer.ack(ID, 0, Optional.of("m-1")))
+        assertThat(writer.ack(ID, OptionalLong.empty(), 0, Optional.of("m-1")))
                 .isEqualTo("{\"type\":\"ack\",\"id\":\"0b6f5c2e-4d1a-4c8e-9f3b-2a7d9e1c5b40\",\"recipients\":0,"
                         + "\"clientId\":\"m-1\"}");
         assertThat(writer.error(ErrorCode.MISSING_MESSAGE, "'Message' must be a non-empty string"))

@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The id a client gives a message it sends (the frame's {@code clientId}): 1 to 64 of {@code A-Z a-z 0-9 _ -}. A send
- * repeated with the same id by the same sender within {@link SendReceipt#RESEND_WINDOW} is the same message.
+ * The id a client gives a frame it sends (its {@code clientId}): 1 to 64 of {@code A-Z a-z 0-9 _ -}, echoed in the
+ * answer. A message sent again with the same id by the same sender within {@link SendReceipt#RESEND_WINDOW} is the
+ * same message.
  */
 public record ClientMessageId(String value) {
 

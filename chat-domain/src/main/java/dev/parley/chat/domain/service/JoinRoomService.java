@@ -1,11 +1,14 @@
 package dev.parley.chat.domain.service;
 
+import dev.parley.chat.domain.model.Catchup;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.HistoryHead;
 import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.Member;
 import dev.parley.chat.domain.model.MemberPage;
+import dev.parley.chat.domain.model.MessageId;
 import dev.parley.chat.domain.model.RoomLimit;
+import dev.parley.chat.domain.model.RoomCatchup;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.port.in.JoinRoomCommand;
 import dev.parley.chat.domain.port.in.JoinRoomResult;
@@ -18,6 +21,7 @@ import dev.parley.chat.domain.port.out.RoomRegistry.JoinOutcome;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 public final class JoinRoomService implements JoinRoomUseCase {
 
@@ -28,6 +32,7 @@ public final class JoinRoomService implements JoinRoomUseCase {
     private final MessageHistory history;
     private final Histories histories;
     private final Clock clock;
+    private final MessagePublisher publisher;
 
     public JoinRoomService(
             ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
@@ -40,6 +45,7 @@ public final class JoinRoomService implements JoinRoomUseCase {
         this.history = Objects.requireNonNull(history, "history");
         this.histories = new Histories(history, window);
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     @Override
@@ -61,7 +67,10 @@ public final class JoinRoomService implements JoinRoomUseCase {
         }
         // Read after the membership began: a message stored later reaches the joiner live, one stored before is read.
         HistoryHead head = history.head(room);
-        return new JoinRoomResult.Joined(room, rooms.presences(room, Optional.empty(), MemberPage.MAX_MEMBERS), head,
-                command.since().map(since -> histories.catchUp(room, since, head, clock.instant())));
+        MemberPage members = rooms.presences(room, Optional.empty(), MemberPage.MAX_MEMBERS);
+        Optional<Catchup> catchup = command.since().map(since -> histories.catchUp(room, since, head, clock.instant()));
+        catchup.ifPresent(missed -> publisher.publish(new RoomCatchup(MessageId.random(), clock.instant(), room, members,
+                head, missed, command.requestId()), Stream.of(command.connection())));
+        return new JoinRoomResult.Joined(room, members, head, catchup);
     }
 }

@@ -2,8 +2,10 @@ package dev.parley.chat.domain.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.parley.chat.domain.fakes.InMemoryMessageHistory;
+import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.Catchup;
 import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.ClientMessageId;
@@ -11,6 +13,7 @@ import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.Epoch;
 import dev.parley.chat.domain.model.Gap;
 import dev.parley.chat.domain.model.GapReason;
+import dev.parley.chat.domain.model.HistoryDelivery;
 import dev.parley.chat.domain.model.HistoryEntry;
 import dev.parley.chat.domain.model.HistoryHead;
 import dev.parley.chat.domain.model.HistoryPage;
@@ -18,6 +21,7 @@ import dev.parley.chat.domain.model.HistoryPosition;
 import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.MessageText;
+import dev.parley.chat.domain.model.RoomCatchup;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.SendReceipt;
@@ -53,7 +57,7 @@ class RoomHistoryTest {
             chat.clock, UNREACHED, chat.history, chat.receipts, WINDOW);
     private final JoinRoomService join = new JoinRoomService(chat.registry, chat.rooms, chat.publisher, chat.clock,
             RoomLimit.DEFAULT, chat.history, WINDOW);
-    private final HistoryService history = new HistoryService(chat.rooms, chat.history, WINDOW, chat.clock);
+    private final HistoryService history = new HistoryService(chat.rooms, chat.history, WINDOW, chat.publisher, chat.clock);
     private final ResetHistoryService reset = new ResetHistoryService(chat.history);
     private final Connection ann = chat.active("Ann", new UserId("ann"));
     private final Connection bob = chat.active("Bob");
@@ -156,6 +160,9 @@ class RoomHistoryTest {
                 .containsExactlyElementsOf(missed);
         assertThat(plain.catchup()).isEmpty();
         assertThat(joined(ann, Optional.of(joined.head().latest())).catchup()).contains(Catchup.none());
+        assertThat(chat.publisher.sent()).filteredOn(sent -> sent.message() instanceof RoomCatchup)
+                .extracting(RecordingMessagePublisher.Sent::recipient, sent -> ((RoomCatchup) sent.message()).catchup())
+                .containsExactly(tuple(ann.id(), joined.catchup().orElseThrow()), tuple(ann.id(), Catchup.none()));
     }
 
     @Test
@@ -216,6 +223,9 @@ class RoomHistoryTest {
         assertThat(first.messages()).extracting(StoredMessage::message).containsExactly(all.get(0));
         assertThat(first.more()).isFalse();
         assertThat(page(OptionalLong.of(1_000), 100).messages()).hasSize(7);
+        assertThat(chat.publisher.sent()).filteredOn(sent -> sent.message() instanceof HistoryDelivery)
+                .extracting(RecordingMessagePublisher.Sent::recipient, sent -> ((HistoryDelivery) sent.message()).page())
+                .startsWith(tuple(ann.id(), latest), tuple(ann.id(), before));
     }
 
     @Test
@@ -238,7 +248,7 @@ class RoomHistoryTest {
     void history_isForMembersOnly() {
         Connection carol = chat.active("Carol");
 
-        assertThat(history.history(new HistoryCommand(carol.id(), DESIGN, OptionalLong.empty(), 10)))
+        assertThat(history.history(new HistoryCommand(carol.id(), DESIGN, OptionalLong.empty(), 10, Optional.empty())))
                 .isEqualTo(new HistoryResult.NotAMember(DESIGN));
     }
 
@@ -256,11 +266,11 @@ class RoomHistoryTest {
     }
 
     private JoinRoomResult.Joined joined(Connection connection, Optional<HistoryPosition> since) {
-        return (JoinRoomResult.Joined) join.join(new JoinRoomCommand(connection.id(), DESIGN, since));
+        return (JoinRoomResult.Joined) join.join(new JoinRoomCommand(connection.id(), DESIGN, since, Optional.empty()));
     }
 
     private HistoryPage page(OptionalLong before, int limit) {
-        return ((HistoryResult.Page) history.history(new HistoryCommand(ann.id(), DESIGN, before, limit))).page();
+        return ((HistoryResult.Page) history.history(new HistoryCommand(ann.id(), DESIGN, before, limit, Optional.empty()))).page();
     }
 
     /** The in-memory history, but every store fails as a write that timed out would. */

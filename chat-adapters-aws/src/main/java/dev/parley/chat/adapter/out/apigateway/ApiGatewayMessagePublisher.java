@@ -57,8 +57,8 @@ public final class ApiGatewayMessagePublisher implements MessagePublisher {
     public Deliveries publish(OutgoingMessage message, Stream<ConnectionId> recipients) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(recipients, "recipients");
-        // Encoded once: every recipient gets the same frame.
-        SdkBytes body = SdkBytes.fromByteArrayUnsafe(writer.encode(message));
+        // Encoded once: every recipient gets the same frames.
+        List<SdkBytes> bodies = writer.frames(message).stream().map(SdkBytes::fromByteArrayUnsafe).toList();
 
         List<CompletableFuture<Delivery>> sends = new ArrayList<>();
         try (recipients) {
@@ -68,7 +68,7 @@ public final class ApiGatewayMessagePublisher implements MessagePublisher {
             while (acquire(permits, sends.size()) && pending.hasNext()) {
                 ConnectionId recipient = Objects.requireNonNull(pending.next(), "the recipients contain null");
                 awaitToken(sends.size());
-                sends.add(send(recipient, body).whenComplete((delivery, failure) -> permits.release()));
+                sends.add(sendInOrder(recipient, bodies).whenComplete((delivery, failure) -> permits.release()));
             }
         } finally {
             // Even when the stream fails, no send outlives this call: Lambda freezes the environment once the
@@ -97,6 +97,22 @@ public final class ApiGatewayMessagePublisher implements MessagePublisher {
                 throw new CancellationException("publish interrupted after starting " + started + " sends");
             }
         }
+    }
+
+    /**
+     * Sends the frames one after another, each once the one before was delivered, each on its own token of the
+     * account's rate; the first that is not delivered ends the sequence, and is the recipient's outcome.
+     */
+    private CompletableFuture<Delivery> sendInOrder(ConnectionId recipient, List<SdkBytes> bodies) {
+        CompletableFuture<Delivery> sent = send(recipient, bodies.get(0));
+        for (SdkBytes next : bodies.subList(1, bodies.size())) {
+            sent = sent.thenCompose(delivery -> delivery.result().outcome() != DeliveryResult.Outcome.DELIVERED
+                    ? CompletableFuture.completedFuture(delivery)
+                    : CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(
+                            pacer.reserve(), TimeUnit.NANOSECONDS, Runnable::run))
+                            .thenCompose(due -> send(recipient, next)));
+        }
+        return sent;
     }
 
     private CompletableFuture<Delivery> send(ConnectionId recipient, SdkBytes body) {

@@ -7,7 +7,7 @@ import java.util.Objects;
 /** The answer to a history request. */
 public sealed interface HistoryResult permits HistoryResult.Page, HistoryResult.NotAMember {
 
-    /** The messages asked for, oldest first. */
+    /** The messages asked for, oldest first, sent to the connection that asked (they may take several frames). */
     record Page(HistoryPage page) implements HistoryResult {
         public Page {
             Objects.requireNonNull(page, "page");

@@ -16,6 +16,8 @@ public sealed interface JoinRoomResult permits JoinRoomResult.Joined, JoinRoomRe
     /**
      * A member now (or already); {@code members} is the first page of who is there, {@code head} where the room's
      * history stands, and {@code catchup} what the joiner missed since the position it gave (none when it gave none).
+     * With a catch-up, all of it has been sent to the joiner already, as a {@code RoomCatchup}: the answer to the join
+     * comes first, and only then what it missed, which an answer to the request could not be followed by.
      */
     record Joined(RoomName room, MemberPage members, HistoryHead head, Optional<Catchup> catchup)
             implements JoinRoomResult {

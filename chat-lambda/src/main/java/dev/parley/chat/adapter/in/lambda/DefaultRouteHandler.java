@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 public final class DefaultRouteHandler extends WebSocketHandler {
 
     static final String PING_ACTION = "ping";
-    /** "sendMessage, join, leave, members and ping": the routes' actions, then the one answered here. */
+    /** "sendMessage, join, leave, members, history and ping": the routes' actions, then the one answered here. */
     private static final String ACTIONS = Arrays.stream(WebSocketRoute.values())
             .filter(WebSocketRoute::isAction)
             .map(WebSocketRoute::routeKey)

@@ -13,8 +13,11 @@ import java.util.Optional;
 
 /**
  * {@code join}: {@code {"action":"join","room":"design"}} makes the connection a member of the room (again, it changes
- * nothing) and answers with the {@code joined} frame and the first page of who is there; the room's other members get
- * a {@code presence} frame when this begins a presence.
+ * nothing) and answers with the {@code joined} frame: the first page of who is there, and the room history's epoch and
+ * latest seq; the room's other members get a {@code presence} frame when this begins a presence. With
+ * {@code "since":{"epoch","seq"}}, the {@code joined} frame and what was missed since (a {@code gap}, the messages
+ * marked {@code replay}, {@code void}) are sent in that order through {@code @connections}, and the route response is
+ * empty: a route response would come after them.
  */
 public final class JoinRoomHandler extends ActionHandler {
 
@@ -34,7 +37,9 @@ public final class JoinRoomHandler extends ActionHandler {
             throws InvalidFrameException {
         JoinRoomResult result = join.join(reader.join(connectionId, frame));
         if (result instanceof JoinRoomResult.Joined joined) {
-            return response(OK, writer.joined(joined.room(), joined.members(), clientId));
+            return joined.catchup().isPresent()
+                    ? sentAlready()
+                    : response(OK, writer.joined(joined.room(), joined.members(), joined.head(), clientId));
         }
         if (result instanceof JoinRoomResult.Forbidden forbidden) {
             return error(ErrorCode.FORBIDDEN_ROOM, "your token does not admit the room '" + forbidden.room() + "'",

@@ -38,7 +38,10 @@ public final class SendMessageHandler extends ActionHandler {
             throws InvalidFrameException {
         SendMessageResult result = sendMessage.send(reader.sendMessage(sender, frame));
         if (result instanceof SendMessageResult.Sent sent) {
-            return response(OK, writer.ack(sent.message().id(), sent.recipients(), clientId));
+            return response(OK, writer.ack(sent.message().id(), sent.message().seq(), sent.recipients(), clientId));
+        }
+        if (result instanceof SendMessageResult.AlreadySent resent) {
+            return response(OK, writer.repeatAck(resent.first(), clientId));
         }
         if (result instanceof SendMessageResult.UnknownRecipient unknown) {
             return error(ErrorCode.UNKNOWN_RECIPIENT, "no connected client has the id '" + unknown.recipient() + "'", clientId);

@@ -69,6 +69,11 @@ abstract class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketE
         }
     }
 
+    /** A route response without a body: API Gateway sends the caller nothing (what to say went by {@code @connections}). */
+    static APIGatewayV2WebSocketResponse sentAlready() {
+        return response(200, null);
+    }
+
     static APIGatewayV2WebSocketResponse response(int statusCode, String body) {
         var response = new APIGatewayV2WebSocketResponse();
         response.setStatusCode(statusCode);

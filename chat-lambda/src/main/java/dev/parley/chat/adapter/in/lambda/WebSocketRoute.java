@@ -18,6 +18,7 @@ public enum WebSocketRoute {
     JOIN("join", JoinRoomHandler.class, true, JoinRoomHandler::new),
     LEAVE("leave", LeaveRoomHandler.class, true, LeaveRoomHandler::new),
     MEMBERS("members", ListMembersHandler.class, true, ListMembersHandler::new),
+    HISTORY("history", HistoryHandler.class, true, HistoryHandler::new),
     DEFAULT("$default", DefaultRouteHandler.class, true, DefaultRouteHandler::new);
 
     /** API Gateway picks the route by the frame's {@code action} field. */

@@ -73,22 +73,27 @@ final class Chat {
         return json(send(connectionId, "{\"action\":\"join\",\"room\":\"" + room + "\"}").getBody());
     }
 
-    /** What recipients received since {@link FakeChatComponent#settled()}, each frame with its recipient. */
+    /**
+     * What recipients received since {@link FakeChatComponent#settled()}, each frame with its recipient, in order (a
+     * message of several frames, such as a catch-up, as its frames).
+     */
     List<Map<String, Object>> received(String recipient) {
         return component.sent().stream()
                 .filter(sent -> sent.recipient().value().equals(recipient))
-                .map(sent -> frame(sent.message()))
+                .flatMap(sent -> frames(sent.message()).stream())
                 .toList();
     }
 
     /** The frames of {@code type} sent since {@link FakeChatComponent#settled()}, to anyone. */
     List<Map<String, Object>> sentOfType(String type) {
-        return component.sent().stream().map(sent -> frame(sent.message()))
+        return component.sent().stream().flatMap(sent -> frames(sent.message()).stream())
                 .filter(frame -> type.equals(frame.get("type"))).toList();
     }
 
-    Map<String, Object> frame(OutgoingMessage message) {
-        return json(new String(component.writer.encode(message), StandardCharsets.UTF_8));
+    List<Map<String, Object>> frames(OutgoingMessage message) {
+        return component.writer.frames(message).stream()
+                .map(frame -> json(new String(frame, StandardCharsets.UTF_8)))
+                .toList();
     }
 
     static Map<String, Object> json(String text) {

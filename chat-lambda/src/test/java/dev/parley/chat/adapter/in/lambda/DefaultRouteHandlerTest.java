@@ -24,7 +24,7 @@ class DefaultRouteHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response.getBody())).containsEntry("type", "error").containsEntry("code", "UNKNOWN_ACTION");
         assertThat((String) json(response.getBody()).get("message")).isEqualTo("unknown action 'sendmessage'; the actions"
-                + " are sendMessage, join, leave, members and ping (names are case-sensitive)");
+                + " are sendMessage, join, leave, members, history and ping (names are case-sensitive)");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.HistoryUseCase;
 import dev.parley.chat.domain.port.in.JoinRoomUseCase;
 import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
@@ -18,6 +19,7 @@ import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
+import dev.parley.chat.domain.service.HistoryService;
 import dev.parley.chat.domain.service.JoinRoomService;
 import dev.parley.chat.domain.service.LeaveRoomService;
 import dev.parley.chat.domain.service.ListMembersService;
@@ -106,6 +108,11 @@ final class FakeChatComponent implements ChatComponent {
     @Override
     public ListMembersUseCase listMembersUseCase() {
         return new ListMembersService(rooms);
+    }
+
+    @Override
+    public HistoryUseCase historyUseCase() {
+        return new HistoryService(rooms, history, configuration().history().window(), publisher, clock);
     }
 
     @Override

@@ -30,9 +30,11 @@ class JoinRoomHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         Map<String, Object> joined = json(response.getBody());
-        assertThat(joined).containsOnlyKeys("type", "room", "members", "count", "more", "clientId")
+        assertThat(joined).containsOnlyKeys("type", "room", "members", "count", "more", "epoch", "seq", "clientId")
                 .containsEntry("type", "joined").containsEntry("room", "design").containsEntry("count", 2)
-                .containsEntry("more", false).containsEntry("clientId", "j-1");
+                .containsEntry("more", false).containsEntry("clientId", "j-1")
+                .containsEntry("epoch", component.history.head(new RoomName("design")).epoch().value())
+                .containsEntry("seq", 0);
         assertThat(joined.get("members")).asList().containsExactlyInAnyOrder(
                 Map.of("connectionId", ALICE, "name", "Alice"), Map.of("connectionId", BOB, "name", "Bob"));
         assertThat(component.rooms.roomsOf(new ConnectionId(ALICE)))

@@ -39,10 +39,10 @@ class SendMessageAddresseesTest {
                 .handleRequest(Events.webSocket("send-message-room"), new RecordingContext());
 
         Map<String, Object> ack = json(response.getBody());
-        assertThat(ack).containsEntry("type", "ack").containsEntry("recipients", 1);
+        assertThat(ack).containsEntry("type", "ack").containsEntry("recipients", 1).containsEntry("seq", 1);
         assertThat(chat.received(BOB)).singleElement().isEqualTo(Map.of("type", "message", "id", ack.get("id"),
                 "from", ALICE, "name", "Alice", "userId", "user-alice", "message", "hi designers",
-                "sentAt", "2026-11-25T10:15:41.987Z", "direct", false, "room", "design"));
+                "sentAt", "2026-11-25T10:15:41.987Z", "direct", false, "room", "design", "seq", 1));
         assertThat(component.sent()).hasSize(1);
     }
 

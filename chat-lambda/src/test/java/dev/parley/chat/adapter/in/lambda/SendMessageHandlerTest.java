@@ -50,7 +50,7 @@ class SendMessageHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         Map<String, Object> ack = json(response.getBody());
-        assertThat(ack).containsEntry("type", "ack").containsEntry("recipients", 2);
+        assertThat(ack).containsEntry("type", "ack").containsEntry("recipients", 2).containsEntry("seq", 1);
         assertThat(component.sent()).extracting(sent -> sent.recipient().value())
                 .containsExactlyInAnyOrder(BOB, CAROL);
         Map<String, Object> frame = json(component.writer.encode(component.sent().get(0).message()));
@@ -62,7 +62,8 @@ class SendMessageHandlerTest {
                 Map.entry("message", "hi"),
                 Map.entry("sentAt", "2026-11-25T10:15:41.987Z"),
                 Map.entry("direct", false),
-                Map.entry("room", "lobby"));
+                Map.entry("room", "lobby"),
+                Map.entry("seq", 1));
         assertThat(component.store.find(new ConnectionId(ALICE)).orElseThrow().latestMessage()).hasValueSatisfying(posted -> {
             assertThat(posted.text()).isEqualTo(new MessageText("hi"));
             assertThat(posted.at()).isEqualTo(FakeChatComponent.NOW);

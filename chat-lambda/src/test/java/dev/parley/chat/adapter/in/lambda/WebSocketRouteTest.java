@@ -8,16 +8,17 @@ import org.junit.jupiter.api.Test;
 class WebSocketRouteTest {
 
     @Test
-    void givenTheRouteTable_routeKeys_areTheSevenOfTheApi() {
+    void givenTheRouteTable_routeKeys_areTheEightOfTheApi() {
         assertThat(Arrays.stream(WebSocketRoute.values()).map(WebSocketRoute::routeKey))
-                .containsExactly("$connect", "$disconnect", "sendMessage", "join", "leave", "members", "$default");
+                .containsExactly("$connect", "$disconnect", "sendMessage", "join", "leave", "members", "history",
+                        "$default");
     }
 
     @Test
     void givenTheRouteTable_isAction_isSetExactlyForTheKeysAClientNames() {
         assertThat(Arrays.stream(WebSocketRoute.values()).filter(WebSocketRoute::isAction))
                 .containsExactly(WebSocketRoute.SEND_MESSAGE, WebSocketRoute.JOIN, WebSocketRoute.LEAVE,
-                        WebSocketRoute.MEMBERS);
+                        WebSocketRoute.MEMBERS, WebSocketRoute.HISTORY);
     }
 
     @Test
@@ -42,6 +43,6 @@ class WebSocketRouteTest {
     void givenTheRouteTable_twoWay_isSetExactlyWhereTheCallerGetsAnAnswer() {
         assertThat(Arrays.stream(WebSocketRoute.values()).filter(WebSocketRoute::twoWay))
                 .containsExactly(WebSocketRoute.SEND_MESSAGE, WebSocketRoute.JOIN, WebSocketRoute.LEAVE,
-                        WebSocketRoute.MEMBERS, WebSocketRoute.DEFAULT);
+                        WebSocketRoute.MEMBERS, WebSocketRoute.HISTORY, WebSocketRoute.DEFAULT);
     }
 }

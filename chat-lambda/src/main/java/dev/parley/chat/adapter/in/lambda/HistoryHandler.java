@@ -1,0 +1,45 @@
+package dev.parley.chat.adapter.in.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.port.in.HistoryResult;
+import dev.parley.chat.domain.port.in.HistoryUseCase;
+import dev.parley.chat.protocol.ErrorCode;
+import dev.parley.chat.protocol.InvalidFrameException;
+import dev.parley.chat.wiring.ChatComponent;
+import dev.parley.chat.wiring.ExecutionEnvironment;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code history}: {@code {"action":"history","room":"design","before":812,"limit":50}} sends a member of the room up
+ * to {@code limit} of its messages before seq {@code before} (the latest without it), oldest first, in {@code history}
+ * frames through {@code @connections} (a page of big messages takes several); the route response is empty.
+ */
+public final class HistoryHandler extends ActionHandler {
+
+    private final HistoryUseCase history;
+
+    public HistoryHandler() {
+        this(ExecutionEnvironment.chatComponent());
+    }
+
+    HistoryHandler(ChatComponent component) {
+        super(component.frameReader(), component.frameWriter());
+        this.history = component.historyUseCase();
+    }
+
+    @Override
+    APIGatewayV2WebSocketResponse answer(ConnectionId connectionId, Map<String, Object> frame, Optional<String> clientId)
+            throws InvalidFrameException {
+        HistoryResult result = history.history(reader.history(connectionId, frame));
+        if (result instanceof HistoryResult.Page) {
+            return sentAlready();
+        }
+        if (result instanceof HistoryResult.NotAMember notAMember) {
+            return error(ErrorCode.NOT_A_MEMBER, "only members read a room's history: join '" + notAMember.room()
+                    + "' first", clientId);
+        }
+        throw new IllegalStateException("unhandled result " + result);
+    }
+}
