@@ -5,6 +5,7 @@
 import { loadConfig } from "./config.js";
 import { ChatConnection, State, takeToken, tokenClaims } from "./connection.js";
 import { element, markInvalid, showError, timeElement } from "./dom.js";
+import { RoomHistory } from "./history.js";
 import { LOBBY, People, Room, byName, cleanRoomName, roomNameProblem } from "./rooms.js";
 
 const MAX_NAME_LENGTH = 32;
@@ -16,6 +17,15 @@ const NAME_KEY = "parley.displayName";
 // Parley delivers at least once (a @connections post retried after its timeout may have reached the page already):
 // repeats are recognised by id among this many latest frames, enough for any retry while keeping memory bounded.
 const REMEMBERED_IDS = 1000;
+// A newcomer to a room sees this many of its latest messages, about a screenful; scrolling up asks for pages of
+// OLDER_PAGE more (Parley's limit is 100 a page) once the reader is within NEAR_TOP_PX of the top.
+const SCREENFUL = 30;
+const OLDER_PAGE = 50;
+const NEAR_TOP_PX = 48;
+// Parley recognises a message sent again by its clientId (per user with a token, for 24 hours): the ids of this page
+// must differ from those of the user's other tabs and earlier visits, so they carry a random part of its own.
+const PAGE_KEY = [...crypto.getRandomValues(new Uint8Array(9))].map((byte) => byte.toString(16).padStart(2, "0"))
+  .join("");
 // Taken at once, so the token leaves the address bar as soon as the page opens.
 const token = takeToken();
 /** Who the token says this page is: with it, the page knows itself among a room's members by user id. */
@@ -172,16 +182,23 @@ function showState(state, detail) {
 }
 
 /**
- * On every new connection: Parley put it in the lobby, so the lobby's members are asked for, and every other room
- * the page was in is joined again (a connection's rooms end with it).
+ * On every new connection: every room the page was in is joined again (a connection's rooms end with it; Parley put
+ * it in the lobby already, and joining it again answers its members and where its history stands), each resuming
+ * from the last message it showed.
  */
 function enterRooms() {
-  request("members", LOBBY);
   for (const room of rooms.values()) {
-    if (room.name !== LOBBY) {
-      request("join", room.name);
-    }
+    joinAgain(room);
   }
+}
+
+/** Asks to join `room`, from where its history stands on the page when it was in the room before. */
+function joinAgain(room) {
+  if (!room.history.known) {
+    return request("join", room.name);
+  }
+  room.missed = null; // a new resume counts what it brings under a marker of its own
+  return request("join", room.name, { since: room.history.since() });
 }
 
 function showBanner(words, action) {
@@ -191,6 +208,12 @@ function showBanner(words, action) {
 }
 
 function dropped() {
+  for (const room of rooms.values()) {
+    // What was held for an earlier message is shown now; the resume asks for the missing ones again.
+    showInOrder(room, room.history.flush());
+    room.history.loadingOlder = false;
+    showLoadingOlder(room);
+  }
   for (const waiting of awaitingAnswer) {
     markDelivery(waiting.item, "unknown", "Connection lost before Parley confirmed it");
   }
@@ -224,6 +247,15 @@ function receive(frame) {
   switch (frame.type) {
     case "message":
       addOthersMessage(frame);
+      break;
+    case "history":
+      historyPage(frame);
+      break;
+    case "gap":
+      gap(frame);
+      break;
+    case "void":
+      voidSeqs(frame);
       break;
     case "broadcast":
       addBroadcast(frame);
@@ -268,33 +300,50 @@ function roomOf(frame, toEveryone) {
   return toEveryone ? current : rooms.get(asText(frame.room) || LOBBY);
 }
 
+/**
+ * A message from someone else: shown at once, or, when it has a seq in a room whose history the page follows, in seq
+ * order (held briefly for an earlier one still on its way).
+ */
 function addOthersMessage(frame) {
-  const from = asText(frame.from);
-  const name = asText(frame.name) || "Someone";
   const direct = frame.direct === true;
   const room = roomOf(frame, direct);
   if (room === undefined) {
     return; // a message to a room the page has just left
   }
-  const person = people.seen(frame.userId, from, name);
+  const person = people.seen(frame.userId, asText(frame.from), asText(frame.name) || "Someone");
   if (person !== null) {
     person.other = true;
     if (direct) {
       person.partner = true;
-    } else {
-      room.members.set(person.key, person);
+    } else if (frame.replay !== true) {
+      room.members.set(person.key, person); // a replayed message's sender may have left long ago
     }
     renderPeople();
   }
+  if (!direct && Number.isInteger(frame.seq) && room.history.known) {
+    showInOrder(room, room.history.arrive(frame.seq, { frame }));
+  } else {
+    showOthersMessage(room, frame, false);
+  }
+}
+
+/** Shows, in the order given, what a room's history let through: others' messages, and the page's own by their ack. */
+function showInOrder(room, entries) {
+  for (const entry of entries) {
+    if (entry.frame !== undefined) {
+      showOthersMessage(room, entry.frame, false);
+    }
+  }
+}
+
+/** Draws someone else's message in `room`: by its seq when it has one; `older` for a page of earlier history. */
+function showOthersMessage(room, frame, older) {
+  const from = asText(frame.from);
+  const name = asText(frame.name) || "Someone";
+  const direct = frame.direct === true;
   const item = element("li", direct ? "message other direct" : "message other");
   item.dataset.from = from;
   item.dataset.sentAt = String(Date.parse(asText(frame.sentAt)) || Date.now());
-  const previous = room.timeline.lastElementChild;
-  if (previous && previous.matches(".message.other") && previous.dataset.from === from
-      && !direct && !previous.classList.contains("direct")
-      && Number(item.dataset.sentAt) - Number(previous.dataset.sentAt) < GROUP_WITHIN_MS) {
-    item.classList.add("continued");
-  }
   const meta = element("p", "meta");
   meta.append(element("span", "author", name));
   if (direct) {
@@ -304,8 +353,71 @@ function addOthersMessage(frame) {
   const body = element("div", "body");
   body.append(meta, element("p", "text", asText(frame.message)));
   item.append(avatarOf(name), body);
-  append(item, room);
-  countUnread(room);
+  if (!direct && Number.isInteger(frame.seq)) {
+    place(item, room, frame.seq, older);
+  } else {
+    room.timeline.append(item);
+  }
+  groupWithPrevious(item);
+  if (item.nextElementSibling !== null) {
+    groupWithPrevious(item.nextElementSibling);
+  }
+  if (frame.replay === true) {
+    countMissed(room, item);
+  }
+  if (!older) {
+    follow(room, false);
+    countUnread(room);
+  }
+}
+
+/** Shows a message as the continuation of the one before when it is from the same person within a few minutes. */
+function groupWithPrevious(item) {
+  const previous = item.previousElementSibling;
+  item.classList.toggle("continued", item.matches(".message.other:not(.direct)") && previous !== null
+    && previous.matches(".message.other:not(.direct)") && previous.dataset.from === item.dataset.from
+    && Number(item.dataset.sentAt) - Number(previous.dataset.sentAt) < GROUP_WITHIN_MS);
+}
+
+/** Counts a replayed message under the marker of the latest resume, put before the first of them. */
+function countMissed(room, item) {
+  if (room.missed === null) {
+    room.missed = { item: element("li", "notice missed"), count: 0 };
+    room.missed.item.append(element("p"));
+    item.before(room.missed.item);
+  }
+  room.missed.count += 1;
+  const count = room.missed.count;
+  room.missed.item.firstChild.textContent = `${count} ${count === 1 ? "message" : "messages"} you missed`;
+}
+
+/**
+ * Puts a message with a seq in its place among the room's messages: before the first one with a greater seq; else
+ * a live message goes last, and an older one (a page of history) after the latest with a smaller seq, or first.
+ */
+function place(item, room, seq, older) {
+  item.dataset.seq = String(seq);
+  const timeline = room.timeline;
+  let later = null;
+  let earlier = null;
+  for (let other = timeline.lastElementChild; other !== null; other = other.previousElementSibling) {
+    if (other !== item && other.dataset.seq !== undefined) {
+      if (Number(other.dataset.seq) < seq) {
+        earlier = other;
+        break;
+      }
+      later = other;
+    }
+  }
+  if (later !== null) {
+    later.before(item);
+  } else if (older && earlier !== null) {
+    earlier.after(item);
+  } else if (older) {
+    timeline.prepend(item);
+  } else {
+    timeline.append(item);
+  }
 }
 
 function addBroadcast(frame) {
@@ -336,6 +448,7 @@ function acknowledge(frame) {
     return; // the answer to a message sent on a connection since lost
   }
   waiting.item.dataset.id = asText(frame.id);
+  placeOwn(waiting, frame);
   const recipients = Number(frame.recipients) || 0;
   if (waiting.recipient && recipients === 0) {
     // The recipient's connection was gone when Parley tried it (it is now marked so): the same as an unknown one.
@@ -346,6 +459,19 @@ function acknowledge(frame) {
     markDelivery(waiting.item, "sent", "Sent · no one else is here yet");
   } else {
     markDelivery(waiting.item, "delivered", `Delivered to ${recipients} ${recipients === 1 ? "person" : "people"}`);
+  }
+}
+
+/** The page's own room message, placed among the others by the seq its ack gives it. */
+function placeOwn(waiting, frame) {
+  const room = rooms.get(waiting.room);
+  if (waiting.recipient !== undefined || room === undefined || !Number.isInteger(frame.seq)) {
+    return;
+  }
+  shownIds.add(asText(frame.id)); // a resume replays it with the others: shown once
+  place(waiting.item, room, frame.seq, false);
+  if (room.history.known) {
+    showInOrder(room, room.history.arrive(frame.seq, { own: waiting.item }));
   }
 }
 
@@ -367,7 +493,7 @@ function showErrorFrame(frame) {
     markDelivery(waiting.item, "failed", `Not delivered: you were no longer in #${waiting.room}. `
       + "The page is joining it again; send the message once it has.");
     rooms.get(waiting.room).joined = false;
-    request("join", waiting.room);
+    joinAgain(rooms.get(waiting.room));
     renderRooms();
   } else {
     markDelivery(waiting.item, "failed", `Not delivered. ${errorWords(code, asText(frame.message))}`);
@@ -416,17 +542,18 @@ function errorWords(code, serverWords) {
 
 // ---- rooms ----------------------------------------------------------------------------------------------------
 
-/** Sends a join, leave or members request for `room`; false when there is no connection to send it on. */
-function request(action, room, cursor) {
+/**
+ * Sends a join, leave, members or history request for `room`, with the given fields (cursor, since, before, limit);
+ * false when there is no connection to send it on.
+ */
+function request(action, room, fields = {}) {
   const clientId = `r${++requestCount}`;
-  const frame = { action, room, clientId };
-  if (cursor !== undefined) {
-    frame.cursor = cursor;
-  }
+  const frame = { action, room, ...fields, clientId };
   if (connection === null || !connection.send(frame)) {
     return false;
   }
-  roomRequests.set(clientId, { action, room, continued: cursor !== undefined });
+  roomRequests.set(clientId, { action, room, continued: fields.cursor !== undefined,
+    resuming: fields.since !== undefined });
   return true;
 }
 
@@ -437,7 +564,7 @@ function addRoom(name) {
   timeline.setAttribute("aria-label", `Messages in #${name}`);
   timeline.hidden = true;
   view.timelines.append(timeline);
-  const room = new Room(name, timeline);
+  const room = new Room(name, timeline, new RoomHistory((entries) => showInOrder(room, entries)));
   rooms.set(name, room);
   return room;
 }
@@ -481,6 +608,7 @@ function joinRoom(event) {
 }
 
 function roomJoined(frame) {
+  const asked = roomRequests.get(asText(frame.clientId));
   roomRequests.delete(asText(frame.clientId));
   const name = asText(frame.room);
   const room = rooms.get(name);
@@ -490,12 +618,112 @@ function roomJoined(frame) {
   }
   forgetUnlisted(room.takePage(frame, people, false));
   room.joined = true;
+  if (asText(frame.epoch) && Number.isInteger(frame.seq)) {
+    const newcomer = !room.history.known;
+    if (room.history.joined(frame.epoch, frame.seq, asked !== undefined && asked.resuming)) {
+      // The room's history was reset: what the page shows stays, before the new epoch's messages.
+      for (const shown of room.timeline.querySelectorAll("[data-seq]")) {
+        delete shown.dataset.seq;
+      }
+    }
+    if (newcomer) {
+      loadOlder(room, SCREENFUL);
+    }
+  }
   if (!room.everJoined) {
     room.everJoined = true;
     addNotice(`You joined #${room.name}.`, undefined, room);
   }
   renderRooms();
   renderPeople();
+}
+
+/** Asks for up to `limit` messages before the oldest shown in `room` (its latest when none is shown yet). */
+function loadOlder(room, limit) {
+  if (room.history.loadingOlder) {
+    return;
+  }
+  const fields = { limit };
+  if (room.history.oldest !== undefined) {
+    fields.before = room.history.oldest;
+  }
+  if (request("history", room.name, fields)) {
+    room.history.loadingOlder = true;
+    showLoadingOlder(room);
+  }
+}
+
+/** The "Loading earlier messages…" row at the top of `room`'s messages, while an older page is on its way. */
+function showLoadingOlder(room) {
+  if (room.history.loadingOlder && room.loadingRow === null) {
+    room.loadingRow = element("li", "notice loading");
+    room.loadingRow.append(element("p", undefined, "Loading earlier messages…"));
+    room.timeline.prepend(room.loadingRow);
+  } else if (!room.history.loadingOlder && room.loadingRow !== null) {
+    room.loadingRow.remove();
+    room.loadingRow = null;
+  }
+}
+
+/** A page of a room's earlier messages (oldest first; a big page comes in several frames), put above the rest. */
+function historyPage(frame) {
+  const room = rooms.get(asText(frame.room));
+  if (frame.continues !== true) {
+    roomRequests.delete(asText(frame.clientId));
+  }
+  if (room === undefined) {
+    return;
+  }
+  const page = (Array.isArray(frame.messages) ? frame.messages : []).filter((message) => message !== null
+    && typeof message === "object" && Number.isInteger(message.seq));
+  const messages = page.filter((message) => !room.timeline.querySelector(`[data-seq="${message.seq}"]`)
+    && (!asText(message.id) || shownIds.add(message.id)));
+  // The reader stays where they were: what is added above pushes the rest down by its height.
+  const fromBottom = view.scroller.scrollHeight - view.scroller.scrollTop;
+  for (const message of messages) {
+    showOthersMessage(room, message, true);
+  }
+  if (page.length > 0) {
+    room.history.olderShown(Math.min(...page.map((message) => message.seq)), frame.more === true);
+  } else {
+    room.history.more = false;
+  }
+  if (frame.continues !== true) {
+    room.history.loadingOlder = false;
+    showLoadingOlder(room);
+  }
+  if (room === current) {
+    if (followingLatest) {
+      showLatest();
+    } else {
+      view.scroller.scrollTop = view.scroller.scrollHeight - fromBottom;
+    }
+  }
+}
+
+/** Messages of a room that Parley can no longer replay: said with their count and seqs, where they would have been. */
+function gap(frame) {
+  const room = rooms.get(asText(frame.room));
+  if (room === undefined || !Number.isInteger(frame.from) || !Number.isInteger(frame.to) || frame.to < frame.from) {
+    return;
+  }
+  const count = frame.to - frame.from + 1;
+  const missed = `${count} ${count === 1 ? "message" : "messages"} (${frame.from}–${frame.to})`;
+  const why = {
+    window: `You missed ${missed}: more than Parley brings back after a reconnect, so they are not shown.`,
+    expired: `${missed} you missed are no longer kept, so they are not shown.`,
+    epoch: `The history of #${room.name} was reset: ${missed} are not shown.`,
+  };
+  addNotice(why[frame.reason] || `${missed} you missed cannot be shown.`, "warning gap", room);
+  showInOrder(room, room.history.gap(frame.from, frame.to));
+}
+
+/** Seqs whose messages were never stored: nothing waits for them. */
+function voidSeqs(frame) {
+  const room = rooms.get(asText(frame.room));
+  if (room !== undefined && Array.isArray(frame.void)) {
+    showInOrder(room, room.history.accountFor(frame.void.filter(Number.isInteger)));
+  }
 }
 
 function membersListed(frame) {
@@ -519,6 +747,13 @@ function roomRequestFailed(failed, code, serverWords) {
   const room = rooms.get(failed.room);
   if (room === undefined || failed.action === "leave") {
     return; // out of the room either way
+  }
+  if (failed.action === "history") {
+    room.history.loadingOlder = false;
+    showLoadingOlder(room);
+    addNotice(`Earlier messages of #${room.name} could not be loaded. ${errorWords(code, serverWords)}`, "error",
+      room);
+    return;
   }
   if (failed.action === "members") {
     if (code === "INVALID_CURSOR") {
@@ -691,7 +926,7 @@ function send(event) {
   const message = view.text.value;
   const recipient = people.get(view.recipient.value);
   const room = current;
-  const clientId = `m${++sentCount}`;
+  const clientId = `m-${PAGE_KEY}-${++sentCount}`;
   const frame = { action: "sendMessage", Message: message, clientId };
   if (recipient !== undefined && recipient.userId) {
     frame.toUser = recipient.userId; // every tab of theirs, whichever connection it is on now
@@ -751,6 +986,11 @@ function addNotice(words, tone, room = current) {
 
 function append(item, room, own = false) {
   room.timeline.append(item);
+  follow(room, own);
+}
+
+/** Keeps the latest message in view after one was added to `room`, unless the reader has scrolled back. */
+function follow(room, own) {
   if (room === current && (followingLatest || own)) {
     showLatest();
   }
@@ -873,7 +1113,7 @@ function choosePerson(event) {
 }
 
 function showMorePeople() {
-  if (current.cursor !== undefined && request("members", current.name, current.cursor)) {
+  if (current.cursor !== undefined && request("members", current.name, { cursor: current.cursor })) {
     view.morePeople.disabled = true;
   }
 }
@@ -941,6 +1181,9 @@ view.panelClose.addEventListener("click", closePanel);
 view.chat.addEventListener("keydown", (event) => event.key === "Escape" && closePanel());
 view.scroller.addEventListener("scroll", () => {
   followingLatest = atLatest();
+  if (view.scroller.scrollTop < NEAR_TOP_PX && current.joined && current.history.more) {
+    loadOlder(current, OLDER_PAGE);
+  }
 });
 // A smaller screen (a phone's keyboard, a turned phone) keeps the latest message in view.
 new ResizeObserver(() => followingLatest && showLatest()).observe(view.scroller);

@@ -116,10 +116,16 @@ export function byName(a, b) {
 
 /** A room the page is in, or is joining. */
 export class Room {
-  constructor(name, timeline) {
+  constructor(name, timeline, history) {
     this.name = name;
     /** The room's own list of messages and notices (an <ol>), shown while the room is the current one. */
     this.timeline = timeline;
+    /** Where the page stands in the room's history (a RoomHistory), and the order its messages are shown in. */
+    this.history = history;
+    /** The "… messages you missed" marker of the latest resume and how many it counts; null before any replay. */
+    this.missed = null;
+    /** The "Loading earlier messages…" row while an older page is on its way. */
+    this.loadingRow = null;
     /** Until Parley's `joined` answer, nothing can be written here (the message would race the join). */
     this.joined = name === LOBBY;
     /** Whether Parley ever answered a join: a refusal before that is said where the name was typed. */
