@@ -320,11 +320,30 @@ function addOthersMessage(frame) {
     }
     renderPeople();
   }
-  if (!direct && Number.isInteger(frame.seq) && room.history.known) {
+  const own = direct ? undefined : unconfirmedOwn(room, frame);
+  if (own !== undefined && Number.isInteger(frame.seq)) {
+    // The page's own message, stored before the connection was lost but never confirmed: confirmed by its replay.
+    own.dataset.id = asText(frame.id);
+    markDelivery(own, "sent", "Sent");
+    placeOwn({ item: own, room: room.name, recipient: undefined }, frame);
+  } else if (!direct && Number.isInteger(frame.seq) && room.history.known) {
     showInOrder(room, room.history.arrive(frame.seq, { frame }));
   } else {
     showOthersMessage(room, frame, false);
   }
+}
+
+/**
+ * The page's own message in `room` that the replayed `frame` is: one whose answer was lost with its connection, of
+ * the same text, from the page's user (by user id with a token, else by name). The oldest such; undefined if none.
+ */
+function unconfirmedOwn(room, frame) {
+  const mine = claims ? frame.userId === claims.userId : asText(frame.name) === myName;
+  if (frame.replay !== true || !mine) {
+    return undefined;
+  }
+  return [...room.timeline.querySelectorAll('.message.own[data-delivery="unknown"]:not(.direct)')]
+    .find((item) => item.dataset.seq === undefined && item.querySelector(".text").textContent === frame.message);
 }
 
 /** Shows, in the order given, what a room's history let through: others' messages, and the page's own by their ack. */
@@ -385,6 +404,7 @@ function countMissed(room, item) {
     room.missed = { item: element("li", "notice missed"), count: 0 };
     room.missed.item.append(element("p"));
     item.before(room.missed.item);
+    readOnFrom(room.missed.item, room);
   }
   room.missed.count += 1;
   const count = room.missed.count;
@@ -715,6 +735,7 @@ function gap(frame) {
     epoch: `The history of #${room.name} was reset: ${missed} are not shown.`,
   };
   addNotice(why[frame.reason] || `${missed} you missed cannot be shown.`, "warning gap", room);
+  readOnFrom(room.timeline.lastElementChild, room);
   showInOrder(room, room.history.gap(frame.from, frame.to));
 }
 
@@ -987,6 +1008,17 @@ function addNotice(words, tone, room = current) {
 function append(item, room, own = false) {
   room.timeline.append(item);
   follow(room, own);
+}
+
+/**
+ * After a reconnect, a reader who was at the latest message goes on reading from `item` (the gap, or the first
+ * message missed) rather than being taken past what was missed to its end.
+ */
+function readOnFrom(item, room) {
+  if (room === current && followingLatest) {
+    item.scrollIntoView({ block: "start" });
+    followingLatest = false;
+  }
 }
 
 /** Keeps the latest message in view after one was added to `room`, unless the reader has scrolled back. */

@@ -124,8 +124,13 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(String what, Function<WebDriver, T> condition) {
+        return await(what, PATIENCE, condition);
+    }
+
+    /** As {@link #await(String, Function)}, for what takes longer, such as hundreds of messages through the gateway. */
+    <T> T await(String what, Duration patience, Function<WebDriver, T> condition) {
         // The pages draw their lists again as frames arrive: an element found may be gone a moment later.
-        return new WebDriverWait(driver, PATIENCE, POLL).withMessage(what)
+        return new WebDriverWait(driver, patience, POLL).withMessage(what)
                 .ignoring(StaleElementReferenceException.class).until(condition);
     }
 

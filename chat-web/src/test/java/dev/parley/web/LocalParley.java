@@ -3,6 +3,7 @@ package dev.parley.web;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.chat.auth.TokenIssuer;
+import dev.parley.chat.settings.HistorySettings;
 import dev.parley.dynalite.Dynalite;
 import dev.parley.local.LocalOptions;
 import dev.parley.local.ParleyLocal;
@@ -28,10 +29,12 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * All of Parley on the local gateway, serving this module's pages (not the copy bundled in chat-local), on a table of
- * its own in a dynalite shared by the tests.
+ * its own in a dynalite shared by the tests, with a history of its own: the history table (one name for every
+ * gateway, as on AWS) is emptied when it starts, so a newcomer to the lobby sees no earlier test's messages.
  */
 final class LocalParley implements AutoCloseable {
 
@@ -41,12 +44,19 @@ final class LocalParley implements AutoCloseable {
     private static final String SIGV4 = "AWS4-HMAC-SHA256 Credential=local/20250101/us-east-1/execute-api/aws4_request, "
             + "SignedHeaders=host, Signature=0";
 
+    private static final String HISTORY_TABLE = HistorySettings.HISTORY_TABLE_NAME.defaultValue();
+
+    private final Dynalite dynalite;
+    private final List<String> options;
     private final ParleyLocal parley;
     private final DynamoDbClient dynamoDb;
     private final String table;
     private boolean stopped;
 
-    private LocalParley(ParleyLocal parley, DynamoDbClient dynamoDb, String table) {
+    private LocalParley(Dynalite dynalite, List<String> options, ParleyLocal parley, DynamoDbClient dynamoDb,
+            String table) {
+        this.dynalite = dynalite;
+        this.options = options;
         this.parley = parley;
         this.dynamoDb = dynamoDb;
         this.table = table;
@@ -54,25 +64,54 @@ final class LocalParley implements AutoCloseable {
 
     /** Starts Parley with the given command-line options added, such as {@code --idle-timeout 1}; any free port unless given. */
     static LocalParley start(Dynalite dynalite, String... options) {
+        DynamoDbClient dynamoDb = dynamoDb(dynalite);
+        try {
+            dynamoDb.deleteTable(request -> request.tableName(HISTORY_TABLE));
+        } catch (ResourceNotFoundException firstGateway) {
+            // Nothing to empty.
+        }
+        return start(dynalite, dynamoDb, "chatDetails-web-" + TABLES.incrementAndGet(), List.of(options));
+    }
+
+    private static LocalParley start(Dynalite dynalite, DynamoDbClient dynamoDb, String table, List<String> options) {
         Path webRoot = Path.of(System.getProperty("parley.webRoot", "src/main/web")).toAbsolutePath();
         if (!Files.isRegularFile(webRoot.resolve("index.html"))) {
             throw new IllegalStateException("the pages are not in " + webRoot);
         }
-        String table = "chatDetails-web-" + TABLES.incrementAndGet();
         List<String> args = new ArrayList<>(List.of("--dynamodb-endpoint", dynalite.endpoint().toString(),
                 "--table", table, "--web-root", webRoot.toString()));
-        args.addAll(List.of(options));
+        args.addAll(options);
         if (!args.contains("--port")) {
             args.addAll(List.of("--port", "0"));
         }
         ParleyLocal parley = ParleyLocal.start(LocalOptions.parse(args.toArray(String[]::new)));
-        DynamoDbClient dynamoDb = DynamoDbClient.builder()
+        return new LocalParley(dynalite, options, parley, dynamoDb, table);
+    }
+
+    private static DynamoDbClient dynamoDb(Dynalite dynalite) {
+        return DynamoDbClient.builder()
                 .endpointOverride(dynalite.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        return new LocalParley(parley, dynamoDb, table);
+    }
+
+    /**
+     * Stops this gateway (every open connection's {@code $disconnect} runs) and starts another on the same port, with
+     * the same options, tables and history: as a redeployment or a restart of chat-local on the same data.
+     */
+    LocalParley restart() {
+        int port = port();
+        stopped = true;
+        parley.close();
+        List<String> samePort = new ArrayList<>(options);
+        int given = samePort.indexOf("--port");
+        if (given >= 0) {
+            samePort.subList(given, given + 2).clear();
+        }
+        samePort.addAll(List.of("--port", String.valueOf(port)));
+        return start(dynalite, dynamoDb, table, samePort);
     }
 
     /** A token for {@code principal}, good for ten minutes with Parley started with {@code --auth-secret secret}. */

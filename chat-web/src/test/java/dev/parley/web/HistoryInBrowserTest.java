@@ -1,0 +1,307 @@
+package dev.parley.web;
+
+import static dev.parley.web.SocketClient.frame;
+import static dev.parley.web.SocketClient.member;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.dynalite.Dynalite;
+import dev.parley.dynalite.DynaliteOptions;
+import dev.parley.web.ChatPage.Shown;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.TimeoutException;
+
+/**
+ * History on the chat page, in headless Chromium against all of Parley on the local gateway: what a page missed while
+ * its connection was down is shown after it reconnects, once each and in order, under a "missed" marker, or stated as
+ * a gap; a newcomer sees the room's latest messages and older ones by scrolling up. Messages are sent meanwhile by a
+ * WebSocket client without a browser (java.net.http).
+ */
+class HistoryInBrowserTest {
+
+    /**
+     * Lets a test keep the page offline: while {@code window.parleyOffline} is true, the page's connections go to a
+     * closed loopback port (the discard port) and fail at once, so the page keeps trying, as in a tunnel.
+     */
+    private static final String OFFLINE_SWITCH = """
+            window.parleyOffline = false;
+            window.WebSocket = class extends WebSocket {
+              constructor(url, ...rest) {
+                super(window.parleyOffline ? "ws://127.0.0.1:9/" : url, ...rest);
+              }
+            };""";
+    /** Sending hundreds of messages in a few seconds is over the default rate (10 a second, bursts of 20). */
+    private static final String[] FAST_SENDER = {"--send-rate", "1000", "--send-burst", "1000"};
+    private static final Duration SENDING = Duration.ofMinutes(2);
+
+    private static Dynalite dynalite;
+    private static Browser browser;
+
+    private LocalParley parley;
+
+    @BeforeAll
+    static void startBrowser() {
+        dynalite = Dynalite.start(DynaliteOptions.inMemory());
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() throws Exception {
+        for (AutoCloseable started : new AutoCloseable[] {browser, dynalite}) {
+            if (started != null) {
+                started.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void stopParley() {
+        try {
+            browser.reset();
+        } finally {
+            if (parley != null) {
+                parley.close();
+            }
+        }
+    }
+
+    @Test
+    void givenConnectionDeletedByTheGateway_200MessagesSentMeanwhile_areShownOnceInOrderUnderTheMissedMarker()
+            throws Exception {
+        parley = LocalParley.start(dynalite, FAST_SENDER);
+        try (AutoCloseable offlineSwitch = browser.beforeEveryPage(OFFLINE_SWITCH);
+             SocketClient cid = SocketClient.connect(parley.webSocket(), Map.of("name", "Cid"))) {
+            ChatPage ann = ChatPage.joined(browser, parley.pages(), "Ann");
+            String annsConnection = (String) member(cid.await("Ann's presence",
+                    frame("presence", Map.of("event", "join")))).get("connectionId");
+            List<String> before = sendAll(cid, "lobby", "before", 3);
+            ann.await("other", before.get(2));
+
+            goOffline();
+            assertThat(parley.drop(annsConnection)).isEqualTo(204);
+            ann.awaitState("reconnecting");
+            List<String> missed = sendAll(cid, "lobby", "missed", 200);
+            comeBack(ann);
+
+            List<String> expected = new ArrayList<>(before);
+            expected.add("notice: 200 messages you missed");
+            expected.addAll(missed);
+            awaitTimeline(ann, expected);
+            browser.assertFits("history-missed-desktop", "#text");
+            browser.resize(Browser.PHONE);
+            browser.assertFits("history-missed-phone", "#text");
+        }
+    }
+
+    @Test
+    void givenGatewayRestartedOnTheSameData_200MessagesToARoomMeanwhile_areShownOnceInOrderUnderTheMissedMarker()
+            throws Exception {
+        parley = LocalParley.start(dynalite, FAST_SENDER);
+        try (AutoCloseable offlineSwitch = browser.beforeEveryPage(OFFLINE_SWITCH)) {
+            ChatPage ann = ChatPage.joined(browser, parley.pages(), "Ann");
+            ann.joinRoom("design");
+            ann.send("Before the restart");
+
+            goOffline();
+            parley = parley.restart();
+            ann.awaitState("reconnecting");
+            List<String> missed;
+            try (SocketClient cid = SocketClient.connect(parley.webSocket(), Map.of("name", "Cid"))) {
+                cid.send(Map.of("action", "join", "room", "design", "clientId", "join"));
+                cid.await("Cid's joined", frame("joined", Map.of("room", "design")));
+                missed = sendAll(cid, "design", "design", 200);
+            }
+            comeBack(ann);
+
+            List<String> expected = new ArrayList<>(List.of("Before the restart",
+                    "notice: 200 messages you missed"));
+            expected.addAll(missed);
+            awaitTimeline(ann, expected);
+            assertThat(ann.currentRoom()).isEqualTo("#design");
+        }
+    }
+
+    @Test
+    void givenEightyMessagesInTheLobby_newcomer_seesTheLatestScreenfulAndOlderOnesByScrollingUp() throws Exception {
+        parley = LocalParley.start(dynalite, FAST_SENDER);
+        List<String> sent;
+        try (SocketClient cid = SocketClient.connect(parley.webSocket(), Map.of("name", "Cid"))) {
+            sent = sendAll(cid, "lobby", "earlier", 80);
+        }
+
+        ChatPage ann = ChatPage.joined(browser, parley.pages(), "Ann");
+
+        awaitMessages(ann, sent.subList(50, 80));
+        browser.assertFits("history-newcomer-desktop", "#text");
+        assertThat(scrollTop()).as("the page shows the latest message").isPositive();
+
+        browser.script("document.getElementById('scroller').scrollTop = 0");
+
+        awaitMessages(ann, sent);
+        assertThat(scrollTop()).as("the reader stays where they were, above the newer messages").isPositive();
+        assertThat(ann.shown()).noneMatch(shown -> shown.text().equals("Loading earlier messages…"));
+        browser.resize(Browser.PHONE);
+        browser.script("document.getElementById('scroller').scrollTop = 0");
+        browser.assertFits("history-older-phone", "#text");
+    }
+
+    @Test
+    void givenMoreMissedThanTheWindow_reconnect_showsTheGapWithItsCountThenTheLatest50() throws Exception {
+        parley = LocalParley.start(dynalite, "--send-rate", "1000", "--send-burst", "1000", "--history-window", "100");
+        try (AutoCloseable offlineSwitch = browser.beforeEveryPage(OFFLINE_SWITCH);
+             SocketClient cid = SocketClient.connect(parley.webSocket(), Map.of("name", "Cid"))) {
+            ChatPage ann = ChatPage.joined(browser, parley.pages(), "Ann");
+            String annsConnection = (String) member(cid.await("Ann's presence",
+                    frame("presence", Map.of("event", "join")))).get("connectionId");
+            List<String> before = sendAll(cid, "lobby", "before", 1);
+            ann.await("other", before.get(0)); // seq 1: the page resumes from it
+
+            goOffline();
+            assertThat(parley.drop(annsConnection)).isEqualTo(204);
+            ann.awaitState("reconnecting");
+            List<String> missed = sendAll(cid, "lobby", "missed", 120);
+            comeBack(ann);
+
+            List<String> expected = new ArrayList<>(List.of(before.get(0), "notice: You missed 70 messages (2–71):"
+                    + " more than Parley brings back after a reconnect, so they are not shown.",
+                    "notice: 50 messages you missed"));
+            expected.addAll(missed.subList(70, 120));
+            awaitTimeline(ann, expected);
+            browser.assertFits("history-gap-desktop", "#text");
+        }
+    }
+
+    @Test
+    void givenMessagesPostedOutOfOrderAndTwice_chatPage_showsThemBySeqOnceAndALaterOneAfterItsHold() throws Exception {
+        parley = LocalParley.start(dynalite);
+        try (SocketClient cid = SocketClient.connect(parley.webSocket(), Map.of("name", "Cid"))) {
+            ChatPage ann = ChatPage.joined(browser, parley.pages(), "Ann");
+            String annsConnection = (String) member(cid.await("Ann's presence",
+                    frame("presence", Map.of("event", "join")))).get("connectionId");
+            List<String> first = sendAll(cid, "lobby", "first", 1);
+            ann.await("other", first.get(0));
+            String third = lobbyMessage(UUID.randomUUID(), "third", 3);
+            String fifth = lobbyMessage(UUID.randomUUID(), "fifth, its fourth never sent", 5);
+
+            // As frames handled concurrently on AWS may arrive: the third before the second, and the third again.
+            for (String frame : List.of(third, lobbyMessage(UUID.randomUUID(), "second", 2), third, fifth)) {
+                assertThat(parley.post(annsConnection, frame)).isEqualTo(200);
+            }
+
+            awaitTimeline(ann, List.of(first.get(0), "second", "third", "fifth, its fourth never sent"));
+        }
+    }
+
+    private static String lobbyMessage(UUID id, String text, long seq) {
+        return """
+                {"type":"message","id":"%s","from":"Zoe1connection=","name":"Zoe","message":"%s","sentAt":"%s",\
+                "direct":false,"room":"lobby","seq":%d}""".formatted(id, text, Instant.now(), seq);
+    }
+
+    /** Keeps the page's connections from reaching Parley until {@link #comeBack}. */
+    private static void goOffline() {
+        browser.script("window.parleyOffline = true");
+    }
+
+    /** Lets the page reach Parley again, and has it reconnect at once rather than after its back-off. */
+    private static void comeBack(ChatPage page) {
+        browser.script("window.parleyOffline = false");
+        browser.await("the page online again", driver -> {
+            if (!page.state().equals("online") && !page.banner().isEmpty()) {
+                try {
+                    page.reconnectNow();
+                } catch (ElementNotInteractableException bannerJustHidden) {
+                    // The page got online between the look and the click.
+                }
+            }
+            return page.state().equals("online");
+        });
+    }
+
+    /**
+     * Sends {@code count} messages to {@code room} as fast as the client can, waits for every acknowledgement, and
+     * returns their texts in the order of the seqs Parley gave them (frames handled concurrently may be numbered in
+     * another order than they were sent).
+     */
+    private static List<String> sendAll(SocketClient client, String room, String prefix, int count)
+            throws InterruptedException {
+        List<String> texts = IntStream.rangeClosed(1, count).mapToObj(n -> "%s %03d".formatted(prefix, n)).toList();
+        for (int n = 0; n < count; n++) {
+            client.send(Map.of("action", "sendMessage", "room", room, "Message", texts.get(n),
+                    "clientId", prefix + "-" + (n + 1)));
+        }
+        Instant deadline = Instant.now().plus(SENDING);
+        List<Map<String, Object>> acks;
+        do {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not every " + prefix + " message was acknowledged: " + client.frames());
+            }
+            Thread.sleep(50);
+            assertThat(client.frames()).as("answers to the sends").noneMatch(frame("error", Map.of()));
+            acks = client.frames().stream()
+                    .filter(frame -> "ack".equals(frame.get("type"))
+                            && String.valueOf(frame.get("clientId")).startsWith(prefix + "-"))
+                    .toList();
+        } while (acks.size() < count);
+        return acks.stream()
+                .sorted(Comparator.comparingLong(ack -> ((Number) ack.get("seq")).longValue()))
+                .map(ack -> texts.get(Integer.parseInt(((String) ack.get("clientId")).substring(prefix.length() + 1))
+                        - 1))
+                .toList();
+    }
+
+    /**
+     * Waits until the room on screen shows exactly {@code expected}: messages by their text, and notices other than
+     * the page's own comings and goings as "notice: " and their words.
+     */
+    private static void awaitTimeline(ChatPage page, List<String> expected) {
+        List<String> shown;
+        try {
+            shown = browser.await("the conversation " + expected.size() + " entries long", Duration.ofSeconds(60),
+                    driver -> {
+                        List<String> now = timeline(page);
+                        return now.size() >= expected.size() ? now : null;
+                    });
+        } catch (TimeoutException tooFew) {
+            shown = timeline(page);
+        }
+        assertThat(shown).containsExactlyElementsOf(expected);
+    }
+
+    private static List<String> timeline(ChatPage page) {
+        return page.shown().stream()
+                .filter(shown -> !shown.kind().equals("notice") || !ownComingsAndGoings(shown.text()))
+                .map(shown -> shown.kind().equals("notice") ? "notice: " + shown.text() : shown.text())
+                .toList();
+    }
+
+    private static boolean ownComingsAndGoings(String notice) {
+        return notice.startsWith("You joined") || notice.equals("Connection lost.") || notice.equals("Back online.")
+                || notice.endsWith(" joined.") || notice.endsWith(" left.");
+    }
+
+    /** Waits until the messages others sent, in the room on screen, are exactly {@code texts}, in that order. */
+    private static void awaitMessages(ChatPage page, List<String> texts) {
+        List<String> shown = browser.await(texts.size() + " messages shown", Duration.ofSeconds(60), driver -> {
+            List<String> now = page.shown().stream().filter(entry -> entry.kind().equals("other"))
+                    .map(Shown::text).toList();
+            return now.size() >= texts.size() ? now : null;
+        });
+        assertThat(shown).containsExactlyElementsOf(texts);
+    }
+
+    private static long scrollTop() {
+        return ((Number) browser.script("return document.getElementById('scroller').scrollTop")).longValue();
+    }
+}
