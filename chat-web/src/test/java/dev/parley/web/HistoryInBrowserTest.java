@@ -83,8 +83,7 @@ class HistoryInBrowserTest {
         try (AutoCloseable offlineSwitch = browser.beforeEveryPage(OFFLINE_SWITCH);
              SocketClient cid = SocketClient.connect(parley.webSocket(), Map.of("name", "Cid"))) {
             ChatPage ann = ChatPage.joined(browser, parley.pages(), "Ann");
-            String annsConnection = (String) member(cid.await("Ann's presence",
-                    frame("presence", Map.of("event", "join")))).get("connectionId");
+            String annsConnection = joinerSeenBy(cid);
             List<String> before = sendAll(cid, "lobby", "before", 3);
             ann.await("other", before.get(2));
 
@@ -162,8 +161,7 @@ class HistoryInBrowserTest {
         try (AutoCloseable offlineSwitch = browser.beforeEveryPage(OFFLINE_SWITCH);
              SocketClient cid = SocketClient.connect(parley.webSocket(), Map.of("name", "Cid"))) {
             ChatPage ann = ChatPage.joined(browser, parley.pages(), "Ann");
-            String annsConnection = (String) member(cid.await("Ann's presence",
-                    frame("presence", Map.of("event", "join")))).get("connectionId");
+            String annsConnection = joinerSeenBy(cid);
             List<String> before = sendAll(cid, "lobby", "before", 1);
             ann.await("other", before.get(0)); // seq 1: the page resumes from it
 
@@ -187,8 +185,7 @@ class HistoryInBrowserTest {
         parley = LocalParley.start(dynalite);
         try (SocketClient cid = SocketClient.connect(parley.webSocket(), Map.of("name", "Cid"))) {
             ChatPage ann = ChatPage.joined(browser, parley.pages(), "Ann");
-            String annsConnection = (String) member(cid.await("Ann's presence",
-                    frame("presence", Map.of("event", "join")))).get("connectionId");
+            String annsConnection = joinerSeenBy(cid);
             List<String> first = sendAll(cid, "lobby", "first", 1);
             ann.await("other", first.get(0));
             String third = lobbyMessage(UUID.randomUUID(), "third", 3);
@@ -201,6 +198,12 @@ class HistoryInBrowserTest {
 
             awaitTimeline(ann, List.of(first.get(0), "second", "third", "fifth, its fourth never sent"));
         }
+    }
+
+    /** The connection id of the page that joined the lobby after {@code client}, from its presence frame. */
+    private static String joinerSeenBy(SocketClient client) throws InterruptedException {
+        return (String) member(client.await("the page's presence", frame("presence", Map.of("event", "join"))))
+                .get("connectionId");
     }
 
     private static String lobbyMessage(UUID id, String text, long seq) {
