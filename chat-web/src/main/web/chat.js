@@ -77,6 +77,9 @@ let followingLatest = true;
 let awaitingAnswer = [];
 /** Numbers the page's messages, so answers can name the one they answer even when they arrive out of order. */
 let sentCount = 0;
+// A message's clientId also names it for 24 hours (a resend with it is not sent again), so it must not repeat across
+// page loads and tabs of one user: each page load numbers its messages under a random prefix of its own.
+const pageRun = Math.random().toString(36).slice(2, 12);
 /** Join, leave and members requests on the current connection not yet answered, by the clientId they carry. */
 const roomRequests = new Map();
 let requestCount = 0;
@@ -691,7 +694,7 @@ function send(event) {
   const message = view.text.value;
   const recipient = people.get(view.recipient.value);
   const room = current;
-  const clientId = `m${++sentCount}`;
+  const clientId = `m-${pageRun}-${++sentCount}`;
   const frame = { action: "sendMessage", Message: message, clientId };
   if (recipient !== undefined && recipient.userId) {
     frame.toUser = recipient.userId; // every tab of theirs, whichever connection it is on now

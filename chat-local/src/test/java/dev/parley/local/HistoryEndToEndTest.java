@@ -78,23 +78,16 @@ class HistoryEndToEndTest {
 
     @Test
     void givenAMemberOfflineWhile200MessagesWereSent_itsResume_replaysAllOfThemInOrderOnce_thenLiveOnes() {
-        String bobUser = newUser();
-        TestClient ann = connect(newUser(), "Ann");
-        TestClient bob = connect(bobUser, "Bob");
-        join(ann);
-        Map<String, Object> joined = join(bob);
-        say(ann, "seen", null);
-        assertThat(json(bob.next())).containsEntry("message", "seen").containsEntry("seq", 1);
-        bob.close();
+        Offline bob = bobSawTheFirstMessageAndLeft();
 
-        List<Map<String, Object>> acks = IntStream.rangeClosed(1, 200).mapToObj(n -> say(ann, "missed " + n, null))
+        List<Map<String, Object>> acks = IntStream.rangeClosed(1, 200).mapToObj(n -> say(bob.ann(), "missed " + n, null))
                 .toList();
-        TestClient bobAgain = connect(bobUser, "Bob");
-        bobAgain.send(resume(joined.get("epoch"), 1));
+        TestClient bobAgain = connect(bob.user(), "Bob");
+        bobAgain.send(resume(bob.epoch(), 1));
 
         Map<String, Object> rejoined = json(bobAgain.next());
         assertThat(rejoined).containsEntry("type", "joined").containsEntry("room", room)
-                .containsEntry("epoch", joined.get("epoch")).containsEntry("seq", 201).containsEntry("clientId", "r-1");
+                .containsEntry("epoch", bob.epoch()).containsEntry("seq", 201).containsEntry("clientId", "r-1");
         List<Map<String, Object>> replayed = IntStream.range(0, 200).mapToObj(n -> json(bobAgain.next())).toList();
         assertThat(replayed).allSatisfy(message -> assertThat(message).containsEntry("type", "message")
                 .containsEntry("room", room).containsEntry("replay", true));
@@ -105,7 +98,7 @@ class HistoryEndToEndTest {
         assertThat(replayed).extracting(message -> message.get("id"))
                 .containsExactlyElementsOf(acks.stream().map(ack -> ack.get("id")).toList());
 
-        say(ann, "live", null);
+        say(bob.ann(), "live", null);
         assertThat(json(bobAgain.next())).containsEntry("message", "live").containsEntry("seq", 202)
                 .doesNotContainKey("replay");
         assertNothingElse(bobAgain);
@@ -113,18 +106,11 @@ class HistoryEndToEndTest {
 
     @Test
     void givenMoreMissedThanTheWindow_resume_isTheExactGapThenTheLatest50() {
-        String bobUser = newUser();
-        TestClient ann = connect(newUser(), "Ann");
-        TestClient bob = connect(bobUser, "Bob");
-        join(ann);
-        Map<String, Object> joined = join(bob);
-        say(ann, "seen", null);
-        bob.next();
-        bob.close();
+        Offline bob = bobSawTheFirstMessageAndLeft();
 
-        IntStream.rangeClosed(1, WINDOW + 50).forEach(n -> say(ann, "missed " + n, null));
-        TestClient bobAgain = connect(bobUser, "Bob");
-        bobAgain.send(resume(joined.get("epoch"), 1));
+        IntStream.rangeClosed(1, WINDOW + 50).forEach(n -> say(bob.ann(), "missed " + n, null));
+        TestClient bobAgain = connect(bob.user(), "Bob");
+        bobAgain.send(resume(bob.epoch(), 1));
 
         assertThat(json(bobAgain.next())).containsEntry("type", "joined").containsEntry("seq", WINDOW + 51);
         assertThat(json(bobAgain.next())).isEqualTo(Map.of("type", "gap", "room", room, "from", 2, "to", WINDOW + 1,
@@ -202,6 +188,21 @@ class HistoryEndToEndTest {
                 .extracting(message -> (Object) ((Map<?, ?>) message).get("seq"))
                 .containsExactly((Object) 2, 3);
         assertNothingElse(ann);
+    }
+
+    /** Bob, who saw seq 1 of the room's {@code epoch} and closed his connection; Ann, still in the room. */
+    private record Offline(TestClient ann, String user, Object epoch) {}
+
+    private Offline bobSawTheFirstMessageAndLeft() {
+        String bobUser = newUser();
+        TestClient ann = connect(newUser(), "Ann");
+        TestClient bob = connect(bobUser, "Bob");
+        join(ann);
+        Map<String, Object> joined = join(bob);
+        say(ann, "seen", null);
+        assertThat(json(bob.next())).containsEntry("message", "seen").containsEntry("seq", 1);
+        bob.close();
+        return new Offline(ann, bobUser, joined.get("epoch"));
     }
 
     private Map<String, Object> join(TestClient client) {
