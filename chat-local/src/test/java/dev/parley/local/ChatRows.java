@@ -2,6 +2,7 @@ package dev.parley.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.local.gateway.TestClient;
 import java.time.Duration;
@@ -39,6 +40,11 @@ final class ChatRows {
     /** Every item of the chat rooms table: memberships, presences and counts of every room. */
     List<Map<String, AttributeValue>> roomItems() {
         return scan(ChatRoomsTable.DEFAULT_NAME);
+    }
+
+    /** Every item of the chat history table: rooms' heads and messages, and send receipts. */
+    List<Map<String, AttributeValue>> historyItems() {
+        return scan(ChatHistoryTable.DEFAULT_NAME);
     }
 
     private List<Map<String, AttributeValue>> scan(String tableName) {

@@ -56,6 +56,11 @@ class HostileInputEndToEndTest {
     private static final int CHARACTERS_PER_FRAME = 8 * 1024;
     /** How {@link #snapshot()} names the rooms table's items: no connection id has a space. */
     private static final String ROOM_ITEM = "chatRooms ";
+    /** How {@link #snapshot()} names the history table's items. */
+    private static final String HISTORY_ITEM = "chatHistory ";
+    private static final String SINCE = "'since' must be the last place in the room's history you have seen";
+    private static final String BEFORE = "'before' must be a seq: a whole number from 1 to 9007199254740991";
+    private static final String LIMIT = "'limit' must be a whole number from 1 to 100";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TestClient.WAIT).build();
     private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -239,6 +244,42 @@ class HostileInputEndToEndTest {
                         CURSOR),
                 answer("members room and cursor both bad", text("{\"action\":\"members\",\"room\":1,\"cursor\":1}"),
                         "INVALID_ROOM", ROOM_NAME),
+                // since on join, and history
+                answer("since a number", joinSince("41"), "INVALID_SINCE", SINCE),
+                answer("since null", joinSince("null"), "INVALID_SINCE", SINCE),
+                answer("since a string", joinSince("\"e-1:41\""), "INVALID_SINCE", SINCE),
+                answer("since empty", joinSince("{}"), "INVALID_SINCE", SINCE),
+                answer("since without seq", joinSince("{\"epoch\":\"e-1\"}"), "INVALID_SINCE", SINCE),
+                answer("since without epoch", joinSince("{\"seq\":41}"), "INVALID_SINCE", SINCE),
+                answer("since seq negative", joinSince("{\"epoch\":\"e-1\",\"seq\":-1}"), "INVALID_SINCE", SINCE),
+                answer("since seq a fraction", joinSince("{\"epoch\":\"e-1\",\"seq\":41.5}"), "INVALID_SINCE", SINCE),
+                answer("since seq a string", joinSince("{\"epoch\":\"e-1\",\"seq\":\"41\"}"), "INVALID_SINCE",
+                        SINCE),
+                answer("since seq past 2^53", joinSince("{\"epoch\":\"e-1\",\"seq\":9007199254740992}"),
+                        "INVALID_SINCE", SINCE),
+                answer("since seq of 1,000 digits", joinSince("{\"epoch\":\"e-1\",\"seq\":" + "9".repeat(1_000) + "}"),
+                        "INVALID_SINCE", SINCE),
+                answer("since epoch of 65 characters", joinSince("{\"epoch\":\"" + "e".repeat(65) + "\",\"seq\":1}"),
+                        "INVALID_SINCE", SINCE),
+                answer("since epoch with a #", joinSince("{\"epoch\":\"e#1\",\"seq\":1}"), "INVALID_SINCE", SINCE),
+                answer("since with a third field", joinSince("{\"epoch\":\"e-1\",\"seq\":1,\"room\":\"x\"}"),
+                        "INVALID_SINCE", SINCE),
+                answer("since with a bad room too", text("{\"action\":\"join\",\"room\":1,\"since\":7}"),
+                        "INVALID_ROOM", ROOM_NAME),
+                answer("history without room", text("{\"action\":\"history\"}"), "INVALID_ROOM", ROOM_NAME),
+                answer("history room a number", roomAction("history", "1"), "INVALID_ROOM", ROOM_NAME),
+                answer("history of a room not joined", roomAction("history", "\"design\""), "NOT_A_MEMBER",
+                        "only members read a room's history"),
+                answer("history before 0", history("\"before\":0"), "INVALID_PAGE", BEFORE),
+                answer("history before a string", history("\"before\":\"812\""), "INVALID_PAGE", BEFORE),
+                answer("history before null", history("\"before\":null"), "INVALID_PAGE", BEFORE),
+                answer("history before a fraction", history("\"before\":8.5"), "INVALID_PAGE", BEFORE),
+                answer("history before of 1,000 digits", history("\"before\":" + "9".repeat(1_000)), "INVALID_PAGE",
+                        BEFORE),
+                answer("history limit 0", history("\"limit\":0"), "INVALID_PAGE", LIMIT),
+                answer("history limit 101", history("\"limit\":101"), "INVALID_PAGE", LIMIT),
+                answer("history limit negative", history("\"limit\":-1"), "INVALID_PAGE", LIMIT),
+                answer("history limit an array", history("\"limit\":[10]"), "INVALID_PAGE", LIMIT),
                 // Deep nesting: API Gateway lets 128 KB of it through in frames of up to 32 KB
                 answer("100,000 nested arrays", text("[".repeat(100_000)), "INVALID_JSON", TOO_DEEP),
                 answer("20,000 nested objects", text("{\"a\":".repeat(20_000)), "INVALID_JSON", TOO_DEEP),
@@ -433,6 +474,15 @@ class HostileInputEndToEndTest {
     }
 
     /** A members frame for the lobby, which every client of these tests is in. */
+    private static BadFrame joinSince(String sinceJson) {
+        return text("{\"action\":\"join\",\"room\":\"design\",\"since\":" + sinceJson + "}");
+    }
+
+    /** A history request of the lobby, which the sender is in, with {@code field} added. */
+    private static BadFrame history(String field) {
+        return text("{\"action\":\"history\",\"room\":\"lobby\"," + field + "}");
+    }
+
     private static BadFrame members(String cursorJson) {
         return text("{\"action\":\"members\",\"room\":\"lobby\",\"cursor\":" + cursorJson + "}");
     }
@@ -485,6 +535,8 @@ class HostileInputEndToEndTest {
         Map<String, Map<String, AttributeValue>> all = new HashMap<>();
         rows.all().forEach(row -> all.put(row.get("connectionId").s(), row));
         rows.roomItems().forEach(item -> all.put(roomItemKey(item), item));
+        rows.historyItems().forEach(item -> all.put(HISTORY_ITEM + item.get("Stream").s() + " " + item.get("Seq").n(),
+                item));
         return all;
     }
 

@@ -127,7 +127,7 @@ class RoomsEndToEndTest {
         ann.send("{\"action\":\"join\",\"room\":\"" + design + "\",\"clientId\":\"j-1\"}");
 
         Map<String, Object> joined = ann.next();
-        assertThat(joined).containsOnlyKeys("type", "room", "members", "count", "more", "clientId")
+        assertThat(joined).containsOnlyKeys("type", "room", "members", "count", "more", "epoch", "seq", "clientId")
                 .containsEntry("type", "joined").containsEntry("room", design).containsEntry("count", 2)
                 .containsEntry("more", false).containsEntry("clientId", "j-1");
         assertThat(joined.get("members")).asList().containsExactlyInAnyOrder(member(ann, "Ann"), member(bob, "Bob"));

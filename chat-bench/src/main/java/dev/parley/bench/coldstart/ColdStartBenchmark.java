@@ -7,6 +7,7 @@ import dev.parley.bench.coldstart.probe.EmptyHandler;
 import dev.parley.bench.coldstart.probe.SdkFloorCrtHandler;
 import dev.parley.bench.coldstart.probe.SdkFloorHandler;
 import dev.parley.chat.adapter.in.lambda.SendMessageHandler;
+import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
@@ -118,6 +119,8 @@ public final class ColdStartBenchmark {
                         .start()) {
             registerInTheLobby(table.registry(), table.createRoomsTable(ChatRoomsTable.DEFAULT_NAME, 0, Clock.systemUTC()),
                     recipientIds);
+            // The lobby message the probe sends is stored in the lobby's history.
+            table.createHistoryTable(ChatHistoryTable.DEFAULT_NAME);
             var launcher = new ProbeLauncher(settings.pinToOneCore(), settings.jvmOptions(), Map.of(
                     "TABLE_NAME", table.tableName(),
                     "AWS_REGION", DynaliteChatDetailsTable.REGION.id(),

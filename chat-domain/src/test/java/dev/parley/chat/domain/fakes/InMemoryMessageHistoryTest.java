@@ -9,14 +9,4 @@ class InMemoryMessageHistoryTest extends AbstractMessageHistoryTest {
     protected MessageHistory createEmptyHistory() {
         return new InMemoryMessageHistory();
     }
-
-    @Override
-    protected int racingSenders() {
-        return 50;
-    }
-
-    @Override
-    protected int messagesPerRacingSender() {
-        return 100;
-    }
 }

@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.domain.model.BroadcastMessage;
+import dev.parley.chat.domain.model.Catchup;
+import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.Epoch;
+import dev.parley.chat.domain.model.HistoryHead;
+import dev.parley.chat.domain.model.HistoryPosition;
+import dev.parley.chat.domain.model.MemberPage;
 import dev.parley.chat.domain.model.MessageId;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.OutgoingMessage;
+import dev.parley.chat.domain.model.RoomCatchup;
+import dev.parley.chat.domain.model.RoomName;
+import dev.parley.chat.domain.model.StoredMessage;
 import dev.parley.chat.domain.port.out.Deliveries;
 import dev.parley.chat.domain.port.out.Delivery;
-import dev.parley.chat.domain.port.out.DeliveryResult;
 import dev.parley.chat.domain.port.out.DeliveryResult.Outcome;
+import dev.parley.chat.domain.port.out.DeliveryResult;
 import dev.parley.chat.protocol.FrameWriter;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,6 +32,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -82,6 +94,40 @@ class ApiGatewayMessagePublisherTest {
                 new Delivery(recipients.get(2), DeliveryResult.delivered()));
         assertThat(api.received()).hasSize(3)
                 .allSatisfy(request -> assertThat(request.body()).isEqualTo(FRAME));
+    }
+
+    @Test
+    void givenAMessageOfSeveralFrames_publish_postsThemInOrder_andStopsAtTheFirstNotDelivered() {
+        ConnectionId joiner = id("joiner=");
+        ConnectionId gone = id("gone=");
+        api.answer(gone, 410);
+        var writer = new FrameWriter();
+        OutgoingMessage catchup = catchupOf(12);
+        List<byte[]> frames = writer.frames(catchup);
+
+        Deliveries deliveries = publisherFor(api.callbackUrl(), SETTINGS).publish(catchup, Stream.of(joiner, gone));
+
+        assertThat(deliveries.all()).containsExactly(new Delivery(joiner, DeliveryResult.delivered()),
+                new Delivery(gone, DeliveryResult.gone()));
+        assertThat(frames).hasSize(1 + 12);
+        assertThat(api.receivedBy(joiner)).extracting(FakeManagementApi.Received::body)
+                .containsExactlyElementsOf(frames);
+        assertThat(api.receivedBy(gone)).hasSize(1);
+    }
+
+    /** What a joiner that missed {@code missed} messages of a room is sent: joined, then each message. */
+    private static OutgoingMessage catchupOf(int missed) {
+        var epoch = new Epoch("e-1");
+        var room = new RoomName("design");
+        List<StoredMessage> messages = IntStream.rangeClosed(1, missed).mapToObj(seq -> new StoredMessage(
+                new HistoryPosition(epoch, seq), new ChatMessage(MessageId.random(), id("sender="),
+                        new DisplayName("Ann"), Optional.empty(), new MessageText("message " + seq),
+                        Instant.parse("2025-01-01T10:00:00Z"), Optional.of(room), OptionalLong.of(seq))))
+                .toList();
+        return new RoomCatchup(MessageId.random(), Instant.parse("2025-01-01T10:00:00Z"), room,
+                new MemberPage(List.of(), 0, Optional.empty()),
+                new HistoryHead(new HistoryPosition(epoch, missed), Optional.of(Instant.parse("2025-01-01T10:00:00Z"))),
+                new Catchup(Optional.empty(), messages, List.of()), Optional.empty());
     }
 
     @Test

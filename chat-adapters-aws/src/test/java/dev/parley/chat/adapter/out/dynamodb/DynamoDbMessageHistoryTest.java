@@ -52,16 +52,6 @@ class DynamoDbMessageHistoryTest extends AbstractMessageHistoryTest {
         return history(0);
     }
 
-    @Override
-    protected int racingSenders() {
-        return 50;
-    }
-
-    @Override
-    protected int messagesPerRacingSender() {
-        return 100;
-    }
-
     private static DynamoDbMessageHistory history(int pageSize) {
         return new DynamoDbMessageHistory(dynamoDb.client(),
                 new DynamoDbHistorySettings(dynamoDb.createChatHistoryTable(), pageSize));
