@@ -12,6 +12,8 @@ import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.settings.Setting;
 import dev.parley.chat.settings.TableSettings;
+import dev.parley.chat.settings.TokenSettings;
+import dev.parley.chat.auth.TokenRules;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +62,9 @@ final class CommandLine {
         AUTH_SECRET("--auth-secret", "SECRET", "turn authorization on: $connect needs ?token= signed with this secret, "
                 + "at least 32 bytes (better in " + AUTH_SECRET_VARIABLE + ", out of the process list)", "off"),
         ADMIN_KEY("--admin-key", "KEY", "with authorization on, the broadcast endpoint needs this key in x-api-key, "
-                + "at least 20 characters (or " + ADMIN_KEY_VARIABLE + ")", "none");
+                + "at least 20 characters (or " + ADMIN_KEY_VARIABLE + ")", "none"),
+        TOKEN_AUDIENCE(TokenSettings.AUDIENCE, " (with authorization on)"),
+        TOKEN_MAX_LIFETIME(TokenSettings.MAX_LIFETIME, " (with authorization on)");
 
         final String flag;
         final String value;
@@ -174,6 +178,8 @@ final class CommandLine {
         private int maxRooms;
         private Optional<String> authSecret = Optional.empty();
         private Optional<String> adminKey = Optional.empty();
+        private String tokenAudience = TokenSettings.AUDIENCE.defaultValue();
+        private Duration tokenMaxLifetime = TokenSettings.MAX_LIFETIME.defaultValue();
 
         Values(LocalOptions defaults) {
             host = defaults.host();
@@ -220,6 +226,8 @@ final class CommandLine {
                 // Checked in toOptions(), whose messages never repeat a secret.
                 case AUTH_SECRET -> authSecret = Optional.of(value);
                 case ADMIN_KEY -> adminKey = Optional.of(value);
+                case TOKEN_AUDIENCE -> tokenAudience = TokenSettings.AUDIENCE.fromFlag(value);
+                case TOKEN_MAX_LIFETIME -> tokenMaxLifetime = TokenSettings.MAX_LIFETIME.fromFlag(value);
             }
         }
 
@@ -260,7 +268,7 @@ final class CommandLine {
             } catch (IllegalArgumentException weak) {
                 throw new IllegalArgumentException("--admin-key: " + weak.getMessage());
             }
-            return Optional.of(new LocalAuthorization(signingSecret, key));
+            return Optional.of(new LocalAuthorization(signingSecret, key, new TokenRules(tokenAudience, tokenMaxLifetime)));
         }
 
         private static int wholeNumber(String value) {

@@ -88,7 +88,8 @@ public final class ParleyLocal implements AutoCloseable {
             options.webRoot().ifPresent(gateway::webRoot);
             options.authorization().ifPresent(authorization -> gateway
                     .connectAuthorizer(AuthorizerHandler.create(AuthComponent.create(
-                            AuthConfiguration.withKey(authorization.signingSecret()), LOCAL_CREDENTIALS)),
+                            AuthConfiguration.withKey(authorization.signingSecret()), authorization.tokenRules(),
+                            LOCAL_CREDENTIALS)),
                             AuthorizerHandler.TOKEN_PARAMETER)
                     .restApiKey(authorization.adminKey()));
             var parley = new ParleyLocal(settings.apply(gateway).start(), dynalite, endpoint);

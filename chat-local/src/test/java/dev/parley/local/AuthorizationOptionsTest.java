@@ -3,6 +3,8 @@ package dev.parley.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.chat.auth.TokenRules;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,27 @@ class AuthorizationOptionsTest {
                 .hasMessageContaining("--auth-secret").hasMessageContaining("32 bytes").message().doesNotContain(shortSecret);
         assertThatThrownBy(() -> CommandLine.parse("--auth-secret", SECRET, "--admin-key", shortKey))
                 .hasMessageContaining("--admin-key").hasMessageContaining("20").message().doesNotContain(shortKey);
+    }
+
+    @Test
+    void givenNoTokenRules_parse_requiresTheDefaultAudienceAndLifetime() {
+        assertThat(CommandLine.parse("--auth-secret", SECRET, "--admin-key", ADMIN_KEY).authorization().orElseThrow()
+                .tokenRules()).isEqualTo(TokenRules.DEFAULT);
+    }
+
+    @Test
+    void givenTokenAudienceAndMaxLifetime_parse_requiresThoseOfTokens() {
+        LocalOptions options = CommandLine.parse("--auth-secret", SECRET, "--admin-key", ADMIN_KEY,
+                "--token-audience", "chat.example.com", "--token-max-lifetime", "8h");
+
+        assertThat(options.authorization().orElseThrow().tokenRules())
+                .isEqualTo(new TokenRules("chat.example.com", Duration.ofHours(8)));
+    }
+
+    @Test
+    void givenMaxLifetimeOutOfRange_parse_namesTheOptionAndItsRange() {
+        assertThatThrownBy(() -> CommandLine.parse("--token-max-lifetime", "31d"))
+                .hasMessage("--token-max-lifetime must be " + TokenRules.MAX_LIFETIME_RULE + ", not '31d'");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.chat.auth.TokenIssuer;
+import dev.parley.chat.auth.TokenRules;
 import dev.parley.local.gateway.TestClient;
 import java.io.IOException;
 import java.net.URI;
@@ -57,9 +58,9 @@ class ParleyLocalAuthorizationEndToEndTest {
 
     @Test
     void givenNoTokenABadOneOrAnExpiredOne_handshake_isRefusedAsApiGatewayRefusesIt() {
-        String otherSecretsToken = new TokenIssuer(SigningKey.fromText(SECRET.replace('0', '1')), Clock.systemUTC())
+        String otherSecretsToken = new TokenIssuer(SigningKey.fromText(SECRET.replace('0', '1')), Clock.systemUTC(), TokenRules.DEFAULT)
                 .issue(principal("user-eve", "Eve"), Duration.ofHours(1));
-        String expired = new TokenIssuer(SigningKey.fromText(SECRET), Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC))
+        String expired = new TokenIssuer(SigningKey.fromText(SECRET), Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC), TokenRules.DEFAULT)
                 .issue(principal("user-ada", "Ada"), Duration.ofHours(1));
 
         assertHandshakeRefused("?name=Eve", 401);
@@ -67,6 +68,18 @@ class ParleyLocalAuthorizationEndToEndTest {
         assertHandshakeRefused("?token=not-a-jwt", 403);
         assertHandshakeRefused("?token=" + otherSecretsToken, 403);
         assertHandshakeRefused("?token=" + expired, 403);
+    }
+
+    @Test
+    void givenTokenForAnotherAudienceOrMintedToLiveLongerThanTheMaximum_handshake_isRefusedWith403() {
+        var key = SigningKey.fromText(SECRET);
+        String otherAudience = new TokenIssuer(key, Clock.systemUTC(), new TokenRules("billing", Duration.ofHours(1)))
+                .issue(principal("user-eve", "Eve"), Duration.ofMinutes(5));
+        String longLived = new TokenIssuer(key, Clock.systemUTC(), new TokenRules("parley", Duration.ofDays(30)))
+                .issue(principal("user-eve", "Eve"), TokenRules.DEFAULT_MAX_LIFETIME.plusMinutes(1));
+
+        assertHandshakeRefused("?token=" + otherAudience, 403);
+        assertHandshakeRefused("?token=" + longLived, 403);
     }
 
     @Test
@@ -113,7 +126,7 @@ class ParleyLocalAuthorizationEndToEndTest {
     }
 
     private static String token(String userId, String name) {
-        return new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC()).issue(principal(userId, name), Duration.ofMinutes(5));
+        return new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC(), TokenRules.DEFAULT).issue(principal(userId, name), Duration.ofMinutes(5));
     }
 
     private static TestClient connect(String token, String requestedName) {

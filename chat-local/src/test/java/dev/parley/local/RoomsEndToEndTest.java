@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.chat.auth.TokenIssuer;
+import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
@@ -349,8 +350,9 @@ class RoomsEndToEndTest {
         int before = rows.all().size();
         // Signed by hand: the token issuer, like the verifier, refuses such a name.
         String header = base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-        String claims = base64Url("{\"sub\":\"" + newUser() + "\",\"name\":\"Ann\\u202Egnp.exe\",\"exp\":"
-                + (System.currentTimeMillis() / 1000 + 300) + "}");
+        long now = System.currentTimeMillis() / 1000;
+        String claims = base64Url("{\"aud\":\"parley\",\"iat\":" + now + ",\"sub\":\"" + newUser()
+                + "\",\"name\":\"Ann\\u202Egnp.exe\",\"exp\":" + (now + 300) + "}");
         Mac hmac = Mac.getInstance("HmacSHA256");
         hmac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String token = header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding()
@@ -451,7 +453,7 @@ class RoomsEndToEndTest {
     }
 
     private static String token(String userId, String name, RoomAccess rooms) {
-        return new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC())
+        return new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC(), TokenRules.DEFAULT)
                 .issue(new Principal(new UserId(userId), new DisplayName(name), rooms), Duration.ofMinutes(5));
     }
 

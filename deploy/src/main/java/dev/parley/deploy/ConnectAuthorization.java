@@ -1,7 +1,10 @@
 package dev.parley.deploy;
 
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.auth.TokenRules;
+import dev.parley.chat.settings.TokenSettings;
 import dev.parley.chat.wiring.AuthConfiguration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizer;
@@ -24,8 +27,12 @@ final class ConnectAuthorization extends Construct {
     private final Secret secret;
     private final IWebSocketRouteAuthorizer authorizer;
 
-    /** @param blueprint what Parley's functions share; the authorizer's environment is its secret's ARN alone */
-    ConnectAuthorization(Construct scope, String id, ChatFunction.Blueprint blueprint) {
+    /**
+     * @param blueprint what Parley's functions share; the authorizer's environment is its secret's ARN and the token
+     *        rules alone
+     * @param tokenRules the audience every token must name and the longest it may live
+     */
+    ConnectAuthorization(Construct scope, String id, ChatFunction.Blueprint blueprint, TokenRules tokenRules) {
         super(scope, id);
         this.secret = Secret.Builder.create(this, "SigningSecret")
                 .description("Signs Parley's connection tokens (HS256 JWTs); mint tokens with it as the README's Security section shows")
@@ -38,8 +45,10 @@ final class ConnectAuthorization extends Construct {
         Nag.suppress(secret, "AwsSolutions-SMG4", "a rotation function would invalidate every token users hold at a time"
                 + " nobody chose; the secret is replaced deliberately instead, as the README's Security section describes");
 
+        Map<String, String> environment = new HashMap<>(TokenSettings.toEnvironment(tokenRules));
+        environment.put(AuthConfiguration.SECRET_ARN_VARIABLE, secret.getSecretArn());
         var function = new ChatFunction(this, AuthorizerHandler.HANDLER, HandlerAccess.AUTHORIZER, Map.of(),
-                blueprint.withEnvironment(Map.of(AuthConfiguration.SECRET_ARN_VARIABLE, secret.getSecretArn())));
+                blueprint.withEnvironment(environment));
         function.allow(List.of(GET_SECRET_VALUE), secret.getSecretArn());
         this.authorizer = WebSocketLambdaAuthorizer.Builder.create("ConnectAuthorizer", function.alias())
                 .authorizerName("parley-connect-token")

@@ -8,6 +8,8 @@ import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.settings.CallbackSettings;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.TableSettings;
+import dev.parley.chat.settings.TokenSettings;
+import dev.parley.chat.auth.TokenRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -33,6 +35,7 @@ import software.amazon.awscdk.RemovalPolicy;
  * @param dataRemovalPolicy what deleting the stack does to the tables and the log groups
  * @param authorization whether {@code $connect} needs a token the authorizer accepts ({@code -c authorization=false}
  *        makes Parley an open chat again)
+ * @param tokenRules the audience every token must name and the longest it may live, for the authorizers
  * @param lambdaJar the shaded {@code chat-lambda.jar}
  * @param webRoot the directory of web pages served by CloudFront; must hold an {@code index.html}
  */
@@ -45,6 +48,7 @@ record DeploySettings(
         RoomLimit roomLimit,
         RemovalPolicy dataRemovalPolicy,
         boolean authorization,
+        TokenRules tokenRules,
         Path lambdaJar,
         Path webRoot) {
 
@@ -82,6 +86,7 @@ record DeploySettings(
         if (dataRemovalPolicy != RemovalPolicy.RETAIN && dataRemovalPolicy != RemovalPolicy.DESTROY) {
             throw invalid(REMOVAL_POLICY, dataRemovalPolicy, "retain or destroy");
         }
+        Objects.requireNonNull(tokenRules, "token rules");
         Objects.requireNonNull(lambdaJar, LAMBDA_JAR);
         Objects.requireNonNull(webRoot, WEB_ROOT);
     }
@@ -100,6 +105,7 @@ record DeploySettings(
                 RoomSettings.fromContext(context),
                 removalPolicy(text(context, REMOVAL_POLICY, "retain")),
                 bool(context, AUTHORIZATION, true),
+                TokenSettings.fromContext(context),
                 existingJar(path(context, LAMBDA_JAR, DEFAULT_LAMBDA_JAR, directory)),
                 existingWebRoot(path(context, WEB_ROOT, DEFAULT_WEB_ROOT, directory)));
     }

@@ -49,7 +49,7 @@ final class ParleyStack extends Stack {
                 environment,
                 chat.manageConnectionsArn());
         Optional<ConnectAuthorization> authorization = settings.authorization()
-                ? Optional.of(new ConnectAuthorization(this, "Authorization", blueprint))
+                ? Optional.of(new ConnectAuthorization(this, "Authorization", blueprint, settings.tokenRules()))
                 : Optional.empty();
         for (WebSocketRoute route : WebSocketRoute.values()) {
             var function = new ChatFunction(this, route.handler(), HandlerAccess.of(route), Map.of(), blueprint);

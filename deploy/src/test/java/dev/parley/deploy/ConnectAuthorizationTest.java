@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.auth.TokenRules;
+import dev.parley.chat.settings.TokenSettings;
 import dev.parley.chat.wiring.AuthConfiguration;
 import java.util.HashMap;
 import java.util.List;
@@ -65,19 +67,32 @@ class ConnectAuthorizationTest {
     }
 
     @Test
-    void givenDefaults_synth_givesTheAuthorizerOnlyItsSecretsArnWhichItsConfigurationReads() {
+    void givenDefaults_synth_givesTheAuthorizerOnlyItsSecretsArnAndTheTokenRulesWhichItsConfigurationReads() {
         String functionId = parley.functionIdsByHandler().get(AuthorizerHandler.HANDLER);
         Map<String, Object> variables = map(at(parley.resource(functionId), "Properties", "Environment", "Variables"));
         String secretId = parley.logicalIdOf("AWS::SecretsManager::Secret");
         String deployedArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:AuthorizationSigningSecret-AbCdEf";
 
-        assertThat(variables).containsOnly(Map.entry(AuthConfiguration.SECRET_ARN_VARIABLE, ref(secretId)));
+        assertThat(variables).containsOnly(Map.entry(AuthConfiguration.SECRET_ARN_VARIABLE, ref(secretId)),
+                Map.entry("TOKEN_AUDIENCE", "parley"), Map.entry("TOKEN_MAX_LIFETIME", "24h"));
         Map<String, String> environment = new HashMap<>();
         variables.forEach((name, value) -> environment.put(name, JsonTree.evaluate(value, Map.of(secretId, deployedArn))));
         environment.put("AWS_REGION", "eu-west-1");
         assertThat(AuthConfiguration.fromEnvironment(environment))
                 .isEqualTo(new AuthConfiguration.InSecretsManager(deployedArn, "eu-west-1"));
+        assertThat(TokenSettings.fromEnvironment(environment)).isEqualTo(TokenRules.DEFAULT);
     }
+
+    @Test
+    void givenTokenAudienceAndMaxLifetimeInTheContext_synth_givesThemToTheAuthorizer() {
+        var configured = SynthesizedParley.synthesize("token-rules",
+                Map.of("tokenAudience", "https://chat.example.com", "tokenMaxLifetime", "PT8H"));
+        String functionId = configured.functionIdsByHandler().get(AuthorizerHandler.HANDLER);
+
+        assertThat(map(at(configured.resource(functionId), "Properties", "Environment", "Variables")))
+                .containsEntry("TOKEN_AUDIENCE", "https://chat.example.com").containsEntry("TOKEN_MAX_LIFETIME", "8h");
+    }
+
 
     @Test
     void givenAuthorizationOff_synth_leavesConnectOpenWithNoSecretAuthorizerOrOutputForIt() {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.settings.TableSettings;
+import dev.parley.chat.auth.TokenRules;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +38,7 @@ class DeploySettingsTest {
 
         assertThat(settings).isEqualTo(new DeploySettings("production", "dev",
                 new TableSettings("chatDetails", "chatRooms", 4, 30), 1024, new CallbackRate(10_000, 5_000),
-                new RoomLimit(20), RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
+                new RoomLimit(20), RemovalPolicy.RETAIN, true, TokenRules.DEFAULT, lambdaJar, webRoot));
     }
 
     @Test
@@ -53,11 +55,21 @@ class DeploySettingsTest {
                 Map.entry("callbackBurst", "1250"),
                 Map.entry("maxRoomsPerConnection", "50"),
                 Map.entry(DeploySettings.REMOVAL_POLICY, "DESTROY"),
-                Map.entry(DeploySettings.AUTHORIZATION, "False")))::get, HERE);
+                Map.entry(DeploySettings.AUTHORIZATION, "False"),
+                Map.entry("tokenAudience", "https://chat.example.com"),
+                Map.entry("tokenMaxLifetime", "8h")))::get, HERE);
 
         assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1",
                 new TableSettings("parley-chat", "parley-rooms", 8, 7), 2048, new CallbackRate(2_500, 1_250),
-                new RoomLimit(50), RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
+                new RoomLimit(50), RemovalPolicy.DESTROY, false, new TokenRules("https://chat.example.com", Duration.ofHours(8)),
+                lambdaJar, webRoot));
+    }
+
+    @Test
+    void givenTokenMaxLifetimeTheAuthorizerWouldRefuse_fromContext_stopsNamingTheKeyAndTheRange() {
+        assertThatThrownBy(() -> DeploySettings.fromContext(context(Map.of("tokenMaxLifetime", "90d"))::get, HERE))
+                .hasMessage("context 'tokenMaxLifetime' must be " + TokenRules.MAX_LIFETIME_RULE
+                        + ", not '90d' (set it with -c tokenMaxLifetime=VALUE)");
     }
 
     @Test

@@ -32,6 +32,7 @@ final class JwtEncoding {
     static final String EXPIRES = "exp";
     static final String NOT_BEFORE = "nbf";
     static final String ISSUED_AT = "iat";
+    static final String AUDIENCE = "aud";
     /** Parley's own claim: the rooms the token admits, a JSON array of names and prefixes ending in {@code *}. */
     static final String ROOMS = "rooms";
 

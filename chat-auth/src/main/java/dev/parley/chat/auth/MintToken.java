@@ -3,20 +3,14 @@ package dev.parley.chat.auth;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
-import dev.parley.chat.auth.Principal;
-import dev.parley.chat.auth.SigningKey;
-import dev.parley.chat.auth.TokenIssuer;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Mints a token for the authorizer, for testing and for handing out by hand:
@@ -33,7 +27,6 @@ public final class MintToken {
     static final int OK = 0;
     static final int USAGE_ERROR = 2;
 
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smhd]?)");
     private static final String USAGE = """
             Usage: java -cp chat-lambda/target/chat-lambda.jar dev.parley.chat.auth.MintToken \\
                        --user ID --name NAME [--ttl DURATION] [--rooms ROOMS] [--secret SECRET]
@@ -41,12 +34,14 @@ public final class MintToken {
             Prints an HS256 token for Parley's $connect authorizer: connect with ?token=<it>.
               --user ID         the user id (the token's sub): 1 to 128 characters
               --name NAME       the display name others see (the token's name): 1 to 32 characters
-              --ttl DURATION    how long the token is valid: 90s, 30m, 1h, 7d, or ISO-8601 such as PT1H (default: 1h)
+              --ttl DURATION    how long the token is valid: 90s, 30m, 1h, 7d, or ISO-8601 such as PT1H (default: 1h),
+                                at most %s (default 24h), the longest the authorizer accepts
               --rooms ROOMS     the only rooms the user may join besides the lobby, comma-separated: exact names,
                                 or prefixes ending in * such as team-* (default: every room; '' for the lobby only)
               --secret SECRET   the signing secret, at least 32 bytes (default: the environment variable %s,
                                 which keeps it out of the process list and the shell history)
-            """.formatted(SECRET_VARIABLE);
+            The token's audience (aud) is %s (default parley), which the authorizer checks.
+            """.formatted(TokenRules.MAX_LIFETIME_VARIABLE, SECRET_VARIABLE, TokenRules.AUDIENCE_VARIABLE);
 
     private MintToken() {}
 
@@ -73,7 +68,15 @@ public final class MintToken {
                     new DisplayName(required(options, "--name")),
                     Optional.ofNullable(options.get("--rooms")).map(MintToken::roomAccess).orElse(RoomAccess.EVERY_ROOM));
             Duration ttl = Optional.ofNullable(options.get("--ttl")).map(MintToken::duration).orElse(DEFAULT_TTL);
-            out.println(new TokenIssuer(key, clock).issue(principal, ttl));
+            TokenIssuer issuer = new TokenIssuer(key, clock, rules(environment));
+            String token;
+            try {
+                token = issuer.issue(principal, ttl);
+            } catch (IllegalArgumentException tooLong) {
+                throw new IllegalArgumentException("--ttl " + options.getOrDefault("--ttl", TokenRules.format(ttl)) + ": "
+                        + tooLong.getMessage());
+            }
+            out.println(token);
             return OK;
         } catch (IllegalArgumentException wrong) {
             err.println("MintToken: " + wrong.getMessage());
@@ -122,24 +125,26 @@ public final class MintToken {
         return RoomAccess.only(patterns);
     }
 
+    /** As the authorizer reads them: the same variables, read with the same rules, the same defaults. */
+    static TokenRules rules(Map<String, String> environment) {
+        String audience = environment.getOrDefault(TokenRules.AUDIENCE_VARIABLE, TokenRules.DEFAULT_AUDIENCE);
+        String maxLifetime = environment.get(TokenRules.MAX_LIFETIME_VARIABLE);
+        try {
+            return new TokenRules(audience.strip(), maxLifetime == null ? TokenRules.DEFAULT_MAX_LIFETIME
+                    : TokenRules.parseDuration(maxLifetime.strip()));
+        } catch (IllegalArgumentException wrong) {
+            throw new IllegalArgumentException("environment variable " + TokenRules.AUDIENCE_VARIABLE + " or "
+                    + TokenRules.MAX_LIFETIME_VARIABLE + ": " + wrong.getMessage());
+        }
+    }
+
     /** {@code 90s}, {@code 30m}, {@code 1h}, {@code 7d}, plain seconds, or ISO-8601 such as {@code PT1H}. */
     static Duration duration(String text) {
-        Matcher matcher = SHORT_DURATION.matcher(text);
         Duration duration;
-        if (matcher.matches()) {
-            long amount = Long.parseLong(matcher.group(1));
-            duration = switch (matcher.group(2)) {
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                case "d" -> Duration.ofDays(amount);
-                default -> Duration.ofSeconds(amount);
-            };
-        } else {
-            try {
-                duration = Duration.parse(text);
-            } catch (DateTimeParseException notIso) {
-                throw new IllegalArgumentException("--ttl " + text + ": not a duration such as 90s, 30m, 1h, 7d or PT1H");
-            }
+        try {
+            duration = TokenRules.parseDuration(text);
+        } catch (IllegalArgumentException notADuration) {
+            throw new IllegalArgumentException("--ttl " + text + ": not a duration such as 90s, 30m, 1h, 7d or PT1H");
         }
         if (duration.getSeconds() < 1) {
             throw new IllegalArgumentException("--ttl " + text + ": a token is valid for at least one second");

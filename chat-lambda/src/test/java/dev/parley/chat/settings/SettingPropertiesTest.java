@@ -46,7 +46,8 @@ class SettingPropertiesTest {
         return Arbitraries.<Setting<?>>of(TableSettings.TABLE_NAME, TableSettings.ROOMS_TABLE_NAME,
                 TableSettings.ACTIVE_SHARDS, TableSettings.CONNECTION_RETENTION_DAYS, DynamoDbTimeouts.ATTEMPT_TIMEOUT, DynamoDbTimeouts.CALL_TIMEOUT,
                 SendRateSettings.PER_SECOND, SendRateSettings.BURST, CallbackSettings.RATE_PER_SECOND,
-                CallbackSettings.BURST, CorsSettings.ALLOWED_ORIGIN, RoomSettings.MAX_ROOMS_PER_CONNECTION);
+                CallbackSettings.BURST, CorsSettings.ALLOWED_ORIGIN, RoomSettings.MAX_ROOMS_PER_CONNECTION,
+                TokenSettings.AUDIENCE, TokenSettings.MAX_LIFETIME);
     }
 
     /** Decimals with up to nine places about the ranges' ends, and anything else. */
@@ -56,7 +57,8 @@ class SettingPropertiesTest {
         Arbitrary<String> decimals = Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.valueOf(1_000_001))
                 .ofScale(9).map(BigDecimal::toPlainString);
         Arbitrary<String> edges = Arbitraries.of("0.001", "0.000999999", "1000000", "1000000.000000001", "999999.999999999",
-                "29000", "29001", "256", "257", "1000", "1001", "", " ", "*", "1e3", "NaN", "Infinity", "-0", "+1");
+                "29000", "29001", "256", "257", "1000", "1001", "", " ", "*", "1e3", "NaN", "Infinity", "-0", "+1",
+                "59s", "1m", "24h", "30d", "31d", "720h", "721h", "PT12H", "PT0.5S", "parley", "https://chat.example.com");
         return Arbitraries.oneOf(wholeNumbers, decimals, edges, Arbitraries.strings().ofMaxLength(10));
     }
 
