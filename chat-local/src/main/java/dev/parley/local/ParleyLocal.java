@@ -161,7 +161,8 @@ public final class ParleyLocal implements AutoCloseable {
         return OptionalInt.empty();
     }
 
-    private String describe(LocalOptions options) {
+    /** What the command line prints once Parley runs: where everything is, and how to get in. */
+    String describe(LocalOptions options) {
         GatewayUrls urls = gateway.urls();
         String database = dynalite.isPresent()
                 ? "dynalite " + options.dataDir().map(dir -> "keeping its data in " + dir.toAbsolutePath()).orElse("in memory")
@@ -177,8 +178,9 @@ public final class ParleyLocal implements AutoCloseable {
                 Press Ctrl-C to stop.
                 """, urls.pages(), urls.webSocket(), urls.callback(), urls.rest(BroadcastRoute.RESOURCE),
                 dynamoDbEndpoint, database, options.table(), options.authorization().isPresent()
-                        ? "on: connect with ?" + AuthorizerHandler.TOKEN_PARAMETER + "=<token> (see README, Security),"
-                                + " broadcast with the x-api-key header"
+                        ? "on: open the chat at " + urls.pages() + "#" + AuthorizerHandler.TOKEN_PARAMETER
+                                + "=<token>, connect clients with ?" + AuthorizerHandler.TOKEN_PARAMETER + "=<token>"
+                                + " (see README, Security), broadcast with the x-api-key header"
                         : "off: anyone may connect and broadcast");
     }
 

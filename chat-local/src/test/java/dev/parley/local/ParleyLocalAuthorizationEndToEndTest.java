@@ -40,14 +40,16 @@ class ParleyLocalAuthorizationEndToEndTest {
 
     private static LocalDynamoDb dynalite;
     private static DynamoDbClient dynamoDb;
+    private static LocalOptions options;
     private static ParleyLocal parley;
 
     @BeforeAll
     static void startParleyWithAuthorization() {
         dynalite = LocalDynamoDb.start();
         dynamoDb = dynalite.client();
-        parley = ParleyLocal.start(CommandLine.parse(Map.of("PARLEY_AUTH_SECRET", SECRET), "--port", "0",
-                "--dynamodb-endpoint", dynalite.endpoint().toString(), "--table", "chatDetails-auth", "--admin-key", ADMIN_KEY));
+        options = CommandLine.parse(Map.of("PARLEY_AUTH_SECRET", SECRET), "--port", "0",
+                "--dynamodb-endpoint", dynalite.endpoint().toString(), "--table", "chatDetails-auth", "--admin-key", ADMIN_KEY);
+        parley = ParleyLocal.start(options);
     }
 
     @AfterAll
@@ -68,6 +70,12 @@ class ParleyLocalAuthorizationEndToEndTest {
         assertHandshakeRefused("?token=not-a-jwt", 403);
         assertHandshakeRefused("?token=" + otherSecretsToken, 403);
         assertHandshakeRefused("?token=" + expired, 403);
+    }
+
+    @Test
+    void givenAuthorizationOn_describe_givesThePageLinkWithTheTokenInTheFragmentWhichBrowsersNeverSend() {
+        assertThat(parley.describe(options)).contains("open the chat at " + parley.gateway().urls().pages() + "#token=<token>")
+                .doesNotContain(parley.gateway().urls().pages() + "?token=");
     }
 
     @Test

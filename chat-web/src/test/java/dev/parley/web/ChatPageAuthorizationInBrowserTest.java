@@ -10,6 +10,7 @@ import dev.parley.dynalite.DynaliteOptions;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 
@@ -40,15 +41,45 @@ class ChatPageAuthorizationInBrowserTest {
         }
     }
 
+    @BeforeEach
+    void leaveThePages() {
+        // A link that differs from the page shown only in its fragment would not load the page again.
+        adaBrowser.blank();
+        bobBrowser.blank();
+    }
+
     @Test
-    void givenLinkWithToken_chatPage_connectsAsTheTokensUserAndTakesTheTokenOutOfTheAddressBar() {
-        ChatPage ada = ChatPage.joined(adaBrowser, withToken("user-ada", "Ada"), "Someone else");
-        assertThat(adaBrowser.driver().getCurrentUrl()).doesNotContain("token=");
+    void givenLinkWithTokenInTheFragment_chatPage_connectsAsTheTokensUserKeepsItForTheTabAndClearsTheAddressBar() {
+        String adasToken = token("user-ada", "Ada");
+        ChatPage ada = ChatPage.joined(adaBrowser, URI.create(parley.pages() + "#token=" + adasToken), "Someone else");
+        assertThat(adaBrowser.driver().getCurrentUrl()).isEqualTo(parley.pages().toString());
+        assertThat(adaBrowser.script("return sessionStorage.getItem('parley.token')")).isEqualTo(adasToken);
         ChatPage bob = ChatPage.joined(bobBrowser, withToken("user-bob", "Bob"), "Bob");
 
         ada.type("Hello from Ada", Keys.ENTER);
 
         assertThat(bob.await("other", "Hello from Ada").author()).isEqualTo("Ada");
+    }
+
+    @Test
+    void givenLinkOfTheEarlierFormWithTokenInTheQuery_chatPage_stillConnectsWithItAndClearsTheAddressBar() {
+        ChatPage ada = ChatPage.joined(adaBrowser, URI.create(parley.pages() + "?token=" + token("user-ada", "Ada")),
+                "Someone else");
+
+        assertThat(adaBrowser.driver().getCurrentUrl()).isEqualTo(parley.pages().toString());
+        assertThat(ada.statusText()).isEqualTo("Online");
+    }
+
+    @Test
+    void givenLinkWithTokenOpenedInATabAlreadyOnTheChatPage_chatPage_startsAgainAsTheLinksUser() {
+        ChatPage.joined(adaBrowser, withToken("user-ada", "Ada"), "Ada");
+
+        adaBrowser.open(URI.create(parley.pages() + "#token=" + token("user-cid", "Cid")));
+
+        adaBrowser.await("the page started again with the new token", driver -> "Cid".equals(adaBrowser.script(
+                "return sessionStorage.getItem('parley.token') && JSON.parse(atob(sessionStorage.getItem('parley.token')"
+                        + ".split('.')[1].replace(/-/g,'+').replace(/_/g,'/'))).name")));
+        assertThat(adaBrowser.driver().getCurrentUrl()).isEqualTo(parley.pages().toString());
     }
 
     @Test
@@ -60,8 +91,12 @@ class ChatPageAuthorizationInBrowserTest {
         assertThat(again.statusText()).isEqualTo("Online");
     }
 
+    /** The page link MintToken and chat-local print: the token in the fragment, which browsers never send. */
     private static URI withToken(String userId, String name) {
-        return URI.create(parley.pages() + "?token="
-                + LocalParley.token(SECRET, new Principal(new UserId(userId), new DisplayName(name))));
+        return URI.create(parley.pages() + "#token=" + token(userId, name));
+    }
+
+    private static String token(String userId, String name) {
+        return LocalParley.token(SECRET, new Principal(new UserId(userId), new DisplayName(name)));
     }
 }

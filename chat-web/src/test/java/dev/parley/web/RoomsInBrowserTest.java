@@ -238,7 +238,7 @@ class RoomsInBrowserTest {
     void givenOneUserInTwoTabs_rooms_countThePersonOnceAndDirectMessagesGoByUser() throws Exception {
         parley.close();
         parley = LocalParley.start(dynalite, "--auth-secret", SECRET, "--admin-key", "rooms-browser-test-admin-key");
-        URI annsLink = URI.create(parley.pages() + "?token=" + LocalParley.token(SECRET, new Principal(
+        URI annsLink = URI.create(parley.pages() + "#token=" + LocalParley.token(SECRET, new Principal(
                 new UserId("user-ann"), new DisplayName("Ann"), RoomAccess.only(List.of("design", "team-*")))));
         try (SocketClient bob = SocketClient.connect(parley.webSocket(), Map.of("token", LocalParley.token(SECRET,
                     new Principal(new UserId("user-bob"), new DisplayName("Bob")))));

@@ -4,6 +4,8 @@ import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,9 +16,9 @@ import java.util.Optional;
 
 /**
  * Mints a token for the authorizer, for testing and for handing out by hand:
- * {@code java -cp chat-lambda.jar dev.parley.chat.auth.MintToken --user U --name N --ttl 1h [--rooms a,team-*]}, with
- * the secret in
- * {@code PARLEY_AUTH_SECRET} or {@code --secret}. Prints only the token, so {@code TOKEN=$(...)} works.
+ * {@code java -cp chat-lambda.jar dev.parley.chat.auth.MintToken --user U --name N --ttl 1h [--rooms a,team-*]
+ * [--link SITE]}, with the secret in {@code PARLEY_AUTH_SECRET} or {@code --secret}. Prints only the token, so
+ * {@code TOKEN=$(...)} works, or with {@code --link} the chat page's link carrying it in the fragment.
  */
 public final class MintToken {
 
@@ -29,15 +31,19 @@ public final class MintToken {
 
     private static final String USAGE = """
             Usage: java -cp chat-lambda/target/chat-lambda.jar dev.parley.chat.auth.MintToken \\
-                       --user ID --name NAME [--ttl DURATION] [--rooms ROOMS] [--secret SECRET]
+                       --user ID --name NAME [--ttl DURATION] [--rooms ROOMS] [--link SITE] [--secret SECRET]
 
-            Prints an HS256 token for Parley's $connect authorizer: connect with ?token=<it>.
+            Prints an HS256 token for Parley's $connect authorizer: connect with ?token=<it>, or give people the chat
+            page's link SITE/#token=<it> (--link prints it).
               --user ID         the user id (the token's sub): 1 to 128 characters
               --name NAME       the display name others see (the token's name): 1 to 32 characters
               --ttl DURATION    how long the token is valid: 90s, 30m, 1h, 7d, or ISO-8601 such as PT1H (default: 1h),
                                 at most %s (default 24h), the longest the authorizer accepts
               --rooms ROOMS     the only rooms the user may join besides the lobby, comma-separated: exact names,
                                 or prefixes ending in * such as team-* (default: every room; '' for the lobby only)
+              --link SITE       print the chat page's link instead of the bare token: SITE/#token=<token>, such as
+                                https://d1234abcdefgh.cloudfront.net/#token=...; in the fragment, which browsers never
+                                send to a server, so no access log records it
               --secret SECRET   the signing secret, at least 32 bytes (default: the environment variable %s,
                                 which keeps it out of the process list and the shell history)
             The token's audience (aud) is %s (default parley), which the authorizer checks.
@@ -76,7 +82,7 @@ public final class MintToken {
                 throw new IllegalArgumentException("--ttl " + options.getOrDefault("--ttl", TokenRules.format(ttl)) + ": "
                         + tooLong.getMessage());
             }
-            out.println(token);
+            out.println(Optional.ofNullable(options.get("--link")).map(site -> pageLink(site, token)).orElse(token));
             return OK;
         } catch (IllegalArgumentException wrong) {
             err.println("MintToken: " + wrong.getMessage());
@@ -89,7 +95,7 @@ public final class MintToken {
         Map<String, String> options = new HashMap<>();
         for (int index = 0; index < args.length; index += 2) {
             String flag = args[index];
-            if (!List.of("--user", "--name", "--ttl", "--rooms", "--secret").contains(flag)) {
+            if (!List.of("--user", "--name", "--ttl", "--rooms", "--link", "--secret").contains(flag)) {
                 throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
             if (index + 1 >= args.length) {
@@ -123,6 +129,23 @@ public final class MintToken {
             throw new IllegalArgumentException("--rooms: at most " + RoomAccess.MAX_PATTERNS + " rooms or prefixes");
         }
         return RoomAccess.only(patterns);
+    }
+
+    /** The chat page at {@code site} with {@code token} in the fragment, where the page takes it from. */
+    static String pageLink(String site, String token) {
+        URI page;
+        try {
+            page = new URI(site);
+        } catch (URISyntaxException notAUri) {
+            throw new IllegalArgumentException("--link " + site + ": not a URL such as https://chat.example.com");
+        }
+        if (!("https".equals(page.getScheme()) || "http".equals(page.getScheme())) || page.getHost() == null
+                || page.getRawQuery() != null || page.getRawFragment() != null) {
+            throw new IllegalArgumentException("--link " + site + ": the site's http(s) URL, without ? or #, such as"
+                    + " https://chat.example.com");
+        }
+        String path = page.getRawPath() == null || page.getRawPath().isEmpty() ? "/" : page.getRawPath();
+        return page.getScheme() + "://" + page.getRawAuthority() + path + "#token=" + token;
     }
 
     /** As the authorizer reads them: the same variables, read with the same rules, the same defaults. */

@@ -130,6 +130,28 @@ class MintTokenTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource({"https://d1234abcdefgh.cloudfront.net, https://d1234abcdefgh.cloudfront.net/#token=",
+        "http://127.0.0.1:8080/, http://127.0.0.1:8080/#token=", "https://chat.example.com/parley/, https://chat.example.com/parley/#token="})
+    void givenLink_run_printsThePageLinkWithTheTokenInTheFragment(String site, String prefix) throws Exception {
+        assertThat(run(Map.of(), "--secret", HandMadeTokens.SECRET, "--user", "u1", "--name", "Ann", "--link", site))
+                .isZero();
+
+        String link = out.toString(StandardCharsets.UTF_8).strip();
+        assertThat(link).startsWith(prefix);
+        assertThat(verifierAt(NOW).verify(link.substring(prefix.length())).userId()).isEqualTo(new UserId("u1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chat.example.com", "ftp://chat.example.com", "https://chat.example.com/?a=1",
+        "https://chat.example.com/#x", "https://"})
+    void givenLinkThatIsNoSiteUrl_run_refusesIt(String site) {
+        assertThat(run(Map.of(), "--secret", HandMadeTokens.SECRET, "--user", "u1", "--name", "Ann", "--link", site))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--link");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
     @Test
     void givenNameNoDisplayNameCanBe_run_refusesIt() {
         assertThat(run(Map.of(), "--secret", HandMadeTokens.SECRET, "--user", "u1", "--name", "x".repeat(33))).isEqualTo(2);
