@@ -83,7 +83,8 @@ public final class ParleyLocal implements AutoCloseable {
                     .callbackLatency(options.callbackLatency())
                     .routes(urls -> ParleyRoutes.of(ChatComponent.create(configuration(options, endpoint, urls),
                             LOCAL_CREDENTIALS)))
-                    .pageConfig(ParleyRoutes::pageConfig);
+                    .pageConfig(ParleyRoutes::pageConfig)
+                    .pageHeaders(ParleyRoutes::pageHeaders);
             options.callbackThrottle().ifPresent(gateway::callbackThrottle);
             options.webRoot().ifPresent(gateway::webRoot);
             options.authorization().ifPresent(authorization -> gateway

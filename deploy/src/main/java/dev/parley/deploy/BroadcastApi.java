@@ -52,10 +52,12 @@ final class BroadcastApi extends Construct {
 
     private final RestApi api;
     private final IApiKey apiKey;
+    private final String stageName;
 
     BroadcastApi(Construct scope, String id, String stageName, IFunction handler, String siteOrigin,
             IDependable apiGatewayLogging, RemovalPolicy logRemovalPolicy) {
         super(scope, id);
+        this.stageName = stageName;
         this.api = RestApi.Builder.create(this, "Api")
                 .restApiName(Stack.of(this).getStackName() + "-broadcast")
                 .description("Parley broadcast: POST /" + BroadcastRoute.RESOURCE + " with the API key")
@@ -114,9 +116,15 @@ final class BroadcastApi extends Construct {
                 .addApiKey(apiKey);
     }
 
-    /** The full URL of {@code POST /broadcastmessage}. */
+    /**
+     * The full URL of {@code POST /broadcastmessage}. It names the stage, not the stage resource ({@code urlForPath}
+     * refers to it): the site's security headers hold this URL, and the stage, through its deployment and the CORS
+     * preflight naming the site, depends on the site.
+     */
     String url() {
-        return api.urlForPath("/" + BroadcastRoute.RESOURCE);
+        Stack stack = Stack.of(this);
+        return "https://" + api.getRestApiId() + ".execute-api." + stack.getRegion() + "." + stack.getUrlSuffix() + "/"
+                + stageName + "/" + BroadcastRoute.RESOURCE;
     }
 
     /** The id of the key (never its value, which only API Gateway holds). */

@@ -6,7 +6,6 @@ import dev.parley.chat.settings.CorsSettings;
 import dev.parley.chat.settings.TableSettings;
 import dev.parley.chat.wiring.ChatConfiguration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
@@ -61,11 +60,7 @@ final class ParleyStack extends Stack {
                 Map.of(CorsSettings.ALLOWED_ORIGIN.variable(), site.origin()), blueprint);
         var broadcast = new BroadcastApi(this, "Broadcast", settings.broadcastStage(), broadcastFunction.alias(),
                 site.origin(), apiGatewayLogging, settings.dataRemovalPolicy());
-        // Ordered, so config.json (and so its asset hash) is the same on every synth.
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("websocketUrl", chat.url());
-        config.put("broadcastUrl", broadcast.url());
-        site.publish(settings.webRoot(), config, settings.dataRemovalPolicy());
+        site.publish(settings.webRoot(), chat.url(), broadcast.url(), settings.dataRemovalPolicy());
 
         output(WEBSOCKET_URL_OUTPUT, chat.url(), "Connect chat clients here (npx wscat -c URL)");
         output(BROADCAST_URL_OUTPUT, broadcast.url(), "POST {\"message\":\"...\"} here with the X-Api-Key header");

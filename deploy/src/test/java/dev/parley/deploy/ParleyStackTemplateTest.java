@@ -78,6 +78,7 @@ class ParleyStackTemplateTest {
                 Map.entry("AWS::S3::Bucket", 1),
                 Map.entry("AWS::CloudFront::Distribution", 1),
                 Map.entry("AWS::CloudFront::OriginAccessControl", 1),
+                Map.entry("AWS::CloudFront::ResponseHeadersPolicy", 1),
                 Map.entry("Custom::CDKBucketDeployment", 1));
         expectedCounts.forEach((type, count) -> parley.assertions.resourceCountIs(type, count));
     }
@@ -378,6 +379,28 @@ class ParleyStackTemplateTest {
     }
 
     @Test
+    void givenTheWebPages_synth_servesThemWithAContentSecurityPolicyAllowingOnlyTheTwoApisAndTheSecurityHeaders() {
+        String policyId = parley.logicalIdOf("AWS::CloudFront::ResponseHeadersPolicy");
+        Map<String, Object> headers = map(at(parley.resource(policyId), "Properties", "ResponseHeadersPolicyConfig",
+                "SecurityHeadersConfig"));
+
+        assertThat(at(headers, "ContentSecurityPolicy")).isEqualTo(Map.of("Override", true, "ContentSecurityPolicy", join(
+                "default-src 'self'; connect-src 'self' wss://", ref(parley.logicalIdOf("AWS::ApiGatewayV2::Api")),
+                ".execute-api.", ref("AWS::Region"), ".", ref("AWS::URLSuffix"), "/" + WebSocketRoute.DEFAULT_STAGE
+                        + " https://", ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")), ".execute-api.",
+                ref("AWS::Region"), ".", ref("AWS::URLSuffix"), "/" + BroadcastRoute.DEFAULT_STAGE + "/"
+                        + BroadcastRoute.RESOURCE + "; object-src 'none'; frame-ancestors 'none'; base-uri 'none';"
+                        + " form-action 'self'")));
+        assertThat(headers).containsEntry("FrameOptions", Map.of("FrameOption", "DENY", "Override", true))
+                .containsEntry("ContentTypeOptions", Map.of("Override", true))
+                .containsEntry("StrictTransportSecurity", Map.of("AccessControlMaxAgeSec", 31_536_000, "Override", true))
+                .containsEntry("ReferrerPolicy", Map.of("ReferrerPolicy", "strict-origin-when-cross-origin", "Override", true))
+                .containsKey("XSSProtection");
+        assertThat(at(JsonTree.single(template, "AWS::CloudFront::Distribution").getValue(), "Properties",
+                "DistributionConfig", "DefaultCacheBehavior", "ResponseHeadersPolicyId")).isEqualTo(ref(policyId));
+    }
+
+    @Test
     void givenTheDeployment_synth_writesConfigJsonFromTheStacksOwnEndpoints() throws IOException {
         Map<String, Object> deployment = JsonTree.single(template, "Custom::CDKBucketDeployment").getValue();
         Map<String, Object> markers = list(at(deployment, "Properties", "SourceMarkers")).stream()
@@ -394,8 +417,7 @@ class ParleyStackTemplateTest {
                 ref("AWS::URLSuffix"), "/" + WebSocketRoute.DEFAULT_STAGE + "\""));
         assertThat(markers.get((String) config.get("broadcastUrl"))).isEqualTo(join("\"https://",
                 ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")), ".execute-api.", ref("AWS::Region"), ".",
-                ref("AWS::URLSuffix"), "/", ref(parley.logicalIdOf("AWS::ApiGateway::Stage")),
-                "/" + BroadcastRoute.RESOURCE + "\""));
+                ref("AWS::URLSuffix"), "/" + BroadcastRoute.DEFAULT_STAGE + "/" + BroadcastRoute.RESOURCE + "\""));
         assertThat(at(deployment, "Properties", "DistributionPaths")).isEqualTo(List.of("/*"));
     }
 
@@ -409,7 +431,7 @@ class ParleyStackTemplateTest {
                 ref("AWS::URLSuffix"), "/" + WebSocketRoute.DEFAULT_STAGE));
         assertThat(at(outputs, "BroadcastUrl", "Value")).isEqualTo(join("https://",
                 ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")), ".execute-api.", ref("AWS::Region"), ".",
-                ref("AWS::URLSuffix"), "/", ref(parley.logicalIdOf("AWS::ApiGateway::Stage")), "/" + BroadcastRoute.RESOURCE));
+                ref("AWS::URLSuffix"), "/" + BroadcastRoute.DEFAULT_STAGE + "/" + BroadcastRoute.RESOURCE));
         assertThat(at(outputs, "SiteUrl", "Value"))
                 .isEqualTo(join("https://", getAtt(parley.logicalIdOf("AWS::CloudFront::Distribution"), "DomainName")));
         assertThat(at(outputs, "BroadcastApiKeyId", "Value")).isEqualTo(ref(parley.logicalIdOf("AWS::ApiGateway::ApiKey")));

@@ -46,14 +46,17 @@ final class GatewayHandler extends Handler.Abstract {
         } else if (segments.length == 2 && segments[0].equals(restStage) && !segments[1].isEmpty()) {
             restApi.handle(request, response, callback, segments[1]);
         } else if (segments.length == 1 && segments[0].equals("config.json") && "GET".equals(request.getMethod())) {
-            // Built from the host the page was loaded from, so the page connects back the same way.
-            var urls = new GatewayUrls(HttpExchanges.host(request), stage, restStage);
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             HttpExchanges.reply(response, callback, HttpStatus.OK_200, "application/json",
-                    HttpExchanges.json(pageConfig.apply(urls)));
+                    HttpExchanges.json(pageConfig.apply(urlsSeenBy(request))));
         } else {
             return false;
         }
         return true;
+    }
+
+    /** The gateway's URLs from the host {@code request} was sent to, so a page connects back the way it was loaded. */
+    GatewayUrls urlsSeenBy(Request request) {
+        return new GatewayUrls(HttpExchanges.host(request), stage, restStage);
     }
 }

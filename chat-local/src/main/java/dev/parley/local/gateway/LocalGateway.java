@@ -103,6 +103,7 @@ public final class LocalGateway implements AutoCloseable {
         private Function<GatewayUrls, RouteTable> routes;
         private Function<GatewayUrls, Map<String, String>> pageConfig =
                 urls -> Map.of("websocketUrl", urls.webSocket().toString());
+        private Function<GatewayUrls, Map<String, String>> pageHeaders = urls -> Map.of();
         private Optional<RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1>> connectAuthorizer = Optional.empty();
         private String authorizerQueryParameter;
         private Optional<ApiKey> restApiKey = Optional.empty();
@@ -213,6 +214,15 @@ public final class LocalGateway implements AutoCloseable {
         }
 
         /**
+         * Headers sent with every static page and file, from the URLs they were loaded at, such as their
+         * Content-Security-Policy; none unless given.
+         */
+        public Builder pageHeaders(Function<GatewayUrls, Map<String, String>> headers) {
+            this.pageHeaders = Objects.requireNonNull(headers, "page headers");
+            return this;
+        }
+
+        /**
          * Runs {@code authorizer} before every {@code $connect} as a Lambda REQUEST authorizer whose identity source is
          * {@code route.request.querystring.{queryParameter}}: handshakes it does not allow are refused with 401, 403 or
          * 500 as API Gateway refuses them.
@@ -261,8 +271,8 @@ public final class LocalGateway implements AutoCloseable {
                         log, clock);
 
                 webSocketApi.install(server.webSockets());
-                server.start(new GatewayHandler(stage, restStage, webSocketApi, managementApi, restApi, pageConfig),
-                        webRoot);
+                var handler = new GatewayHandler(stage, restStage, webSocketApi, managementApi, restApi, pageConfig);
+                server.start(handler, webRoot, request -> pageHeaders.apply(handler.urlsSeenBy(request)));
                 return new LocalGateway(server, urls, webSocketApi, connections, counters, runtime, scheduler);
             } catch (Exception failure) {
                 server.stopAfter(failure);
