@@ -31,7 +31,8 @@ public final class MintToken {
 
     private static final String USAGE = """
             Usage: java -cp chat-lambda/target/chat-lambda.jar dev.parley.chat.auth.MintToken \\
-                       --user ID --name NAME [--ttl DURATION] [--rooms ROOMS] [--link SITE] [--secret SECRET]
+                       --user ID --name NAME [--ttl DURATION] [--rooms ROOMS] [--role admin] [--link SITE]
+                       [--secret SECRET]
 
             Prints an HS256 token for Parley's $connect authorizer: connect with ?token=<it>, or give people the chat
             page's link SITE/#token=<it> (--link prints it).
@@ -41,6 +42,8 @@ public final class MintToken {
                                 at most %s (default 24h), the longest the authorizer accepts
               --rooms ROOMS     the only rooms the user may join besides the lobby, comma-separated: exact names,
                                 or prefixes ending in * such as team-* (default: every room; '' for the lobby only)
+              --role admin      an administrator's token (the role claim): it may also broadcast, with the
+                                broadcast page or curl -H "Authorization: Bearer <token>" (default: a member)
               --link SITE       print the chat page's link instead of the bare token: SITE/#token=<token>, such as
                                 https://d1234abcdefgh.cloudfront.net/#token=...; in the fragment, which browsers never
                                 send to a server, so no access log records it
@@ -72,7 +75,8 @@ public final class MintToken {
             var principal = new Principal(
                     new UserId(required(options, "--user")),
                     new DisplayName(required(options, "--name")),
-                    Optional.ofNullable(options.get("--rooms")).map(MintToken::roomAccess).orElse(RoomAccess.EVERY_ROOM));
+                    Optional.ofNullable(options.get("--rooms")).map(MintToken::roomAccess).orElse(RoomAccess.EVERY_ROOM),
+                    Optional.ofNullable(options.get("--role")).map(MintToken::role).orElse(Role.MEMBER));
             Duration ttl = Optional.ofNullable(options.get("--ttl")).map(MintToken::duration).orElse(DEFAULT_TTL);
             TokenIssuer issuer = new TokenIssuer(key, clock, rules(environment));
             String token;
@@ -95,7 +99,7 @@ public final class MintToken {
         Map<String, String> options = new HashMap<>();
         for (int index = 0; index < args.length; index += 2) {
             String flag = args[index];
-            if (!List.of("--user", "--name", "--ttl", "--rooms", "--link", "--secret").contains(flag)) {
+            if (!List.of("--user", "--name", "--ttl", "--rooms", "--role", "--link", "--secret").contains(flag)) {
                 throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
             if (index + 1 >= args.length) {
@@ -129,6 +133,11 @@ public final class MintToken {
             throw new IllegalArgumentException("--rooms: at most " + RoomAccess.MAX_PATTERNS + " rooms or prefixes");
         }
         return RoomAccess.only(patterns);
+    }
+
+    static Role role(String text) {
+        return Role.ofClaim(text).orElseThrow(() -> new IllegalArgumentException("--role " + text
+                + ": the only role is admin (leave --role out for a member)"));
     }
 
     /** The chat page at {@code site} with {@code token} in the fragment, where the page takes it from. */

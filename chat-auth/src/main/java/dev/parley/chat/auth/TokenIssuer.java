@@ -6,6 +6,7 @@ import static dev.parley.chat.auth.JwtEncoding.AUDIENCE;
 import static dev.parley.chat.auth.JwtEncoding.EXPIRES;
 import static dev.parley.chat.auth.JwtEncoding.ISSUED_AT;
 import static dev.parley.chat.auth.JwtEncoding.NAME;
+import static dev.parley.chat.auth.JwtEncoding.ROLE;
 import static dev.parley.chat.auth.JwtEncoding.ROOMS;
 import static dev.parley.chat.auth.JwtEncoding.SUBJECT;
 import static dev.parley.chat.auth.JwtEncoding.TYPE;
@@ -59,6 +60,7 @@ public final class TokenIssuer {
         if (!principal.roomAccess().everyRoom()) {
             claims.put(ROOMS, principal.roomAccess().patterns());
         }
+        principal.role().claim().ifPresent(role -> claims.put(ROLE, role));
         claims.put(AUDIENCE, rules.audience());
         claims.put(ISSUED_AT, now.getEpochSecond());
         claims.put(EXPIRES, now.getEpochSecond() + lifetime.getSeconds());

@@ -8,6 +8,7 @@ import static dev.parley.chat.auth.JwtEncoding.EXPIRES;
 import static dev.parley.chat.auth.JwtEncoding.ISSUED_AT;
 import static dev.parley.chat.auth.JwtEncoding.NAME;
 import static dev.parley.chat.auth.JwtEncoding.NOT_BEFORE;
+import static dev.parley.chat.auth.JwtEncoding.ROLE;
 import static dev.parley.chat.auth.JwtEncoding.ROOMS;
 import static dev.parley.chat.auth.JwtEncoding.SUBJECT;
 import static dev.parley.chat.auth.JwtEncoding.TYPE;
@@ -32,7 +33,8 @@ import java.util.Optional;
  * Checks Parley's tokens: HS256 JWTs (RFC 7519) signed with the {@link SigningKey}, with a required {@code exp} and
  * {@code iat} no further apart than the {@link TokenRules}' longest lifetime, a required {@code aud} naming the rules'
  * audience (a string, or a list holding it), an optional {@code nbf}, the subject {@code sub} (the user id), {@code name} (the display name) and the
- * optional {@code rooms} (the rooms the user may join: a list of names and prefixes ending in {@code *}).
+ * optional {@code rooms} (the rooms the user may join: a list of names and prefixes ending in {@code *}) and the
+ * optional {@code role} ({@code "admin"}: may broadcast).
  * The algorithm is fixed, never taken from the token: {@code none}, RS256 and every other {@code alg} are refused.
  */
 public final class TokenVerifier {
@@ -111,6 +113,7 @@ public final class TokenVerifier {
         UserId userId = userId(claims.get(SUBJECT));
         DisplayName displayName = displayName(claims.get(NAME));
         RoomAccess roomAccess = claims.containsKey(ROOMS) ? roomAccess(claims.get(ROOMS)) : RoomAccess.EVERY_ROOM;
+        Role role = claims.containsKey(ROLE) ? role(claims.get(ROLE)) : Role.MEMBER;
 
         requireAudience(claims.get(AUDIENCE));
         Duration lifetime = Duration.between(issuedAt, expires);
@@ -130,7 +133,18 @@ public final class TokenVerifier {
         if (issuedAt.isAfter(latestStart)) {
             throw new InvalidTokenException(Reason.NOT_YET_VALID, "the token was issued in the future, at " + issuedAt);
         }
-        return new Principal(userId, displayName, roomAccess);
+        return new Principal(userId, displayName, roomAccess, role);
+    }
+
+    /** {@code null} and unknown names included: a token never grants a role Parley cannot tell it means. */
+    private static Role role(Object claim) throws InvalidTokenException {
+        if (claim instanceof String name) {
+            Optional<Role> role = Role.ofClaim(name);
+            if (role.isPresent()) {
+                return role.get();
+            }
+        }
+        throw new InvalidTokenException(Reason.INVALID_CLAIMS, "'" + ROLE + "' must be \"admin\" when present");
     }
 
     /** A NumericDate: seconds since the epoch, a JSON number, possibly with a fraction. */

@@ -96,6 +96,7 @@ class MintTokenTest {
         "--secret SECRET --user u1 --name Ann --rooms a,,b  | '' is neither a room name",
         "--secret SECRET --user u1 --name Ann --rooms a,b/c | 'b/c' is neither a room name",
         "--secret SECRET --user u1 --name Ann --rooms *x    | '*x' is neither a room name",
+        "--secret SECRET --user u1 --name Ann --role root   | --role root: the only role is admin",
     })
     void givenWrongArguments_run_saysWhatIsWrongAndExits2(String arguments, String problem) {
         String[] args = arguments.strip().replace("SECRET", HandMadeTokens.SECRET).split(" +");
@@ -150,6 +151,14 @@ class MintTokenTest {
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--link");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void givenRoleAdmin_run_signsAnAdministratorsToken() throws Exception {
+        assertThat(run(Map.of(), "--secret", HandMadeTokens.SECRET, "--user", "ops-1", "--name", "Ops", "--role", "admin"))
+                .isZero();
+
+        assertThat(verifierAt(NOW).verify(out.toString(StandardCharsets.UTF_8).strip()).role()).isEqualTo(Role.ADMIN);
     }
 
     @Test

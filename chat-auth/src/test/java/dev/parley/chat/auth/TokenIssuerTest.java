@@ -65,6 +65,17 @@ class TokenIssuerTest {
     }
 
     @Test
+    void givenAdministrator_issue_writesTheRoleClaimTheVerifierReadsBack() throws Exception {
+        var admin = new Principal(new UserId("ops-1"), new DisplayName("Ops"), RoomAccess.EVERY_ROOM, Role.ADMIN);
+
+        String token = issuer.issue(admin, Duration.ofHours(1));
+
+        assertThat(json(token.split("\\.")[1])).containsEntry("role", "admin");
+        assertThat(new TokenVerifier(key, Clock.fixed(NOW, ZoneOffset.UTC), TokenRules.DEFAULT).verify(token)).isEqualTo(admin);
+        assertThat(json(issuer.issue(ADA, Duration.ofHours(1)).split("\\.")[1])).doesNotContainKey("role");
+    }
+
+    @Test
     void givenRulesOfAnotherAudience_issue_writesThatAudience() throws Exception {
         var issuerForExample = new TokenIssuer(key, Clock.fixed(NOW, ZoneOffset.UTC),
                 new TokenRules("chat.example.com", Duration.ofHours(2)));

@@ -94,6 +94,23 @@ class TokenVerifierTest {
     }
 
     @Test
+    void givenAdminRole_verify_returnsAnAdministrator() throws Exception {
+        String token = signed(SECRET, HS256_HEADER, "{" + ISSUED_FOR_PARLEY + "\"sub\":\"u1\",\"name\":\"Ann\","
+                + "\"role\":\"admin\",\"exp\":" + (NOW_SECONDS + 60) + "}");
+
+        assertThat(verifier.verify(token).role()).isEqualTo(Role.ADMIN);
+        assertThat(verifier.verify(HandMadeTokens.forUser(SECRET, "u1", "Ann", NOW, NOW.plusSeconds(60))).role())
+                .isEqualTo(Role.MEMBER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"Admin\"", "\"member\"", "\"root\"", "\"\"", "null", "true", "[\"admin\"]"})
+    void givenRoleThatIsNotAdmin_verify_refusesTheClaims(String role) {
+        assertRefused(signed(SECRET, HS256_HEADER, "{" + ISSUED_FOR_PARLEY + "\"sub\":\"u1\",\"name\":\"Ann\","
+                + "\"role\":" + role + ",\"exp\":" + (NOW_SECONDS + 60) + "}"), Reason.INVALID_CLAIMS);
+    }
+
+    @Test
     void givenNoIssuedAt_verify_refusesTheClaims() {
         assertRefused(signed(SECRET, HS256_HEADER, "{\"aud\":\"parley\",\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":"
                 + (NOW_SECONDS + 60) + "}"), Reason.INVALID_CLAIMS);

@@ -41,7 +41,7 @@ public final class BroadcastService implements BroadcastUseCase {
         var deliveries = publisher.publish(message, recipients);
 
         registry.recordBroadcast(
-                deliveries.recipients(Outcome.DELIVERED), new PostedText(message.text(), message.sentAt()));
+                deliveries.recipients(Outcome.DELIVERED), new PostedText(message.text(), message.sentAt(), command.sender()));
         memberships.goneFrom(deliveries);
 
         int failed = deliveries.count(Outcome.FAILED) + deliveries.count(Outcome.THROTTLED);

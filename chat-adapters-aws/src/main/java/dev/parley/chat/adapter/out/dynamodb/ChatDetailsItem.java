@@ -61,6 +61,8 @@ final class ChatDetailsItem {
                     .getter(ChatDetailsItem::getBroadcastMessage).setter(ChatDetailsItem::setBroadcastMessage))
             .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.LATEST_BROADCAST_TIME)
                     .getter(ChatDetailsItem::getLatestBroadcastTime).setter(ChatDetailsItem::setLatestBroadcastTime))
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.BROADCAST_SENDER)
+                    .getter(ChatDetailsItem::getBroadcastSender).setter(ChatDetailsItem::setBroadcastSender))
             .addAttribute(BigDecimal.class, attribute -> attribute.name(ChatDetailsTable.SEND_TOKENS)
                     .getter(ChatDetailsItem::getSendTokens).setter(ChatDetailsItem::setSendTokens))
             .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.SEND_TOKENS_AT)
@@ -82,6 +84,7 @@ final class ChatDetailsItem {
     private String latestMessageTime;
     private String broadcastMessage;
     private String latestBroadcastTime;
+    private String broadcastSender;
     private BigDecimal sendTokens;
     private String sendTokensAt;
     private Long expiresAt;
@@ -139,7 +142,8 @@ final class ChatDetailsItem {
         Optional<PostedText> latestBroadcast = pair(ChatDetailsTable.LATEST_BROADCAST_TIME, latestBroadcastTime,
                 ChatDetailsTable.BROADCAST_MESSAGE, broadcastMessage)
                 .map(text -> new PostedText(new MessageText(text),
-                        instant(ChatDetailsTable.LATEST_BROADCAST_TIME, latestBroadcastTime)));
+                        instant(ChatDetailsTable.LATEST_BROADCAST_TIME, latestBroadcastTime),
+                        Optional.ofNullable(broadcastSender).map(UserId::new)));
         Optional<MessageAllowance> messageAllowance = pair(ChatDetailsTable.SEND_TOKENS_AT, sendTokensAt,
                 ChatDetailsTable.SEND_TOKENS, sendTokens)
                 .map(tokens -> new MessageAllowance(tokens, instant(ChatDetailsTable.SEND_TOKENS_AT, sendTokensAt)));
@@ -271,6 +275,14 @@ final class ChatDetailsItem {
 
     void setBroadcastMessage(String broadcastMessage) {
         this.broadcastMessage = broadcastMessage;
+    }
+
+    String getBroadcastSender() {
+        return broadcastSender;
+    }
+
+    void setBroadcastSender(String broadcastSender) {
+        this.broadcastSender = broadcastSender;
     }
 
     String getLatestBroadcastTime() {

@@ -33,6 +33,8 @@ public final class ChatDetailsTable {
     /** The latest broadcast delivered to the connection, and when. */
     public static final String BROADCAST_MESSAGE = "BroadcastMessage";
     public static final String LATEST_BROADCAST_TIME = "LatestBroadcasttime";
+    /** (S) The user who sent that broadcast, when authorization named one; absent otherwise. */
+    public static final String BROADCAST_SENDER = "BroadcastSender";
     public static final String DISPLAY_NAME = "DisplayName";
     /** (S) The user the authorizer identified; absent on anonymous connections. */
     public static final String USER_ID = "UserId";

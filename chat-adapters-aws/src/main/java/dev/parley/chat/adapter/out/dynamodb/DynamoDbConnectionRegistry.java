@@ -206,10 +206,16 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
         return activeConnectionsIndex.query(query.build());
     }
 
+    /** The sender is removed with a broadcast by no one named, so it never stays with another's text. */
     private void recordBroadcastOn(ConnectionId id, PostedText broadcast) {
-        updateIfRegistered(id, "SET #text = :text, #time = :time", IS_REGISTERED,
-                Map.of("#text", ChatDetailsTable.BROADCAST_MESSAGE, "#time", ChatDetailsTable.LATEST_BROADCAST_TIME),
-                Map.of(":text", string(broadcast.text().value()), ":time", string(isoUtc(broadcast.at()))));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":text", string(broadcast.text().value()),
+                ":time", string(isoUtc(broadcast.at()))));
+        broadcast.sentBy().ifPresent(sender -> values.put(":sender", string(sender.value())));
+        updateIfRegistered(id, "SET #text = :text, #time = :time"
+                        + (broadcast.sentBy().isPresent() ? ", #sender = :sender" : " REMOVE #sender"), IS_REGISTERED,
+                Map.of("#text", ChatDetailsTable.BROADCAST_MESSAGE, "#time", ChatDetailsTable.LATEST_BROADCAST_TIME,
+                        "#sender", ChatDetailsTable.BROADCAST_SENDER),
+                values);
     }
 
     /** Applies the update when the condition holds; false when it does not, which never creates an item. */

@@ -289,6 +289,21 @@ public abstract class AbstractConnectionRegistryTest {
     }
 
     @Test
+    void givenBroadcastByAUserThenOneByNoOneNamed_recordBroadcast_keepsTheSenderOfTheLatestOnly() {
+        Connection alice = connection("Alice");
+        registry.register(alice);
+        PostedText byOps = new PostedText(new MessageText("maintenance at noon"), CONNECTED_AT.plusSeconds(30),
+                Optional.of(new UserId("ops-1")));
+        PostedText byNoOne = posted("done", 40);
+
+        registry.recordBroadcast(List.of(alice.id()), byOps);
+        assertThat(registry.find(alice.id()).orElseThrow().latestBroadcast()).contains(byOps);
+
+        registry.recordBroadcast(List.of(alice.id()), byNoOne);
+        assertThat(registry.find(alice.id()).orElseThrow().latestBroadcast()).contains(byNoOne);
+    }
+
+    @Test
     void givenSeveralConnections_recordBroadcast_marksOnlyThoseReached() {
         Connection alice = connection("Alice");
         Connection bob = connection("Bob");
