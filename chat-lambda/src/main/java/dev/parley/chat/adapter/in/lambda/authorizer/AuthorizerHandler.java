@@ -80,7 +80,8 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
         }
     }
 
-    private static IamPolicyResponseV1 policy(String principalId, IamPolicyResponseV1.Statement statement,
+    /** The answer API Gateway reads: who, what they may invoke, and the context passed on to the function. */
+    static IamPolicyResponseV1 policy(String principalId, IamPolicyResponseV1.Statement statement,
             Map<String, Object> authorizerContext) {
         return IamPolicyResponseV1.builder()
                 .withPrincipalId(principalId)
