@@ -2,6 +2,7 @@ package dev.parley.local;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.settings.CorsSettings;
@@ -87,12 +88,13 @@ public final class ParleyLocal implements AutoCloseable {
                     .pageHeaders(ParleyRoutes::pageHeaders);
             options.callbackThrottle().ifPresent(gateway::callbackThrottle);
             options.webRoot().ifPresent(gateway::webRoot);
-            options.authorization().ifPresent(authorization -> gateway
-                    .connectAuthorizer(AuthorizerHandler.create(AuthComponent.create(
-                            AuthConfiguration.withKey(authorization.signingSecret()), authorization.tokenRules(),
-                            LOCAL_CREDENTIALS)),
-                            AuthorizerHandler.TOKEN_PARAMETER)
-                    .restApiKey(authorization.adminKey()));
+            options.authorization().ifPresent(authorization -> {
+                AuthComponent tokens = AuthComponent.create(AuthConfiguration.withKey(authorization.signingSecret()),
+                        authorization.tokenRules(), LOCAL_CREDENTIALS);
+                gateway.connectAuthorizer(AuthorizerHandler.create(tokens), AuthorizerHandler.TOKEN_PARAMETER)
+                        .restAuthorizer(BroadcastAuthorizerHandler.create(tokens), BroadcastAuthorizerHandler.TOKEN_HEADER)
+                        .restApiKey(authorization.adminKey());
+            });
             var parley = new ParleyLocal(settings.apply(gateway).start(), dynalite, endpoint);
             Runtime.getRuntime().addShutdownHook(parley.shutdownHook);
             return parley;
@@ -181,7 +183,8 @@ public final class ParleyLocal implements AutoCloseable {
                 dynamoDbEndpoint, database, options.table(), options.authorization().isPresent()
                         ? "on: open the chat at " + urls.pages() + "#" + AuthorizerHandler.TOKEN_PARAMETER
                                 + "=<token>, connect clients with ?" + AuthorizerHandler.TOKEN_PARAMETER + "=<token>"
-                                + " (see README, Security), broadcast with the x-api-key header"
+                                + " (see README, Security), broadcast with the x-api-key header and an administrator's"
+                                + " token (MintToken --role admin) as Authorization: Bearer <token>"
                         : "off: anyone may connect and broadcast");
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.chat.auth.TokenIssuer;
+import dev.parley.chat.auth.Role;
 import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.RoomAccess;
@@ -304,6 +305,7 @@ class RoomsEndToEndTest {
                         .timeout(TestClient.WAIT)
                         .header("Content-Type", "application/json")
                         .header("x-api-key", ADMIN_KEY)
+                        .header("Authorization", "Bearer " + adminToken())
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"message\":\"review at noon\",\"room\":\"" + design + "\"}"))
                         .build(),
@@ -455,6 +457,11 @@ class RoomsEndToEndTest {
     private static String token(String userId, String name, RoomAccess rooms) {
         return new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC(), TokenRules.DEFAULT)
                 .issue(new Principal(new UserId(userId), new DisplayName(name), rooms), Duration.ofMinutes(5));
+    }
+
+    private static String adminToken() {
+        return new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC(), TokenRules.DEFAULT).issue(new Principal(
+                new UserId("ops-1"), new DisplayName("Ops"), RoomAccess.EVERY_ROOM, Role.ADMIN), Duration.ofMinutes(5));
     }
 
     private static String base64Url(String json) {

@@ -107,6 +107,8 @@ public final class LocalGateway implements AutoCloseable {
         private Optional<RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1>> connectAuthorizer = Optional.empty();
         private String authorizerQueryParameter;
         private Optional<ApiKey> restApiKey = Optional.empty();
+        private Optional<RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1>> restAuthorizer = Optional.empty();
+        private String restAuthorizerHeader;
 
         private Builder() {}
 
@@ -234,6 +236,18 @@ public final class LocalGateway implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs {@code authorizer} before every REST API method (CORS preflights excepted) as a Lambda TOKEN authorizer
+         * whose identity source is {@code method.request.header.{header}}: requests it does not allow are refused with
+         * 401, 403 or 500 as API Gateway refuses them, before the API key is checked.
+         */
+        public Builder restAuthorizer(RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> authorizer,
+                String header) {
+            this.restAuthorizer = Optional.of(Objects.requireNonNull(authorizer, "authorizer"));
+            this.restAuthorizerHeader = Objects.requireNonNull(header, "header");
+            return this;
+        }
+
         /** Every REST API method but CORS preflights requires this key in {@code x-api-key}, or answers 403. */
         public Builder restApiKey(ApiKey key) {
             this.restApiKey = Optional.of(Objects.requireNonNull(key, "API key"));
@@ -267,8 +281,10 @@ public final class LocalGateway implements AutoCloseable {
                         callbackThrottle.map(throttle ->
                                 new TokenBucket(throttle.perSecond(), throttle.burst(), System::nanoTime)),
                         callbackLatency, scheduler);
-                var restApi = new RestApi(routeTable, restApiKey, new ProxyEvents(AwsIds.newApiId(), restStage), runtime,
-                        log, clock);
+                var restEvents = new ProxyEvents(AwsIds.newApiId(), restStage);
+                Optional<RestAuthorizer> restAuthorization = restAuthorizer.isEmpty() ? Optional.empty() : Optional.of(
+                        new RestAuthorizer(restAuthorizer.get(), restAuthorizerHeader, restEvents, runtime, log));
+                var restApi = new RestApi(routeTable, restApiKey, restAuthorization, restEvents, runtime, log, clock);
 
                 webSocketApi.install(server.webSockets());
                 var handler = new GatewayHandler(stage, restStage, webSocketApi, managementApi, restApi, pageConfig);
