@@ -5,9 +5,12 @@ import dev.parley.chat.adapter.in.lambda.CorsPolicy;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.IAuthorizer;
 import software.amazon.awscdk.services.apigateway.ApiKeyOptions;
 import software.amazon.awscdk.services.apigateway.CorsOptions;
 import software.amazon.awscdk.services.apigateway.EndpointType;
@@ -34,7 +37,8 @@ import software.constructs.IDependable;
 
 /**
  * {@code POST /broadcastmessage} on a regional REST API, callable only with the API key of its usage plan
- * (ADR 0003), and from browsers only on the site's origin.
+ * (ADR 0003) and, with authorization on, an administrator's token its authorizer allows; from browsers only on the
+ * site's origin.
  */
 final class BroadcastApi extends Construct {
 
@@ -55,7 +59,7 @@ final class BroadcastApi extends Construct {
     private final String stageName;
 
     BroadcastApi(Construct scope, String id, String stageName, IFunction handler, String siteOrigin,
-            IDependable apiGatewayLogging, RemovalPolicy logRemovalPolicy) {
+            Optional<IAuthorizer> administrators, IDependable apiGatewayLogging, RemovalPolicy logRemovalPolicy) {
         super(scope, id);
         this.stageName = stageName;
         this.api = RestApi.Builder.create(this, "Api")
@@ -84,14 +88,17 @@ final class BroadcastApi extends Construct {
                         .allowHeaders(BroadcastRoute.CORS.allowedHeaders())
                         .build())
                 .build());
+        MethodOptions.Builder options = MethodOptions.builder().apiKeyRequired(true);
+        administrators.ifPresent(authorizer -> options.authorizer(authorizer).authorizationType(AuthorizationType.CUSTOM));
         Method post = broadcast.addMethod(BroadcastRoute.METHOD,
-                LambdaIntegration.Builder.create(handler).allowTestInvoke(false).build(),
-                MethodOptions.builder().apiKeyRequired(true).build());
-        String keyInsteadOfAuthorizer = "protected by a required API key with a throttled, capped usage plan instead of an"
-                + " authorizer, so the broadcast page works from a browser without AWS credentials or a user directory"
-                + " (ADR 0003)";
-        Nag.suppress(post, "AwsSolutions-APIG4", keyInsteadOfAuthorizer);
-        Nag.suppress(post, "AwsSolutions-COG4", keyInsteadOfAuthorizer);
+                LambdaIntegration.Builder.create(handler).allowTestInvoke(false).build(), options.build());
+        if (administrators.isEmpty()) {
+            String keyInsteadOfAuthorizer = "deployed with -c authorization=false: protected by a required API key with a"
+                    + " throttled, capped usage plan only, as the chat is open to anyone (ADR 0003)";
+            Nag.suppress(post, "AwsSolutions-APIG4", keyInsteadOfAuthorizer);
+        }
+        Nag.suppress(post, "AwsSolutions-COG4", "administrators are known by Parley's own HS256 tokens (role admin),"
+                + " checked by a Lambda authorizer with the chat's signing secret, not by a Cognito user pool (ADR 0005)");
         Nag.suppress(api, "AwsSolutions-APIG2", "the handler validates the body itself and answers 400 with Parley's error"
                 + " object and CORS headers; a gateway validator would answer without them, so the page could not read why");
         Nag.suppress(api, "AwsSolutions-APIG3", "AWS WAF costs a fixed monthly fee per web ACL, more than idle Parley"

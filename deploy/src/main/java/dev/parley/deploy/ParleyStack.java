@@ -59,7 +59,8 @@ final class ParleyStack extends Stack {
         var broadcastFunction = new ChatFunction(this, BroadcastRoute.HANDLER, HandlerAccess.BROADCAST,
                 Map.of(CorsSettings.ALLOWED_ORIGIN.variable(), site.origin()), blueprint);
         var broadcast = new BroadcastApi(this, "Broadcast", settings.broadcastStage(), broadcastFunction.alias(),
-                site.origin(), apiGatewayLogging, settings.dataRemovalPolicy());
+                site.origin(), authorization.map(ConnectAuthorization::broadcastAuthorizer), apiGatewayLogging,
+                settings.dataRemovalPolicy());
         site.publish(settings.webRoot(), chat.url(), broadcast.url(), settings.dataRemovalPolicy());
 
         output(WEBSOCKET_URL_OUTPUT, chat.url(), "Connect chat clients here (npx wscat -c URL)");

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
 import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.settings.TokenSettings;
 import dev.parley.chat.wiring.AuthConfiguration;
@@ -52,6 +53,31 @@ class ConnectAuthorizationTest {
                         .containsEntry("AuthorizationType", "NONE").doesNotContainKey("AuthorizerId");
             }
         });
+    }
+
+    @Test
+    void givenDefaults_synth_putsATokenAuthorizerOfAdministratorsBearerTokensOnTheBroadcastPostWithItsKey() {
+        String authorizerId = parley.logicalIdOf("AWS::ApiGateway::Authorizer");
+        Map<String, Object> authorizer = map(at(parley.resource(authorizerId), "Properties"));
+        String functionId = parley.functionIdsByHandler().get(BroadcastAuthorizerHandler.HANDLER);
+
+        assertThat(authorizer).containsEntry("Type", "TOKEN")
+                .containsEntry("IdentitySource", "method.request.header.Authorization")
+                .containsEntry("AuthorizerResultTtlInSeconds", 0)
+                .containsEntry("RestApiId", ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")));
+        assertThat(refsIn(authorizer.get("AuthorizerUri"))).contains(aliasOf(parley, functionId));
+        parley.assertions.hasResourceProperties("AWS::ApiGateway::Method", Map.of("HttpMethod", "POST",
+                "AuthorizationType", "CUSTOM", "AuthorizerId", ref(authorizerId), "ApiKeyRequired", true));
+        assertThat(map(at(parley.resource(functionId), "Properties", "Environment", "Variables")))
+                .isEqualTo(map(at(parley.resource(parley.functionIdsByHandler().get(AuthorizerHandler.HANDLER)),
+                        "Properties", "Environment", "Variables")));
+    }
+
+    @Test
+    void givenAuthorizationOff_synth_leavesTheBroadcastBehindItsKeyAlone() {
+        assertThat(resources(openChat.template, "AWS::ApiGateway::Authorizer")).isEmpty();
+        openChat.assertions.hasResourceProperties("AWS::ApiGateway::Method", Map.of("HttpMethod", "POST",
+                "AuthorizationType", "NONE", "ApiKeyRequired", true));
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,8 @@ class LeastPrivilegeTest {
                         "dynamodb:Query", Set.of(ROOMS)),
                 WebSocketRoute.DEFAULT.handler(), Map.of(),
                 BroadcastRoute.HANDLER, cleanup,
-                AuthorizerHandler.HANDLER, Map.of());
+                AuthorizerHandler.HANDLER, Map.of(),
+                BroadcastAuthorizerHandler.HANDLER, Map.of());
 
         Map<String, String> functionIds = parley.functionIdsByHandler();
         assertThat(functionIds.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -153,21 +155,25 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void givenTheSigningSecret_synth_letsOnlyTheAuthorizerReadItAndDoNothingElseWithIt() {
-        String authorizerRole = roleOf(parley.functionIdsByHandler().get(AuthorizerHandler.HANDLER));
+    void givenTheSigningSecret_synth_letsOnlyTheTwoAuthorizersReadItAndDoNothingElseWithIt() {
+        Set<String> authorizerRoles = Stream.of(AuthorizerHandler.HANDLER, BroadcastAuthorizerHandler.HANDLER)
+                .map(handler -> roleOf(parley.functionIdsByHandler().get(handler)))
+                .collect(Collectors.toSet());
 
         List<Statement> secretGrants = statements.stream()
                 .filter(statement -> statement.actions().stream().anyMatch(action -> action.startsWith("secretsmanager:")))
                 .toList();
 
-        assertThat(secretGrants).singleElement().satisfies(statement -> {
-            assertThat(statement.roleId()).isEqualTo(authorizerRole);
+        assertThat(secretGrants).extracting(Statement::roleId).containsExactlyInAnyOrderElementsOf(authorizerRoles);
+        assertThat(secretGrants).allSatisfy(statement -> {
             assertThat(statement.actions()).containsExactly("secretsmanager:GetSecretValue");
             assertThat(statement.resources()).containsExactly(ref(parley.logicalIdOf("AWS::SecretsManager::Secret")));
         });
-        assertThat(statements).filteredOn(statement -> statement.roleId().equals(authorizerRole))
-                .flatExtracting(Statement::actions)
-                .containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents", "secretsmanager:GetSecretValue");
+        for (String authorizerRole : authorizerRoles) {
+            assertThat(statements).filteredOn(statement -> statement.roleId().equals(authorizerRole))
+                    .flatExtracting(Statement::actions)
+                    .containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents", "secretsmanager:GetSecretValue");
+        }
     }
 
     @Test
@@ -196,6 +202,7 @@ class LeastPrivilegeTest {
         }
         expectedSourceEndings.add("/" + BroadcastRoute.METHOD + "/" + BroadcastRoute.RESOURCE);
         expectedSourceEndings.add("/authorizers/{" + parley.logicalIdOf("AWS::ApiGatewayV2::Authorizer") + "}");
+        expectedSourceEndings.add("/authorizers/{" + parley.logicalIdOf("AWS::ApiGateway::Authorizer") + "}");
 
         List<String> sourceEndings = resources(parley.template, "AWS::Lambda::Permission").entrySet().stream()
                 .map(entry -> {

@@ -18,6 +18,7 @@ import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
 import dev.parley.chat.wiring.ChatConfiguration;
 import java.io.IOException;
 import java.net.URI;
@@ -67,14 +68,15 @@ class ParleyStackTemplateTest {
                 Map.entry("AWS::ApiGateway::UsagePlan", 1),
                 Map.entry("AWS::ApiGateway::UsagePlanKey", 1),
                 Map.entry("AWS::ApiGateway::Account", 1),
-                // the eight handlers, the authorizer and CDK's bucket-deployment function
-                Map.entry("AWS::Lambda::Function", 10),
-                Map.entry("AWS::Lambda::Version", 9),
-                Map.entry("AWS::Lambda::Alias", 9),
-                Map.entry("AWS::Lambda::Permission", 9),
+                // the eight handlers, the two authorizers and CDK's bucket-deployment function
+                Map.entry("AWS::Lambda::Function", 11),
+                Map.entry("AWS::Lambda::Version", 10),
+                Map.entry("AWS::Lambda::Alias", 10),
+                Map.entry("AWS::Lambda::Permission", 10),
+                Map.entry("AWS::ApiGateway::Authorizer", 1),
                 Map.entry("AWS::SecretsManager::Secret", 1),
-                // nine functions, two API access logs, the page deployment
-                Map.entry("AWS::Logs::LogGroup", 12),
+                // ten functions, two API access logs, the page deployment
+                Map.entry("AWS::Logs::LogGroup", 13),
                 Map.entry("AWS::S3::Bucket", 1),
                 Map.entry("AWS::CloudFront::Distribution", 1),
                 Map.entry("AWS::CloudFront::OriginAccessControl", 1),
@@ -216,7 +218,8 @@ class ParleyStackTemplateTest {
                 WebSocketRoute.MEMBERS.handler(), 10,
                 WebSocketRoute.DEFAULT.handler(), 10,
                 BroadcastRoute.HANDLER, 29,
-                AuthorizerHandler.HANDLER, 10);
+                AuthorizerHandler.HANDLER, 10,
+                BroadcastAuthorizerHandler.HANDLER, 10);
 
         parley.functionIdsByHandler().forEach((handler, functionId) ->
                 assertThat(at(parley.resource(functionId), "Properties", "Timeout")).as(handler)
@@ -473,6 +476,6 @@ class ParleyStackTemplateTest {
 
     static List<String> allHandlers() {
         return Stream.concat(Arrays.stream(WebSocketRoute.values()).map(WebSocketRoute::handler),
-                Stream.of(BroadcastRoute.HANDLER, AuthorizerHandler.HANDLER)).toList();
+                Stream.of(BroadcastRoute.HANDLER, AuthorizerHandler.HANDLER, BroadcastAuthorizerHandler.HANDLER)).toList();
     }
 }
