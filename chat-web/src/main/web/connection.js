@@ -57,6 +57,19 @@ export function takeToken(page = window) {
   return given || null;
 }
 
+/** Keeps `token` for this tab as takeToken does, or forgets the tab's token when it is empty. */
+export function keepToken(token, page = window) {
+  try {
+    if (token) {
+      page.sessionStorage.setItem(TOKEN_KEY, token);
+    } else {
+      page.sessionStorage.removeItem(TOKEN_KEY);
+    }
+  } catch (storageUnavailable) {
+    // Remembering the token is a convenience only.
+  }
+}
+
 /**
  * Who a token says its holder is, `{userId, name}`, read from its claims without checking the signature (Parley's
  * authorizer does that): the page uses it only to tell itself apart from others in a room. Null when unreadable.

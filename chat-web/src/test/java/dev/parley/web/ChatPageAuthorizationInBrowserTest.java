@@ -2,7 +2,9 @@ package dev.parley.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.auth.Role;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.auth.Principal;
 import dev.parley.dynalite.Dynalite;
@@ -18,6 +20,7 @@ import org.openqa.selenium.Keys;
 class ChatPageAuthorizationInBrowserTest {
 
     private static final String SECRET = "browser-test-signing-secret-0123456789-abcdef";
+    private static final String ADMIN_KEY = "browser-test-admin-key-0123";
 
     private static Dynalite dynalite;
     private static Browser adaBrowser;
@@ -29,7 +32,7 @@ class ChatPageAuthorizationInBrowserTest {
         dynalite = Dynalite.start(DynaliteOptions.inMemory());
         adaBrowser = Browser.start();
         bobBrowser = Browser.start();
-        parley = LocalParley.start(dynalite, "--auth-secret", SECRET, "--admin-key", "browser-test-admin-key-0123");
+        parley = LocalParley.start(dynalite, "--auth-secret", SECRET, "--admin-key", ADMIN_KEY);
     }
 
     @AfterAll
@@ -89,6 +92,31 @@ class ChatPageAuthorizationInBrowserTest {
         ChatPage again = ChatPage.joined(adaBrowser, parley.pages(), "Ada");
 
         assertThat(again.statusText()).isEqualTo("Online");
+    }
+
+    @Test
+    void givenAdministratorsLinkToTheBroadcastPage_broadcast_sendsTheTokenAndTheKeyAndReachesTheChat() {
+        ChatPage bob = ChatPage.joined(bobBrowser, withToken("user-bob", "Bob"), "Bob");
+        String adminToken = LocalParley.token(SECRET, new Principal(new UserId("ops-1"), new DisplayName("Ops"),
+                RoomAccess.EVERY_ROOM, Role.ADMIN));
+
+        BroadcastPage page = BroadcastPage.openAt(adaBrowser, URI.create(parley.pages() + "broadcast.html#token=" + adminToken));
+        assertThat(page.adminToken()).isEqualTo(adminToken);
+        assertThat(adaBrowser.driver().getCurrentUrl()).isEqualTo(parley.pages() + "broadcast.html");
+        page.enterApiKey(ADMIN_KEY);
+
+        assertThat(page.broadcast("From the operators").failed()).isZero();
+        assertThat(bob.await("broadcast", "From the operators").text()).isEqualTo("From the operators");
+        adaBrowser.screenshot("broadcast-as-administrator");
+    }
+
+    @Test
+    void givenMembersTokenOnTheBroadcastPage_broadcast_isRefusedWith403AndSaysWhatToEnter() {
+        BroadcastPage page = BroadcastPage.openAt(adaBrowser, URI.create(parley.pages() + "broadcast.html#token="
+                + token("user-ada", "Ada")));
+        page.enterApiKey(ADMIN_KEY);
+
+        assertThat(page.failure("From a member")).contains("403", "an administrator's token");
     }
 
     /** The page link MintToken and chat-local print: the token in the fragment, which browsers never send. */
