@@ -57,11 +57,7 @@ public final class BroadcastAuthorizerHandler
 
     @Override
     public IamPolicyResponseV1 handleRequest(APIGatewayCustomAuthorizerEvent event, Context context) {
-        String methodArn = event == null ? null : event.getMethodArn();
-        if (methodArn == null || methodArn.isBlank()) {
-            throw new IllegalArgumentException("the event has no methodArn: this function is the TOKEN authorizer of the"
-                    + " broadcast endpoint");
-        }
+        String methodArn = AuthorizerHandler.methodArn(event, "the TOKEN authorizer of the broadcast endpoint");
         String header = event.getAuthorizationToken() == null ? "" : event.getAuthorizationToken().strip();
         if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
             context.getLogger().log("refused " + methodArn + ": the Authorization header is not 'Bearer <token>'",
