@@ -157,6 +157,7 @@ public final class ParleyLocal implements AutoCloseable {
             return OptionalInt.of(START_FAILURE);
         }
         out.print(parley.describe(options));
+        options.exposureWarning().ifPresent(err::println);
         return OptionalInt.empty();
     }
 
