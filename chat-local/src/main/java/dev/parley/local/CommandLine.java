@@ -37,7 +37,8 @@ final class CommandLine {
     enum Option {
         PORT("--port", "N", "the one port for the WebSocket API, @connections, REST and pages; 0 picks a free one",
                 "8080"),
-        HOST("--host", "ADDRESS", "the address to listen on", LocalOptions.DEFAULT_HOST),
+        HOST("--host", "ADDRESS", "the address to listen on (one other machines reach gets a warning); requests must "
+                + "name localhost, an IP address or this host in Host, others are refused 421", LocalOptions.DEFAULT_HOST),
         STAGE("--stage", "NAME", "the WebSocket API's stage", "production"),
         REST_STAGE("--rest-stage", "NAME", "the REST API's stage (the broadcast endpoint)", "dev"),
         DYNAMODB_ENDPOINT("--dynamodb-endpoint", "URL", "use this DynamoDB-compatible endpoint instead of starting dynalite",

@@ -10,7 +10,9 @@ import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.ConnectionLimits;
 import dev.parley.local.gateway.LocalGateway;
 import dev.parley.chat.settings.SendRateSettings;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -96,6 +98,25 @@ public record LocalOptions(
                 Optional.empty(), Optional.empty(), ChatDetailsTable.DEFAULT_NAME, DEFAULT_REGION,
                 ConnectionLimits.AWS_IDLE_TIMEOUT, ConnectionLimits.AWS_MAX_DURATION, Duration.ZERO, Optional.empty(),
                 Optional.empty(), SendRateSettings.DEFAULT, RoomLimit.DEFAULT, Optional.empty());
+    }
+
+    /**
+     * A warning when the gateway listens where other machines reach it: everything it serves, {@code @connections}
+     * included, is then theirs too, and with authorization off open to anyone.
+     */
+    public Optional<String> exposureWarning() {
+        try {
+            if (InetAddress.getByName(host).isLoopbackAddress()) {
+                return Optional.empty();
+            }
+        } catch (UnknownHostException unknown) {
+            // not resolvable here: warn, since it is not known to be loopback
+        }
+        return Optional.of("parley-local: warning: listening on " + host + ", which other machines can reach, not on "
+                + "loopback only" + (authorization.isEmpty()
+                        ? "; authorization is off, so anyone who reaches it may connect, broadcast and send to any "
+                                + "connection (--auth-secret and --admin-key turn it on)"
+                        : ""));
     }
 
     /** Reads command-line options, such as {@code --port 0 --idle-timeout 5}; see {@code --help}. */

@@ -4,7 +4,6 @@ import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
-import dev.parley.chat.settings.CorsSettings;
 import dev.parley.chat.settings.DynamoDbTimeouts;
 import dev.parley.chat.settings.TableSettings;
 import dev.parley.chat.wiring.AuthComponent;
@@ -157,6 +156,7 @@ public final class ParleyLocal implements AutoCloseable {
             return OptionalInt.of(START_FAILURE);
         }
         out.print(parley.describe(options));
+        options.exposureWarning().ifPresent(err::println);
         return OptionalInt.empty();
     }
 
@@ -181,9 +181,14 @@ public final class ParleyLocal implements AutoCloseable {
                         : "off: anyone may connect and broadcast");
     }
 
+    /** The pages' own origin, such as {@code http://127.0.0.1:8080}: the broadcast page is served from it. */
+    static String origin(URI pages) {
+        return pages.getScheme() + "://" + pages.getRawAuthority();
+    }
+
     private static ChatConfiguration configuration(LocalOptions options, URI dynamoDbEndpoint, GatewayUrls urls) {
         return new ChatConfiguration(options.table(), ROOMS_TABLE, options.region(), Optional.of(dynamoDbEndpoint),
-                urls.callback(), CorsSettings.ALLOWED_ORIGIN.defaultValue(), DynamoDbRegistrySettings.DEFAULT_RETENTION,
+                urls.callback(), origin(urls.pages()), DynamoDbRegistrySettings.DEFAULT_RETENTION,
                 DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS, options.sendRateLimit(), DynamoDbTimeouts.DEFAULT,
                 CallbackRate.ACCOUNT_DEFAULT, options.roomLimit());
     }

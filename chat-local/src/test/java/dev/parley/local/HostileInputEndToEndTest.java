@@ -4,6 +4,7 @@ import static dev.parley.local.ParleyCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.local.gateway.RawHttp;
 import dev.parley.local.gateway.RawWebSocket;
 import dev.parley.local.gateway.TestClient;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -345,6 +347,27 @@ class HostileInputEndToEndTest {
         assertOnlyDisconnectRecorded(id, before);
         assertStillConnectedAndGotNothingElse(sender);
         assertStillConnectedAndGotNothingElse(bystander);
+    }
+
+    @ParameterizedTest(name = "{0} {1} with a foreign Host -> 421")
+    @CsvSource({"GET, /production", "POST, /dev/broadcastmessage", "POST, /production/@connections/SENDER",
+            "GET, /production/@connections/SENDER", "DELETE, /production/@connections/SENDER", "GET, /config.json",
+            "GET, /"})
+    void givenConnectedClients_requestWithAForeignHost_isRefused421AndChangesNothing(String method, String path)
+            throws IOException {
+        Map<String, Map<String, AttributeValue>> before = snapshot();
+        int port = parley.gateway().urls().pages().getPort();
+
+        RawHttp.Answer answer = RawHttp.send(port, method, path.replace("SENDER", idOf(sender)),
+                "attacker.example:" + port, "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Version: 13",
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Authorization: AWS4-HMAC-SHA256 Credential=local");
+
+        assertThat(answer.status()).isEqualTo(421);
+        assertThat(json(answer.body())).containsEntry("message", "this gateway answers to localhost, IP addresses and "
+                + "127.0.0.1, not to the host 'attacker.example:" + port + "'");
+        assertStillConnectedAndGotNothingElse(sender);
+        assertStillConnectedAndGotNothingElse(bystander);
+        assertThat(snapshot()).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0} -> 400 {1}")

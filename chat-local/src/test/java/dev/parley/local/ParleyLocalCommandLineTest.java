@@ -41,6 +41,24 @@ class ParleyLocalCommandLineTest {
     }
 
     @Test
+    void givenANonLoopbackHost_exposureWarning_saysOtherMachinesReachItAndHowToTurnAuthorizationOn() {
+        assertThat(LocalOptions.parse("--host", "0.0.0.0").exposureWarning()).hasValue("parley-local: warning: "
+                + "listening on 0.0.0.0, which other machines can reach, not on loopback only; authorization is off, so "
+                + "anyone who reaches it may connect, broadcast and send to any connection (--auth-secret and "
+                + "--admin-key turn it on)");
+        assertThat(LocalOptions.parse("--host", "::").exposureWarning()).hasValueSatisfying(
+                warning -> assertThat(warning).startsWith("parley-local: warning: listening on ::, which other"));
+    }
+
+    @Test
+    void givenALoopbackHost_exposureWarning_isEmpty() {
+        assertThat(LocalOptions.parse().exposureWarning()).isEmpty();
+        assertThat(LocalOptions.parse("--host", "localhost").exposureWarning()).isEmpty();
+        assertThat(LocalOptions.parse("--host", "::1").exposureWarning()).isEmpty();
+        assertThat(LocalOptions.parse("--host", "127.0.0.2").exposureWarning()).isEmpty();
+    }
+
+    @Test
     void givenUnknownOption_launch_saysSoAndExits2() {
         assertThat(launch("--prot", "8080")).hasValue(2);
 

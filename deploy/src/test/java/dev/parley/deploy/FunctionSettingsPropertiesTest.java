@@ -29,6 +29,7 @@ class FunctionSettingsPropertiesTest {
     /** What the stack sets from its own resources, and Lambda from the function's region. */
     private static final Map<String, String> DEPLOYED = Map.of(
             "AWS_REGION", "eu-west-1",
+            "ALLOWED_ORIGIN", "https://d111111abcdef8.cloudfront.net",
             ChatConfiguration.CALLBACK_URL_VARIABLE, "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/production");
 
     private static Map<String, Object> artifacts;

@@ -260,11 +260,8 @@ class ParleyStackTemplateTest {
                     .containsEntry("CALLBACK_RATE_PER_SECOND", "10000")
                     .containsEntry("CALLBACK_BURST", "5000")
                     .containsEntry("MAX_ROOMS_PER_CONNECTION", "20");
-            if (handler.equals(BroadcastRoute.HANDLER)) {
-                assertThat(variables).hasSize(9).containsEntry("ALLOWED_ORIGIN", siteOrigin);
-            } else {
-                assertThat(variables).as(handler).hasSize(8);
-            }
+            // Every function's configuration requires the origin, not only the broadcast's that answers with it.
+            assertThat(variables).as(handler).hasSize(9).containsEntry("ALLOWED_ORIGIN", siteOrigin);
         });
     }
 
@@ -294,8 +291,7 @@ class ParleyStackTemplateTest {
             assertThat(configuration.callbackRate()).as(handler).isEqualTo(CallbackRate.ACCOUNT_DEFAULT);
             assertThat(configuration.roomLimit()).as(handler).isEqualTo(RoomLimit.DEFAULT);
             assertThat(configuration.dynamoDbEndpoint()).as(handler).isEmpty();
-            assertThat(configuration.allowedOrigin()).as(handler)
-                    .isEqualTo(handler.equals(BroadcastRoute.HANDLER) ? "https://d1234abcdefgh.cloudfront.net" : "*");
+            assertThat(configuration.allowedOrigin()).as(handler).isEqualTo("https://d1234abcdefgh.cloudfront.net");
         });
     }
 

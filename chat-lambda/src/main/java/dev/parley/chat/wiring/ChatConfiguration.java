@@ -113,7 +113,7 @@ public record ChatConfiguration(
                 required(environment, REGION_VARIABLE),
                 optional(environment, DYNAMODB_ENDPOINT_VARIABLE).map(value -> uri(DYNAMODB_ENDPOINT_VARIABLE, value)),
                 uri(CALLBACK_URL_VARIABLE, required(environment, CALLBACK_URL_VARIABLE)),
-                CorsSettings.ALLOWED_ORIGIN.fromEnvironment(environment),
+                CorsSettings.ALLOWED_ORIGIN.requiredFromEnvironment(environment),
                 Duration.ofDays(table.connectionRetentionDays()),
                 table.activeShards(),
                 SendRateSettings.fromEnvironment(environment),

@@ -261,7 +261,7 @@ public final class LocalGateway implements AutoCloseable {
                         log, clock);
 
                 webSocketApi.install(server.webSockets());
-                server.start(new GatewayHandler(stage, restStage, webSocketApi, managementApi, restApi, pageConfig),
+                server.start(new GatewayHandler(new AllowedHosts(host), stage, restStage, webSocketApi, managementApi, restApi, pageConfig),
                         webRoot);
                 return new LocalGateway(server, urls, webSocketApi, connections, counters, runtime, scheduler);
             } catch (Exception failure) {
