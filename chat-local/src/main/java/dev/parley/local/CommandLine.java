@@ -7,6 +7,7 @@ import dev.parley.chat.auth.SigningKey;
 import dev.parley.local.gateway.ApiKey;
 import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.LocalGateway;
+import dev.parley.chat.settings.ConnectAuthSettings;
 import dev.parley.chat.settings.InvalidSettingException;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.SendRateSettings;
@@ -61,7 +62,14 @@ final class CommandLine {
         AUTH_SECRET("--auth-secret", "SECRET", "turn authorization on: $connect needs ?token= signed with this secret, "
                 + "at least 32 bytes (better in " + AUTH_SECRET_VARIABLE + ", out of the process list)", "off"),
         ADMIN_KEY("--admin-key", "KEY", "with authorization on, the broadcast endpoint needs this key in x-api-key, "
-                + "at least 20 characters (or " + ADMIN_KEY_VARIABLE + ")", "none");
+                + "at least 20 characters (or " + ADMIN_KEY_VARIABLE + "); so does @connections, as an x-api-key or as the "
+                + "secret access key of a SigV4 signature", "none"),
+        /** The functions' setting, on by default exactly when this command line turns authorization on. */
+        REQUIRE_AUTH(ConnectAuthSettings.REQUIRE_AUTH.flag().orElseThrow().name(),
+                ConnectAuthSettings.REQUIRE_AUTH.flag().orElseThrow().placeholder(),
+                ConnectAuthSettings.REQUIRE_AUTH.description() + " (REQUIRE_AUTH); true without --auth-secret refuses "
+                        + "every $connect, as a deployment whose authorizer was detached would",
+                "true with --auth-secret, false without");
 
         final String flag;
         final String value;
@@ -175,6 +183,7 @@ final class CommandLine {
         private int maxRooms;
         private Optional<String> authSecret = Optional.empty();
         private Optional<String> adminKey = Optional.empty();
+        private Optional<Boolean> requireAuth = Optional.empty();
 
         Values(LocalOptions defaults) {
             host = defaults.host();
@@ -221,6 +230,7 @@ final class CommandLine {
                 // Checked in toOptions(), whose messages never repeat a secret.
                 case AUTH_SECRET -> authSecret = Optional.of(value);
                 case ADMIN_KEY -> adminKey = Optional.of(value);
+                case REQUIRE_AUTH -> requireAuth = Optional.of(ConnectAuthSettings.REQUIRE_AUTH.fromFlag(value));
             }
         }
 
@@ -231,9 +241,10 @@ final class CommandLine {
             Optional<CallbackThrottle> throttle = callbackRate.map(rate -> callbackBurst
                     .map(burst -> new CallbackThrottle(rate, burst))
                     .orElseGet(() -> CallbackThrottle.withDefaultBurst(rate)));
+            Optional<LocalAuthorization> authorization = authorization();
             return new LocalOptions(host, port, stage, restStage, dynamoDbEndpoint, dataDir, table, region,
                     idleTimeout, maxDuration, callbackLatency, throttle, webRoot, new MessageRateLimit(sendRate, sendBurst),
-                    new RoomLimit(maxRooms), authorization());
+                    new RoomLimit(maxRooms), authorization, requireAuth.orElse(authorization.isPresent()));
         }
 
         /** Both secrets or neither: with authorization on, the broadcast endpoint is protected too. */
