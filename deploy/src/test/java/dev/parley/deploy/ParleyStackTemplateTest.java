@@ -259,9 +259,11 @@ class ParleyStackTemplateTest {
                     .containsEntry("ACTIVE_SHARDS", "4")
                     .containsEntry("CALLBACK_RATE_PER_SECOND", "10000")
                     .containsEntry("CALLBACK_BURST", "5000")
-                    .containsEntry("MAX_ROOMS_PER_CONNECTION", "20");
+                    .containsEntry("MAX_ROOMS_PER_CONNECTION", "20")
+                    // The authorizer is deployed: $connect fails closed should it ever run without it.
+                    .containsEntry("REQUIRE_AUTH", "true");
             // Every function's configuration requires the origin, not only the broadcast's that answers with it.
-            assertThat(variables).as(handler).hasSize(9).containsEntry("ALLOWED_ORIGIN", siteOrigin);
+            assertThat(variables).as(handler).hasSize(10).containsEntry("ALLOWED_ORIGIN", siteOrigin);
         });
     }
 
@@ -290,6 +292,7 @@ class ParleyStackTemplateTest {
             assertThat(configuration.activeShards()).as(handler).isEqualTo(4);
             assertThat(configuration.callbackRate()).as(handler).isEqualTo(CallbackRate.ACCOUNT_DEFAULT);
             assertThat(configuration.roomLimit()).as(handler).isEqualTo(RoomLimit.DEFAULT);
+            assertThat(configuration.requireAuth()).as(handler).isTrue();
             assertThat(configuration.dynamoDbEndpoint()).as(handler).isEmpty();
             assertThat(configuration.allowedOrigin()).as(handler).isEqualTo("https://d1234abcdefgh.cloudfront.net");
         });
