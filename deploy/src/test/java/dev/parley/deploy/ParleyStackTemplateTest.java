@@ -263,12 +263,11 @@ class ParleyStackTemplateTest {
                     .containsEntry("ACTIVE_SHARDS", "4")
                     .containsEntry("CALLBACK_RATE_PER_SECOND", "10000")
                     .containsEntry("CALLBACK_BURST", "5000")
-                    .containsEntry("MAX_ROOMS_PER_CONNECTION", "20");
-            if (handler.equals(BroadcastRoute.HANDLER)) {
-                assertThat(variables).hasSize(9).containsEntry("ALLOWED_ORIGIN", siteOrigin);
-            } else {
-                assertThat(variables).as(handler).hasSize(8);
-            }
+                    .containsEntry("MAX_ROOMS_PER_CONNECTION", "20")
+                    // The authorizer is deployed: $connect fails closed should it ever run without it.
+                    .containsEntry("REQUIRE_AUTH", "true");
+            // Every function's configuration requires the origin, not only the broadcast's that answers with it.
+            assertThat(variables).as(handler).hasSize(10).containsEntry("ALLOWED_ORIGIN", siteOrigin);
         });
     }
 
@@ -297,9 +296,9 @@ class ParleyStackTemplateTest {
             assertThat(configuration.activeShards()).as(handler).isEqualTo(4);
             assertThat(configuration.callbackRate()).as(handler).isEqualTo(CallbackRate.ACCOUNT_DEFAULT);
             assertThat(configuration.roomLimit()).as(handler).isEqualTo(RoomLimit.DEFAULT);
+            assertThat(configuration.requireAuth()).as(handler).isTrue();
             assertThat(configuration.dynamoDbEndpoint()).as(handler).isEmpty();
-            assertThat(configuration.allowedOrigin()).as(handler)
-                    .isEqualTo(handler.equals(BroadcastRoute.HANDLER) ? "https://d1234abcdefgh.cloudfront.net" : "*");
+            assertThat(configuration.allowedOrigin()).as(handler).isEqualTo("https://d1234abcdefgh.cloudfront.net");
         });
     }
 

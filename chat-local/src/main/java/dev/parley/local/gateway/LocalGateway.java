@@ -109,6 +109,7 @@ public final class LocalGateway implements AutoCloseable {
         private Optional<ApiKey> restApiKey = Optional.empty();
         private Optional<RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1>> restAuthorizer = Optional.empty();
         private String restAuthorizerHeader;
+        private Optional<ApiKey> callbackKey = Optional.empty();
 
         private Builder() {}
 
@@ -254,6 +255,15 @@ public final class LocalGateway implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Every {@code @connections} call must prove it holds this key, or is answered 403 as API Gateway answers an
+         * unsigned or badly signed call: as the secret access key of its SigV4 signature, or in {@code x-api-key}.
+         */
+        public Builder callbackKey(ApiKey key) {
+            this.callbackKey = Optional.of(Objects.requireNonNull(key, "callback key"));
+            return this;
+        }
+
         /** Binds the port, makes the functions and starts serving. */
         public LocalGateway start() {
             Objects.requireNonNull(routes, "routes: the gateway needs its functions");
@@ -280,14 +290,15 @@ public final class LocalGateway implements AutoCloseable {
                 var managementApi = new ManagementApi(connections, virtualConnections, counters, callbackFaults,
                         callbackThrottle.map(throttle ->
                                 new TokenBucket(throttle.perSecond(), throttle.burst(), System::nanoTime)),
-                        callbackLatency, scheduler);
+                        callbackKey.map(key -> new ManagementKey(key, Clock.systemUTC())), callbackLatency, scheduler);
                 var restEvents = new ProxyEvents(AwsIds.newApiId(), restStage);
                 Optional<RestAuthorizer> restAuthorization = restAuthorizer.isEmpty() ? Optional.empty() : Optional.of(
                         new RestAuthorizer(restAuthorizer.get(), restAuthorizerHeader, restEvents, runtime, log));
                 var restApi = new RestApi(routeTable, restApiKey, restAuthorization, restEvents, runtime, log, clock);
 
                 webSocketApi.install(server.webSockets());
-                var handler = new GatewayHandler(stage, restStage, webSocketApi, managementApi, restApi, pageConfig);
+                var handler = new GatewayHandler(new AllowedHosts(host), stage, restStage, webSocketApi, managementApi,
+                        restApi, pageConfig);
                 server.start(handler, webRoot, request -> pageHeaders.apply(handler.urlsSeenBy(request)));
                 return new LocalGateway(server, urls, webSocketApi, connections, counters, runtime, scheduler);
             } catch (Exception failure) {
