@@ -1,12 +1,14 @@
 package dev.parley.local;
 
 import dev.parley.chat.domain.model.MessageRateLimit;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.auth.MintToken;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.local.gateway.ApiKey;
 import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.LocalGateway;
+import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.InvalidSettingException;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.SendRateSettings;
@@ -57,6 +59,7 @@ final class CommandLine {
         SEND_RATE(SendRateSettings.PER_SECOND),
         SEND_BURST(SendRateSettings.BURST),
         MAX_ROOMS_PER_CONNECTION(RoomSettings.MAX_ROOMS_PER_CONNECTION),
+        MAX_CONNECTIONS_PER_USER(ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER),
         AUTH_SECRET("--auth-secret", "SECRET", "turn authorization on: $connect needs ?token= signed with this secret, "
                 + "at least 32 bytes (better in " + AUTH_SECRET_VARIABLE + ", out of the process list)", "off"),
         ADMIN_KEY("--admin-key", "KEY", "with authorization on, the broadcast endpoint needs this key in x-api-key, "
@@ -172,6 +175,7 @@ final class CommandLine {
         private double sendRate;
         private int sendBurst;
         private int maxRooms;
+        private int maxConnections;
         private Optional<String> authSecret = Optional.empty();
         private Optional<String> adminKey = Optional.empty();
 
@@ -191,6 +195,7 @@ final class CommandLine {
             sendRate = defaults.sendRateLimit().perSecond();
             sendBurst = defaults.sendRateLimit().burst();
             maxRooms = defaults.roomLimit().maxRoomsPerConnection();
+            maxConnections = defaults.connectionLimit().maxConnectionsPerUser();
         }
 
         void secretsFrom(Map<String, String> environment) {
@@ -217,6 +222,8 @@ final class CommandLine {
                 case SEND_RATE -> sendRate = SendRateSettings.PER_SECOND.fromFlag(value);
                 case SEND_BURST -> sendBurst = SendRateSettings.BURST.fromFlag(value);
                 case MAX_ROOMS_PER_CONNECTION -> maxRooms = RoomSettings.MAX_ROOMS_PER_CONNECTION.fromFlag(value);
+                case MAX_CONNECTIONS_PER_USER ->
+                        maxConnections = ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER.fromFlag(value);
                 // Checked in toOptions(), whose messages never repeat a secret.
                 case AUTH_SECRET -> authSecret = Optional.of(value);
                 case ADMIN_KEY -> adminKey = Optional.of(value);
@@ -232,7 +239,7 @@ final class CommandLine {
                     .orElseGet(() -> CallbackThrottle.withDefaultBurst(rate)));
             return new LocalOptions(host, port, stage, restStage, dynamoDbEndpoint, dataDir, table, region,
                     idleTimeout, maxDuration, callbackLatency, throttle, webRoot, new MessageRateLimit(sendRate, sendBurst),
-                    new RoomLimit(maxRooms), authorization());
+                    new RoomLimit(maxRooms), new ConnectionLimit(maxConnections), authorization());
         }
 
         /** Both secrets or neither: with authorization on, the broadcast endpoint is protected too. */

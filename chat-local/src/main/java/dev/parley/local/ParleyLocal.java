@@ -185,6 +185,6 @@ public final class ParleyLocal implements AutoCloseable {
         return new ChatConfiguration(options.table(), ROOMS_TABLE, options.region(), Optional.of(dynamoDbEndpoint),
                 urls.callback(), CorsSettings.ALLOWED_ORIGIN.defaultValue(), DynamoDbRegistrySettings.DEFAULT_RETENTION,
                 DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS, options.sendRateLimit(), DynamoDbTimeouts.DEFAULT,
-                CallbackRate.ACCOUNT_DEFAULT, options.roomLimit());
+                CallbackRate.ACCOUNT_DEFAULT, options.roomLimit(), options.connectionLimit());
     }
 }

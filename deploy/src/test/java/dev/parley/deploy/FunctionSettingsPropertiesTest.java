@@ -3,6 +3,7 @@ package dev.parley.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.settings.CallbackSettings;
+import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.Setting;
 import dev.parley.chat.settings.TableSettings;
@@ -66,7 +67,8 @@ class FunctionSettingsPropertiesTest {
     Arbitrary<Setting<?>> deployedSettings() {
         return Arbitraries.<Setting<?>>of(TableSettings.TABLE_NAME, TableSettings.ROOMS_TABLE_NAME,
                 TableSettings.ACTIVE_SHARDS, TableSettings.CONNECTION_RETENTION_DAYS, CallbackSettings.RATE_PER_SECOND,
-                CallbackSettings.BURST, RoomSettings.MAX_ROOMS_PER_CONNECTION);
+                CallbackSettings.BURST, RoomSettings.MAX_ROOMS_PER_CONNECTION,
+                ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER);
     }
 
     /** Numbers about every range's ends, table names about DynamoDB's rule, and anything else. */

@@ -1,12 +1,14 @@
 package dev.parley.chat.wiring;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.settings.CallbackSettings;
+import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.CorsSettings;
 import dev.parley.chat.settings.DynamoDbTimeouts;
 import dev.parley.chat.settings.RoomSettings;
@@ -31,11 +33,12 @@ import java.util.Optional;
  * @param allowedOrigin the origin the broadcast endpoint answers CORS requests for
  * @param connectionRetention how long a disconnected row is kept before the table's TTL removes it
  * @param activeShards how many partitions the active-connections index spreads connections over
- * @param sendRateLimit how fast each connection may send messages
+ * @param sendRateLimit how fast each sender (a user, or an anonymous connection) may send frames
  * @param dynamoDbTimeouts how long a DynamoDB call may take before the handler gives up on it
  * @param callbackRate the {@code @connections} rate the publisher paces its sends to: the account's API Gateway
  *        quota in the region, or the share of it left to Parley
  * @param roomLimit how many rooms each connection may be in at once
+ * @param connectionLimit how many connections each user may have open at once
  */
 public record ChatConfiguration(
         String tableName,
@@ -49,7 +52,8 @@ public record ChatConfiguration(
         MessageRateLimit sendRateLimit,
         DynamoDbTimeouts dynamoDbTimeouts,
         CallbackRate callbackRate,
-        RoomLimit roomLimit) {
+        RoomLimit roomLimit,
+        ConnectionLimit connectionLimit) {
 
     /** Set by the deployment: its WebSocket API's stage. */
     public static final String CALLBACK_URL_VARIABLE = "WEBSOCKET_CALLBACK_URL";
@@ -74,17 +78,19 @@ public record ChatConfiguration(
         Objects.requireNonNull(dynamoDbTimeouts, "DynamoDB timeouts");
         Objects.requireNonNull(callbackRate, "callback rate");
         Objects.requireNonNull(roomLimit, "room limit");
+        Objects.requireNonNull(connectionLimit, "connection limit");
     }
 
     /**
      * A configuration with its rooms in the {@link ChatRoomsTable#DEFAULT_NAME} table, limiting each connection to the
-     * {@link RoomLimit#DEFAULT}.
+     * {@link RoomLimit#DEFAULT} and each user to the {@link ConnectionLimit#DEFAULT}.
      */
     public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
             String allowedOrigin, Duration connectionRetention, int activeShards, MessageRateLimit sendRateLimit,
             DynamoDbTimeouts dynamoDbTimeouts, CallbackRate callbackRate) {
         this(tableName, ChatRoomsTable.DEFAULT_NAME, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin,
-                connectionRetention, activeShards, sendRateLimit, dynamoDbTimeouts, callbackRate, RoomLimit.DEFAULT);
+                connectionRetention, activeShards, sendRateLimit, dynamoDbTimeouts, callbackRate, RoomLimit.DEFAULT,
+                ConnectionLimit.DEFAULT);
     }
 
     /** A configuration with the {@link DynamoDbTimeouts#DEFAULT}, paced to {@link CallbackRate#ACCOUNT_DEFAULT}. */
@@ -119,7 +125,8 @@ public record ChatConfiguration(
                 SendRateSettings.fromEnvironment(environment),
                 DynamoDbTimeouts.fromEnvironment(environment),
                 CallbackSettings.fromEnvironment(environment),
-                RoomSettings.fromEnvironment(environment));
+                RoomSettings.fromEnvironment(environment),
+                ConnectionLimitSettings.fromEnvironment(environment));
     }
 
     private static Optional<String> optional(Map<String, String> environment, String name) {
