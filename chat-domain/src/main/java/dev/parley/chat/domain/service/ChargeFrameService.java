@@ -8,8 +8,11 @@ import dev.parley.chat.domain.port.in.ChargeFrameUseCase;
 import dev.parley.chat.domain.port.in.FrameCharge;
 import dev.parley.chat.domain.port.out.LimitRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 public final class ChargeFrameService implements ChargeFrameUseCase {
 
@@ -20,9 +23,18 @@ public final class ChargeFrameService implements ChargeFrameUseCase {
      */
     static final int MAX_ATTEMPTS = 10;
 
+    /** Senders refused at once remembered by one instance: far more than flood it at a time, and a bounded map. */
+    static final int MAX_REMEMBERED = 10_000;
+
     private final LimitRegistry limits;
     private final Clock clock;
     private final MessageRateLimit rateLimit;
+    /**
+     * Until when each sender refused here has no token: tokens refill only with time and other frames only take them,
+     * so no frame of a refused sender can be allowed before then, on any instance. Its frames are refused without a
+     * read of the store meanwhile, which keeps a flood from costing the store a call per frame.
+     */
+    private final ConcurrentMap<PresenceKey, Instant> refusedUntil = new ConcurrentHashMap<>();
 
     public ChargeFrameService(LimitRegistry limits, Clock clock, MessageRateLimit rateLimit) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -33,10 +45,19 @@ public final class ChargeFrameService implements ChargeFrameUseCase {
     @Override
     public FrameCharge charge(ChargeFrameCommand command) {
         PresenceKey sender = command.sender();
+        Instant until = refusedUntil.get(sender);
+        if (until != null) {
+            Instant now = clock.instant();
+            if (now.isBefore(until)) {
+                return new FrameCharge.RateLimited(Duration.between(now, until));
+            }
+            refusedUntil.remove(sender, until);
+        }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             MessageDecision decision = rateLimit.take(limits.allowance(sender), now);
             if (decision instanceof MessageDecision.Refused refused) {
+                remember(sender, now.plus(refused.retryAfter()), now);
                 return new FrameCharge.RateLimited(refused.retryAfter());
             }
             var taken = (MessageDecision.Allowed) decision;
@@ -45,5 +66,14 @@ public final class ChargeFrameService implements ChargeFrameUseCase {
             }
         }
         return new FrameCharge.RateLimited(rateLimit.interval());
+    }
+
+    private void remember(PresenceKey sender, Instant until, Instant now) {
+        if (refusedUntil.size() >= MAX_REMEMBERED) {
+            refusedUntil.values().removeIf(refusal -> !now.isBefore(refusal));
+        }
+        if (refusedUntil.size() < MAX_REMEMBERED) {
+            refusedUntil.put(sender, until);
+        }
     }
 }

@@ -104,6 +104,24 @@ class ChargeFrameServiceTest {
     }
 
     @Test
+    void givenARefusedSender_chargeBeforeItsWaitIsOver_isRefusedWithoutReadingTheStore() {
+        var counting = new RacingLimits(limits, 0);
+        var counted = new ChargeFrameService(counting, clock, TEN_A_SECOND_BURST_OF_20);
+        IntStream.range(0, 20).forEach(n -> counted.charge(ofAda("tab")));
+        assertThat(counted.charge(ofAda("tab"))).isEqualTo(new FrameCharge.RateLimited(Duration.ofMillis(100)));
+        int readsWhenRefused = counting.reads;
+
+        clock.advance(Duration.ofMillis(40));
+        FrameCharge flood = counted.charge(ofAda("another tab"));
+        clock.advance(Duration.ofMillis(60));
+        FrameCharge waited = counted.charge(ofAda("tab"));
+
+        assertThat(flood).isEqualTo(new FrameCharge.RateLimited(Duration.ofMillis(60)));
+        assertThat(waited).isEqualTo(new FrameCharge.Charged());
+        assertThat(counting.reads).isEqualTo(readsWhenRefused + 1);
+    }
+
+    @Test
     void givenATokenTaken_charge_letsTheStoreForgetTheAllowanceOnceItIsFullAgain() {
         var recording = new RacingLimits(limits, 0);
         var recorded = new ChargeFrameService(recording, clock, TEN_A_SECOND_BURST_OF_20);
@@ -130,6 +148,7 @@ class ChargeFrameServiceTest {
         private final LimitRegistry shared;
         private final int races;
         int racesLost;
+        int reads;
         Instant fullAgainAt;
 
         RacingLimits(LimitRegistry shared, int races) {
@@ -139,6 +158,7 @@ class ChargeFrameServiceTest {
 
         @Override
         public Optional<MessageAllowance> allowance(PresenceKey sender) {
+            reads++;
             return shared.allowance(sender);
         }
 
