@@ -69,7 +69,7 @@ public final class ChatRoom implements AutoCloseable {
             return room;
         } catch (RuntimeException failure) {
             room.close();
-            throw failure;
+            throw new IllegalStateException(failure.getMessage() + "; " + console.tally().problems(), failure);
         }
     }
 
