@@ -22,7 +22,7 @@ import java.util.function.IntFunction;
 
 /**
  * All of Parley in this JVM ({@link ParleyLocal}: dynalite, the local gateway, the real handlers) with its defaults
- * (the per-connection send limit included) on a free loopback port, and N real WebSocket clients connected to it.
+ * (the send limit included) on a free loopback port, and N real WebSocket clients connected to it.
  * The clients share one java.net.http client and a small pool for its callbacks, not a thread each.
  */
 public final class ChatRoom implements AutoCloseable {

@@ -11,7 +11,6 @@ import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.out.AbstractConnectionRegistryTest;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

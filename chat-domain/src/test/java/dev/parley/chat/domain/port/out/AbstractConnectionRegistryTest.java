@@ -8,24 +8,15 @@ import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
-import dev.parley.chat.domain.model.MessageAllowance;
-import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -254,14 +245,6 @@ public abstract class AbstractConnectionRegistryTest {
 
     private static Connection connectionOf(String name, UserId user) {
         return new Connection(newId(), new DisplayName(name), CONNECTED_AT, Optional.of(user));
-    }
-
-    private static MessageAllowance allowance(String tokens, int secondsAfterConnect) {
-        return new MessageAllowance(new BigDecimal(tokens), CONNECTED_AT.plusSeconds(secondsAfterConnect));
-    }
-
-    private static MessageDecision.Allowed taken(Optional<MessageAllowance> before, MessageAllowance after) {
-        return new MessageDecision.Allowed(before, after);
     }
 
     private static PostedText posted(String text, int secondsAfterConnect) {
