@@ -8,6 +8,7 @@ import dev.parley.chat.auth.SigningKey;
 import dev.parley.local.gateway.ApiKey;
 import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.LocalGateway;
+import dev.parley.chat.settings.ConnectAuthSettings;
 import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.InvalidSettingException;
 import dev.parley.chat.settings.RoomSettings;
@@ -39,7 +40,8 @@ final class CommandLine {
     enum Option {
         PORT("--port", "N", "the one port for the WebSocket API, @connections, REST and pages; 0 picks a free one",
                 "8080"),
-        HOST("--host", "ADDRESS", "the address to listen on", LocalOptions.DEFAULT_HOST),
+        HOST("--host", "ADDRESS", "the address to listen on (one other machines reach gets a warning); requests must "
+                + "name localhost, an IP address or this host in Host, others are refused 421", LocalOptions.DEFAULT_HOST),
         STAGE("--stage", "NAME", "the WebSocket API's stage", "production"),
         REST_STAGE("--rest-stage", "NAME", "the REST API's stage (the broadcast endpoint)", "dev"),
         DYNAMODB_ENDPOINT("--dynamodb-endpoint", "URL", "use this DynamoDB-compatible endpoint instead of starting dynalite",
@@ -63,7 +65,14 @@ final class CommandLine {
         AUTH_SECRET("--auth-secret", "SECRET", "turn authorization on: $connect needs ?token= signed with this secret, "
                 + "at least 32 bytes (better in " + AUTH_SECRET_VARIABLE + ", out of the process list)", "off"),
         ADMIN_KEY("--admin-key", "KEY", "with authorization on, the broadcast endpoint needs this key in x-api-key, "
-                + "at least 20 characters (or " + ADMIN_KEY_VARIABLE + ")", "none");
+                + "at least 20 characters (or " + ADMIN_KEY_VARIABLE + "); so does @connections, as an x-api-key or as the "
+                + "secret access key of a SigV4 signature", "none"),
+        /** The functions' setting, on by default exactly when this command line turns authorization on. */
+        REQUIRE_AUTH(ConnectAuthSettings.REQUIRE_AUTH.flag().orElseThrow().name(),
+                ConnectAuthSettings.REQUIRE_AUTH.flag().orElseThrow().placeholder(),
+                ConnectAuthSettings.REQUIRE_AUTH.description() + " (REQUIRE_AUTH); true without --auth-secret refuses "
+                        + "every $connect, as a deployment whose authorizer was detached would",
+                "true with --auth-secret, false without");
 
         final String flag;
         final String value;
@@ -178,6 +187,7 @@ final class CommandLine {
         private int maxConnections;
         private Optional<String> authSecret = Optional.empty();
         private Optional<String> adminKey = Optional.empty();
+        private Optional<Boolean> requireAuth = Optional.empty();
 
         Values(LocalOptions defaults) {
             host = defaults.host();
@@ -227,6 +237,7 @@ final class CommandLine {
                 // Checked in toOptions(), whose messages never repeat a secret.
                 case AUTH_SECRET -> authSecret = Optional.of(value);
                 case ADMIN_KEY -> adminKey = Optional.of(value);
+                case REQUIRE_AUTH -> requireAuth = Optional.of(ConnectAuthSettings.REQUIRE_AUTH.fromFlag(value));
             }
         }
 
@@ -237,9 +248,11 @@ final class CommandLine {
             Optional<CallbackThrottle> throttle = callbackRate.map(rate -> callbackBurst
                     .map(burst -> new CallbackThrottle(rate, burst))
                     .orElseGet(() -> CallbackThrottle.withDefaultBurst(rate)));
+            Optional<LocalAuthorization> authorization = authorization();
             return new LocalOptions(host, port, stage, restStage, dynamoDbEndpoint, dataDir, table, region,
                     idleTimeout, maxDuration, callbackLatency, throttle, webRoot, new MessageRateLimit(sendRate, sendBurst),
-                    new RoomLimit(maxRooms), new ConnectionLimit(maxConnections), authorization());
+                    new RoomLimit(maxRooms), new ConnectionLimit(maxConnections), authorization,
+                    requireAuth.orElse(authorization.isPresent()));
         }
 
         /** Both secrets or neither: with authorization on, the broadcast endpoint is protected too. */

@@ -10,8 +10,11 @@ import dev.parley.chat.wiring.ChatConfiguration;
 import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.ConnectionLimits;
 import dev.parley.local.gateway.LocalGateway;
+import dev.parley.chat.settings.ConnectAuthSettings;
 import dev.parley.chat.settings.SendRateSettings;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -39,6 +42,8 @@ import java.util.Optional;
  * @param connectionLimit how many connections each user may have open at once, as {@code MAX_CONNECTIONS_PER_USER} sets
  *        it on AWS
  * @param authorization tokens on {@code $connect} and a key on the broadcast endpoint; empty, the default, for neither
+ * @param requireAuth whether {@code $connect} refuses connections no authorizer identified, as {@code REQUIRE_AUTH}
+ *        sets it on AWS
  */
 public record LocalOptions(
         String host,
@@ -57,7 +62,8 @@ public record LocalOptions(
         MessageRateLimit sendRateLimit,
         RoomLimit roomLimit,
         ConnectionLimit connectionLimit,
-        Optional<LocalAuthorization> authorization) {
+        Optional<LocalAuthorization> authorization,
+        boolean requireAuth) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -101,7 +107,26 @@ public record LocalOptions(
                 Optional.empty(), Optional.empty(), ChatDetailsTable.DEFAULT_NAME, DEFAULT_REGION,
                 ConnectionLimits.AWS_IDLE_TIMEOUT, ConnectionLimits.AWS_MAX_DURATION, Duration.ZERO, Optional.empty(),
                 Optional.empty(), SendRateSettings.DEFAULT, RoomLimit.DEFAULT, ConnectionLimit.DEFAULT,
-                Optional.empty());
+                Optional.empty(), ConnectAuthSettings.REQUIRE_AUTH.defaultValue());
+    }
+
+    /**
+     * A warning when the gateway listens where other machines reach it: everything it serves, {@code @connections}
+     * included, is then theirs too, and with authorization off open to anyone.
+     */
+    public Optional<String> exposureWarning() {
+        try {
+            if (InetAddress.getByName(host).isLoopbackAddress()) {
+                return Optional.empty();
+            }
+        } catch (UnknownHostException unknown) {
+            // not resolvable here: warn, since it is not known to be loopback
+        }
+        return Optional.of("parley-local: warning: listening on " + host + ", which other machines can reach, not on "
+                + "loopback only" + (authorization.isEmpty()
+                        ? "; authorization is off, so anyone who reaches it may connect, broadcast and send to any "
+                                + "connection (--auth-secret and --admin-key turn it on)"
+                        : ""));
     }
 
     /** Reads command-line options, such as {@code --port 0 --idle-timeout 5}; see {@code --help}. */

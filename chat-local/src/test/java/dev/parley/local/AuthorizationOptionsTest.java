@@ -58,4 +58,15 @@ class AuthorizationOptionsTest {
         assertThat(CommandLine.usage()).contains("--auth-secret SECRET", "--admin-key KEY", "PARLEY_AUTH_SECRET",
                 "PARLEY_ADMIN_KEY", "(default: off)");
     }
+
+    @Test
+    void givenAuthorizationOnOrOff_parse_requiresAuthExactlyWhenItIsOnUnlessTold() {
+        assertThat(CommandLine.parse().requireAuth()).isFalse();
+        assertThat(CommandLine.parse("--auth-secret", SECRET, "--admin-key", ADMIN_KEY).requireAuth()).isTrue();
+        assertThat(CommandLine.parse("--auth-secret", SECRET, "--admin-key", ADMIN_KEY, "--require-auth", "false")
+                .requireAuth()).isFalse();
+        assertThat(CommandLine.parse("--require-auth", "TRUE").requireAuth()).isTrue();
+        assertThatThrownBy(() -> CommandLine.parse("--require-auth", "yes"))
+                .hasMessage("--require-auth must be true or false, not 'yes'");
+    }
 }

@@ -4,6 +4,12 @@ import static dev.parley.local.ParleyCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.chat.auth.Principal;
+import dev.parley.chat.auth.SigningKey;
+import dev.parley.chat.auth.TokenIssuer;
+import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.UserId;
+import dev.parley.local.gateway.RawHttp;
 import dev.parley.local.gateway.RawWebSocket;
 import dev.parley.local.gateway.TestClient;
 import java.io.IOException;
@@ -12,7 +18,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -60,10 +73,23 @@ class HostileInputEndToEndTest {
     private static final String ROOM_ITEM = "chatRooms ";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TestClient.WAIT).build();
     private static final AtomicInteger NAMES = new AtomicInteger();
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private static final String GUARDED_TABLE = "chatDetails-hostile-guarded";
+    private static final String DETACHED_TABLE = "chatDetails-hostile-detached";
+    private static final String SECRET = "hostile-input-signing-secret-0123456789-abcdef";
+    private static final String ADMIN_KEY = "hostile-input-admin-key-0123456789";
 
     private static LocalDynamoDb dynalite;
     private static ParleyLocal parley;
     private static ChatRows rows;
+    /** With authorization on, as deployed: the authorizer on $connect, the admin key on broadcast and @connections. */
+    private static ParleyLocal guarded;
+    private static ChatRows guardedRows;
+    /** REQUIRE_AUTH on but no authorizer, as a deployment whose authorizer was detached from $connect. */
+    private static ParleyLocal detached;
+    private static ChatRows detachedRows;
 
     /** The clients a test joined, by connection id: all of them leave, and are seen to, before the next test. */
     private final Map<String, TestClient> joined = new LinkedHashMap<>();
@@ -76,10 +102,18 @@ class HostileInputEndToEndTest {
         parley = ParleyLocal.start(LocalOptions.parse("--port", "0", "--dynamodb-endpoint", dynalite.endpoint().toString(),
                 "--table", TABLE));
         rows = new ChatRows(dynalite.client(), TABLE);
+        guarded = ParleyLocal.start(LocalOptions.parse("--port", "0", "--dynamodb-endpoint",
+                dynalite.endpoint().toString(), "--table", GUARDED_TABLE, "--auth-secret", SECRET, "--admin-key", ADMIN_KEY));
+        guardedRows = new ChatRows(dynalite.client(), GUARDED_TABLE);
+        detached = ParleyLocal.start(LocalOptions.parse("--port", "0", "--dynamodb-endpoint",
+                dynalite.endpoint().toString(), "--table", DETACHED_TABLE, "--require-auth", "true"));
+        detachedRows = new ChatRows(dynalite.client(), DETACHED_TABLE);
     }
 
     @AfterAll
     static void stopParley() {
+        detached.close();
+        guarded.close();
         parley.close();
         dynalite.close();
     }
@@ -377,6 +411,74 @@ class HostileInputEndToEndTest {
         assertStillConnectedAndGotNothingElse(bystander);
     }
 
+    @ParameterizedTest(name = "{0} {1} with a foreign Host -> 421")
+    @CsvSource({"GET, /production", "POST, /dev/broadcastmessage", "POST, /production/@connections/SENDER",
+            "GET, /production/@connections/SENDER", "DELETE, /production/@connections/SENDER", "GET, /config.json",
+            "GET, /"})
+    void givenConnectedClients_requestWithAForeignHost_isRefused421AndChangesNothing(String method, String path)
+            throws IOException {
+        Map<String, Map<String, AttributeValue>> before = snapshot();
+        int port = parley.gateway().urls().pages().getPort();
+
+        RawHttp.Answer answer = RawHttp.send(port, method, path.replace("SENDER", idOf(sender)),
+                "attacker.example:" + port, "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Version: 13",
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Authorization: AWS4-HMAC-SHA256 Credential=local");
+
+        assertThat(answer.status()).isEqualTo(421);
+        assertThat(json(answer.body())).containsEntry("message", "this gateway answers to localhost, IP addresses and "
+                + "127.0.0.1, not to the host 'attacker.example:" + port + "'");
+        assertStillConnectedAndGotNothingElse(sender);
+        assertStillConnectedAndGotNothingElse(bystander);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} @connections {1} with authorization on -> 403")
+    @CsvSource({"POST, a signature nobody checked", "GET, a signature nobody checked", "DELETE, a signature nobody checked",
+            "POST, no credentials", "GET, no credentials", "DELETE, no credentials",
+            "POST, another key in x-api-key", "GET, another key in x-api-key", "DELETE, another key in x-api-key"})
+    void givenAuthorizationOn_managementCallWithoutTheAdminKey_isRefused403AndChangesNothing(String method,
+            String credentials) throws Exception {
+        String name = uniqueName("Guarded");
+        TestClient user = ParleyCalls.connect(URI.create(guarded.gateway().urls().webSocket() + "?token="
+                + new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC())
+                        .issue(new Principal(new UserId("user-" + name), new DisplayName(name)), Duration.ofMinutes(5))));
+        String id = guardedRows.idsByName().get(name);
+        Map<String, Map<String, AttributeValue>> before = snapshot(guardedRows);
+        var call = HttpRequest.newBuilder(URI.create(guarded.gateway().urls().callback() + "/@connections/"
+                + URLEncoder.encode(id, StandardCharsets.UTF_8))).timeout(TestClient.WAIT)
+                .method(method, HttpRequest.BodyPublishers.ofString(method.equals("POST") ? "{\"type\":\"forged\"}" : ""));
+        switch (credentials) {
+            // What chat-local accepted from anyone before: a SigV4 header it never verified.
+            case "a signature nobody checked" -> call.header("Authorization", "AWS4-HMAC-SHA256 Credential=local/"
+                    + AMZ_DATE.format(Instant.now()).substring(0, 8) + "/us-east-1/execute-api/aws4_request, "
+                    + "SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64))
+                    .header("X-Amz-Date", AMZ_DATE.format(Instant.now()));
+            case "another key in x-api-key" -> call.header("x-api-key", ADMIN_KEY.replace('0', '9'));
+            default -> { }
+        }
+
+        HttpResponse<String> answer = HTTP.send(call.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat((String) json(answer.body()).get("message")).isNotBlank();
+        assertStillConnectedAndGotNothingElse(user);
+        assertThat(snapshot(guardedRows)).isEqualTo(before);
+        user.close();
+        guardedRows.awaitEnded(id);
+    }
+
+    @ParameterizedTest(name = "$connect with {0}, REQUIRE_AUTH on and no authorizer -> 403")
+    @ValueSource(strings = {"?name=Eve", "?token=eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl&name=Eve", ""})
+    void givenRequireAuthWithoutAuthorizer_handshake_isRefused403AndNothingIsStored(String query) {
+        Map<String, Map<String, AttributeValue>> before = snapshot(detachedRows);
+
+        assertThatThrownBy(() -> TestClient.attempt(URI.create(detached.gateway().urls().webSocket() + query)).join())
+                .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class,
+                        refused -> assertThat(refused.getResponse().statusCode()).isEqualTo(403));
+        assertThat(detachedRows.all()).isEmpty();
+        assertThat(snapshot(detachedRows)).isEqualTo(before);
+    }
+
     @ParameterizedTest(name = "{0} -> 400 {1}")
     @MethodSource("badBroadcastBodies")
     void givenConnectedClients_badBroadcastBody_isAnswered400WithItsErrorAndReachesNobody(String body, String code,
@@ -512,8 +614,13 @@ class HostileInputEndToEndTest {
 
     /** Both tables: the chat details rows by connection id, the rooms' items by room and key. */
     private static Map<String, Map<String, AttributeValue>> snapshot() {
+        return snapshot(rows);
+    }
+
+    /** The rows of {@code table} and the rooms' items, which every stack here keeps in the one rooms table. */
+    private static Map<String, Map<String, AttributeValue>> snapshot(ChatRows table) {
         Map<String, Map<String, AttributeValue>> all = new HashMap<>();
-        rows.all().forEach(row -> all.put(row.get("connectionId").s(), row));
+        table.all().forEach(row -> all.put(row.get("connectionId").s(), row));
         rows.roomItems().forEach(item -> all.put(roomItemKey(item), item));
         return all;
     }

@@ -7,6 +7,7 @@ import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.settings.CallbackSettings;
+import dev.parley.chat.settings.ConnectAuthSettings;
 import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.TableSettings;
@@ -36,6 +37,8 @@ import software.amazon.awscdk.RemovalPolicy;
  * @param dataRemovalPolicy what deleting the stack does to the tables and the log groups
  * @param authorization whether {@code $connect} needs a token the authorizer accepts ({@code -c authorization=false}
  *        makes Parley an open chat again)
+ * @param requireAuth whether {@code $connect} refuses connections no authorizer identified ({@code REQUIRE_AUTH}):
+ *        on wherever the authorizer is deployed, unless {@code -c requireAuth=false}; never without the authorizer
  * @param lambdaJar the shaded {@code chat-lambda.jar}
  * @param webRoot the directory of web pages served by CloudFront; must hold an {@code index.html}
  */
@@ -49,6 +52,7 @@ record DeploySettings(
         ConnectionLimit connectionLimit,
         RemovalPolicy dataRemovalPolicy,
         boolean authorization,
+        boolean requireAuth,
         Path lambdaJar,
         Path webRoot) {
 
@@ -87,6 +91,11 @@ record DeploySettings(
         if (dataRemovalPolicy != RemovalPolicy.RETAIN && dataRemovalPolicy != RemovalPolicy.DESTROY) {
             throw invalid(REMOVAL_POLICY, dataRemovalPolicy, "retain or destroy");
         }
+        if (requireAuth && !authorization) {
+            throw new IllegalArgumentException("context '" + ConnectAuthSettings.REQUIRE_AUTH.contextKey().orElseThrow()
+                    + "' is true but -c " + AUTHORIZATION + "=false deploys no authorizer: every $connect would be "
+                    + "refused; leave " + ConnectAuthSettings.REQUIRE_AUTH.contextKey().orElseThrow() + " out");
+        }
         Objects.requireNonNull(lambdaJar, LAMBDA_JAR);
         Objects.requireNonNull(webRoot, WEB_ROOT);
     }
@@ -96,6 +105,7 @@ record DeploySettings(
      * are resolved against {@code directory}: the working directory, {@code deploy/} when run by the CDK CLI.
      */
     static DeploySettings fromContext(Function<String, Object> context, Path directory) {
+        boolean authorization = bool(context, AUTHORIZATION, true);
         return new DeploySettings(
                 text(context, WEBSOCKET_STAGE, WebSocketRoute.DEFAULT_STAGE),
                 text(context, BROADCAST_STAGE, BroadcastRoute.DEFAULT_STAGE),
@@ -105,7 +115,8 @@ record DeploySettings(
                 RoomSettings.fromContext(context),
                 ConnectionLimitSettings.fromContext(context),
                 removalPolicy(text(context, REMOVAL_POLICY, "retain")),
-                bool(context, AUTHORIZATION, true),
+                authorization,
+                requireAuth(context, authorization),
                 existingJar(path(context, LAMBDA_JAR, DEFAULT_LAMBDA_JAR, directory)),
                 existingWebRoot(path(context, WEB_ROOT, DEFAULT_WEB_ROOT, directory)));
     }
@@ -119,7 +130,15 @@ record DeploySettings(
         environment.putAll(CallbackSettings.toEnvironment(callbackRate));
         environment.putAll(RoomSettings.toEnvironment(roomLimit));
         environment.putAll(ConnectionLimitSettings.toEnvironment(connectionLimit));
+        environment.putAll(ConnectAuthSettings.toEnvironment(requireAuth));
         return environment;
+    }
+
+    /** The functions fail closed wherever the authorizer is deployed, unless the context says otherwise. */
+    private static boolean requireAuth(Function<String, Object> context, boolean authorization) {
+        return ConnectAuthSettings.REQUIRE_AUTH.contextKey().map(context).isPresent()
+                ? ConnectAuthSettings.REQUIRE_AUTH.fromContext(context)
+                : authorization;
     }
 
     private static String text(Function<String, Object> context, String key, String fallback) {

@@ -52,14 +52,15 @@ final class ParleyStack extends Stack {
         Optional<ConnectAuthorization> authorization = settings.authorization()
                 ? Optional.of(new ConnectAuthorization(this, "Authorization", blueprint))
                 : Optional.empty();
+        // Every function reads ALLOWED_ORIGIN with its configuration, which refuses to fall back on any origin.
+        var site = new ChatSite(this, "Site");
+        Map<String, String> origin = Map.of(CorsSettings.ALLOWED_ORIGIN.variable(), site.origin());
         for (WebSocketRoute route : WebSocketRoute.values()) {
-            var function = new ChatFunction(this, route.handler(), HandlerAccess.of(route), Map.of(), blueprint);
+            var function = new ChatFunction(this, route.handler(), HandlerAccess.of(route), origin, blueprint);
             chat.route(route, function.alias(), authorization.map(ConnectAuthorization::authorizer));
         }
 
-        var site = new ChatSite(this, "Site");
-        var broadcastFunction = new ChatFunction(this, BroadcastRoute.HANDLER, HandlerAccess.BROADCAST,
-                Map.of(CorsSettings.ALLOWED_ORIGIN.variable(), site.origin()), blueprint);
+        var broadcastFunction = new ChatFunction(this, BroadcastRoute.HANDLER, HandlerAccess.BROADCAST, origin, blueprint);
         var broadcast = new BroadcastApi(this, "Broadcast", settings.broadcastStage(), broadcastFunction.alias(),
                 site.origin(), apiGatewayLogging, settings.dataRemovalPolicy());
         // Ordered, so config.json (and so its asset hash) is the same on every synth.

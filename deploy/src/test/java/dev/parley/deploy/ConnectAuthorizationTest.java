@@ -93,6 +93,13 @@ class ConnectAuthorizationTest {
     }
 
     @Test
+    void givenAuthorizationOff_synth_letsTheFunctionsConnectAnonymously() {
+        openChat.chatFunctionIdsByHandler().forEach((handler, functionId) -> assertThat(
+                map(at(openChat.resource(functionId), "Properties", "Environment", "Variables")))
+                .as(handler).containsEntry("REQUIRE_AUTH", "false"));
+    }
+
+    @Test
     void givenAuthorizationOff_synth_stillPassesTheAwsSolutionsChecks() {
         assertThat(openChat.messages("aws:cdk:error")).isEmpty();
     }

@@ -37,7 +37,7 @@ class DeploySettingsTest {
 
         assertThat(settings).isEqualTo(new DeploySettings("production", "dev",
                 new TableSettings("chatDetails", "chatRooms", 4, 30), 1024, new CallbackRate(10_000, 5_000),
-                new RoomLimit(20), new ConnectionLimit(5), RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
+                new RoomLimit(20), new ConnectionLimit(5), RemovalPolicy.RETAIN, true, true, lambdaJar, webRoot));
     }
 
     @Test
@@ -59,7 +59,7 @@ class DeploySettingsTest {
 
         assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1",
                 new TableSettings("parley-chat", "parley-rooms", 8, 7), 2048, new CallbackRate(2_500, 1_250),
-                new RoomLimit(50), new ConnectionLimit(2), RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
+                new RoomLimit(50), new ConnectionLimit(2), RemovalPolicy.DESTROY, false, false, lambdaJar, webRoot));
     }
 
     @Test
@@ -104,6 +104,7 @@ class DeploySettingsTest {
         "removalPolicy, snapshot",
         "authorization, off",
         "authorization, yes",
+        "requireAuth, on",
     })
     void givenAnInvalidValue_fromContext_namesTheKeyAndTheValue(String key, String value) {
         Map<String, Object> context = context(Map.of(key, value));
@@ -130,6 +131,26 @@ class DeploySettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("context '" + key + "' must be " + range)
                 .hasMessageEndingWith(", not '" + value + "' (set it with -c " + key + "=VALUE)");
+    }
+
+    @Test
+    void givenAuthorizationOnOrOff_fromContext_requiresAuthExactlyWhereTheAuthorizerIsDeployedUnlessTold() {
+        assertThat(DeploySettings.fromContext(context(Map.of())::get, HERE).requireAuth()).isTrue();
+        assertThat(DeploySettings.fromContext(context(Map.of(DeploySettings.AUTHORIZATION, "false"))::get, HERE)
+                .requireAuth()).isFalse();
+        assertThat(DeploySettings.fromContext(context(Map.of("requireAuth", "false"))::get, HERE).requireAuth()).isFalse();
+        assertThat(DeploySettings.fromContext(context(Map.of("requireAuth", "false"))::get, HERE).functionEnvironment())
+                .containsEntry("REQUIRE_AUTH", "false");
+    }
+
+    @Test
+    void givenRequireAuthWithoutTheAuthorizer_fromContext_refusesAChatNobodyCouldJoin() {
+        Map<String, Object> context = context(Map.of(DeploySettings.AUTHORIZATION, "false", "requireAuth", "true"));
+
+        assertThatThrownBy(() -> DeploySettings.fromContext(context::get, HERE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("context 'requireAuth' is true but -c authorization=false deploys no authorizer: every "
+                        + "$connect would be refused; leave requireAuth out");
     }
 
     @Test

@@ -284,12 +284,11 @@ class ParleyStackTemplateTest {
                     .containsEntry("CALLBACK_RATE_PER_SECOND", "10000")
                     .containsEntry("CALLBACK_BURST", "5000")
                     .containsEntry("MAX_ROOMS_PER_CONNECTION", "20")
-                    .containsEntry("MAX_CONNECTIONS_PER_USER", "5");
-            if (handler.equals(BroadcastRoute.HANDLER)) {
-                assertThat(variables).hasSize(10).containsEntry("ALLOWED_ORIGIN", siteOrigin);
-            } else {
-                assertThat(variables).as(handler).hasSize(9);
-            }
+                    .containsEntry("MAX_CONNECTIONS_PER_USER", "5")
+                    // The authorizer is deployed: $connect fails closed should it ever run without it.
+                    .containsEntry("REQUIRE_AUTH", "true");
+            // Every function's configuration requires the origin, not only the broadcast's that answers with it.
+            assertThat(variables).as(handler).hasSize(11).containsEntry("ALLOWED_ORIGIN", siteOrigin);
         });
     }
 
@@ -319,9 +318,9 @@ class ParleyStackTemplateTest {
             assertThat(configuration.callbackRate()).as(handler).isEqualTo(CallbackRate.ACCOUNT_DEFAULT);
             assertThat(configuration.roomLimit()).as(handler).isEqualTo(RoomLimit.DEFAULT);
             assertThat(configuration.connectionLimit()).as(handler).isEqualTo(ConnectionLimit.DEFAULT);
+            assertThat(configuration.requireAuth()).as(handler).isTrue();
             assertThat(configuration.dynamoDbEndpoint()).as(handler).isEmpty();
-            assertThat(configuration.allowedOrigin()).as(handler)
-                    .isEqualTo(handler.equals(BroadcastRoute.HANDLER) ? "https://d1234abcdefgh.cloudfront.net" : "*");
+            assertThat(configuration.allowedOrigin()).as(handler).isEqualTo("https://d1234abcdefgh.cloudfront.net");
         });
     }
 

@@ -8,6 +8,7 @@ import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.settings.CallbackSettings;
+import dev.parley.chat.settings.ConnectAuthSettings;
 import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.CorsSettings;
 import dev.parley.chat.settings.DynamoDbTimeouts;
@@ -39,6 +40,7 @@ import java.util.Optional;
  *        quota in the region, or the share of it left to Parley
  * @param roomLimit how many rooms each connection may be in at once
  * @param connectionLimit how many connections each user may have open at once
+ * @param requireAuth whether {@code $connect} refuses a connection no authorizer identified ({@code REQUIRE_AUTH})
  */
 public record ChatConfiguration(
         String tableName,
@@ -53,7 +55,8 @@ public record ChatConfiguration(
         DynamoDbTimeouts dynamoDbTimeouts,
         CallbackRate callbackRate,
         RoomLimit roomLimit,
-        ConnectionLimit connectionLimit) {
+        ConnectionLimit connectionLimit,
+        boolean requireAuth) {
 
     /** Set by the deployment: its WebSocket API's stage. */
     public static final String CALLBACK_URL_VARIABLE = "WEBSOCKET_CALLBACK_URL";
@@ -83,14 +86,15 @@ public record ChatConfiguration(
 
     /**
      * A configuration with its rooms in the {@link ChatRoomsTable#DEFAULT_NAME} table, limiting each connection to the
-     * {@link RoomLimit#DEFAULT} and each user to the {@link ConnectionLimit#DEFAULT}.
+     * {@link RoomLimit#DEFAULT} and each user to the {@link ConnectionLimit#DEFAULT}, letting anonymous connections in
+     * as {@code REQUIRE_AUTH}'s default does.
      */
     public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
             String allowedOrigin, Duration connectionRetention, int activeShards, MessageRateLimit sendRateLimit,
             DynamoDbTimeouts dynamoDbTimeouts, CallbackRate callbackRate) {
         this(tableName, ChatRoomsTable.DEFAULT_NAME, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin,
                 connectionRetention, activeShards, sendRateLimit, dynamoDbTimeouts, callbackRate, RoomLimit.DEFAULT,
-                ConnectionLimit.DEFAULT);
+                ConnectionLimit.DEFAULT, ConnectAuthSettings.REQUIRE_AUTH.defaultValue());
     }
 
     /** A configuration with the {@link DynamoDbTimeouts#DEFAULT}, paced to {@link CallbackRate#ACCOUNT_DEFAULT}. */
@@ -119,14 +123,15 @@ public record ChatConfiguration(
                 required(environment, REGION_VARIABLE),
                 optional(environment, DYNAMODB_ENDPOINT_VARIABLE).map(value -> uri(DYNAMODB_ENDPOINT_VARIABLE, value)),
                 uri(CALLBACK_URL_VARIABLE, required(environment, CALLBACK_URL_VARIABLE)),
-                CorsSettings.ALLOWED_ORIGIN.fromEnvironment(environment),
+                CorsSettings.ALLOWED_ORIGIN.requiredFromEnvironment(environment),
                 Duration.ofDays(table.connectionRetentionDays()),
                 table.activeShards(),
                 SendRateSettings.fromEnvironment(environment),
                 DynamoDbTimeouts.fromEnvironment(environment),
                 CallbackSettings.fromEnvironment(environment),
                 RoomSettings.fromEnvironment(environment),
-                ConnectionLimitSettings.fromEnvironment(environment));
+                ConnectionLimitSettings.fromEnvironment(environment),
+                ConnectAuthSettings.fromEnvironment(environment));
     }
 
     private static Optional<String> optional(Map<String, String> environment, String name) {

@@ -25,6 +25,7 @@ class ChatConfigurationTest {
 
     private static final Map<String, String> MINIMAL = Map.of(
             "AWS_REGION", "eu-central-1",
+            "ALLOWED_ORIGIN", "https://d111111abcdef8.cloudfront.net",
             "WEBSOCKET_CALLBACK_URL", "https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/production");
 
     @Test
@@ -36,7 +37,7 @@ class ChatConfigurationTest {
         assertThat(configuration.dynamoDbEndpoint()).isEmpty();
         assertThat(configuration.websocketCallbackUrl())
                 .isEqualTo(URI.create("https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/production"));
-        assertThat(configuration.allowedOrigin()).isEqualTo("*");
+        assertThat(configuration.allowedOrigin()).isEqualTo("https://d111111abcdef8.cloudfront.net");
         assertThat(configuration.connectionRetention()).isEqualTo(Duration.ofDays(30));
         assertThat(configuration.activeShards()).isEqualTo(4);
         assertThat(configuration.sendRateLimit()).isEqualTo(new MessageRateLimit(10, 20));
@@ -45,6 +46,22 @@ class ChatConfigurationTest {
         assertThat(configuration.callbackRate()).isEqualTo(new CallbackRate(10_000, 5_000));
         assertThat(configuration.roomLimit()).isEqualTo(new RoomLimit(20));
         assertThat(configuration.connectionLimit()).isEqualTo(new ConnectionLimit(5));
+    }
+
+    @Test
+    void givenNoAllowedOrigin_fromEnvironment_refusesToFallBackOnAnyOrigin() {
+        var environment = new HashMap<>(MINIMAL);
+        environment.remove("ALLOWED_ORIGIN");
+
+        assertThatThrownBy(() -> ChatConfiguration.fromEnvironment(environment))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("environment variable ALLOWED_ORIGIN must be set: an origin such as https://chat.example.com,"
+                        + " or * for any");
+    }
+
+    @Test
+    void givenAnyOriginSetOnPurpose_fromEnvironment_takesIt() {
+        assertThat(withMinimal("ALLOWED_ORIGIN", "*").allowedOrigin()).isEqualTo("*");
     }
 
     @Test

@@ -106,6 +106,7 @@ public final class LocalGateway implements AutoCloseable {
         private Optional<RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1>> connectAuthorizer = Optional.empty();
         private String authorizerQueryParameter;
         private Optional<ApiKey> restApiKey = Optional.empty();
+        private Optional<ApiKey> callbackKey = Optional.empty();
 
         private Builder() {}
 
@@ -230,6 +231,15 @@ public final class LocalGateway implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Every {@code @connections} call must prove it holds this key, or is answered 403 as API Gateway answers an
+         * unsigned or badly signed call: as the secret access key of its SigV4 signature, or in {@code x-api-key}.
+         */
+        public Builder callbackKey(ApiKey key) {
+            this.callbackKey = Optional.of(Objects.requireNonNull(key, "callback key"));
+            return this;
+        }
+
         /** Binds the port, makes the functions and starts serving. */
         public LocalGateway start() {
             Objects.requireNonNull(routes, "routes: the gateway needs its functions");
@@ -256,12 +266,12 @@ public final class LocalGateway implements AutoCloseable {
                 var managementApi = new ManagementApi(connections, virtualConnections, counters, callbackFaults,
                         callbackThrottle.map(throttle ->
                                 new TokenBucket(throttle.perSecond(), throttle.burst(), System::nanoTime)),
-                        callbackLatency, scheduler);
+                        callbackKey.map(key -> new ManagementKey(key, Clock.systemUTC())), callbackLatency, scheduler);
                 var restApi = new RestApi(routeTable, restApiKey, new ProxyEvents(AwsIds.newApiId(), restStage), runtime,
                         log, clock);
 
                 webSocketApi.install(server.webSockets());
-                server.start(new GatewayHandler(stage, restStage, webSocketApi, managementApi, restApi, pageConfig),
+                server.start(new GatewayHandler(new AllowedHosts(host), stage, restStage, webSocketApi, managementApi, restApi, pageConfig),
                         webRoot);
                 return new LocalGateway(server, urls, webSocketApi, connections, counters, runtime, scheduler);
             } catch (Exception failure) {

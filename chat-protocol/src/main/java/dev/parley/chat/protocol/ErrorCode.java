@@ -43,6 +43,11 @@ public enum ErrorCode {
     INVALID_NAME,
     /** {@code cursor} is not a string of 1 to 512 characters that a {@code members} page of this room gave. */
     INVALID_CURSOR,
+    /**
+     * The deployment requires an authorized user ({@code REQUIRE_AUTH}) and the connection arrived without one: the
+     * body of the {@code 403} refusing a handshake that no authorizer checked.
+     */
+    UNAUTHORIZED,
     /** Parley failed; the request may be retried. */
     INTERNAL
 }

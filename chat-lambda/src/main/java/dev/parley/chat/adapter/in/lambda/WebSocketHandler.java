@@ -23,6 +23,7 @@ abstract class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketE
 
     static final int OK = 200;
     static final int BAD_REQUEST = 400;
+    static final int FORBIDDEN = 403;
     static final int TOO_MANY_REQUESTS = 429;
     static final int INTERNAL_ERROR = 500;
 

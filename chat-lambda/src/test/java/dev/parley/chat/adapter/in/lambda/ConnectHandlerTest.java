@@ -186,4 +186,41 @@ class ConnectHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(500);
         assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("$connect failed").contains("L0SM9cOFvHcCIhw="));
     }
+
+    @Test
+    void givenRequireAuthAndNoAuthorizerContext_connect_refuses403WithTheUnauthorizedErrorAndRegistersNothing() {
+        var requiring = FakeChatComponent.requiringAuth();
+
+        var response = new ConnectHandler(requiring).handleRequest(Events.webSocket("connect"), new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(Chat.json(response.getBody())).containsEntry("type", "error").containsEntry("code", "UNAUTHORIZED")
+                .hasEntrySatisfying("message", message -> assertThat((String) message).contains("REQUIRE_AUTH"));
+        assertThat(requiring.store.find(ALICE)).isEmpty();
+        assertThat(requiring.publisher.sent()).isEmpty();
+    }
+
+    @Test
+    void givenRequireAuthAndAnAuthorizerContextNamingNoUser_connect_refuses403() {
+        var requiring = FakeChatComponent.requiringAuth();
+        var event = Events.webSocket("connect");
+        // Another authorizer's context: a principal, but not the user Parley's authorizer names.
+        event.getRequestContext().setAuthorizer(Map.of("principalId", "anyone", "integrationLatency", 12));
+
+        var response = new ConnectHandler(requiring).handleRequest(event, new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(requiring.store.find(ALICE)).isEmpty();
+    }
+
+    @Test
+    void givenRequireAuthAndTheAuthorizersUser_connect_registersTheUser() {
+        var requiring = FakeChatComponent.requiringAuth();
+
+        var response = new ConnectHandler(requiring).handleRequest(Events.webSocket("connect-authorized"),
+                new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(requiring.store.findActive(ALICE).orElseThrow().userId()).contains(new UserId("user-42"));
+    }
 }

@@ -1,6 +1,10 @@
 package dev.parley.chat.adapter.in.lambda;
 
+import dev.parley.chat.adapter.out.apigateway.CallbackRate;
+import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.domain.model.ConnectionLimit;
+import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.fakes.AdjustableClock;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
 import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
@@ -25,6 +29,8 @@ import dev.parley.chat.domain.service.ListMembersService;
 import dev.parley.chat.domain.service.SendMessageService;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
+import dev.parley.chat.settings.DynamoDbTimeouts;
+import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;
 import java.net.URI;
@@ -49,6 +55,7 @@ final class FakeChatComponent implements ChatComponent {
     /** Stands at {@link #NOW} until a test moves it on. */
     final AdjustableClock clock = new AdjustableClock(NOW);
     private final ConnectionRegistry registry;
+    private final boolean requireAuth;
     private int sentBeforeTheTest;
 
     FakeChatComponent() {
@@ -57,7 +64,17 @@ final class FakeChatComponent implements ChatComponent {
 
     /** The handlers see the store through {@code decorate}, e.g. to make it fail. */
     FakeChatComponent(UnaryOperator<ConnectionRegistry> decorate) {
+        this(decorate, false);
+    }
+
+    private FakeChatComponent(UnaryOperator<ConnectionRegistry> decorate, boolean requireAuth) {
         this.registry = decorate.apply(store);
+        this.requireAuth = requireAuth;
+    }
+
+    /** As deployed with the authorizer: {@code REQUIRE_AUTH} on. */
+    static FakeChatComponent requiringAuth() {
+        return new FakeChatComponent(UnaryOperator.identity(), true);
     }
 
     /** From now on {@link #sent()} leaves out what was sent so far: the presence frames of a test's own set-up. */
@@ -124,8 +141,10 @@ final class FakeChatComponent implements ChatComponent {
 
     @Override
     public ChatConfiguration configuration() {
-        return new ChatConfiguration("chatDetails", "us-east-1", Optional.empty(),
+        return new ChatConfiguration("chatDetails", ChatRoomsTable.DEFAULT_NAME, "us-east-1", Optional.empty(),
                 URI.create("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/production"), ALLOWED_ORIGIN,
-                DynamoDbRegistrySettings.DEFAULT_RETENTION, DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS);
+                DynamoDbRegistrySettings.DEFAULT_RETENTION, DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS,
+                SendRateSettings.DEFAULT, DynamoDbTimeouts.DEFAULT, CallbackRate.ACCOUNT_DEFAULT, RoomLimit.DEFAULT,
+                ConnectionLimit.DEFAULT, requireAuth);
     }
 }
