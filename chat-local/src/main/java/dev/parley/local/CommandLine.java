@@ -1,6 +1,7 @@
 package dev.parley.local;
 
 import dev.parley.chat.domain.model.MessageRateLimit;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.auth.MintToken;
 import dev.parley.chat.auth.SigningKey;
@@ -8,6 +9,7 @@ import dev.parley.local.gateway.ApiKey;
 import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.LocalGateway;
 import dev.parley.chat.settings.ConnectAuthSettings;
+import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.InvalidSettingException;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.SendRateSettings;
@@ -61,6 +63,7 @@ final class CommandLine {
         SEND_RATE(SendRateSettings.PER_SECOND),
         SEND_BURST(SendRateSettings.BURST),
         MAX_ROOMS_PER_CONNECTION(RoomSettings.MAX_ROOMS_PER_CONNECTION),
+        MAX_CONNECTIONS_PER_USER(ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER),
         AUTH_SECRET("--auth-secret", "SECRET", "turn authorization on: $connect needs ?token= signed with this secret, "
                 + "at least 32 bytes (better in " + AUTH_SECRET_VARIABLE + ", out of the process list)", "off"),
         ADMIN_KEY("--admin-key", "KEY", "with authorization on, the broadcast endpoint needs this key in x-api-key, "
@@ -185,6 +188,7 @@ final class CommandLine {
         private double sendRate;
         private int sendBurst;
         private int maxRooms;
+        private int maxConnections;
         private Optional<String> authSecret = Optional.empty();
         private Optional<String> adminKey = Optional.empty();
         private Optional<Boolean> requireAuth = Optional.empty();
@@ -207,6 +211,7 @@ final class CommandLine {
             sendRate = defaults.sendRateLimit().perSecond();
             sendBurst = defaults.sendRateLimit().burst();
             maxRooms = defaults.roomLimit().maxRoomsPerConnection();
+            maxConnections = defaults.connectionLimit().maxConnectionsPerUser();
         }
 
         void secretsFrom(Map<String, String> environment) {
@@ -233,6 +238,8 @@ final class CommandLine {
                 case SEND_RATE -> sendRate = SendRateSettings.PER_SECOND.fromFlag(value);
                 case SEND_BURST -> sendBurst = SendRateSettings.BURST.fromFlag(value);
                 case MAX_ROOMS_PER_CONNECTION -> maxRooms = RoomSettings.MAX_ROOMS_PER_CONNECTION.fromFlag(value);
+                case MAX_CONNECTIONS_PER_USER ->
+                        maxConnections = ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER.fromFlag(value);
                 // Checked in toOptions(), whose messages never repeat a secret.
                 case AUTH_SECRET -> authSecret = Optional.of(value);
                 case ADMIN_KEY -> adminKey = Optional.of(value);
@@ -252,7 +259,8 @@ final class CommandLine {
             Optional<LocalAuthorization> authorization = authorization();
             return new LocalOptions(host, port, stage, restStage, dynamoDbEndpoint, dataDir, table, region,
                     idleTimeout, maxDuration, callbackLatency, throttle, webRoot, new MessageRateLimit(sendRate, sendBurst),
-                    new RoomLimit(maxRooms), authorization, requireAuth.orElse(authorization.isPresent()));
+                    new RoomLimit(maxRooms), new ConnectionLimit(maxConnections), authorization,
+                    requireAuth.orElse(authorization.isPresent()));
         }
 
         /** Both secrets or neither: with authorization on, the broadcast endpoint is protected too. */

@@ -2,6 +2,7 @@ package dev.parley.local;
 
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.domain.model.MessageRateLimit;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
@@ -38,6 +39,8 @@ import java.util.Optional;
  * @param sendRateLimit how fast each connection may send messages, as {@code SEND_RATE_PER_SECOND} and
  *        {@code SEND_BURST} set it on AWS
  * @param roomLimit how many rooms each connection may be in at once, as {@code MAX_ROOMS_PER_CONNECTION} sets it on AWS
+ * @param connectionLimit how many connections each user may have open at once, as {@code MAX_CONNECTIONS_PER_USER} sets
+ *        it on AWS
  * @param authorization tokens on {@code $connect} and a key on the broadcast endpoint; empty, the default, for neither
  * @param requireAuth whether {@code $connect} refuses connections no authorizer identified, as {@code REQUIRE_AUTH}
  *        sets it on AWS
@@ -58,6 +61,7 @@ public record LocalOptions(
         Optional<Path> webRoot,
         MessageRateLimit sendRateLimit,
         RoomLimit roomLimit,
+        ConnectionLimit connectionLimit,
         Optional<LocalAuthorization> authorization,
         boolean requireAuth) {
 
@@ -89,6 +93,7 @@ public record LocalOptions(
         Objects.requireNonNull(webRoot, "web root");
         Objects.requireNonNull(sendRateLimit, "send rate limit");
         Objects.requireNonNull(roomLimit, "room limit");
+        Objects.requireNonNull(connectionLimit, "connection limit");
         Objects.requireNonNull(authorization, "authorization");
         if (dynamoDbEndpoint.isPresent() && dataDir.isPresent()) {
             throw new IllegalArgumentException("a data dir is for the dynalite Parley starts; with a DynamoDB endpoint "
@@ -101,8 +106,8 @@ public record LocalOptions(
         return new LocalOptions(DEFAULT_HOST, DEFAULT_PORT, WebSocketRoute.DEFAULT_STAGE, BroadcastRoute.DEFAULT_STAGE,
                 Optional.empty(), Optional.empty(), ChatDetailsTable.DEFAULT_NAME, DEFAULT_REGION,
                 ConnectionLimits.AWS_IDLE_TIMEOUT, ConnectionLimits.AWS_MAX_DURATION, Duration.ZERO, Optional.empty(),
-                Optional.empty(), SendRateSettings.DEFAULT, RoomLimit.DEFAULT, Optional.empty(),
-                ConnectAuthSettings.REQUIRE_AUTH.defaultValue());
+                Optional.empty(), SendRateSettings.DEFAULT, RoomLimit.DEFAULT, ConnectionLimit.DEFAULT,
+                Optional.empty(), ConnectAuthSettings.REQUIRE_AUTH.defaultValue());
     }
 
     /**

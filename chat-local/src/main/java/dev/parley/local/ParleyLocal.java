@@ -219,6 +219,6 @@ public final class ParleyLocal implements AutoCloseable {
         return new ChatConfiguration(options.table(), ROOMS_TABLE, options.region(), Optional.of(dynamoDbEndpoint),
                 urls.callback(), origin(urls.pages()), DynamoDbRegistrySettings.DEFAULT_RETENTION,
                 DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS, options.sendRateLimit(), DynamoDbTimeouts.DEFAULT,
-                CallbackRate.ACCOUNT_DEFAULT, options.roomLimit(), options.requireAuth());
+                CallbackRate.ACCOUNT_DEFAULT, options.roomLimit(), options.connectionLimit(), options.requireAuth());
     }
 }

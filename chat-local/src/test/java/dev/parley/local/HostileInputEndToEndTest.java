@@ -28,10 +28,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -299,6 +301,34 @@ class HostileInputEndToEndTest {
         assertThat(delivered.chars()).as("no raw C0 control character reaches a client").allMatch(c -> c >= 0x20);
         assertThat(delivered).contains("a\\u0000b\\u0007c\\u001B[31m");
         assertThat(rows.row(idOf(sender)).get("Message").s()).isEqualTo(text);
+    }
+
+    /**
+     * Every frame costs a token of the sender's allowance (10 a second, bursts of 20), answered or not: a flood of bad
+     * frames is refused RATE_LIMITED once the burst is spent, changes nothing but the sender's allowance (an item
+     * apart from the rows, not in the snapshot) and reaches nobody; the connection stays, and is served again once
+     * the wait the refusal names is over.
+     */
+    @Test
+    void givenSenderFloodingBadFrames_framesBeyondTheBurst_areRateLimitedAndChangeNothing() throws InterruptedException {
+        int flood = 40;
+        Map<String, Map<String, AttributeValue>> before = snapshot();
+
+        long started = System.nanoTime();
+        IntStream.range(0, flood).forEach(n -> sender.send("not json " + n));
+        List<Map<String, Object>> answers = IntStream.range(0, flood).mapToObj(n -> json(sender.next())).toList();
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        Map<Object, Long> codes = answers.stream().collect(Collectors.groupingBy(answer -> answer.get("code"),
+                Collectors.counting()));
+        assertThat(codes).containsOnlyKeys("INVALID_JSON", "RATE_LIMITED");
+        assertThat(codes.get("INVALID_JSON")).isBetween(20L, 20L + (long) Math.ceil(10 * seconds));
+        long longestWait = answers.stream().filter(answer -> "RATE_LIMITED".equals(answer.get("code")))
+                .mapToLong(answer -> ((Number) answer.get("retryAfterMs")).longValue()).max().orElseThrow();
+        assertThat(snapshot()).isEqualTo(before);
+        Thread.sleep(longestWait);
+        assertStillConnectedAndGotNothingElse(sender);
+        assertStillConnectedAndGotNothingElse(bystander);
     }
 
     @Test

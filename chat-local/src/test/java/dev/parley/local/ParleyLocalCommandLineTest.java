@@ -3,6 +3,7 @@ package dev.parley.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.local.gateway.CallbackThrottle;
@@ -123,6 +124,7 @@ class ParleyLocalCommandLineTest {
         assertThat(options.dataDir()).isEmpty();
         assertThat(options.sendRateLimit()).isEqualTo(new MessageRateLimit(10, 20));
         assertThat(options.roomLimit()).isEqualTo(new RoomLimit(20));
+        assertThat(options.connectionLimit()).isEqualTo(new ConnectionLimit(5));
         assertThat(options.requireAuth()).isFalse();
     }
 
@@ -132,13 +134,13 @@ class ParleyLocalCommandLineTest {
                 "--dynamodb-endpoint", "http://127.0.0.1:8000", "--table", "chats", "--region", "eu-west-1",
                 "--idle-timeout", "1.5", "--max-duration", "PT1M", "--callback-latency-ms", "20",
                 "--callback-rate", "100", "--web-root", "pages", "--send-rate", "0.5", "--send-burst", "3",
-                "--max-rooms-per-connection", "5", "--require-auth", "true");
+                "--max-rooms-per-connection", "5", "--max-connections-per-user", "2", "--require-auth", "true");
 
         assertThat(options).isEqualTo(new LocalOptions("0.0.0.0", 0, "prod", "api",
                 Optional.of(URI.create("http://127.0.0.1:8000")), Optional.empty(), "chats", "eu-west-1",
                 Duration.ofMillis(1500), Duration.ofMinutes(1), Duration.ofMillis(20),
                 Optional.of(new CallbackThrottle(100, 50)), Optional.of(Path.of("pages")), new MessageRateLimit(0.5, 3),
-                new RoomLimit(5), Optional.empty(), true));
+                new RoomLimit(5), new ConnectionLimit(2), Optional.empty(), true));
         assertThat(LocalOptions.parse("--callback-rate", "10", "--callback-burst", "3", "--data-dir", "data"))
                 .satisfies(parsed -> {
                     assertThat(parsed.callbackThrottle()).hasValue(new CallbackThrottle(10, 3));

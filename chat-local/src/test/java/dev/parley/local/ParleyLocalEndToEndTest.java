@@ -236,7 +236,7 @@ class ParleyLocalEndToEndTest {
 
     private Map<String, String> connectionIdsByName() {
         Map<String, String> ids = new HashMap<>();
-        dynamoDb.scanPaginator(request -> request.tableName(table)).items()
+        new ChatRows(dynamoDb, table).all()
                 .forEach(item -> ids.put(item.get("DisplayName").s(), item.get("connectionId").s()));
         return ids;
     }

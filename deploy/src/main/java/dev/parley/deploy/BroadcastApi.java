@@ -2,8 +2,8 @@ package dev.parley.deploy;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.CorsPolicy;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.RemovalPolicy;
@@ -19,6 +19,7 @@ import software.amazon.awscdk.services.apigateway.IApiKey;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.Method;
+import software.amazon.awscdk.services.apigateway.MethodDeploymentOptions;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
 import software.amazon.awscdk.services.apigateway.Period;
@@ -71,6 +72,12 @@ final class BroadcastApi extends Construct {
                         .stageName(stageName)
                         .throttlingRateLimit(STAGE_RATE_LIMIT)
                         .throttlingBurstLimit(STAGE_BURST_LIMIT)
+                        // The broadcast method itself no faster than the key may call it: with one key, that is all
+                        // the stage's budget a broadcast may take, leaving the rest to CORS preflights (ADR 0009).
+                        .methodOptions(Map.of("/" + BroadcastRoute.RESOURCE + "/POST", MethodDeploymentOptions.builder()
+                                .throttlingRateLimit(KEY_RATE_LIMIT)
+                                .throttlingBurstLimit(KEY_BURST_LIMIT)
+                                .build()))
                         .loggingLevel(MethodLoggingLevel.ERROR)
                         .accessLogDestination(new LogGroupLogDestination(LogGroups.create(this, "AccessLogs", logRemovalPolicy)))
                         .accessLogFormat(AccessLogFormat.jsonWithStandardFields())

@@ -2,11 +2,13 @@ package dev.parley.deploy;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.settings.CallbackSettings;
 import dev.parley.chat.settings.ConnectAuthSettings;
+import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.TableSettings;
 import dev.parley.chat.settings.TokenSettings;
@@ -33,6 +35,7 @@ import software.amazon.awscdk.RemovalPolicy;
  * @param memorySize each function's memory in MB (CPU grows with it)
  * @param callbackRate the {@code @connections} rate the publishing functions pace their sends to
  * @param roomLimit how many rooms each connection may be in at once
+ * @param connectionLimit how many connections each user may have open at once
  * @param dataRemovalPolicy what deleting the stack does to the tables and the log groups
  * @param authorization whether {@code $connect} needs a token the authorizer accepts ({@code -c authorization=false}
  *        makes Parley an open chat again)
@@ -49,6 +52,7 @@ record DeploySettings(
         int memorySize,
         CallbackRate callbackRate,
         RoomLimit roomLimit,
+        ConnectionLimit connectionLimit,
         RemovalPolicy dataRemovalPolicy,
         boolean authorization,
         boolean requireAuth,
@@ -87,6 +91,7 @@ record DeploySettings(
         }
         Objects.requireNonNull(callbackRate, "callback rate");
         Objects.requireNonNull(roomLimit, "room limit");
+        Objects.requireNonNull(connectionLimit, "connection limit");
         if (dataRemovalPolicy != RemovalPolicy.RETAIN && dataRemovalPolicy != RemovalPolicy.DESTROY) {
             throw invalid(REMOVAL_POLICY, dataRemovalPolicy, "retain or destroy");
         }
@@ -113,6 +118,7 @@ record DeploySettings(
                 wholeNumber(context, MEMORY_SIZE, DEFAULT_MEMORY_SIZE),
                 CallbackSettings.fromContext(context),
                 RoomSettings.fromContext(context),
+                ConnectionLimitSettings.fromContext(context),
                 removalPolicy(text(context, REMOVAL_POLICY, "retain")),
                 authorization,
                 requireAuth(context, authorization),
@@ -129,6 +135,7 @@ record DeploySettings(
         Map<String, String> environment = new HashMap<>(table.toEnvironment());
         environment.putAll(CallbackSettings.toEnvironment(callbackRate));
         environment.putAll(RoomSettings.toEnvironment(roomLimit));
+        environment.putAll(ConnectionLimitSettings.toEnvironment(connectionLimit));
         environment.putAll(ConnectAuthSettings.toEnvironment(requireAuth));
         return environment;
     }

@@ -3,6 +3,7 @@ package dev.parley.deploy;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.settings.CorsSettings;
+import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.settings.TableSettings;
 import dev.parley.chat.wiring.ChatConfiguration;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ final class ParleyStack extends Stack {
                 settings.dataRemovalPolicy());
         var apiGatewayLogging = new ApiGatewayLogging(this, "ApiGatewayLogging");
         var chat = new ChatWebSocketApi(this, "Chat", settings.webSocketStage(), apiGatewayLogging,
-                settings.dataRemovalPolicy());
+                settings.dataRemovalPolicy(), SendRateSettings.DEFAULT, settings.connectionLimit());
 
         Map<String, String> environment = new HashMap<>(settings.functionEnvironment());
         // The tables' references resolve to the same names, and make CloudFormation create the tables first.

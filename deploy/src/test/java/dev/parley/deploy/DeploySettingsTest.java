@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.settings.TableSettings;
 import dev.parley.chat.auth.TokenRules;
@@ -38,7 +39,8 @@ class DeploySettingsTest {
 
         assertThat(settings).isEqualTo(new DeploySettings("production", "dev",
                 new TableSettings("chatDetails", "chatRooms", 4, 30), 1024, new CallbackRate(10_000, 5_000),
-                new RoomLimit(20), RemovalPolicy.RETAIN, true, true, TokenRules.DEFAULT, lambdaJar, webRoot));
+                new RoomLimit(20), new ConnectionLimit(5), RemovalPolicy.RETAIN, true, true, TokenRules.DEFAULT,
+                lambdaJar, webRoot));
     }
 
     @Test
@@ -54,6 +56,7 @@ class DeploySettingsTest {
                 Map.entry("callbackRatePerSecond", "2500"),
                 Map.entry("callbackBurst", "1250"),
                 Map.entry("maxRoomsPerConnection", "50"),
+                Map.entry("maxConnectionsPerUser", "2"),
                 Map.entry(DeploySettings.REMOVAL_POLICY, "DESTROY"),
                 Map.entry(DeploySettings.AUTHORIZATION, "False"),
                 Map.entry("tokenAudience", "https://chat.example.com"),
@@ -61,7 +64,7 @@ class DeploySettingsTest {
 
         assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1",
                 new TableSettings("parley-chat", "parley-rooms", 8, 7), 2048, new CallbackRate(2_500, 1_250),
-                new RoomLimit(50), RemovalPolicy.DESTROY, false, false, new TokenRules("https://chat.example.com", Duration.ofHours(8)),
+                new RoomLimit(50), new ConnectionLimit(2), RemovalPolicy.DESTROY, false, false, new TokenRules("https://chat.example.com", Duration.ofHours(8)),
                 lambdaJar, webRoot));
     }
 
@@ -109,6 +112,8 @@ class DeploySettingsTest {
         "callbackBurst, 2000000",
         "maxRoomsPerConnection, 0",
         "maxRoomsPerConnection, 1001",
+        "maxConnectionsPerUser, 0",
+        "maxConnectionsPerUser, 1001",
         "removalPolicy, snapshot",
         "authorization, off",
         "authorization, yes",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.settings.CallbackSettings;
 import dev.parley.chat.settings.ConnectAuthSettings;
+import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.Setting;
 import dev.parley.chat.settings.TableSettings;
@@ -69,7 +70,8 @@ class FunctionSettingsPropertiesTest {
     Arbitrary<Setting<?>> deployedSettings() {
         return Arbitraries.<Setting<?>>of(TableSettings.TABLE_NAME, TableSettings.ROOMS_TABLE_NAME,
                 TableSettings.ACTIVE_SHARDS, TableSettings.CONNECTION_RETENTION_DAYS, CallbackSettings.RATE_PER_SECOND,
-                CallbackSettings.BURST, RoomSettings.MAX_ROOMS_PER_CONNECTION, ConnectAuthSettings.REQUIRE_AUTH);
+                CallbackSettings.BURST, RoomSettings.MAX_ROOMS_PER_CONNECTION,
+                ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER, ConnectAuthSettings.REQUIRE_AUTH);
     }
 
     /** Numbers about every range's ends, table names about DynamoDB's rule, and anything else. */

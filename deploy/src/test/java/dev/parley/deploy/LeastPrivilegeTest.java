@@ -83,11 +83,17 @@ class LeastPrivilegeTest {
      */
     @Test
     void givenEachHandler_synth_grantsExactlyTheDynamoDbCallsItsCodeMakes() {
+        // The cleanup gives back a gone connection's place: a limit item of the table, read, then put conditionally.
         Map<String, Set<String>> cleanup = Map.of(
+                "dynamodb:PutItem", Set.of(TABLE),
                 "dynamodb:GetItem", Set.of(TABLE, ROOMS),
                 "dynamodb:UpdateItem", Set.of(TABLE, ROOMS),
                 "dynamodb:DeleteItem", Set.of(ROOMS),
                 "dynamodb:Query", Set.of(INDEX, ROOMS));
+        // Every frame a client sends is charged to its sender's allowance, a limit item of the table.
+        Map<String, Set<String>> charge = Map.of(
+                "dynamodb:PutItem", Set.of(TABLE),
+                "dynamodb:GetItem", Set.of(TABLE));
         Map<String, Map<String, Set<String>>> expected = Map.of(
                 WebSocketRoute.CONNECT.handler(), Map.of(
                         "dynamodb:PutItem", Set.of(TABLE, ROOMS),
@@ -97,21 +103,23 @@ class LeastPrivilegeTest {
                         "dynamodb:Query", Set.of(INDEX, ROOMS)),
                 WebSocketRoute.DISCONNECT.handler(), cleanup,
                 WebSocketRoute.SEND_MESSAGE.handler(), Map.of(
+                        "dynamodb:PutItem", Set.of(TABLE),
                         "dynamodb:GetItem", Set.of(TABLE, ROOMS),
                         "dynamodb:UpdateItem", Set.of(TABLE, ROOMS),
                         "dynamodb:DeleteItem", Set.of(ROOMS),
                         "dynamodb:Query", Set.of(INDEX, USERS_INDEX, ROOMS)),
                 WebSocketRoute.JOIN.handler(), Map.of(
-                        "dynamodb:PutItem", Set.of(ROOMS),
+                        "dynamodb:PutItem", Set.of(TABLE, ROOMS),
                         "dynamodb:GetItem", Set.of(TABLE, ROOMS),
                         "dynamodb:UpdateItem", Set.of(TABLE, ROOMS),
                         "dynamodb:DeleteItem", Set.of(ROOMS),
                         "dynamodb:Query", Set.of(INDEX, ROOMS)),
                 WebSocketRoute.LEAVE.handler(), cleanup,
                 WebSocketRoute.MEMBERS.handler(), Map.of(
+                        "dynamodb:PutItem", Set.of(TABLE),
                         "dynamodb:GetItem", Set.of(TABLE, ROOMS),
                         "dynamodb:Query", Set.of(ROOMS)),
-                WebSocketRoute.DEFAULT.handler(), Map.of(),
+                WebSocketRoute.DEFAULT.handler(), charge,
                 BroadcastRoute.HANDLER, cleanup,
                 AuthorizerHandler.HANDLER, Map.of(),
                 BroadcastAuthorizerHandler.HANDLER, Map.of());

@@ -15,6 +15,7 @@ import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
@@ -127,6 +128,29 @@ class ParleyStackTemplateTest {
                 "AutoDeploy", true,
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 100, "ThrottlingBurstLimit", 200),
                 "AccessLogSettings", Map.of("DestinationArn", Match.anyValue(), "Format", Match.stringLikeRegexp("^\\{.*\\}$"))));
+    }
+
+    /**
+     * With the default limits (10 frames a second, bursts of 20, 5 connections a user), every route a client can flood
+     * but sendMessage takes at most 50 a second with bursts of 100, half the stage; sendMessage the stage's own.
+     */
+    @Test
+    void givenDefaults_synth_throttlesEachRouteClientsCanFloodBelowTheStage() {
+        Map<String, Object> control = Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 100);
+        Map<String, Object> expected = new HashMap<>();
+        for (WebSocketRoute route : WebSocketRoute.values()) {
+            if (route == WebSocketRoute.SEND_MESSAGE) {
+                expected.put(route.routeKey(), Map.of("ThrottlingRateLimit", 100, "ThrottlingBurstLimit", 200));
+            } else if (route != WebSocketRoute.DISCONNECT) {
+                expected.put(route.routeKey(), control);
+            }
+        }
+
+        Map<String, Object> stage = parley.resource(parley.logicalIdOf("AWS::ApiGatewayV2::Stage"));
+
+        assertThat(at(stage, "Properties", "RouteSettings")).isEqualTo(expected);
+        assertThat(list(at(stage, "DependsOn"))).as("the routes exist before their settings")
+                .hasSizeGreaterThanOrEqualTo(WebSocketRoute.values().length);
     }
 
     @Test
@@ -264,10 +288,11 @@ class ParleyStackTemplateTest {
                     .containsEntry("CALLBACK_RATE_PER_SECOND", "10000")
                     .containsEntry("CALLBACK_BURST", "5000")
                     .containsEntry("MAX_ROOMS_PER_CONNECTION", "20")
+                    .containsEntry("MAX_CONNECTIONS_PER_USER", "5")
                     // The authorizer is deployed: $connect fails closed should it ever run without it.
                     .containsEntry("REQUIRE_AUTH", "true");
             // Every function's configuration requires the origin, not only the broadcast's that answers with it.
-            assertThat(variables).as(handler).hasSize(10).containsEntry("ALLOWED_ORIGIN", siteOrigin);
+            assertThat(variables).as(handler).hasSize(11).containsEntry("ALLOWED_ORIGIN", siteOrigin);
         });
     }
 
@@ -296,6 +321,7 @@ class ParleyStackTemplateTest {
             assertThat(configuration.activeShards()).as(handler).isEqualTo(4);
             assertThat(configuration.callbackRate()).as(handler).isEqualTo(CallbackRate.ACCOUNT_DEFAULT);
             assertThat(configuration.roomLimit()).as(handler).isEqualTo(RoomLimit.DEFAULT);
+            assertThat(configuration.connectionLimit()).as(handler).isEqualTo(ConnectionLimit.DEFAULT);
             assertThat(configuration.requireAuth()).as(handler).isTrue();
             assertThat(configuration.dynamoDbEndpoint()).as(handler).isEmpty();
             assertThat(configuration.allowedOrigin()).as(handler).isEqualTo("https://d1234abcdefgh.cloudfront.net");
@@ -337,9 +363,11 @@ class ParleyStackTemplateTest {
         parley.assertions.hasResourceProperties("AWS::ApiGateway::Stage", Map.of(
                 "StageName", BroadcastRoute.DEFAULT_STAGE,
                 "AccessLogSetting", Map.of("DestinationArn", Match.anyValue(), "Format", Match.anyValue()),
-                "MethodSettings", List.of(Map.of(
+                "MethodSettings", Match.arrayWith(List.of(Map.of(
                         "HttpMethod", "*", "ResourcePath", "/*", "LoggingLevel", "ERROR", "DataTraceEnabled", false,
-                        "ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 20))));
+                        "ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 20), Match.objectLike(Map.of(
+                        "HttpMethod", "POST", "ResourcePath", "/~1" + BroadcastRoute.RESOURCE,
+                        "ThrottlingRateLimit", 1, "ThrottlingBurstLimit", 5))))));
         parley.assertions.hasResourceProperties("AWS::ApiGateway::UsagePlan", Map.of(
                 "ApiStages", List.of(Map.of("ApiId", ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")), "Stage", ref(stageId),
                         "Throttle", Map.of())),

@@ -6,10 +6,12 @@ import dev.parley.chat.adapter.out.apigateway.ApiGatewayMessagePublisher;
 import dev.parley.chat.adapter.out.apigateway.ManagementApiClients;
 import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbLimitRegistry;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistry;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistrySettings;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.protocol.FrameWriter;
@@ -73,6 +75,12 @@ final class AwsModule {
     static ConnectionRegistry connectionRegistry(DynamoDbClient client, DynamoDbRegistrySettings settings) {
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         return new DynamoDbConnectionRegistry(enhanced, client, settings);
+    }
+
+    @Provides
+    @Singleton
+    static LimitRegistry limitRegistry(DynamoDbClient client, DynamoDbRegistrySettings settings) {
+        return new DynamoDbLimitRegistry(client, settings.tableName());
     }
 
     @Provides

@@ -1,6 +1,7 @@
 package dev.parley.chat.wiring;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
@@ -8,6 +9,7 @@ import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.settings.CallbackSettings;
 import dev.parley.chat.settings.ConnectAuthSettings;
+import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.CorsSettings;
 import dev.parley.chat.settings.DynamoDbTimeouts;
 import dev.parley.chat.settings.RoomSettings;
@@ -32,11 +34,12 @@ import java.util.Optional;
  * @param allowedOrigin the origin the broadcast endpoint answers CORS requests for
  * @param connectionRetention how long a disconnected row is kept before the table's TTL removes it
  * @param activeShards how many partitions the active-connections index spreads connections over
- * @param sendRateLimit how fast each connection may send messages
+ * @param sendRateLimit how fast each sender (a user, or an anonymous connection) may send frames
  * @param dynamoDbTimeouts how long a DynamoDB call may take before the handler gives up on it
  * @param callbackRate the {@code @connections} rate the publisher paces its sends to: the account's API Gateway
  *        quota in the region, or the share of it left to Parley
  * @param roomLimit how many rooms each connection may be in at once
+ * @param connectionLimit how many connections each user may have open at once
  * @param requireAuth whether {@code $connect} refuses a connection no authorizer identified ({@code REQUIRE_AUTH})
  */
 public record ChatConfiguration(
@@ -52,6 +55,7 @@ public record ChatConfiguration(
         DynamoDbTimeouts dynamoDbTimeouts,
         CallbackRate callbackRate,
         RoomLimit roomLimit,
+        ConnectionLimit connectionLimit,
         boolean requireAuth) {
 
     /** Set by the deployment: its WebSocket API's stage. */
@@ -77,18 +81,20 @@ public record ChatConfiguration(
         Objects.requireNonNull(dynamoDbTimeouts, "DynamoDB timeouts");
         Objects.requireNonNull(callbackRate, "callback rate");
         Objects.requireNonNull(roomLimit, "room limit");
+        Objects.requireNonNull(connectionLimit, "connection limit");
     }
 
     /**
      * A configuration with its rooms in the {@link ChatRoomsTable#DEFAULT_NAME} table, limiting each connection to the
-     * {@link RoomLimit#DEFAULT}, letting anonymous connections in as {@code REQUIRE_AUTH}'s default does.
+     * {@link RoomLimit#DEFAULT} and each user to the {@link ConnectionLimit#DEFAULT}, letting anonymous connections in
+     * as {@code REQUIRE_AUTH}'s default does.
      */
     public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
             String allowedOrigin, Duration connectionRetention, int activeShards, MessageRateLimit sendRateLimit,
             DynamoDbTimeouts dynamoDbTimeouts, CallbackRate callbackRate) {
         this(tableName, ChatRoomsTable.DEFAULT_NAME, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin,
                 connectionRetention, activeShards, sendRateLimit, dynamoDbTimeouts, callbackRate, RoomLimit.DEFAULT,
-                ConnectAuthSettings.REQUIRE_AUTH.defaultValue());
+                ConnectionLimit.DEFAULT, ConnectAuthSettings.REQUIRE_AUTH.defaultValue());
     }
 
     /** A configuration with the {@link DynamoDbTimeouts#DEFAULT}, paced to {@link CallbackRate#ACCOUNT_DEFAULT}. */
@@ -124,6 +130,7 @@ public record ChatConfiguration(
                 DynamoDbTimeouts.fromEnvironment(environment),
                 CallbackSettings.fromEnvironment(environment),
                 RoomSettings.fromEnvironment(environment),
+                ConnectionLimitSettings.fromEnvironment(environment),
                 ConnectAuthSettings.fromEnvironment(environment));
     }
 

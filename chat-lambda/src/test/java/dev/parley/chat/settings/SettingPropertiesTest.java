@@ -47,7 +47,8 @@ class SettingPropertiesTest {
                 TableSettings.ACTIVE_SHARDS, TableSettings.CONNECTION_RETENTION_DAYS, DynamoDbTimeouts.ATTEMPT_TIMEOUT, DynamoDbTimeouts.CALL_TIMEOUT,
                 SendRateSettings.PER_SECOND, SendRateSettings.BURST, CallbackSettings.RATE_PER_SECOND,
                 CallbackSettings.BURST, CorsSettings.ALLOWED_ORIGIN, RoomSettings.MAX_ROOMS_PER_CONNECTION,
-                ConnectAuthSettings.REQUIRE_AUTH, TokenSettings.AUDIENCE, TokenSettings.MAX_LIFETIME);
+                ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER, ConnectAuthSettings.REQUIRE_AUTH,
+                TokenSettings.AUDIENCE, TokenSettings.MAX_LIFETIME);
     }
 
     /** Decimals with up to nine places about the ranges' ends, and anything else. */

@@ -9,6 +9,7 @@ import dev.parley.chat.domain.port.in.JoinRoomCommand;
 import dev.parley.chat.domain.port.in.JoinRoomResult;
 import dev.parley.chat.domain.port.in.JoinRoomUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.port.out.RoomRegistry.JoinOutcome;
@@ -25,12 +26,12 @@ public final class JoinRoomService implements JoinRoomUseCase {
 
     public JoinRoomService(
             ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
-            RoomLimit roomLimit) {
+            LimitRegistry limits, RoomLimit roomLimit) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.roomLimit = Objects.requireNonNull(roomLimit, "room limit");
         this.memberships = new Memberships(registry, rooms, Objects.requireNonNull(publisher, "publisher"),
-                Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(limits, "limits"));
     }
 
     @Override

@@ -4,9 +4,7 @@ import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
-import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageId;
-import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
@@ -15,6 +13,7 @@ import dev.parley.chat.domain.port.in.SendMessageResult;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.DeliveryResult.Outcome;
+import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import java.time.Clock;
@@ -27,28 +26,19 @@ import java.util.stream.Stream;
 
 public final class SendMessageService implements SendMessageUseCase {
 
-    /**
-     * How often a send re-reads its sender's allowance after losing the race to record a message. Each lost race
-     * means another message from the same connection was recorded meanwhile, so running out takes that many of its
-     * messages in flight at once: the connection is flooding, and is told to slow down.
-     */
-    static final int MAX_ATTEMPTS = 10;
-
     private final ConnectionRegistry registry;
     private final RoomRegistry rooms;
     private final MessagePublisher publisher;
     private final Clock clock;
-    private final MessageRateLimit rateLimit;
     private final Memberships memberships;
 
     public SendMessageService(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
-            MessageRateLimit rateLimit) {
+            LimitRegistry limits) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.rateLimit = Objects.requireNonNull(rateLimit, "rate limit");
-        this.memberships = new Memberships(registry, rooms, publisher, clock);
+        this.memberships = new Memberships(registry, rooms, publisher, clock, Objects.requireNonNull(limits, "limits"));
     }
 
     /** Where a message is to go, or why it cannot. */
@@ -71,25 +61,12 @@ public final class SendMessageService implements SendMessageUseCase {
             return refused.result();
         }
         var recipients = (Recipients) destination;
-
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Instant now = clock.instant();
-            MessageDecision decision = rateLimit.take(sender.get().messageAllowance(), now);
-            if (decision instanceof MessageDecision.Refused refused) {
-                return new SendMessageResult.RateLimited(refused.retryAfter());
-            }
-            var taken = (MessageDecision.Allowed) decision;
-            var message = new ChatMessage(MessageId.random(), command.sender(), sender.get().connection().displayName(),
-                    sender.get().connection().userId(), command.text(), now, recipients.room());
-            if (registry.recordMessage(command.sender(), new PostedText(message.text(), now), taken)) {
-                return deliver(message, recipients.read().get());
-            }
-            sender = activeRecord(command.sender());
-            if (sender.isEmpty()) {
-                return new SendMessageResult.SenderNotConnected(command.sender());
-            }
-        }
-        return new SendMessageResult.RateLimited(rateLimit.interval());
+        Connection from = sender.get().connection();
+        Instant now = clock.instant();
+        var message = new ChatMessage(MessageId.random(), command.sender(), from.displayName(), from.userId(),
+                command.text(), now, recipients.room());
+        registry.recordMessage(command.sender(), new PostedText(message.text(), now));
+        return deliver(message, recipients.read().get());
     }
 
     /** A room's other members (the sender must be one), one connection, or a user's connections but the sender. */

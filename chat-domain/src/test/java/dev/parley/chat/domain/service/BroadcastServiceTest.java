@@ -28,7 +28,7 @@ class BroadcastServiceTest {
     private static final RoomName GAMES = new RoomName("games");
 
     private final ChatFixture chat = new ChatFixture();
-    private final BroadcastService service = new BroadcastService(chat.registry, chat.rooms, chat.publisher, chat.clock);
+    private final BroadcastService service = new BroadcastService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits);
 
     @Test
     void givenActiveAndDisconnectedConnections_broadcast_sendsOneBroadcastMessageToEachActiveConnection() {

@@ -2,6 +2,7 @@ package dev.parley.chat.domain.service;
 
 import dev.parley.chat.domain.fakes.AdjustableClock;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
+import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
 import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.Connection;
@@ -38,6 +39,7 @@ final class ChatFixture {
     final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(registry);
     final RecordingMessagePublisher publisher = new RecordingMessagePublisher();
     final AdjustableClock clock = new AdjustableClock(NOW);
+    final InMemoryLimitRegistry limits = new InMemoryLimitRegistry();
 
     /** A registered, active, anonymous connection named {@code name}, in the lobby. */
     Connection active(String name) {

@@ -28,7 +28,7 @@ class JoinRoomServiceTest {
 
     private final ChatFixture chat = new ChatFixture();
     private final JoinRoomService service =
-            new JoinRoomService(chat.registry, chat.rooms, chat.publisher, chat.clock, THREE_ROOMS);
+            new JoinRoomService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits, THREE_ROOMS);
 
     @Test
     void givenOthersInTheRoom_join_makesItAMemberAndAnnouncesItsPresenceToThemOnly() {
@@ -136,7 +136,7 @@ class JoinRoomServiceTest {
         Connection alice = chat.active("Alice");
         // The room registry already sees the end the connection registry was read before.
         var endedMeanwhile = new InMemoryRoomRegistry(new InMemoryConnectionRegistry());
-        var racing = new JoinRoomService(chat.registry, endedMeanwhile, chat.publisher, chat.clock, THREE_ROOMS);
+        var racing = new JoinRoomService(chat.registry, endedMeanwhile, chat.publisher, chat.clock, chat.limits, THREE_ROOMS);
 
         JoinRoomResult result = racing.join(new JoinRoomCommand(alice.id(), GAMES));
 

@@ -18,9 +18,10 @@ import java.util.Optional;
  * {@code requestContext.authorizer}, under the display name of their token and limited to the rooms it admits, and the
  * client's {@code ?name=} is ignored; with it off, the connection is anonymous, named by {@code ?name=}. Either way it
  * joins the lobby. A non-2xx answer refuses the handshake: a name that hides or reorders text gets a 400 whose body is
- * the {@code INVALID_NAME} error object. With {@code REQUIRE_AUTH} on, a connection that arrives without the authorizer's
- * user (the authorizer detached from the route, say) is refused 403 with the {@code UNAUTHORIZED} error object
- * instead of joining anonymously: the handler fails closed.
+ * the {@code INVALID_NAME} error object, a user with as many connections open as they may a 429 whose body is the
+ * {@code TOO_MANY_CONNECTIONS} error object. With {@code REQUIRE_AUTH} on, a connection that arrives without the
+ * authorizer's user (the authorizer detached from the route, say) is refused 403 with the {@code UNAUTHORIZED} error
+ * object instead of joining anonymously: the handler fails closed.
  */
 public final class ConnectHandler extends WebSocketHandler {
 
@@ -49,8 +50,14 @@ public final class ConnectHandler extends WebSocketHandler {
                         Optional.of(user.userId()), user.roomAccess()))
                 .orElseGet(() -> new ConnectCommand(connectionId,
                         Optional.ofNullable(event.getQueryStringParameters()).map(query -> query.get("name"))));
-        if (connect.connect(command) instanceof ConnectResult.InvalidName invalid) {
+        ConnectResult result = connect.connect(command);
+        if (result instanceof ConnectResult.InvalidName invalid) {
             return response(BAD_REQUEST, writer.error(ErrorCode.INVALID_NAME, invalid.reason()));
+        }
+        if (result instanceof ConnectResult.TooManyConnections tooMany) {
+            return response(TOO_MANY_REQUESTS, writer.error(ErrorCode.TOO_MANY_CONNECTIONS,
+                    "this user has " + tooMany.limit().maxConnectionsPerUser()
+                            + " connections open, as many as they may; close one first"));
         }
         return response(OK, null);
     }

@@ -3,12 +3,15 @@ package dev.parley.chat.adapter.in.lambda;
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.fakes.AdjustableClock;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
+import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
 import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.ChargeFrameUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
 import dev.parley.chat.domain.port.in.JoinRoomUseCase;
@@ -17,6 +20,7 @@ import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.service.BroadcastService;
+import dev.parley.chat.domain.service.ChargeFrameService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
 import dev.parley.chat.domain.service.JoinRoomService;
@@ -45,6 +49,7 @@ final class FakeChatComponent implements ChatComponent {
     final InMemoryConnectionRegistry store = new InMemoryConnectionRegistry();
     final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(store);
     final RecordingMessagePublisher publisher = new RecordingMessagePublisher();
+    final InMemoryLimitRegistry limits = new InMemoryLimitRegistry();
     final FrameWriter writer = new FrameWriter();
     private final FrameReader reader = new FrameReader();
     /** Stands at {@link #NOW} until a test moves it on. */
@@ -85,32 +90,38 @@ final class FakeChatComponent implements ChatComponent {
 
     @Override
     public ConnectUseCase connectUseCase() {
-        return new ConnectService(registry, rooms, publisher, clock, configuration().roomLimit());
+        return new ConnectService(registry, rooms, publisher, clock, limits, configuration().roomLimit(),
+                configuration().connectionLimit());
+    }
+
+    @Override
+    public ChargeFrameUseCase chargeFrameUseCase() {
+        return new ChargeFrameService(limits, clock, configuration().sendRateLimit());
     }
 
     @Override
     public DisconnectUseCase disconnectUseCase() {
-        return new DisconnectService(registry, rooms, publisher, clock);
+        return new DisconnectService(registry, rooms, publisher, clock, limits);
     }
 
     @Override
     public SendMessageUseCase sendMessageUseCase() {
-        return new SendMessageService(registry, rooms, publisher, clock, configuration().sendRateLimit());
+        return new SendMessageService(registry, rooms, publisher, clock, limits);
     }
 
     @Override
     public BroadcastUseCase broadcastUseCase() {
-        return new BroadcastService(registry, rooms, publisher, clock);
+        return new BroadcastService(registry, rooms, publisher, clock, limits);
     }
 
     @Override
     public JoinRoomUseCase joinRoomUseCase() {
-        return new JoinRoomService(registry, rooms, publisher, clock, configuration().roomLimit());
+        return new JoinRoomService(registry, rooms, publisher, clock, limits, configuration().roomLimit());
     }
 
     @Override
     public LeaveRoomUseCase leaveRoomUseCase() {
-        return new LeaveRoomService(registry, rooms, publisher, clock);
+        return new LeaveRoomService(registry, rooms, publisher, clock, limits);
     }
 
     @Override
@@ -134,6 +145,6 @@ final class FakeChatComponent implements ChatComponent {
                 URI.create("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/production"), ALLOWED_ORIGIN,
                 DynamoDbRegistrySettings.DEFAULT_RETENTION, DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS,
                 SendRateSettings.DEFAULT, DynamoDbTimeouts.DEFAULT, CallbackRate.ACCOUNT_DEFAULT, RoomLimit.DEFAULT,
-                requireAuth);
+                ConnectionLimit.DEFAULT, requireAuth);
     }
 }
