@@ -411,13 +411,11 @@ class HostileInputEndToEndTest {
             "POST, another key in x-api-key", "GET, another key in x-api-key", "DELETE, another key in x-api-key"})
     void givenAuthorizationOn_managementCallWithoutTheAdminKey_isRefused403AndChangesNothing(String method,
             String credentials) throws Exception {
-        String name = uniqueName("Guarded");
-        TestClient user = ParleyCalls.connect(URI.create(guarded.gateway().urls().webSocket() + "?token="
-                + guardedToken(new Principal(new UserId("user-" + name), new DisplayName(name)), TokenRules.DEFAULT)));
-        String id = guardedRows.idsByName().get(name);
+        GuardedUser guardedUser = joinGuarded();
+        TestClient user = guardedUser.client();
         Map<String, Map<String, AttributeValue>> before = snapshot(guardedRows);
         var call = HttpRequest.newBuilder(URI.create(guarded.gateway().urls().callback() + "/@connections/"
-                + URLEncoder.encode(id, StandardCharsets.UTF_8))).timeout(TestClient.WAIT)
+                + URLEncoder.encode(guardedUser.id(), StandardCharsets.UTF_8))).timeout(TestClient.WAIT)
                 .method(method, HttpRequest.BodyPublishers.ofString(method.equals("POST") ? "{\"type\":\"forged\"}" : ""));
         switch (credentials) {
             // What chat-local accepted from anyone before: a SigV4 header it never verified.
@@ -436,7 +434,7 @@ class HostileInputEndToEndTest {
         assertStillConnectedAndGotNothingElse(user);
         assertThat(snapshot(guardedRows)).isEqualTo(before);
         user.close();
-        guardedRows.awaitEnded(id);
+        guardedRows.awaitEnded(guardedUser.id());
     }
 
     @ParameterizedTest(name = "broadcast with {0}, authorization on -> {1}")
@@ -445,10 +443,8 @@ class HostileInputEndToEndTest {
             "the key and a member's token, 403", "an administrator's token and no key, 403"})
     void givenAuthorizationOn_broadcastWithoutAnAdministratorsTokenAndTheKey_isRefusedAndReachesNobody(String what,
             int status) throws Exception {
-        String name = uniqueName("Guarded");
-        TestClient user = ParleyCalls.connect(URI.create(guarded.gateway().urls().webSocket() + "?token="
-                + guardedToken(new Principal(new UserId("user-" + name), new DisplayName(name)), TokenRules.DEFAULT)));
-        String id = guardedRows.idsByName().get(name);
+        GuardedUser guardedUser = joinGuarded();
+        TestClient user = guardedUser.client();
         Map<String, Map<String, AttributeValue>> before = snapshot(guardedRows);
         var admin = new Principal(new UserId("ops-1"), new DisplayName("Ops"), RoomAccess.EVERY_ROOM, Role.ADMIN);
         var call = HttpRequest.newBuilder(guarded.gateway().urls().rest("broadcastmessage")).timeout(TestClient.WAIT)
@@ -465,7 +461,7 @@ class HostileInputEndToEndTest {
             case "the key and an administrator's token of another audience" -> call.header("Authorization", "Bearer "
                     + guardedToken(admin, new TokenRules("billing", Duration.ofHours(1))));
             case "the key and a member's token" -> call.header("Authorization", "Bearer "
-                    + guardedToken(new Principal(new UserId("user-" + name), new DisplayName(name)), TokenRules.DEFAULT));
+                    + guardedToken(guardedUser.principal(), TokenRules.DEFAULT));
             case "an administrator's token and no key" -> call.header("Authorization", "Bearer "
                     + guardedToken(admin, TokenRules.DEFAULT));
             default -> { }
@@ -478,7 +474,7 @@ class HostileInputEndToEndTest {
         assertStillConnectedAndGotNothingElse(user);
         assertThat(snapshot(guardedRows)).isEqualTo(before);
         user.close();
-        guardedRows.awaitEnded(id);
+        guardedRows.awaitEnded(guardedUser.id());
     }
 
     @ParameterizedTest(name = "$connect with {0}, REQUIRE_AUTH on and no authorizer -> 403")
@@ -627,6 +623,17 @@ class HostileInputEndToEndTest {
     }
 
     /** Both tables: the chat details rows by connection id, the rooms' items by room and key. */
+    /** A member connected to the guarded gateway with a valid token, and its connection's id. */
+    private record GuardedUser(Principal principal, TestClient client, String id) {}
+
+    private static GuardedUser joinGuarded() {
+        String name = uniqueName("Guarded");
+        var principal = new Principal(new UserId("user-" + name), new DisplayName(name));
+        TestClient client = ParleyCalls.connect(URI.create(guarded.gateway().urls().webSocket() + "?token="
+                + guardedToken(principal, TokenRules.DEFAULT)));
+        return new GuardedUser(principal, client, guardedRows.idsByName().get(name));
+    }
+
     /** A token for the guarded gateway, signed with its secret under {@code rules}, good for five minutes. */
     private static String guardedToken(Principal principal, TokenRules rules) {
         return new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC(), rules).issue(principal, Duration.ofMinutes(5));
