@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.chat.auth.TokenIssuer;
+import dev.parley.chat.auth.Role;
 import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.local.gateway.RawHttp;
 import dev.parley.local.gateway.RawWebSocket;
@@ -439,14 +441,11 @@ class HostileInputEndToEndTest {
             "POST, another key in x-api-key", "GET, another key in x-api-key", "DELETE, another key in x-api-key"})
     void givenAuthorizationOn_managementCallWithoutTheAdminKey_isRefused403AndChangesNothing(String method,
             String credentials) throws Exception {
-        String name = uniqueName("Guarded");
-        TestClient user = ParleyCalls.connect(URI.create(guarded.gateway().urls().webSocket() + "?token="
-                + new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC(), TokenRules.DEFAULT)
-                        .issue(new Principal(new UserId("user-" + name), new DisplayName(name)), Duration.ofMinutes(5))));
-        String id = guardedRows.idsByName().get(name);
+        GuardedUser guardedUser = joinGuarded();
+        TestClient user = guardedUser.client();
         Map<String, Map<String, AttributeValue>> before = snapshot(guardedRows);
         var call = HttpRequest.newBuilder(URI.create(guarded.gateway().urls().callback() + "/@connections/"
-                + URLEncoder.encode(id, StandardCharsets.UTF_8))).timeout(TestClient.WAIT)
+                + URLEncoder.encode(guardedUser.id(), StandardCharsets.UTF_8))).timeout(TestClient.WAIT)
                 .method(method, HttpRequest.BodyPublishers.ofString(method.equals("POST") ? "{\"type\":\"forged\"}" : ""));
         switch (credentials) {
             // What chat-local accepted from anyone before: a SigV4 header it never verified.
@@ -465,7 +464,47 @@ class HostileInputEndToEndTest {
         assertStillConnectedAndGotNothingElse(user);
         assertThat(snapshot(guardedRows)).isEqualTo(before);
         user.close();
-        guardedRows.awaitEnded(id);
+        guardedRows.awaitEnded(guardedUser.id());
+    }
+
+    @ParameterizedTest(name = "broadcast with {0}, authorization on -> {1}")
+    @CsvSource({"the key and no Authorization header, 401", "the key and a Basic header, 401",
+            "the key and a token of another secret, 401", "the key and an administrator's token of another audience, 401",
+            "the key and a member's token, 403", "an administrator's token and no key, 403"})
+    void givenAuthorizationOn_broadcastWithoutAnAdministratorsTokenAndTheKey_isRefusedAndReachesNobody(String what,
+            int status) throws Exception {
+        GuardedUser guardedUser = joinGuarded();
+        TestClient user = guardedUser.client();
+        Map<String, Map<String, AttributeValue>> before = snapshot(guardedRows);
+        var admin = new Principal(new UserId("ops-1"), new DisplayName("Ops"), RoomAccess.EVERY_ROOM, Role.ADMIN);
+        var call = HttpRequest.newBuilder(guarded.gateway().urls().rest("broadcastmessage")).timeout(TestClient.WAIT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"forged\"}"));
+        if (what.startsWith("the key")) {
+            call.header("x-api-key", ADMIN_KEY);
+        }
+        switch (what) {
+            case "the key and a Basic header" -> call.header("Authorization", "Basic b3BzOnNlY3JldA==");
+            case "the key and a token of another secret" -> call.header("Authorization", "Bearer " + new TokenIssuer(
+                    SigningKey.fromText(SECRET.replace('0', '1')), Clock.systemUTC(), TokenRules.DEFAULT)
+                    .issue(admin, Duration.ofMinutes(5)));
+            case "the key and an administrator's token of another audience" -> call.header("Authorization", "Bearer "
+                    + guardedToken(admin, new TokenRules("billing", Duration.ofHours(1))));
+            case "the key and a member's token" -> call.header("Authorization", "Bearer "
+                    + guardedToken(guardedUser.principal(), TokenRules.DEFAULT));
+            case "an administrator's token and no key" -> call.header("Authorization", "Bearer "
+                    + guardedToken(admin, TokenRules.DEFAULT));
+            default -> { }
+        }
+
+        HttpResponse<String> answer = HTTP.send(call.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(status);
+        assertThat((String) json(answer.body()).get("message")).isNotBlank();
+        assertStillConnectedAndGotNothingElse(user);
+        assertThat(snapshot(guardedRows)).isEqualTo(before);
+        user.close();
+        guardedRows.awaitEnded(guardedUser.id());
     }
 
     @ParameterizedTest(name = "$connect with {0}, REQUIRE_AUTH on and no authorizer -> 403")
@@ -614,6 +653,22 @@ class HostileInputEndToEndTest {
     }
 
     /** Both tables: the chat details rows by connection id, the rooms' items by room and key. */
+    /** A member connected to the guarded gateway with a valid token, and its connection's id. */
+    private record GuardedUser(Principal principal, TestClient client, String id) {}
+
+    private static GuardedUser joinGuarded() {
+        String name = uniqueName("Guarded");
+        var principal = new Principal(new UserId("user-" + name), new DisplayName(name));
+        TestClient client = ParleyCalls.connect(URI.create(guarded.gateway().urls().webSocket() + "?token="
+                + guardedToken(principal, TokenRules.DEFAULT)));
+        return new GuardedUser(principal, client, guardedRows.idsByName().get(name));
+    }
+
+    /** A token for the guarded gateway, signed with its secret under {@code rules}, good for five minutes. */
+    private static String guardedToken(Principal principal, TokenRules rules) {
+        return new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC(), rules).issue(principal, Duration.ofMinutes(5));
+    }
+
     private static Map<String, Map<String, AttributeValue>> snapshot() {
         return snapshot(rows);
     }
