@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load: 200 real WebSocket clients (java.net.http), all connected before any sends, each sending 50 messages after
 # uniformly random intervals of 4-12 s, through all of Parley in one JVM: chat-local's gateway, the real handlers and
-# dynalite, with Parley's defaults (the per-connection send limit of 10/s included). A 30 s warm-up at 4 messages/s
+# dynalite, with Parley's defaults (the send limit of 10 frames/s included). A 30 s warm-up at 4 messages/s
 # first brings the JIT to speed; its messages are checked but not measured. Checks: every message reached every other
 # client exactly once, in its sender's order, never its sender; every message acknowledged once, counting 199
 # recipients; no error frame, unexpected close or failed invocation. Reports delivery and ack latency percentiles,

@@ -3,6 +3,7 @@
 // Every text from the network is set with textContent, never parsed as HTML.
 
 import { loadConfig } from "./config.js";
+import { keepToken, takeToken } from "./connection.js";
 import { element, markInvalid, showError, timeElement } from "./dom.js";
 import { cleanRoomName, roomNameProblem } from "./rooms.js";
 
@@ -12,7 +13,8 @@ const MAX_MESSAGE_BYTES = 32 * 1024;
 const COUNTS = ["attempted", "delivered", "gone", "failed"];
 
 const view = Object.fromEntries([
-  "broadcast-form", "message", "message-error", "room", "room-error", "key-details", "api-key", "broadcast-button",
+  "broadcast-form", "message", "message-error", "room", "room-error", "key-details", "api-key", "admin-token",
+  "broadcast-button",
   "endpoint", "config-error", "report", "report-time", "report-summary", "broadcast-id", "failure", "failure-text",
   "history-section", "history", ...COUNTS,
 ].map((id) => [id.replace(/-(\w)/g, (_, letter) => letter.toUpperCase()), document.getElementById(id)]));
@@ -66,6 +68,10 @@ async function post(url, body) {
   if (apiKey) {
     headers["x-api-key"] = apiKey;
   }
+  const token = view.adminToken.value.trim();
+  if (token) {
+    headers.Authorization = `Bearer ${token}`;
+  }
   let answer;
   try {
     answer = await fetch(url, { method: "POST", headers, body: JSON.stringify(body) });
@@ -111,7 +117,7 @@ function failureWords(status, body) {
   if (status === 401 || status === 403) {
     view.keyDetails.open = true;
     return `The endpoint refused the request (${status}${serverWords ? ` ${serverWords}` : ""}). If it is `
-      + "protected by an API key, enter the key above.";
+      + "protected, enter the API key and an administrator's token above.";
   }
   if (status === 429) {
     return "Too many requests right now (429). Wait a moment and try again.";
@@ -206,7 +212,11 @@ function restoreKey() {
 }
 
 restoreKey();
+// The tab's token (from a #token= link, or the chat page before): an administrator's lets this page broadcast.
+view.adminToken.value = takeToken() || "";
+view.keyDetails.open ||= view.adminToken.value !== "";
 view.apiKey.addEventListener("input", rememberKey);
+view.adminToken.addEventListener("input", () => keepToken(view.adminToken.value.trim()));
 view.room.addEventListener("input", nameButton);
 view.broadcastForm.addEventListener("submit", broadcast);
 view.message.addEventListener("keydown", (event) => {

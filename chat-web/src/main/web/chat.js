@@ -30,6 +30,14 @@ const PAGE_KEY = [...crypto.getRandomValues(new Uint8Array(9))].map((byte) => by
 const token = takeToken();
 /** Who the token says this page is: with it, the page knows itself among a room's members by user id. */
 const claims = token ? tokenClaims(token) : null;
+// A link with a token opened in a tab already on this page changes only the fragment, which reloads nothing: take the
+// new token and start again with it.
+window.addEventListener("hashchange", () => {
+  if (new URLSearchParams(location.hash.slice(1)).has("token")) {
+    takeToken();
+    location.reload();
+  }
+});
 
 const STATE_WORDS = {
   [State.CONNECTING]: "Connecting…",

@@ -27,15 +27,19 @@ export function retryDelay(attempt) {
 }
 
 const TOKEN_KEY = "parley.token";
+const TOKEN_PARAMETER = "token";
 
 /**
  * The token that lets this page connect when Parley's authorization is on, or null: from the page's own address
- * (`?token=`, the link its user was given), kept in sessionStorage for reloads of this tab. It is then taken out of
- * the address bar, so it is not bookmarked, copied along with the address or left in the history. Never logged.
+ * (`#token=`, the link its user was given: a fragment never leaves the browser, so no server, proxy or access log sees
+ * it), kept in sessionStorage for reloads of this tab. It is then taken out of the address bar, so it is not
+ * bookmarked, copied along with the address or left in the history. Never logged. Links of the earlier form,
+ * `?token=`, still work for this release; they expose the token to every server on the way, so they are going.
  */
 export function takeToken(page = window) {
   const address = new URL(page.location.href);
-  const given = address.searchParams.get("token");
+  const fragment = new URLSearchParams(address.hash.slice(1));
+  const given = fragment.get(TOKEN_PARAMETER) || address.searchParams.get(TOKEN_PARAMETER);
   try {
     if (!given) {
       return page.sessionStorage.getItem(TOKEN_KEY);
@@ -45,10 +49,25 @@ export function takeToken(page = window) {
     // Without storage the token still serves this page; a reload needs the link again.
   }
   if (given) {
-    address.searchParams.delete("token");
+    fragment.delete(TOKEN_PARAMETER);
+    address.hash = fragment.toString();
+    address.searchParams.delete(TOKEN_PARAMETER);
     page.history.replaceState(page.history.state, "", address);
   }
   return given || null;
+}
+
+/** Keeps `token` for this tab as takeToken does, or forgets the tab's token when it is empty. */
+export function keepToken(token, page = window) {
+  try {
+    if (token) {
+      page.sessionStorage.setItem(TOKEN_KEY, token);
+    } else {
+      page.sessionStorage.removeItem(TOKEN_KEY);
+    }
+  } catch (storageUnavailable) {
+    // Remembering the token is a convenience only.
+  }
 }
 
 /**

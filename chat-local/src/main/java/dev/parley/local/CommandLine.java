@@ -2,18 +2,23 @@ package dev.parley.local;
 
 import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.MessageRateLimit;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.auth.MintToken;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.local.gateway.ApiKey;
 import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.LocalGateway;
+import dev.parley.chat.settings.ConnectAuthSettings;
+import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.InvalidSettingException;
 import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.settings.Setting;
 import dev.parley.chat.settings.TableSettings;
+import dev.parley.chat.settings.TokenSettings;
+import dev.parley.chat.auth.TokenRules;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +44,8 @@ final class CommandLine {
     enum Option {
         PORT("--port", "N", "the one port for the WebSocket API, @connections, REST and pages; 0 picks a free one",
                 "8080"),
-        HOST("--host", "ADDRESS", "the address to listen on", LocalOptions.DEFAULT_HOST),
+        HOST("--host", "ADDRESS", "the address to listen on (one other machines reach gets a warning); requests must "
+                + "name localhost, an IP address or this host in Host, others are refused 421", LocalOptions.DEFAULT_HOST),
         STAGE("--stage", "NAME", "the WebSocket API's stage", "production"),
         REST_STAGE("--rest-stage", "NAME", "the REST API's stage (the broadcast endpoint)", "dev"),
         DYNAMODB_ENDPOINT("--dynamodb-endpoint", "URL", "use this DynamoDB-compatible endpoint instead of starting dynalite",
@@ -59,12 +65,22 @@ final class CommandLine {
         SEND_RATE(SendRateSettings.PER_SECOND),
         SEND_BURST(SendRateSettings.BURST),
         MAX_ROOMS_PER_CONNECTION(RoomSettings.MAX_ROOMS_PER_CONNECTION),
+        MAX_CONNECTIONS_PER_USER(ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER),
         HISTORY_WINDOW(HistorySettings.HISTORY_WINDOW),
         HISTORY_RETENTION(HistorySettings.HISTORY_RETENTION),
         AUTH_SECRET("--auth-secret", "SECRET", "turn authorization on: $connect needs ?token= signed with this secret, "
                 + "at least 32 bytes (better in " + AUTH_SECRET_VARIABLE + ", out of the process list)", "off"),
         ADMIN_KEY("--admin-key", "KEY", "with authorization on, the broadcast endpoint needs this key in x-api-key, "
-                + "at least 20 characters (or " + ADMIN_KEY_VARIABLE + ")", "none");
+                + "at least 20 characters (or " + ADMIN_KEY_VARIABLE + "); so does @connections, as an x-api-key or as the "
+                + "secret access key of a SigV4 signature", "none"),
+        /** The functions' setting, on by default exactly when this command line turns authorization on. */
+        REQUIRE_AUTH(ConnectAuthSettings.REQUIRE_AUTH.flag().orElseThrow().name(),
+                ConnectAuthSettings.REQUIRE_AUTH.flag().orElseThrow().placeholder(),
+                ConnectAuthSettings.REQUIRE_AUTH.description() + " (REQUIRE_AUTH); true without --auth-secret refuses "
+                        + "every $connect, as a deployment whose authorizer was detached would",
+                "true with --auth-secret, false without"),
+        TOKEN_AUDIENCE(TokenSettings.AUDIENCE, " (with authorization on)"),
+        TOKEN_MAX_LIFETIME(TokenSettings.MAX_LIFETIME, " (with authorization on)");
 
         final String flag;
         final String value;
@@ -176,10 +192,14 @@ final class CommandLine {
         private double sendRate;
         private int sendBurst;
         private int maxRooms;
+        private int maxConnections;
         private int historyWindow;
         private Duration historyRetention;
         private Optional<String> authSecret = Optional.empty();
         private Optional<String> adminKey = Optional.empty();
+        private Optional<Boolean> requireAuth = Optional.empty();
+        private String tokenAudience = TokenSettings.AUDIENCE.defaultValue();
+        private Duration tokenMaxLifetime = TokenSettings.MAX_LIFETIME.defaultValue();
 
         Values(LocalOptions defaults) {
             host = defaults.host();
@@ -197,6 +217,7 @@ final class CommandLine {
             sendRate = defaults.sendRateLimit().perSecond();
             sendBurst = defaults.sendRateLimit().burst();
             maxRooms = defaults.roomLimit().maxRoomsPerConnection();
+            maxConnections = defaults.connectionLimit().maxConnectionsPerUser();
             historyWindow = defaults.historyWindow().maxMessages();
             historyRetention = defaults.historyWindow().retention();
         }
@@ -225,11 +246,16 @@ final class CommandLine {
                 case SEND_RATE -> sendRate = SendRateSettings.PER_SECOND.fromFlag(value);
                 case SEND_BURST -> sendBurst = SendRateSettings.BURST.fromFlag(value);
                 case MAX_ROOMS_PER_CONNECTION -> maxRooms = RoomSettings.MAX_ROOMS_PER_CONNECTION.fromFlag(value);
+                case MAX_CONNECTIONS_PER_USER ->
+                        maxConnections = ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER.fromFlag(value);
                 case HISTORY_WINDOW -> historyWindow = HistorySettings.HISTORY_WINDOW.fromFlag(value);
                 case HISTORY_RETENTION -> historyRetention = HistorySettings.HISTORY_RETENTION.fromFlag(value);
                 // Checked in toOptions(), whose messages never repeat a secret.
                 case AUTH_SECRET -> authSecret = Optional.of(value);
                 case ADMIN_KEY -> adminKey = Optional.of(value);
+                case REQUIRE_AUTH -> requireAuth = Optional.of(ConnectAuthSettings.REQUIRE_AUTH.fromFlag(value));
+                case TOKEN_AUDIENCE -> tokenAudience = TokenSettings.AUDIENCE.fromFlag(value);
+                case TOKEN_MAX_LIFETIME -> tokenMaxLifetime = TokenSettings.MAX_LIFETIME.fromFlag(value);
             }
         }
 
@@ -240,9 +266,12 @@ final class CommandLine {
             Optional<CallbackThrottle> throttle = callbackRate.map(rate -> callbackBurst
                     .map(burst -> new CallbackThrottle(rate, burst))
                     .orElseGet(() -> CallbackThrottle.withDefaultBurst(rate)));
+            Optional<LocalAuthorization> authorization = authorization();
             return new LocalOptions(host, port, stage, restStage, dynamoDbEndpoint, dataDir, table, region,
                     idleTimeout, maxDuration, callbackLatency, throttle, webRoot, new MessageRateLimit(sendRate, sendBurst),
-                    new RoomLimit(maxRooms), new HistoryWindow(historyWindow, historyRetention), authorization());
+                    new RoomLimit(maxRooms), new ConnectionLimit(maxConnections),
+                    new HistoryWindow(historyWindow, historyRetention), authorization,
+                    requireAuth.orElse(authorization.isPresent()));
         }
 
         /** Both secrets or neither: with authorization on, the broadcast endpoint is protected too. */
@@ -270,7 +299,7 @@ final class CommandLine {
             } catch (IllegalArgumentException weak) {
                 throw new IllegalArgumentException("--admin-key: " + weak.getMessage());
             }
-            return Optional.of(new LocalAuthorization(signingSecret, key));
+            return Optional.of(new LocalAuthorization(signingSecret, key, new TokenRules(tokenAudience, tokenMaxLifetime)));
         }
 
         private static int wholeNumber(String value) {

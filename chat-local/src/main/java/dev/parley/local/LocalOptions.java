@@ -3,6 +3,7 @@ package dev.parley.local;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.MessageRateLimit;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
@@ -10,8 +11,11 @@ import dev.parley.chat.wiring.ChatConfiguration;
 import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.ConnectionLimits;
 import dev.parley.local.gateway.LocalGateway;
+import dev.parley.chat.settings.ConnectAuthSettings;
 import dev.parley.chat.settings.SendRateSettings;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -36,9 +40,13 @@ import java.util.Optional;
  * @param sendRateLimit how fast each connection may send messages, as {@code SEND_RATE_PER_SECOND} and
  *        {@code SEND_BURST} set it on AWS
  * @param roomLimit how many rooms each connection may be in at once, as {@code MAX_ROOMS_PER_CONNECTION} sets it on AWS
+ * @param connectionLimit how many connections each user may have open at once, as {@code MAX_CONNECTIONS_PER_USER} sets
+ *        it on AWS
  * @param historyWindow how many missed messages a resume replays and how long messages are kept, as
  *        {@code HISTORY_WINDOW} and {@code HISTORY_RETENTION} set it on AWS
  * @param authorization tokens on {@code $connect} and a key on the broadcast endpoint; empty, the default, for neither
+ * @param requireAuth whether {@code $connect} refuses connections no authorizer identified, as {@code REQUIRE_AUTH}
+ *        sets it on AWS
  */
 public record LocalOptions(
         String host,
@@ -56,8 +64,10 @@ public record LocalOptions(
         Optional<Path> webRoot,
         MessageRateLimit sendRateLimit,
         RoomLimit roomLimit,
+        ConnectionLimit connectionLimit,
         HistoryWindow historyWindow,
-        Optional<LocalAuthorization> authorization) {
+        Optional<LocalAuthorization> authorization,
+        boolean requireAuth) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -87,6 +97,7 @@ public record LocalOptions(
         Objects.requireNonNull(webRoot, "web root");
         Objects.requireNonNull(sendRateLimit, "send rate limit");
         Objects.requireNonNull(roomLimit, "room limit");
+        Objects.requireNonNull(connectionLimit, "connection limit");
         Objects.requireNonNull(historyWindow, "history window");
         Objects.requireNonNull(authorization, "authorization");
         if (dynamoDbEndpoint.isPresent() && dataDir.isPresent()) {
@@ -100,8 +111,27 @@ public record LocalOptions(
         return new LocalOptions(DEFAULT_HOST, DEFAULT_PORT, WebSocketRoute.DEFAULT_STAGE, BroadcastRoute.DEFAULT_STAGE,
                 Optional.empty(), Optional.empty(), ChatDetailsTable.DEFAULT_NAME, DEFAULT_REGION,
                 ConnectionLimits.AWS_IDLE_TIMEOUT, ConnectionLimits.AWS_MAX_DURATION, Duration.ZERO, Optional.empty(),
-                Optional.empty(), SendRateSettings.DEFAULT, RoomLimit.DEFAULT, HistoryWindow.DEFAULT,
-                Optional.empty());
+                Optional.empty(), SendRateSettings.DEFAULT, RoomLimit.DEFAULT, ConnectionLimit.DEFAULT,
+                HistoryWindow.DEFAULT, Optional.empty(), ConnectAuthSettings.REQUIRE_AUTH.defaultValue());
+    }
+
+    /**
+     * A warning when the gateway listens where other machines reach it: everything it serves, {@code @connections}
+     * included, is then theirs too, and with authorization off open to anyone.
+     */
+    public Optional<String> exposureWarning() {
+        try {
+            if (InetAddress.getByName(host).isLoopbackAddress()) {
+                return Optional.empty();
+            }
+        } catch (UnknownHostException unknown) {
+            // not resolvable here: warn, since it is not known to be loopback
+        }
+        return Optional.of("parley-local: warning: listening on " + host + ", which other machines can reach, not on "
+                + "loopback only" + (authorization.isEmpty()
+                        ? "; authorization is off, so anyone who reaches it may connect, broadcast and send to any "
+                                + "connection (--auth-secret and --admin-key turn it on)"
+                        : ""));
     }
 
     /** Reads command-line options, such as {@code --port 0 --idle-timeout 5}; see {@code --help}. */

@@ -2,9 +2,9 @@ package dev.parley.local;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
-import dev.parley.chat.settings.CorsSettings;
 import dev.parley.chat.settings.DynamoDbTimeouts;
 import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.TableSettings;
@@ -33,9 +33,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 public final class ParleyLocal implements AutoCloseable {
 
-    /** Any credentials do locally; the SDK needs some to sign with. */
+    /** Any credentials do locally with authorization off; the SDK needs some to sign with. */
     static final AwsCredentialsProvider LOCAL_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    /** The access key id the handlers sign with when the admin key is their secret; the gateway accepts any. */
+    static final String HANDLERS_ACCESS_KEY_ID = "parley-local";
 
     /** chat-local chooses only the chat details table's name; the rooms are in the deployment's default table. */
     private static final String ROOMS_TABLE = TableSettings.ROOMS_TABLE_NAME.defaultValue();
@@ -85,15 +87,19 @@ public final class ParleyLocal implements AutoCloseable {
                     .maxDuration(options.maxDuration())
                     .callbackLatency(options.callbackLatency())
                     .routes(urls -> ParleyRoutes.of(ChatComponent.create(configuration(options, endpoint, urls),
-                            LOCAL_CREDENTIALS)))
-                    .pageConfig(ParleyRoutes::pageConfig);
+                            handlerCredentials(options))))
+                    .pageConfig(ParleyRoutes::pageConfig)
+                    .pageHeaders(ParleyRoutes::pageHeaders);
             options.callbackThrottle().ifPresent(gateway::callbackThrottle);
             options.webRoot().ifPresent(gateway::webRoot);
-            options.authorization().ifPresent(authorization -> gateway
-                    .connectAuthorizer(AuthorizerHandler.create(AuthComponent.create(
-                            AuthConfiguration.withKey(authorization.signingSecret()), LOCAL_CREDENTIALS)),
-                            AuthorizerHandler.TOKEN_PARAMETER)
-                    .restApiKey(authorization.adminKey()));
+            options.authorization().ifPresent(authorization -> {
+                AuthComponent tokens = AuthComponent.create(AuthConfiguration.withKey(authorization.signingSecret()),
+                        authorization.tokenRules(), LOCAL_CREDENTIALS);
+                gateway.connectAuthorizer(AuthorizerHandler.create(tokens), AuthorizerHandler.TOKEN_PARAMETER)
+                        .restAuthorizer(BroadcastAuthorizerHandler.create(tokens), BroadcastAuthorizerHandler.TOKEN_HEADER)
+                        .restApiKey(authorization.adminKey())
+                        .callbackKey(authorization.adminKey());
+            });
             var parley = new ParleyLocal(settings.apply(gateway).start(), dynalite, endpoint);
             Runtime.getRuntime().addShutdownHook(parley.shutdownHook);
             return parley;
@@ -160,10 +166,12 @@ public final class ParleyLocal implements AutoCloseable {
             return OptionalInt.of(START_FAILURE);
         }
         out.print(parley.describe(options));
+        options.exposureWarning().ifPresent(err::println);
         return OptionalInt.empty();
     }
 
-    private String describe(LocalOptions options) {
+    /** What the command line prints once Parley runs: where everything is, and how to get in. */
+    String describe(LocalOptions options) {
         GatewayUrls urls = gateway.urls();
         String database = dynalite.isPresent()
                 ? "dynalite " + options.dataDir().map(dir -> "keeping its data in " + dir.toAbsolutePath()).orElse("in memory")
@@ -178,17 +186,43 @@ public final class ParleyLocal implements AutoCloseable {
                   Authorization   %s
                 Press Ctrl-C to stop.
                 """, urls.pages(), urls.webSocket(), urls.callback(), urls.rest(BroadcastRoute.RESOURCE),
-                dynamoDbEndpoint, database, options.table(), options.authorization().isPresent()
-                        ? "on: connect with ?" + AuthorizerHandler.TOKEN_PARAMETER + "=<token> (see README, Security),"
-                                + " broadcast with the x-api-key header"
-                        : "off: anyone may connect and broadcast");
+                dynamoDbEndpoint, database, options.table(), authorizationLine(options, urls.pages()));
+    }
+
+    private static String authorizationLine(LocalOptions options, URI pages) {
+        if (options.authorization().isPresent()) {
+            return "on: open the chat at " + pages + "#" + AuthorizerHandler.TOKEN_PARAMETER
+                    + "=<token>, connect clients with ?" + AuthorizerHandler.TOKEN_PARAMETER + "=<token> (see README,"
+                    + " Security), broadcast with an administrator's token (MintToken --role admin) as Authorization:"
+                    + " Bearer <token> and the x-api-key header, call @connections with the x-api-key header"
+                    + (options.requireAuth() ? "" : "; --require-auth false lets in connections no authorizer checked");
+        }
+        return options.requireAuth()
+                ? "off, with --require-auth true: no authorizer runs, so every $connect is refused 403"
+                : "off: anyone may connect, broadcast and call @connections";
+    }
+
+    /**
+     * What the handlers sign their calls with: with authorization on, the admin key as the secret, so that their
+     * {@code @connections} calls pass the gateway's check as a deployed function's role passes IAM's.
+     */
+    private static AwsCredentialsProvider handlerCredentials(LocalOptions options) {
+        return options.authorization()
+                .<AwsCredentialsProvider>map(authorization -> StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        HANDLERS_ACCESS_KEY_ID, authorization.adminKey().signingSecret())))
+                .orElse(LOCAL_CREDENTIALS);
+    }
+
+    /** The pages' own origin, such as {@code http://127.0.0.1:8080}: the broadcast page is served from it. */
+    static String origin(URI pages) {
+        return pages.getScheme() + "://" + pages.getRawAuthority();
     }
 
     private static ChatConfiguration configuration(LocalOptions options, URI dynamoDbEndpoint, GatewayUrls urls) {
         return new ChatConfiguration(options.table(), ROOMS_TABLE, options.region(), Optional.of(dynamoDbEndpoint),
-                urls.callback(), CorsSettings.ALLOWED_ORIGIN.defaultValue(), DynamoDbRegistrySettings.DEFAULT_RETENTION,
+                urls.callback(), origin(urls.pages()), DynamoDbRegistrySettings.DEFAULT_RETENTION,
                 DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS, options.sendRateLimit(), DynamoDbTimeouts.DEFAULT,
-                CallbackRate.ACCOUNT_DEFAULT, options.roomLimit(),
+                CallbackRate.ACCOUNT_DEFAULT, options.roomLimit(), options.connectionLimit(), options.requireAuth(),
                 new HistorySettings(HISTORY_TABLE, options.historyWindow()));
     }
 }

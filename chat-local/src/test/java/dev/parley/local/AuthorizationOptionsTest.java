@@ -3,6 +3,8 @@ package dev.parley.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.chat.auth.TokenRules;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +56,40 @@ class AuthorizationOptionsTest {
     }
 
     @Test
+    void givenNoTokenRules_parse_requiresTheDefaultAudienceAndLifetime() {
+        assertThat(CommandLine.parse("--auth-secret", SECRET, "--admin-key", ADMIN_KEY).authorization().orElseThrow()
+                .tokenRules()).isEqualTo(TokenRules.DEFAULT);
+    }
+
+    @Test
+    void givenTokenAudienceAndMaxLifetime_parse_requiresThoseOfTokens() {
+        LocalOptions options = CommandLine.parse("--auth-secret", SECRET, "--admin-key", ADMIN_KEY,
+                "--token-audience", "chat.example.com", "--token-max-lifetime", "8h");
+
+        assertThat(options.authorization().orElseThrow().tokenRules())
+                .isEqualTo(new TokenRules("chat.example.com", Duration.ofHours(8)));
+    }
+
+    @Test
+    void givenMaxLifetimeOutOfRange_parse_namesTheOptionAndItsRange() {
+        assertThatThrownBy(() -> CommandLine.parse("--token-max-lifetime", "31d"))
+                .hasMessage("--token-max-lifetime must be " + TokenRules.MAX_LIFETIME_RULE + ", not '31d'");
+    }
+
+    @Test
     void givenHelp_usage_explainsBothOptionsAndTheirVariables() {
         assertThat(CommandLine.usage()).contains("--auth-secret SECRET", "--admin-key KEY", "PARLEY_AUTH_SECRET",
                 "PARLEY_ADMIN_KEY", "(default: off)");
+    }
+
+    @Test
+    void givenAuthorizationOnOrOff_parse_requiresAuthExactlyWhenItIsOnUnlessTold() {
+        assertThat(CommandLine.parse().requireAuth()).isFalse();
+        assertThat(CommandLine.parse("--auth-secret", SECRET, "--admin-key", ADMIN_KEY).requireAuth()).isTrue();
+        assertThat(CommandLine.parse("--auth-secret", SECRET, "--admin-key", ADMIN_KEY, "--require-auth", "false")
+                .requireAuth()).isFalse();
+        assertThat(CommandLine.parse("--require-auth", "TRUE").requireAuth()).isTrue();
+        assertThatThrownBy(() -> CommandLine.parse("--require-auth", "yes"))
+                .hasMessage("--require-auth must be true or false, not 'yes'");
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.local.gateway.TestClient;
@@ -21,7 +22,7 @@ final class ChatRows {
 
     /** Attributes one write sets together: a row never has some of a group without the others. */
     private static final List<List<String>> WRITTEN_TOGETHER = List.of(
-            List.of("Message", "Latestmessagetime", "SendTokens", "SendTokensAt"),
+            List.of("Message", "Latestmessagetime"),
             List.of("BroadcastMessage", "LatestBroadcasttime"),
             List.of("DisconnectTime", "DisconnectReason"));
 
@@ -33,8 +34,11 @@ final class ChatRows {
         this.table = table;
     }
 
+    /** Every connection's row: the limit items beside them (ADR 0009) are left out. */
     List<Map<String, AttributeValue>> all() {
-        return scan(table);
+        return scan(table).stream()
+                .filter(item -> !item.get("connectionId").s().startsWith(ChatDetailsTable.LIMIT_KEY_PREFIX))
+                .toList();
     }
 
     /** Every item of the chat rooms table: memberships, presences and counts of every room. */

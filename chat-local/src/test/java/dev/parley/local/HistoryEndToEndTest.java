@@ -9,6 +9,7 @@ import dev.parley.chat.adapter.out.dynamodb.DynamoDbMessageHistory;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.chat.auth.TokenIssuer;
+import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.RoomName;
@@ -232,7 +233,7 @@ class HistoryEndToEndTest {
     }
 
     private TestClient connect(String userId, String name) {
-        String token = new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC())
+        String token = new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC(), TokenRules.DEFAULT)
                 .issue(new Principal(new UserId(userId), new DisplayName(name), RoomAccess.EVERY_ROOM),
                         Duration.ofMinutes(5));
         TestClient client = TestClient.connect(URI.create(parley.gateway().urls().webSocket() + "?token="

@@ -4,6 +4,15 @@ import static dev.parley.local.ParleyCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.chat.auth.Principal;
+import dev.parley.chat.auth.SigningKey;
+import dev.parley.chat.auth.TokenIssuer;
+import dev.parley.chat.auth.Role;
+import dev.parley.chat.auth.TokenRules;
+import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.RoomAccess;
+import dev.parley.chat.domain.model.UserId;
+import dev.parley.local.gateway.RawHttp;
 import dev.parley.local.gateway.RawWebSocket;
 import dev.parley.local.gateway.TestClient;
 import java.io.IOException;
@@ -12,13 +21,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -63,10 +81,23 @@ class HostileInputEndToEndTest {
     private static final String LIMIT = "'limit' must be a whole number from 1 to 100";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TestClient.WAIT).build();
     private static final AtomicInteger NAMES = new AtomicInteger();
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private static final String GUARDED_TABLE = "chatDetails-hostile-guarded";
+    private static final String DETACHED_TABLE = "chatDetails-hostile-detached";
+    private static final String SECRET = "hostile-input-signing-secret-0123456789-abcdef";
+    private static final String ADMIN_KEY = "hostile-input-admin-key-0123456789";
 
     private static LocalDynamoDb dynalite;
     private static ParleyLocal parley;
     private static ChatRows rows;
+    /** With authorization on, as deployed: the authorizer on $connect, the admin key on broadcast and @connections. */
+    private static ParleyLocal guarded;
+    private static ChatRows guardedRows;
+    /** REQUIRE_AUTH on but no authorizer, as a deployment whose authorizer was detached from $connect. */
+    private static ParleyLocal detached;
+    private static ChatRows detachedRows;
 
     /** The clients a test joined, by connection id: all of them leave, and are seen to, before the next test. */
     private final Map<String, TestClient> joined = new LinkedHashMap<>();
@@ -79,10 +110,18 @@ class HostileInputEndToEndTest {
         parley = ParleyLocal.start(LocalOptions.parse("--port", "0", "--dynamodb-endpoint", dynalite.endpoint().toString(),
                 "--table", TABLE));
         rows = new ChatRows(dynalite.client(), TABLE);
+        guarded = ParleyLocal.start(LocalOptions.parse("--port", "0", "--dynamodb-endpoint",
+                dynalite.endpoint().toString(), "--table", GUARDED_TABLE, "--auth-secret", SECRET, "--admin-key", ADMIN_KEY));
+        guardedRows = new ChatRows(dynalite.client(), GUARDED_TABLE);
+        detached = ParleyLocal.start(LocalOptions.parse("--port", "0", "--dynamodb-endpoint",
+                dynalite.endpoint().toString(), "--table", DETACHED_TABLE, "--require-auth", "true"));
+        detachedRows = new ChatRows(dynalite.client(), DETACHED_TABLE);
     }
 
     @AfterAll
     static void stopParley() {
+        detached.close();
+        guarded.close();
         parley.close();
         dynalite.close();
     }
@@ -307,6 +346,34 @@ class HostileInputEndToEndTest {
         assertThat(rows.row(idOf(sender)).get("Message").s()).isEqualTo(text);
     }
 
+    /**
+     * Every frame costs a token of the sender's allowance (10 a second, bursts of 20), answered or not: a flood of bad
+     * frames is refused RATE_LIMITED once the burst is spent, changes nothing but the sender's allowance (an item
+     * apart from the rows, not in the snapshot) and reaches nobody; the connection stays, and is served again once
+     * the wait the refusal names is over.
+     */
+    @Test
+    void givenSenderFloodingBadFrames_framesBeyondTheBurst_areRateLimitedAndChangeNothing() throws InterruptedException {
+        int flood = 40;
+        Map<String, Map<String, AttributeValue>> before = snapshot();
+
+        long started = System.nanoTime();
+        IntStream.range(0, flood).forEach(n -> sender.send("not json " + n));
+        List<Map<String, Object>> answers = IntStream.range(0, flood).mapToObj(n -> json(sender.next())).toList();
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        Map<Object, Long> codes = answers.stream().collect(Collectors.groupingBy(answer -> answer.get("code"),
+                Collectors.counting()));
+        assertThat(codes).containsOnlyKeys("INVALID_JSON", "RATE_LIMITED");
+        assertThat(codes.get("INVALID_JSON")).isBetween(20L, 20L + (long) Math.ceil(10 * seconds));
+        long longestWait = answers.stream().filter(answer -> "RATE_LIMITED".equals(answer.get("code")))
+                .mapToLong(answer -> ((Number) answer.get("retryAfterMs")).longValue()).max().orElseThrow();
+        assertThat(snapshot()).isEqualTo(before);
+        Thread.sleep(longestWait);
+        assertStillConnectedAndGotNothingElse(sender);
+        assertStillConnectedAndGotNothingElse(bystander);
+    }
+
     @Test
     void givenClientThatLeft_messageToIt_isAnsweredUnknownRecipientAndChangesNothing() throws InterruptedException {
         TestClient cid = join("Cid");
@@ -386,6 +453,111 @@ class HostileInputEndToEndTest {
         assertOnlyDisconnectRecorded(id, before);
         assertStillConnectedAndGotNothingElse(sender);
         assertStillConnectedAndGotNothingElse(bystander);
+    }
+
+    @ParameterizedTest(name = "{0} {1} with a foreign Host -> 421")
+    @CsvSource({"GET, /production", "POST, /dev/broadcastmessage", "POST, /production/@connections/SENDER",
+            "GET, /production/@connections/SENDER", "DELETE, /production/@connections/SENDER", "GET, /config.json",
+            "GET, /"})
+    void givenConnectedClients_requestWithAForeignHost_isRefused421AndChangesNothing(String method, String path)
+            throws IOException {
+        Map<String, Map<String, AttributeValue>> before = snapshot();
+        int port = parley.gateway().urls().pages().getPort();
+
+        RawHttp.Answer answer = RawHttp.send(port, method, path.replace("SENDER", idOf(sender)),
+                "attacker.example:" + port, "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Version: 13",
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Authorization: AWS4-HMAC-SHA256 Credential=local");
+
+        assertThat(answer.status()).isEqualTo(421);
+        assertThat(json(answer.body())).containsEntry("message", "this gateway answers to localhost, IP addresses and "
+                + "127.0.0.1, not to the host 'attacker.example:" + port + "'");
+        assertStillConnectedAndGotNothingElse(sender);
+        assertStillConnectedAndGotNothingElse(bystander);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} @connections {1} with authorization on -> 403")
+    @CsvSource({"POST, a signature nobody checked", "GET, a signature nobody checked", "DELETE, a signature nobody checked",
+            "POST, no credentials", "GET, no credentials", "DELETE, no credentials",
+            "POST, another key in x-api-key", "GET, another key in x-api-key", "DELETE, another key in x-api-key"})
+    void givenAuthorizationOn_managementCallWithoutTheAdminKey_isRefused403AndChangesNothing(String method,
+            String credentials) throws Exception {
+        GuardedUser guardedUser = joinGuarded();
+        TestClient user = guardedUser.client();
+        Map<String, Map<String, AttributeValue>> before = snapshot(guardedRows);
+        var call = HttpRequest.newBuilder(URI.create(guarded.gateway().urls().callback() + "/@connections/"
+                + URLEncoder.encode(guardedUser.id(), StandardCharsets.UTF_8))).timeout(TestClient.WAIT)
+                .method(method, HttpRequest.BodyPublishers.ofString(method.equals("POST") ? "{\"type\":\"forged\"}" : ""));
+        switch (credentials) {
+            // What chat-local accepted from anyone before: a SigV4 header it never verified.
+            case "a signature nobody checked" -> call.header("Authorization", "AWS4-HMAC-SHA256 Credential=local/"
+                    + AMZ_DATE.format(Instant.now()).substring(0, 8) + "/us-east-1/execute-api/aws4_request, "
+                    + "SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64))
+                    .header("X-Amz-Date", AMZ_DATE.format(Instant.now()));
+            case "another key in x-api-key" -> call.header("x-api-key", ADMIN_KEY.replace('0', '9'));
+            default -> { }
+        }
+
+        HttpResponse<String> answer = HTTP.send(call.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat((String) json(answer.body()).get("message")).isNotBlank();
+        assertStillConnectedAndGotNothingElse(user);
+        assertThat(snapshot(guardedRows)).isEqualTo(before);
+        user.close();
+        guardedRows.awaitEnded(guardedUser.id());
+    }
+
+    @ParameterizedTest(name = "broadcast with {0}, authorization on -> {1}")
+    @CsvSource({"the key and no Authorization header, 401", "the key and a Basic header, 401",
+            "the key and a token of another secret, 401", "the key and an administrator's token of another audience, 401",
+            "the key and a member's token, 403", "an administrator's token and no key, 403"})
+    void givenAuthorizationOn_broadcastWithoutAnAdministratorsTokenAndTheKey_isRefusedAndReachesNobody(String what,
+            int status) throws Exception {
+        GuardedUser guardedUser = joinGuarded();
+        TestClient user = guardedUser.client();
+        Map<String, Map<String, AttributeValue>> before = snapshot(guardedRows);
+        var admin = new Principal(new UserId("ops-1"), new DisplayName("Ops"), RoomAccess.EVERY_ROOM, Role.ADMIN);
+        var call = HttpRequest.newBuilder(guarded.gateway().urls().rest("broadcastmessage")).timeout(TestClient.WAIT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"forged\"}"));
+        if (what.startsWith("the key")) {
+            call.header("x-api-key", ADMIN_KEY);
+        }
+        switch (what) {
+            case "the key and a Basic header" -> call.header("Authorization", "Basic b3BzOnNlY3JldA==");
+            case "the key and a token of another secret" -> call.header("Authorization", "Bearer " + new TokenIssuer(
+                    SigningKey.fromText(SECRET.replace('0', '1')), Clock.systemUTC(), TokenRules.DEFAULT)
+                    .issue(admin, Duration.ofMinutes(5)));
+            case "the key and an administrator's token of another audience" -> call.header("Authorization", "Bearer "
+                    + guardedToken(admin, new TokenRules("billing", Duration.ofHours(1))));
+            case "the key and a member's token" -> call.header("Authorization", "Bearer "
+                    + guardedToken(guardedUser.principal(), TokenRules.DEFAULT));
+            case "an administrator's token and no key" -> call.header("Authorization", "Bearer "
+                    + guardedToken(admin, TokenRules.DEFAULT));
+            default -> { }
+        }
+
+        HttpResponse<String> answer = HTTP.send(call.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(status);
+        assertThat((String) json(answer.body()).get("message")).isNotBlank();
+        assertStillConnectedAndGotNothingElse(user);
+        assertThat(snapshot(guardedRows)).isEqualTo(before);
+        user.close();
+        guardedRows.awaitEnded(guardedUser.id());
+    }
+
+    @ParameterizedTest(name = "$connect with {0}, REQUIRE_AUTH on and no authorizer -> 403")
+    @ValueSource(strings = {"?name=Eve", "?token=eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl&name=Eve", ""})
+    void givenRequireAuthWithoutAuthorizer_handshake_isRefused403AndNothingIsStored(String query) {
+        Map<String, Map<String, AttributeValue>> before = snapshot(detachedRows);
+
+        assertThatThrownBy(() -> TestClient.attempt(URI.create(detached.gateway().urls().webSocket() + query)).join())
+                .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class,
+                        refused -> assertThat(refused.getResponse().statusCode()).isEqualTo(403));
+        assertThat(detachedRows.all()).isEmpty();
+        assertThat(snapshot(detachedRows)).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0} -> 400 {1}")
@@ -531,9 +703,30 @@ class HostileInputEndToEndTest {
     }
 
     /** Both tables: the chat details rows by connection id, the rooms' items by room and key. */
+    /** A member connected to the guarded gateway with a valid token, and its connection's id. */
+    private record GuardedUser(Principal principal, TestClient client, String id) {}
+
+    private static GuardedUser joinGuarded() {
+        String name = uniqueName("Guarded");
+        var principal = new Principal(new UserId("user-" + name), new DisplayName(name));
+        TestClient client = ParleyCalls.connect(URI.create(guarded.gateway().urls().webSocket() + "?token="
+                + guardedToken(principal, TokenRules.DEFAULT)));
+        return new GuardedUser(principal, client, guardedRows.idsByName().get(name));
+    }
+
+    /** A token for the guarded gateway, signed with its secret under {@code rules}, good for five minutes. */
+    private static String guardedToken(Principal principal, TokenRules rules) {
+        return new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC(), rules).issue(principal, Duration.ofMinutes(5));
+    }
+
     private static Map<String, Map<String, AttributeValue>> snapshot() {
+        return snapshot(rows);
+    }
+
+    /** The rows of {@code table} and the rooms' items, which every stack here keeps in the one rooms table. */
+    private static Map<String, Map<String, AttributeValue>> snapshot(ChatRows table) {
         Map<String, Map<String, AttributeValue>> all = new HashMap<>();
-        rows.all().forEach(row -> all.put(row.get("connectionId").s(), row));
+        table.all().forEach(row -> all.put(row.get("connectionId").s(), row));
         rows.roomItems().forEach(item -> all.put(roomItemKey(item), item));
         rows.historyItems().forEach(item -> all.put(HISTORY_ITEM + item.get("Stream").s() + " " + item.get("Seq").n(),
                 item));

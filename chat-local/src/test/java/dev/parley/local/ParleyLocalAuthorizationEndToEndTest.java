@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.chat.auth.TokenIssuer;
+import dev.parley.chat.auth.Role;
+import dev.parley.chat.auth.TokenRules;
 import dev.parley.local.gateway.TestClient;
 import java.io.IOException;
 import java.net.URI;
@@ -39,14 +42,16 @@ class ParleyLocalAuthorizationEndToEndTest {
 
     private static LocalDynamoDb dynalite;
     private static DynamoDbClient dynamoDb;
+    private static LocalOptions options;
     private static ParleyLocal parley;
 
     @BeforeAll
     static void startParleyWithAuthorization() {
         dynalite = LocalDynamoDb.start();
         dynamoDb = dynalite.client();
-        parley = ParleyLocal.start(CommandLine.parse(Map.of("PARLEY_AUTH_SECRET", SECRET), "--port", "0",
-                "--dynamodb-endpoint", dynalite.endpoint().toString(), "--table", "chatDetails-auth", "--admin-key", ADMIN_KEY));
+        options = CommandLine.parse(Map.of("PARLEY_AUTH_SECRET", SECRET), "--port", "0",
+                "--dynamodb-endpoint", dynalite.endpoint().toString(), "--table", "chatDetails-auth", "--admin-key", ADMIN_KEY);
+        parley = ParleyLocal.start(options);
     }
 
     @AfterAll
@@ -57,9 +62,9 @@ class ParleyLocalAuthorizationEndToEndTest {
 
     @Test
     void givenNoTokenABadOneOrAnExpiredOne_handshake_isRefusedAsApiGatewayRefusesIt() {
-        String otherSecretsToken = new TokenIssuer(SigningKey.fromText(SECRET.replace('0', '1')), Clock.systemUTC())
+        String otherSecretsToken = new TokenIssuer(SigningKey.fromText(SECRET.replace('0', '1')), Clock.systemUTC(), TokenRules.DEFAULT)
                 .issue(principal("user-eve", "Eve"), Duration.ofHours(1));
-        String expired = new TokenIssuer(SigningKey.fromText(SECRET), Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC))
+        String expired = new TokenIssuer(SigningKey.fromText(SECRET), Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC), TokenRules.DEFAULT)
                 .issue(principal("user-ada", "Ada"), Duration.ofHours(1));
 
         assertHandshakeRefused("?name=Eve", 401);
@@ -67,6 +72,24 @@ class ParleyLocalAuthorizationEndToEndTest {
         assertHandshakeRefused("?token=not-a-jwt", 403);
         assertHandshakeRefused("?token=" + otherSecretsToken, 403);
         assertHandshakeRefused("?token=" + expired, 403);
+    }
+
+    @Test
+    void givenAuthorizationOn_describe_givesThePageLinkWithTheTokenInTheFragmentWhichBrowsersNeverSend() {
+        assertThat(parley.describe(options)).contains("open the chat at " + parley.gateway().urls().pages() + "#token=<token>")
+                .doesNotContain(parley.gateway().urls().pages() + "?token=");
+    }
+
+    @Test
+    void givenTokenForAnotherAudienceOrMintedToLiveLongerThanTheMaximum_handshake_isRefusedWith403() {
+        var key = SigningKey.fromText(SECRET);
+        String otherAudience = new TokenIssuer(key, Clock.systemUTC(), new TokenRules("billing", Duration.ofHours(1)))
+                .issue(principal("user-eve", "Eve"), Duration.ofMinutes(5));
+        String longLived = new TokenIssuer(key, Clock.systemUTC(), new TokenRules("parley", Duration.ofDays(30)))
+                .issue(principal("user-eve", "Eve"), TokenRules.DEFAULT_MAX_LIFETIME.plusMinutes(1));
+
+        assertHandshakeRefused("?token=" + otherAudience, 403);
+        assertHandshakeRefused("?token=" + longLived, 403);
     }
 
     @Test
@@ -93,18 +116,31 @@ class ParleyLocalAuthorizationEndToEndTest {
     }
 
     @Test
-    void givenAdminKey_broadcast_needsItInXApiKey() throws Exception {
+    void givenAdminKeyAndAnAdministratorsToken_broadcast_needsBothAndRecordsTheSender() throws Exception {
         TestClient cid = connect(token("user-cid", "Cid"), "Cid");
+        String cidsConnection = rowOf("user-cid").get("connectionId").s();
+        String admin = bearer(new Principal(new UserId("ops-1"), new DisplayName("Ops"), RoomAccess.EVERY_ROOM, Role.ADMIN));
 
-        assertThat(broadcast(null).statusCode()).isEqualTo(403);
-        HttpResponse<String> wrongKey = broadcast(ADMIN_KEY.replace('0', '9'));
-        assertThat(wrongKey.statusCode()).isEqualTo(403);
-        assertThat(json(wrongKey.body())).isEqualTo(Map.of("message", "Forbidden"));
+        HttpResponse<String> noToken = broadcast(ADMIN_KEY, null);
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(json(noToken.body())).isEqualTo(Map.of("message", "Unauthorized"));
+        assertThat(broadcast(ADMIN_KEY, "Bearer not-a-token").statusCode()).isEqualTo(401);
+        HttpResponse<String> member = broadcast(ADMIN_KEY, bearer(principal("user-cid", "Cid")));
+        assertThat(member.statusCode()).isEqualTo(403);
+        assertThat(json(member.body())).containsKey("message");
+        HttpResponse<String> noKey = broadcast(null, admin);
+        assertThat(noKey.statusCode()).isEqualTo(403);
+        assertThat(json(noKey.body())).isEqualTo(Map.of("message", "Forbidden"));
+        assertThat(broadcast(ADMIN_KEY.replace('0', '9'), admin).statusCode()).isEqualTo(403);
 
-        HttpResponse<String> allowed = broadcast(ADMIN_KEY);
+        HttpResponse<String> allowed = broadcast(ADMIN_KEY, admin);
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(json(allowed.body())).containsEntry("failed", 0);
         assertThat(json(cid.next())).containsEntry("type", "broadcast").containsEntry("message", "from the operators");
+        Map<String, AttributeValue> cidRow = dynamoDb.getItem(request -> request.tableName("chatDetails-auth")
+                .consistentRead(true).key(Map.of("connectionId", AttributeValue.fromS(cidsConnection)))).item();
+        assertThat(cidRow.get("BroadcastMessage").s()).isEqualTo("from the operators");
+        assertThat(cidRow.get("BroadcastSender").s()).isEqualTo("ops-1");
         cid.close();
     }
 
@@ -113,7 +149,7 @@ class ParleyLocalAuthorizationEndToEndTest {
     }
 
     private static String token(String userId, String name) {
-        return new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC()).issue(principal(userId, name), Duration.ofMinutes(5));
+        return new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC(), TokenRules.DEFAULT).issue(principal(userId, name), Duration.ofMinutes(5));
     }
 
     private static TestClient connect(String token, String requestedName) {
@@ -126,12 +162,21 @@ class ParleyLocalAuthorizationEndToEndTest {
                         refused -> assertThat(refused.getResponse().statusCode()).isEqualTo(status));
     }
 
-    private static HttpResponse<String> broadcast(String key) throws IOException, InterruptedException {
+    private static String bearer(Principal principal) {
+        return "Bearer " + new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC(), TokenRules.DEFAULT)
+                .issue(principal, Duration.ofMinutes(5));
+    }
+
+    /** A broadcast with the key in x-api-key and the authorization header, each when not null. */
+    private static HttpResponse<String> broadcast(String key, String authorization) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(parley.gateway().urls().rest("broadcastmessage"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"from the operators\"}"));
         if (key != null) {
             request.header("x-api-key", key);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

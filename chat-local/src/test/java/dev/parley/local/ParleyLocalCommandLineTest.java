@@ -3,6 +3,7 @@ package dev.parley.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.RoomLimit;
@@ -39,6 +40,24 @@ class ParleyLocalCommandLineTest {
                 "--send-burst N", "a whole number from 1 to 1000000 (default: 20)",
                 "--max-rooms-per-connection N", "a whole number from 1 to 1000 (default: 20)");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void givenANonLoopbackHost_exposureWarning_saysOtherMachinesReachItAndHowToTurnAuthorizationOn() {
+        assertThat(LocalOptions.parse("--host", "0.0.0.0").exposureWarning()).hasValue("parley-local: warning: "
+                + "listening on 0.0.0.0, which other machines can reach, not on loopback only; authorization is off, so "
+                + "anyone who reaches it may connect, broadcast and send to any connection (--auth-secret and "
+                + "--admin-key turn it on)");
+        assertThat(LocalOptions.parse("--host", "::").exposureWarning()).hasValueSatisfying(
+                warning -> assertThat(warning).startsWith("parley-local: warning: listening on ::, which other"));
+    }
+
+    @Test
+    void givenALoopbackHost_exposureWarning_isEmpty() {
+        assertThat(LocalOptions.parse().exposureWarning()).isEmpty();
+        assertThat(LocalOptions.parse("--host", "localhost").exposureWarning()).isEmpty();
+        assertThat(LocalOptions.parse("--host", "::1").exposureWarning()).isEmpty();
+        assertThat(LocalOptions.parse("--host", "127.0.0.2").exposureWarning()).isEmpty();
     }
 
     @Test
@@ -106,6 +125,8 @@ class ParleyLocalCommandLineTest {
         assertThat(options.dataDir()).isEmpty();
         assertThat(options.sendRateLimit()).isEqualTo(new MessageRateLimit(10, 20));
         assertThat(options.roomLimit()).isEqualTo(new RoomLimit(20));
+        assertThat(options.connectionLimit()).isEqualTo(new ConnectionLimit(5));
+        assertThat(options.requireAuth()).isFalse();
         assertThat(options.historyWindow()).isEqualTo(new HistoryWindow(1_000, Duration.ofDays(7)));
     }
 
@@ -115,13 +136,15 @@ class ParleyLocalCommandLineTest {
                 "--dynamodb-endpoint", "http://127.0.0.1:8000", "--table", "chats", "--region", "eu-west-1",
                 "--idle-timeout", "1.5", "--max-duration", "PT1M", "--callback-latency-ms", "20",
                 "--callback-rate", "100", "--web-root", "pages", "--send-rate", "0.5", "--send-burst", "3",
-                "--max-rooms-per-connection", "5", "--history-window", "200", "--history-retention", "36h");
+                "--max-rooms-per-connection", "5", "--max-connections-per-user", "2", "--require-auth", "true",
+                "--history-window", "200", "--history-retention", "36h");
 
         assertThat(options).isEqualTo(new LocalOptions("0.0.0.0", 0, "prod", "api",
                 Optional.of(URI.create("http://127.0.0.1:8000")), Optional.empty(), "chats", "eu-west-1",
                 Duration.ofMillis(1500), Duration.ofMinutes(1), Duration.ofMillis(20),
                 Optional.of(new CallbackThrottle(100, 50)), Optional.of(Path.of("pages")), new MessageRateLimit(0.5, 3),
-                new RoomLimit(5), new HistoryWindow(200, Duration.ofHours(36)), Optional.empty()));
+                new RoomLimit(5), new ConnectionLimit(2), new HistoryWindow(200, Duration.ofHours(36)), Optional.empty(),
+                true));
         assertThat(LocalOptions.parse("--callback-rate", "10", "--callback-burst", "3", "--data-dir", "data"))
                 .satisfies(parsed -> {
                     assertThat(parsed.callbackThrottle()).hasValue(new CallbackThrottle(10, 3));

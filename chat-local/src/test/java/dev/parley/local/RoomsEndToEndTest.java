@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.chat.auth.TokenIssuer;
+import dev.parley.chat.auth.Role;
+import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
@@ -129,7 +131,10 @@ class RoomsEndToEndTest {
         Map<String, Object> joined = ann.next();
         assertThat(joined).containsOnlyKeys("type", "room", "members", "count", "more", "epoch", "seq", "clientId")
                 .containsEntry("type", "joined").containsEntry("room", design).containsEntry("count", 2)
-                .containsEntry("more", false).containsEntry("clientId", "j-1");
+                .containsEntry("more", false).containsEntry("clientId", "j-1")
+                // where the room's history stands: nothing was sent to it yet
+                .containsEntry("seq", 0);
+        assertThat(joined.get("epoch")).asString().isNotBlank();
         assertThat(joined.get("members")).asList().containsExactlyInAnyOrder(member(ann, "Ann"), member(bob, "Bob"));
         assertThat(bob.next()).isEqualTo(Map.of("type", "presence", "room", design, "event", "join",
                 "member", member(ann, "Ann"), "count", 2));
@@ -303,6 +308,7 @@ class RoomsEndToEndTest {
                         .timeout(TestClient.WAIT)
                         .header("Content-Type", "application/json")
                         .header("x-api-key", ADMIN_KEY)
+                        .header("Authorization", "Bearer " + adminToken())
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"message\":\"review at noon\",\"room\":\"" + design + "\"}"))
                         .build(),
@@ -349,8 +355,9 @@ class RoomsEndToEndTest {
         int before = rows.all().size();
         // Signed by hand: the token issuer, like the verifier, refuses such a name.
         String header = base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-        String claims = base64Url("{\"sub\":\"" + newUser() + "\",\"name\":\"Ann\\u202Egnp.exe\",\"exp\":"
-                + (System.currentTimeMillis() / 1000 + 300) + "}");
+        long now = System.currentTimeMillis() / 1000;
+        String claims = base64Url("{\"aud\":\"parley\",\"iat\":" + now + ",\"sub\":\"" + newUser()
+                + "\",\"name\":\"Ann\\u202Egnp.exe\",\"exp\":" + (now + 300) + "}");
         Mac hmac = Mac.getInstance("HmacSHA256");
         hmac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String token = header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding()
@@ -451,8 +458,13 @@ class RoomsEndToEndTest {
     }
 
     private static String token(String userId, String name, RoomAccess rooms) {
-        return new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC())
+        return new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC(), TokenRules.DEFAULT)
                 .issue(new Principal(new UserId(userId), new DisplayName(name), rooms), Duration.ofMinutes(5));
+    }
+
+    private static String adminToken() {
+        return new TokenIssuer(SigningKey.fromText(SECRET), Clock.systemUTC(), TokenRules.DEFAULT).issue(new Principal(
+                new UserId("ops-1"), new DisplayName("Ops"), RoomAccess.EVERY_ROOM, Role.ADMIN), Duration.ofMinutes(5));
     }
 
     private static String base64Url(String json) {

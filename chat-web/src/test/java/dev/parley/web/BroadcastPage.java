@@ -21,7 +21,12 @@ final class BroadcastPage {
     }
 
     static BroadcastPage open(Browser browser, URI pages) {
-        browser.open(pages.resolve("broadcast.html"));
+        return openAt(browser, pages.resolve("broadcast.html"));
+    }
+
+    /** Opens the broadcast page at {@code address}, such as a link with {@code #token=}. */
+    static BroadcastPage openAt(Browser browser, URI address) {
+        browser.open(address);
         browser.await("the broadcast form's endpoint", driver -> driver.findElement(By.id("endpoint")).getText()
                 .startsWith("http"));
         return new BroadcastPage(browser);
@@ -83,6 +88,10 @@ final class BroadcastPage {
         WebElement field = browser.driver().findElement(By.id("api-key"));
         field.clear();
         field.sendKeys(key);
+    }
+
+    String adminToken() {
+        return browser.driver().findElement(By.id("admin-token")).getDomProperty("value");
     }
 
     String apiKey() {

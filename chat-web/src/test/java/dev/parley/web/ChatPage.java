@@ -229,6 +229,19 @@ final class ChatPage {
                 && count.equals(driver.findElement(By.id("people-count")).getText()));
     }
 
+    /** Whether the member list offers more people than it shows. */
+    boolean offersMorePeople() {
+        return browser.driver().findElement(By.id("more-people")).isDisplayed();
+    }
+
+    /** Asks for the next page of members with the button under the list. */
+    void showMorePeople() {
+        browser.await("the button for more people", driver -> {
+            WebElement more = driver.findElement(By.id("more-people"));
+            return more.isDisplayed() && more.isEnabled() ? more : null;
+        }).click();
+    }
+
     /** The words next to the room's title, such as "2 people". */
     String roomCount() {
         return browser.driver().findElement(By.id("room-count")).getText();

@@ -3,6 +3,7 @@ package dev.parley.web;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.chat.auth.TokenIssuer;
+import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.settings.HistorySettings;
 import dev.parley.dynalite.Dynalite;
 import dev.parley.local.LocalOptions;
@@ -116,7 +117,7 @@ final class LocalParley implements AutoCloseable {
 
     /** A token for {@code principal}, good for ten minutes with Parley started with {@code --auth-secret secret}. */
     static String token(String secret, Principal principal) {
-        return new TokenIssuer(SigningKey.fromText(secret), Clock.systemUTC()).issue(principal, Duration.ofMinutes(10));
+        return new TokenIssuer(SigningKey.fromText(secret), Clock.systemUTC(), TokenRules.DEFAULT).issue(principal, Duration.ofMinutes(10));
     }
 
     /** Where the pages are, such as {@code http://127.0.0.1:41234/}. */

@@ -14,8 +14,10 @@ import dev.parley.dynalite.DynaliteOptions;
 import dev.parley.web.BroadcastPage.Report;
 import dev.parley.web.ChatPage.Shown;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,6 +150,40 @@ class RoomsInBrowserTest {
     }
 
     @Test
+    void givenMorePeopleThanOneList_showMorePeople_listsEveryMemberOnce() throws Exception {
+        // A joined frame lists at most 100 members; the rest come page by page, as the page asks for them.
+        List<String> crowd = IntStream.rangeClosed(1, 120).mapToObj(n -> String.format("Guest %03d", n)).toList();
+        List<SocketClient> clients = new ArrayList<>();
+        try {
+            for (String name : crowd) {
+                SocketClient client = SocketClient.connect(parley.webSocket(), Map.of("name", name));
+                clients.add(client);
+                client.send(Map.of("action", "join", "room", "crowd"));
+            }
+            for (SocketClient client : clients) {
+                client.await("the crowd's joined", frame("joined", Map.of("room", "crowd")));
+            }
+            ChatPage ann = ChatPage.joined(annBrowser, parley.pages(), "Ann");
+            ann.joinRoom("crowd");
+
+            annBrowser.await("the first page of members", driver -> ann.members().size() == 100);
+            assertThat(ann.roomCount()).isEqualTo("121 people");
+            assertThat(ann.offersMorePeople()).isTrue();
+
+            ann.showMorePeople();
+
+            List<String> everyone = new ArrayList<>(crowd);
+            everyone.add("Ann (you)");
+            ann.awaitMembers(everyone.toArray(String[]::new));
+            assertThat(ann.offersMorePeople()).isFalse();
+        } finally {
+            for (SocketClient client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    @Test
     void givenBroadcastPageWithARoom_broadcast_reachesOnlyThatRoomsMembers() throws Exception {
         ChatPage ann = ChatPage.joined(annBrowser, parley.pages(), "Ann");
         ann.joinRoom("ops");
@@ -238,7 +274,7 @@ class RoomsInBrowserTest {
     void givenOneUserInTwoTabs_rooms_countThePersonOnceAndDirectMessagesGoByUser() throws Exception {
         parley.close();
         parley = LocalParley.start(dynalite, "--auth-secret", SECRET, "--admin-key", "rooms-browser-test-admin-key");
-        URI annsLink = URI.create(parley.pages() + "?token=" + LocalParley.token(SECRET, new Principal(
+        URI annsLink = URI.create(parley.pages() + "#token=" + LocalParley.token(SECRET, new Principal(
                 new UserId("user-ann"), new DisplayName("Ann"), RoomAccess.only(List.of("design", "team-*")))));
         try (SocketClient bob = SocketClient.connect(parley.webSocket(), Map.of("token", LocalParley.token(SECRET,
                     new Principal(new UserId("user-bob"), new DisplayName("Bob")))));

@@ -2,12 +2,15 @@ package dev.parley.deploy;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.CorsPolicy;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.IAuthorizer;
 import software.amazon.awscdk.services.apigateway.ApiKeyOptions;
 import software.amazon.awscdk.services.apigateway.CorsOptions;
 import software.amazon.awscdk.services.apigateway.EndpointType;
@@ -16,6 +19,7 @@ import software.amazon.awscdk.services.apigateway.IApiKey;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.Method;
+import software.amazon.awscdk.services.apigateway.MethodDeploymentOptions;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
 import software.amazon.awscdk.services.apigateway.Period;
@@ -34,7 +38,8 @@ import software.constructs.IDependable;
 
 /**
  * {@code POST /broadcastmessage} on a regional REST API, callable only with the API key of its usage plan
- * (ADR 0003), and from browsers only on the site's origin.
+ * (ADR 0003) and, with authorization on, an administrator's token its authorizer allows; from browsers only on the
+ * site's origin.
  */
 final class BroadcastApi extends Construct {
 
@@ -52,10 +57,12 @@ final class BroadcastApi extends Construct {
 
     private final RestApi api;
     private final IApiKey apiKey;
+    private final String stageName;
 
     BroadcastApi(Construct scope, String id, String stageName, IFunction handler, String siteOrigin,
-            IDependable apiGatewayLogging, RemovalPolicy logRemovalPolicy) {
+            Optional<IAuthorizer> administrators, IDependable apiGatewayLogging, RemovalPolicy logRemovalPolicy) {
         super(scope, id);
+        this.stageName = stageName;
         this.api = RestApi.Builder.create(this, "Api")
                 .restApiName(Stack.of(this).getStackName() + "-broadcast")
                 .description("Parley broadcast: POST /" + BroadcastRoute.RESOURCE + " with the API key")
@@ -65,6 +72,12 @@ final class BroadcastApi extends Construct {
                         .stageName(stageName)
                         .throttlingRateLimit(STAGE_RATE_LIMIT)
                         .throttlingBurstLimit(STAGE_BURST_LIMIT)
+                        // The broadcast method itself no faster than the key may call it: with one key, that is all
+                        // the stage's budget a broadcast may take, leaving the rest to CORS preflights (ADR 0009).
+                        .methodOptions(Map.of("/" + BroadcastRoute.RESOURCE + "/POST", MethodDeploymentOptions.builder()
+                                .throttlingRateLimit(KEY_RATE_LIMIT)
+                                .throttlingBurstLimit(KEY_BURST_LIMIT)
+                                .build()))
                         .loggingLevel(MethodLoggingLevel.ERROR)
                         .accessLogDestination(new LogGroupLogDestination(LogGroups.create(this, "AccessLogs", logRemovalPolicy)))
                         .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
@@ -82,14 +95,17 @@ final class BroadcastApi extends Construct {
                         .allowHeaders(BroadcastRoute.CORS.allowedHeaders())
                         .build())
                 .build());
+        MethodOptions.Builder options = MethodOptions.builder().apiKeyRequired(true);
+        administrators.ifPresent(authorizer -> options.authorizer(authorizer).authorizationType(AuthorizationType.CUSTOM));
         Method post = broadcast.addMethod(BroadcastRoute.METHOD,
-                LambdaIntegration.Builder.create(handler).allowTestInvoke(false).build(),
-                MethodOptions.builder().apiKeyRequired(true).build());
-        String keyInsteadOfAuthorizer = "protected by a required API key with a throttled, capped usage plan instead of an"
-                + " authorizer, so the broadcast page works from a browser without AWS credentials or a user directory"
-                + " (ADR 0003)";
-        Nag.suppress(post, "AwsSolutions-APIG4", keyInsteadOfAuthorizer);
-        Nag.suppress(post, "AwsSolutions-COG4", keyInsteadOfAuthorizer);
+                LambdaIntegration.Builder.create(handler).allowTestInvoke(false).build(), options.build());
+        if (administrators.isEmpty()) {
+            String keyInsteadOfAuthorizer = "deployed with -c authorization=false: protected by a required API key with a"
+                    + " throttled, capped usage plan only, as the chat is open to anyone (ADR 0003)";
+            Nag.suppress(post, "AwsSolutions-APIG4", keyInsteadOfAuthorizer);
+        }
+        Nag.suppress(post, "AwsSolutions-COG4", "administrators are known by Parley's own HS256 tokens (role admin),"
+                + " checked by a Lambda authorizer with the chat's signing secret, not by a Cognito user pool (ADR 0005)");
         Nag.suppress(api, "AwsSolutions-APIG2", "the handler validates the body itself and answers 400 with Parley's error"
                 + " object and CORS headers; a gateway validator would answer without them, so the page could not read why");
         Nag.suppress(api, "AwsSolutions-APIG3", "AWS WAF costs a fixed monthly fee per web ACL, more than idle Parley"
@@ -114,9 +130,15 @@ final class BroadcastApi extends Construct {
                 .addApiKey(apiKey);
     }
 
-    /** The full URL of {@code POST /broadcastmessage}. */
+    /**
+     * The full URL of {@code POST /broadcastmessage}. It names the stage, not the stage resource ({@code urlForPath}
+     * refers to it): the site's security headers hold this URL, and the stage, through its deployment and the CORS
+     * preflight naming the site, depends on the site.
+     */
     String url() {
-        return api.urlForPath("/" + BroadcastRoute.RESOURCE);
+        Stack stack = Stack.of(this);
+        return "https://" + api.getRestApiId() + ".execute-api." + stack.getRegion() + "." + stack.getUrlSuffix() + "/"
+                + stageName + "/" + BroadcastRoute.RESOURCE;
     }
 
     /** The id of the key (never its value, which only API Gateway holds). */

@@ -1,17 +1,31 @@
 package dev.parley.deploy;
 
+import dev.parley.chat.adapter.in.lambda.PageSecurityPolicy;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
 import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
+import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersFrameOptions;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransportSecurity;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersXSSProtection;
+import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -36,6 +50,7 @@ final class ChatSite extends Construct {
 
     private final Bucket bucket;
     private final Distribution distribution;
+    private Optional<PageSecurityPolicy> pagePolicy = Optional.empty();
 
     ChatSite(Construct scope, String id) {
         super(scope, id);
@@ -52,7 +67,7 @@ final class ChatSite extends Construct {
                         .origin(S3BucketOrigin.withOriginAccessControl(bucket))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                         .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
-                        .responseHeadersPolicy(ResponseHeadersPolicy.SECURITY_HEADERS)
+                        .responseHeadersPolicy(securityHeaders())
                         .build())
                 .defaultRootObject(DeploySettings.INDEX_PAGE)
                 // North America and Europe only: the cheapest class; elsewhere is served too, from farther away.
@@ -70,16 +85,53 @@ final class ChatSite extends Construct {
                 + " Parley itself, to guard static pages");
     }
 
+    /**
+     * The headers of CloudFront's managed SecurityHeadersPolicy (HSTS, nosniff, frame and referrer rules), plus the
+     * pages' Content-Security-Policy naming the deployed APIs. The APIs' URLs are known only once {@link #publish}
+     * gets them, after the distribution exists (the broadcast API's CORS names the site), so the policy is read lazily,
+     * at synth.
+     */
+    private ResponseHeadersPolicy securityHeaders() {
+        return ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
+                .comment("Parley pages: security headers and a Content-Security-Policy allowing only the two APIs")
+                .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
+                        .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
+                                .contentSecurityPolicy(Lazy.string(() -> pagePolicy
+                                        .orElseThrow(() -> new IllegalStateException("the site was never published"))
+                                        .header()))
+                                .override(true)
+                                .build())
+                        .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
+                                .accessControlMaxAge(Duration.days(365)).override(true).build())
+                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
+                        .frameOptions(ResponseHeadersFrameOptions.builder().frameOption(HeadersFrameOption.DENY)
+                                .override(true).build())
+                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
+                                .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN).override(true).build())
+                        .xssProtection(ResponseHeadersXSSProtection.builder().protection(true).modeBlock(true)
+                                .override(true).build())
+                        .build())
+                .build();
+    }
+
     /** {@code https://} and the distribution's domain: the site's URL and the broadcast API's only CORS origin. */
     String origin() {
         return "https://" + distribution.getDistributionDomainName();
     }
 
     /**
-     * Uploads the pages in {@code webRoot} with {@value #CONFIG_FILE} made of {@code config} (tokens are resolved at
-     * deploy time), and invalidates CloudFront's copies.
+     * Uploads the pages in {@code webRoot} with {@value #CONFIG_FILE} naming {@code webSocketUrl} and
+     * {@code broadcastUrl} (tokens are resolved at deploy time), lets the pages connect to those two alone, and
+     * invalidates CloudFront's copies.
      */
-    void publish(Path webRoot, Map<String, Object> config, RemovalPolicy logRemovalPolicy) {
+    void publish(Path webRoot, String webSocketUrl, String broadcastUrl, RemovalPolicy logRemovalPolicy) {
+        // The pages read config.json from the site itself: 'self', as the policy cannot name the distribution it is
+        // part of. The site is static files served read-only, so nothing can be sent to it.
+        this.pagePolicy = Optional.of(PageSecurityPolicy.forPages(PageSecurityPolicy.SELF, webSocketUrl, broadcastUrl));
+        // Ordered, so config.json (and so its asset hash) is the same on every synth.
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("websocketUrl", webSocketUrl);
+        config.put("broadcastUrl", broadcastUrl);
         BucketDeployment.Builder.create(this, "Pages")
                 // A config.json in the web root (for local runs) is left out: the deployed one is made here.
                 .sources(List.of(

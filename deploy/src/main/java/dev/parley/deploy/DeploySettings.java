@@ -2,13 +2,18 @@ package dev.parley.deploy;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.settings.CallbackSettings;
+import dev.parley.chat.settings.ConnectAuthSettings;
+import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.TableSettings;
+import dev.parley.chat.settings.TokenSettings;
+import dev.parley.chat.auth.TokenRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,10 +36,14 @@ import software.amazon.awscdk.RemovalPolicy;
  * @param memorySize each function's memory in MB (CPU grows with it)
  * @param callbackRate the {@code @connections} rate the publishing functions pace their sends to
  * @param roomLimit how many rooms each connection may be in at once
+ * @param connectionLimit how many connections each user may have open at once
  * @param history the history table, how many missed messages a resume replays and how long messages are kept
  * @param dataRemovalPolicy what deleting the stack does to the tables and the log groups
  * @param authorization whether {@code $connect} needs a token the authorizer accepts ({@code -c authorization=false}
  *        makes Parley an open chat again)
+ * @param requireAuth whether {@code $connect} refuses connections no authorizer identified ({@code REQUIRE_AUTH}):
+ *        on wherever the authorizer is deployed, unless {@code -c requireAuth=false}; never without the authorizer
+ * @param tokenRules the audience every token must name and the longest it may live, for the authorizers
  * @param lambdaJar the shaded {@code chat-lambda.jar}
  * @param webRoot the directory of web pages served by CloudFront; must hold an {@code index.html}
  */
@@ -45,9 +54,12 @@ record DeploySettings(
         int memorySize,
         CallbackRate callbackRate,
         RoomLimit roomLimit,
+        ConnectionLimit connectionLimit,
         HistorySettings history,
         RemovalPolicy dataRemovalPolicy,
         boolean authorization,
+        boolean requireAuth,
+        TokenRules tokenRules,
         Path lambdaJar,
         Path webRoot) {
 
@@ -82,10 +94,17 @@ record DeploySettings(
         }
         Objects.requireNonNull(callbackRate, "callback rate");
         Objects.requireNonNull(roomLimit, "room limit");
+        Objects.requireNonNull(connectionLimit, "connection limit");
         Objects.requireNonNull(history, "history");
         if (dataRemovalPolicy != RemovalPolicy.RETAIN && dataRemovalPolicy != RemovalPolicy.DESTROY) {
             throw invalid(REMOVAL_POLICY, dataRemovalPolicy, "retain or destroy");
         }
+        if (requireAuth && !authorization) {
+            throw new IllegalArgumentException("context '" + ConnectAuthSettings.REQUIRE_AUTH.contextKey().orElseThrow()
+                    + "' is true but -c " + AUTHORIZATION + "=false deploys no authorizer: every $connect would be "
+                    + "refused; leave " + ConnectAuthSettings.REQUIRE_AUTH.contextKey().orElseThrow() + " out");
+        }
+        Objects.requireNonNull(tokenRules, "token rules");
         Objects.requireNonNull(lambdaJar, LAMBDA_JAR);
         Objects.requireNonNull(webRoot, WEB_ROOT);
     }
@@ -95,6 +114,7 @@ record DeploySettings(
      * are resolved against {@code directory}: the working directory, {@code deploy/} when run by the CDK CLI.
      */
     static DeploySettings fromContext(Function<String, Object> context, Path directory) {
+        boolean authorization = bool(context, AUTHORIZATION, true);
         return new DeploySettings(
                 text(context, WEBSOCKET_STAGE, WebSocketRoute.DEFAULT_STAGE),
                 text(context, BROADCAST_STAGE, BroadcastRoute.DEFAULT_STAGE),
@@ -102,9 +122,12 @@ record DeploySettings(
                 wholeNumber(context, MEMORY_SIZE, DEFAULT_MEMORY_SIZE),
                 CallbackSettings.fromContext(context),
                 RoomSettings.fromContext(context),
+                ConnectionLimitSettings.fromContext(context),
                 HistorySettings.fromContext(context),
                 removalPolicy(text(context, REMOVAL_POLICY, "retain")),
-                bool(context, AUTHORIZATION, true),
+                authorization,
+                requireAuth(context, authorization),
+                TokenSettings.fromContext(context),
                 existingJar(path(context, LAMBDA_JAR, DEFAULT_LAMBDA_JAR, directory)),
                 existingWebRoot(path(context, WEB_ROOT, DEFAULT_WEB_ROOT, directory)));
     }
@@ -117,8 +140,17 @@ record DeploySettings(
         Map<String, String> environment = new HashMap<>(table.toEnvironment());
         environment.putAll(CallbackSettings.toEnvironment(callbackRate));
         environment.putAll(RoomSettings.toEnvironment(roomLimit));
+        environment.putAll(ConnectionLimitSettings.toEnvironment(connectionLimit));
+        environment.putAll(ConnectAuthSettings.toEnvironment(requireAuth));
         environment.putAll(history.toEnvironment());
         return environment;
+    }
+
+    /** The functions fail closed wherever the authorizer is deployed, unless the context says otherwise. */
+    private static boolean requireAuth(Function<String, Object> context, boolean authorization) {
+        return ConnectAuthSettings.REQUIRE_AUTH.contextKey().map(context).isPresent()
+                ? ConnectAuthSettings.REQUIRE_AUTH.fromContext(context)
+                : authorization;
     }
 
     private static String text(Function<String, Object> context, String key, String fallback) {

@@ -50,6 +50,13 @@ record HandlerAccess(Map<Resource, Set<String>> dynamoDb, boolean postsToConnect
     private static final HandlerAccess ACTIVE = on(Resource.ACTIVE_CONNECTIONS, QUERY);
     /** {@code ConnectionRegistry.activeConnectionsOf} a user. */
     private static final HandlerAccess ACTIVE_OF_USER = on(Resource.ACTIVE_USERS, QUERY);
+    /**
+     * {@code LimitRegistry}: a sender's allowance or a user's places, items of the {@code chatDetails} table read
+     * consistently and written with one conditional PutItem (ADR 0009).
+     */
+    private static final HandlerAccess LIMITS = on(Resource.CHAT_DETAILS, GET_ITEM, PUT_ITEM);
+    /** Every frame a client sends costs a token of its sender's allowance before it is read. */
+    private static final HandlerAccess CHARGE = LIMITS;
     /** {@code RoomRegistry.roomsOf} and {@code isMember}: the connection's row, read consistently. */
     private static final HandlerAccess ROOMS_OF = FIND;
     /** {@code RoomRegistry.join}: the room on the row (read back when refused), the membership, presence and count. */
@@ -62,7 +69,7 @@ record HandlerAccess(Map<Resource, Set<String>> dynamoDb, boolean postsToConnect
     /** {@code RoomRegistry.presences}: a page of them and the count. */
     private static final HandlerAccess PRESENCES = on(Resource.CHAT_ROOMS, QUERY, GET_ITEM);
     private static final HandlerAccess POST = new HandlerAccess(Map.of(), true);
-    /** {@code MessageHistory.head}: read consistently, started (put) the first time. ADR 0009. */
+    /** {@code MessageHistory.head}: read consistently, started (put) the first time. ADR 0010. */
     private static final HandlerAccess HISTORY_HEAD = on(Resource.CHAT_HISTORY, GET_ITEM, PUT_ITEM);
     /** {@code MessageHistory.entries} and {@code latest}: a resume's messages, a page. */
     private static final HandlerAccess HISTORY_READ = on(Resource.CHAT_HISTORY, QUERY);
@@ -75,9 +82,11 @@ record HandlerAccess(Map<Resource, Set<String>> dynamoDb, boolean postsToConnect
 
     /**
      * What every send does when {@code @connections} answers 410, and {@code $disconnect} always: marks the connection
-     * ended, reads its rooms and leaves each, announcing every leave to the room's members, which may find more gone.
+     * ended, gives back its user's place, reads its rooms and leaves each, announcing every leave to the room's members,
+     * which may find more gone.
      */
-    private static final HandlerAccess CLEANUP = UPDATE_ROW.plus(FIND).plus(ROOMS_OF).plus(ROOM_LEAVE).plus(ROOM_MEMBERS).plus(POST);
+    private static final HandlerAccess CLEANUP = UPDATE_ROW.plus(FIND).plus(LIMITS).plus(ROOMS_OF).plus(ROOM_LEAVE)
+            .plus(ROOM_MEMBERS).plus(POST);
 
     /** Broadcast lists the recipients (every active connection, or a room's), records the broadcast on each and sends. */
     static final HandlerAccess BROADCAST = ACTIVE.plus(ROOM_MEMBERS).plus(UPDATE_ROW).plus(POST).plus(CLEANUP);
@@ -96,25 +105,27 @@ record HandlerAccess(Map<Resource, Set<String>> dynamoDb, boolean postsToConnect
     }
 
     /**
-     * Connect registers the connection and joins the lobby, announcing it there; disconnect marks the row and leaves
-     * every room; sendMessage reads the sender (and a direct recipient), records the message, lists the room's members
-     * or the user's connections and sends; join reads the joiner, joins and answers the first page of presences;
-     * leave reads the leaver and leaves; members checks the membership and answers a page; sendMessage stores a room
-     * message in its history and join reads it (ADR 0009); history checks the membership, reads a page and sends it to
-     * the asker (which never meets a recipient it must clean up: only its own connection); {@code $default} only
-     * answers the frame. Every announcement or message sent may find recipients gone, and cleans them up.
+     * Connect takes a place of its user's, registers the connection and joins the lobby, announcing it there;
+     * disconnect marks the row and leaves every room; every other route first charges the frame to its sender;
+     * sendMessage reads the sender (and a direct recipient), records the message, lists the room's members or the
+     * user's connections and sends; join reads the joiner, joins and answers the first page of presences; leave reads
+     * the leaver and leaves; members checks the membership and answers a page; sendMessage stores a room message in its
+     * history and join reads it (ADR 0010); history checks the membership, reads a page and sends it to the asker
+     * (which never meets a recipient it must clean up: only its own connection); {@code $default} answers the frame.
+     * Every announcement or message sent may find recipients gone, and cleans them up.
      */
     static HandlerAccess of(WebSocketRoute route) {
         return switch (route) {
-            case CONNECT -> REGISTER.plus(ROOM_JOIN).plus(CLEANUP);
+            case CONNECT -> LIMITS.plus(REGISTER).plus(ROOM_JOIN).plus(CLEANUP);
             case DISCONNECT -> UPDATE_ROW.plus(CLEANUP);
-            case SEND_MESSAGE -> FIND.plus(UPDATE_ROW).plus(ROOMS_OF).plus(ROOM_MEMBERS).plus(ACTIVE_OF_USER).plus(POST)
-                    .plus(HISTORY_SEND).plus(CLEANUP);
-            case JOIN -> FIND.plus(ROOM_JOIN).plus(PRESENCES).plus(HISTORY_HEAD).plus(HISTORY_READ).plus(CLEANUP);
-            case LEAVE -> FIND.plus(ROOM_LEAVE).plus(CLEANUP);
-            case MEMBERS -> ROOMS_OF.plus(PRESENCES);
-            case HISTORY -> ROOMS_OF.plus(HISTORY_HEAD).plus(HISTORY_READ).plus(POST);
-            case DEFAULT -> NOTHING;
+            case SEND_MESSAGE -> CHARGE.plus(FIND).plus(UPDATE_ROW).plus(ROOMS_OF).plus(ROOM_MEMBERS).plus(ACTIVE_OF_USER)
+                    .plus(POST).plus(HISTORY_SEND).plus(CLEANUP);
+            case JOIN -> CHARGE.plus(FIND).plus(ROOM_JOIN).plus(PRESENCES).plus(HISTORY_HEAD).plus(HISTORY_READ)
+                    .plus(CLEANUP);
+            case LEAVE -> CHARGE.plus(FIND).plus(ROOM_LEAVE).plus(CLEANUP);
+            case MEMBERS -> CHARGE.plus(ROOMS_OF).plus(PRESENCES);
+            case HISTORY -> CHARGE.plus(ROOMS_OF).plus(HISTORY_HEAD).plus(HISTORY_READ).plus(POST);
+            case DEFAULT -> CHARGE;
         };
     }
 

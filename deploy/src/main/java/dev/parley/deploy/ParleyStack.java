@@ -3,11 +3,11 @@ package dev.parley.deploy;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.settings.CorsSettings;
+import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.TableSettings;
 import dev.parley.chat.wiring.ChatConfiguration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
@@ -36,7 +36,7 @@ final class ParleyStack extends Stack {
                 settings.dataRemovalPolicy());
         var apiGatewayLogging = new ApiGatewayLogging(this, "ApiGatewayLogging");
         var chat = new ChatWebSocketApi(this, "Chat", settings.webSocketStage(), apiGatewayLogging,
-                settings.dataRemovalPolicy());
+                settings.dataRemovalPolicy(), SendRateSettings.DEFAULT, settings.connectionLimit());
 
         Map<String, String> environment = new HashMap<>(settings.functionEnvironment());
         // The tables' references resolve to the same names, and make CloudFormation create the tables first.
@@ -54,23 +54,21 @@ final class ParleyStack extends Stack {
                 environment,
                 chat.manageConnectionsArn());
         Optional<ConnectAuthorization> authorization = settings.authorization()
-                ? Optional.of(new ConnectAuthorization(this, "Authorization", blueprint))
+                ? Optional.of(new ConnectAuthorization(this, "Authorization", blueprint, settings.tokenRules()))
                 : Optional.empty();
+        // Every function reads ALLOWED_ORIGIN with its configuration, which refuses to fall back on any origin.
+        var site = new ChatSite(this, "Site");
+        Map<String, String> origin = Map.of(CorsSettings.ALLOWED_ORIGIN.variable(), site.origin());
         for (WebSocketRoute route : WebSocketRoute.values()) {
-            var function = new ChatFunction(this, route.handler(), HandlerAccess.of(route), Map.of(), blueprint);
+            var function = new ChatFunction(this, route.handler(), HandlerAccess.of(route), origin, blueprint);
             chat.route(route, function.alias(), authorization.map(ConnectAuthorization::authorizer));
         }
 
-        var site = new ChatSite(this, "Site");
-        var broadcastFunction = new ChatFunction(this, BroadcastRoute.HANDLER, HandlerAccess.BROADCAST,
-                Map.of(CorsSettings.ALLOWED_ORIGIN.variable(), site.origin()), blueprint);
+        var broadcastFunction = new ChatFunction(this, BroadcastRoute.HANDLER, HandlerAccess.BROADCAST, origin, blueprint);
         var broadcast = new BroadcastApi(this, "Broadcast", settings.broadcastStage(), broadcastFunction.alias(),
-                site.origin(), apiGatewayLogging, settings.dataRemovalPolicy());
-        // Ordered, so config.json (and so its asset hash) is the same on every synth.
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("websocketUrl", chat.url());
-        config.put("broadcastUrl", broadcast.url());
-        site.publish(settings.webRoot(), config, settings.dataRemovalPolicy());
+                site.origin(), authorization.map(ConnectAuthorization::broadcastAuthorizer), apiGatewayLogging,
+                settings.dataRemovalPolicy());
+        site.publish(settings.webRoot(), chat.url(), broadcast.url(), settings.dataRemovalPolicy());
 
         output(WEBSOCKET_URL_OUTPUT, chat.url(), "Connect chat clients here (npx wscat -c URL)");
         output(BROADCAST_URL_OUTPUT, broadcast.url(), "POST {\"message\":\"...\"} here with the X-Api-Key header");

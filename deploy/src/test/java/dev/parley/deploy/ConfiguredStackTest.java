@@ -29,6 +29,7 @@ class ConfiguredStackTest {
                 Map.entry("callbackRatePerSecond", "2500"),
                 Map.entry("callbackBurst", "1250"),
                 Map.entry("maxRoomsPerConnection", "50"),
+                Map.entry("maxConnectionsPerUser", "2"),
                 Map.entry(DeploySettings.REMOVAL_POLICY, "destroy"),
                 Map.entry(DeploySettings.AUTHORIZATION, "false")));
     }
@@ -62,8 +63,22 @@ class ConfiguredStackTest {
                     .containsEntry("ACTIVE_SHARDS", "8")
                     .containsEntry("CALLBACK_RATE_PER_SECOND", "2500")
                     .containsEntry("CALLBACK_BURST", "1250")
-                    .containsEntry("MAX_ROOMS_PER_CONNECTION", "50");
+                    .containsEntry("MAX_ROOMS_PER_CONNECTION", "50")
+                    .containsEntry("MAX_CONNECTIONS_PER_USER", "2");
         });
+    }
+
+    /** Two connections a user at 10 frames a second, bursts of 20: the routes clients can flood take 20 a second. */
+    @Test
+    void givenAConnectionLimit_synth_sizesTheRouteThrottlesFromIt() {
+        Map<String, Object> settings = map(at(parley.resource(parley.logicalIdOf("AWS::ApiGatewayV2::Stage")),
+                "Properties", "RouteSettings"));
+
+        assertThat(settings).containsEntry("$default", Map.of("ThrottlingRateLimit", 20, "ThrottlingBurstLimit", 40))
+                .containsEntry("$connect", Map.of("ThrottlingRateLimit", 20, "ThrottlingBurstLimit", 40))
+                .containsEntry("history", Map.of("ThrottlingRateLimit", 20, "ThrottlingBurstLimit", 40))
+                .containsEntry("sendMessage", Map.of("ThrottlingRateLimit", 100, "ThrottlingBurstLimit", 200))
+                .doesNotContainKey("$disconnect");
     }
 
     @Test

@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
+import dev.parley.chat.auth.TokenRules;
+import dev.parley.chat.settings.TokenSettings;
 import dev.parley.chat.wiring.AuthConfiguration;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +56,31 @@ class ConnectAuthorizationTest {
     }
 
     @Test
+    void givenDefaults_synth_putsATokenAuthorizerOfAdministratorsBearerTokensOnTheBroadcastPostWithItsKey() {
+        String authorizerId = parley.logicalIdOf("AWS::ApiGateway::Authorizer");
+        Map<String, Object> authorizer = map(at(parley.resource(authorizerId), "Properties"));
+        String functionId = parley.functionIdsByHandler().get(BroadcastAuthorizerHandler.HANDLER);
+
+        assertThat(authorizer).containsEntry("Type", "TOKEN")
+                .containsEntry("IdentitySource", "method.request.header.Authorization")
+                .containsEntry("AuthorizerResultTtlInSeconds", 0)
+                .containsEntry("RestApiId", ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")));
+        assertThat(refsIn(authorizer.get("AuthorizerUri"))).contains(aliasOf(parley, functionId));
+        parley.assertions.hasResourceProperties("AWS::ApiGateway::Method", Map.of("HttpMethod", "POST",
+                "AuthorizationType", "CUSTOM", "AuthorizerId", ref(authorizerId), "ApiKeyRequired", true));
+        assertThat(map(at(parley.resource(functionId), "Properties", "Environment", "Variables")))
+                .isEqualTo(map(at(parley.resource(parley.functionIdsByHandler().get(AuthorizerHandler.HANDLER)),
+                        "Properties", "Environment", "Variables")));
+    }
+
+    @Test
+    void givenAuthorizationOff_synth_leavesTheBroadcastBehindItsKeyAlone() {
+        assertThat(resources(openChat.template, "AWS::ApiGateway::Authorizer")).isEmpty();
+        openChat.assertions.hasResourceProperties("AWS::ApiGateway::Method", Map.of("HttpMethod", "POST",
+                "AuthorizationType", "NONE", "ApiKeyRequired", true));
+    }
+
+    @Test
     void givenDefaults_synth_generatesTheSigningSecretInSecretsManagerNeverInTheTemplate() {
         Map<String, Object> secret = JsonTree.single(parley.template, "AWS::SecretsManager::Secret").getValue();
 
@@ -65,19 +93,32 @@ class ConnectAuthorizationTest {
     }
 
     @Test
-    void givenDefaults_synth_givesTheAuthorizerOnlyItsSecretsArnWhichItsConfigurationReads() {
+    void givenDefaults_synth_givesTheAuthorizerOnlyItsSecretsArnAndTheTokenRulesWhichItsConfigurationReads() {
         String functionId = parley.functionIdsByHandler().get(AuthorizerHandler.HANDLER);
         Map<String, Object> variables = map(at(parley.resource(functionId), "Properties", "Environment", "Variables"));
         String secretId = parley.logicalIdOf("AWS::SecretsManager::Secret");
         String deployedArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:AuthorizationSigningSecret-AbCdEf";
 
-        assertThat(variables).containsOnly(Map.entry(AuthConfiguration.SECRET_ARN_VARIABLE, ref(secretId)));
+        assertThat(variables).containsOnly(Map.entry(AuthConfiguration.SECRET_ARN_VARIABLE, ref(secretId)),
+                Map.entry("TOKEN_AUDIENCE", "parley"), Map.entry("TOKEN_MAX_LIFETIME", "24h"));
         Map<String, String> environment = new HashMap<>();
         variables.forEach((name, value) -> environment.put(name, JsonTree.evaluate(value, Map.of(secretId, deployedArn))));
         environment.put("AWS_REGION", "eu-west-1");
         assertThat(AuthConfiguration.fromEnvironment(environment))
                 .isEqualTo(new AuthConfiguration.InSecretsManager(deployedArn, "eu-west-1"));
+        assertThat(TokenSettings.fromEnvironment(environment)).isEqualTo(TokenRules.DEFAULT);
     }
+
+    @Test
+    void givenTokenAudienceAndMaxLifetimeInTheContext_synth_givesThemToTheAuthorizer() {
+        var configured = SynthesizedParley.synthesize("token-rules",
+                Map.of("tokenAudience", "https://chat.example.com", "tokenMaxLifetime", "PT8H"));
+        String functionId = configured.functionIdsByHandler().get(AuthorizerHandler.HANDLER);
+
+        assertThat(map(at(configured.resource(functionId), "Properties", "Environment", "Variables")))
+                .containsEntry("TOKEN_AUDIENCE", "https://chat.example.com").containsEntry("TOKEN_MAX_LIFETIME", "8h");
+    }
+
 
     @Test
     void givenAuthorizationOff_synth_leavesConnectOpenWithNoSecretAuthorizerOrOutputForIt() {
@@ -90,6 +131,13 @@ class ConnectAuthorizationTest {
             assertThat(list(at(route, "Metadata", "cdk_nag", "rules_to_suppress"))).singleElement()
                     .satisfies(rule -> assertThat((String) map(rule).get("reason")).contains("authorization=false"));
         });
+    }
+
+    @Test
+    void givenAuthorizationOff_synth_letsTheFunctionsConnectAnonymously() {
+        openChat.chatFunctionIdsByHandler().forEach((handler, functionId) -> assertThat(
+                map(at(openChat.resource(functionId), "Properties", "Environment", "Variables")))
+                .as(handler).containsEntry("REQUIRE_AUTH", "false"));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static dev.parley.deploy.JsonTree.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
-import dev.parley.chat.adapter.in.lambda.CorsPolicy;
 import dev.parley.local.LocalOptions;
 import dev.parley.local.ParleyLocal;
 import java.net.http.HttpClient;
@@ -20,17 +19,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The broadcast API's CORS preflight is API Gateway's own answer, not the handler's: the deployment configures it and
  * chat-local emulates it. Both must answer what {@link BroadcastRoute#CORS} says, each for its origin (the site's
- * CloudFront domain when deployed, any origin locally).
+ * CloudFront domain when deployed, chat-local's own pages' origin locally).
  */
 class CorsPreflightParityTest {
 
     private static final String SITE = "https://{site}";
+    private static final String LOCAL = "http://{chat-local}";
     private static final String HEADER_PARAMETER = "method.response.header.";
 
     @Test
     void givenTheSameCorsPolicy_deployedAndLocalPreflights_answerTheSameHeaders() throws Exception {
         assertThat(deployedPreflightHeaders()).isEqualTo(new TreeMap<>(BroadcastRoute.CORS.preflightHeaders(SITE)));
-        assertThat(localPreflightHeaders()).isEqualTo(new TreeMap<>(BroadcastRoute.CORS.preflightHeaders(CorsPolicy.ANY_ORIGIN)));
+        assertThat(localPreflightHeaders()).isEqualTo(new TreeMap<>(BroadcastRoute.CORS.preflightHeaders(LOCAL)));
     }
 
     /** The OPTIONS method's mock integration headers, with the site's domain (a CloudFormation attribute) as {site}. */
@@ -48,6 +48,7 @@ class CorsPreflightParityTest {
                 entry -> unquoted(text(entry.getValue())), (a, b) -> a, TreeMap::new));
     }
 
+    /** The preflight's headers, with chat-local's own origin as {chat-local}. */
     private static Map<String, String> localPreflightHeaders() throws Exception {
         try (ParleyLocal parley = ParleyLocal.start(LocalOptions.parse("--port", "0"))) {
             HttpResponse<Void> response = HttpClient.newHttpClient().send(
@@ -64,7 +65,8 @@ class CorsPreflightParityTest {
                     .filter(header -> header.getKey().toLowerCase(Locale.ROOT).startsWith("access-control-")
                             || header.getKey().equalsIgnoreCase("vary"))
                     .collect(Collectors.toMap(header -> byLowerCase.getOrDefault(header.getKey().toLowerCase(Locale.ROOT),
-                            header.getKey()), header -> String.join(",", header.getValue()), (a, b) -> a, TreeMap::new));
+                            header.getKey()), header -> String.join(",", header.getValue())
+                            .replace("http://" + parley.gateway().urls().authority(), LOCAL), (a, b) -> a, TreeMap::new));
         }
     }
 

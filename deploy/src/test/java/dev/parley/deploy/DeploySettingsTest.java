@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.TableSettings;
+import dev.parley.chat.auth.TokenRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -39,7 +41,8 @@ class DeploySettingsTest {
 
         assertThat(settings).isEqualTo(new DeploySettings("production", "dev",
                 new TableSettings("chatDetails", "chatRooms", 4, 30), 1024, new CallbackRate(10_000, 5_000),
-                new RoomLimit(20), HistorySettings.DEFAULT, RemovalPolicy.RETAIN, true, lambdaJar, webRoot));
+                new RoomLimit(20), new ConnectionLimit(5), HistorySettings.DEFAULT, RemovalPolicy.RETAIN, true, true,
+                TokenRules.DEFAULT, lambdaJar, webRoot));
     }
 
     @Test
@@ -55,16 +58,27 @@ class DeploySettingsTest {
                 Map.entry("callbackRatePerSecond", "2500"),
                 Map.entry("callbackBurst", "1250"),
                 Map.entry("maxRoomsPerConnection", "50"),
+                Map.entry("maxConnectionsPerUser", "2"),
                 Map.entry("historyTableName", "parley-history"),
                 Map.entry("historyWindow", "250"),
                 Map.entry("historyRetention", "3d"),
                 Map.entry(DeploySettings.REMOVAL_POLICY, "DESTROY"),
-                Map.entry(DeploySettings.AUTHORIZATION, "False")))::get, HERE);
+                Map.entry(DeploySettings.AUTHORIZATION, "False"),
+                Map.entry("tokenAudience", "https://chat.example.com"),
+                Map.entry("tokenMaxLifetime", "8h")))::get, HERE);
 
         assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1",
                 new TableSettings("parley-chat", "parley-rooms", 8, 7), 2048, new CallbackRate(2_500, 1_250),
-                new RoomLimit(50), new HistorySettings("parley-history", new HistoryWindow(250, Duration.ofDays(3))),
-                RemovalPolicy.DESTROY, false, lambdaJar, webRoot));
+                new RoomLimit(50), new ConnectionLimit(2),
+                new HistorySettings("parley-history", new HistoryWindow(250, Duration.ofDays(3))), RemovalPolicy.DESTROY,
+                false, false, new TokenRules("https://chat.example.com", Duration.ofHours(8)), lambdaJar, webRoot));
+    }
+
+    @Test
+    void givenTokenMaxLifetimeTheAuthorizerWouldRefuse_fromContext_stopsNamingTheKeyAndTheRange() {
+        assertThatThrownBy(() -> DeploySettings.fromContext(context(Map.of("tokenMaxLifetime", "90d"))::get, HERE))
+                .hasMessage("context 'tokenMaxLifetime' must be " + TokenRules.MAX_LIFETIME_RULE
+                        + ", not '90d' (set it with -c tokenMaxLifetime=VALUE)");
     }
 
     @Test
@@ -104,9 +118,12 @@ class DeploySettingsTest {
         "callbackBurst, 2000000",
         "maxRoomsPerConnection, 0",
         "maxRoomsPerConnection, 1001",
+        "maxConnectionsPerUser, 0",
+        "maxConnectionsPerUser, 1001",
         "removalPolicy, snapshot",
         "authorization, off",
         "authorization, yes",
+        "requireAuth, on",
     })
     void givenAnInvalidValue_fromContext_namesTheKeyAndTheValue(String key, String value) {
         Map<String, Object> context = context(Map.of(key, value));
@@ -133,6 +150,26 @@ class DeploySettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("context '" + key + "' must be " + range)
                 .hasMessageEndingWith(", not '" + value + "' (set it with -c " + key + "=VALUE)");
+    }
+
+    @Test
+    void givenAuthorizationOnOrOff_fromContext_requiresAuthExactlyWhereTheAuthorizerIsDeployedUnlessTold() {
+        assertThat(DeploySettings.fromContext(context(Map.of())::get, HERE).requireAuth()).isTrue();
+        assertThat(DeploySettings.fromContext(context(Map.of(DeploySettings.AUTHORIZATION, "false"))::get, HERE)
+                .requireAuth()).isFalse();
+        assertThat(DeploySettings.fromContext(context(Map.of("requireAuth", "false"))::get, HERE).requireAuth()).isFalse();
+        assertThat(DeploySettings.fromContext(context(Map.of("requireAuth", "false"))::get, HERE).functionEnvironment())
+                .containsEntry("REQUIRE_AUTH", "false");
+    }
+
+    @Test
+    void givenRequireAuthWithoutTheAuthorizer_fromContext_refusesAChatNobodyCouldJoin() {
+        Map<String, Object> context = context(Map.of(DeploySettings.AUTHORIZATION, "false", "requireAuth", "true"));
+
+        assertThatThrownBy(() -> DeploySettings.fromContext(context::get, HERE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("context 'requireAuth' is true but -c authorization=false deploys no authorizer: every "
+                        + "$connect would be refused; leave requireAuth out");
     }
 
     @Test

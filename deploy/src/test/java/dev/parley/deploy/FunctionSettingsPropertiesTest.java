@@ -3,6 +3,8 @@ package dev.parley.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.settings.CallbackSettings;
+import dev.parley.chat.settings.ConnectAuthSettings;
+import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.Setting;
@@ -27,9 +29,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class FunctionSettingsPropertiesTest {
 
     private static final Path HERE = Path.of("");
-    /** What the stack sets from its own resources, and Lambda from the function's region. */
+    /** What the stack sets from its own resources and its authorizer, and Lambda from the function's region. */
     private static final Map<String, String> DEPLOYED = Map.of(
             "AWS_REGION", "eu-west-1",
+            ConnectAuthSettings.REQUIRE_AUTH.variable(), "true",
+            "ALLOWED_ORIGIN", "https://d111111abcdef8.cloudfront.net",
             ChatConfiguration.CALLBACK_URL_VARIABLE, "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/production");
 
     private static Map<String, Object> artifacts;
@@ -67,8 +71,9 @@ class FunctionSettingsPropertiesTest {
     Arbitrary<Setting<?>> deployedSettings() {
         return Arbitraries.<Setting<?>>of(TableSettings.TABLE_NAME, TableSettings.ROOMS_TABLE_NAME,
                 TableSettings.ACTIVE_SHARDS, TableSettings.CONNECTION_RETENTION_DAYS, CallbackSettings.RATE_PER_SECOND,
-                CallbackSettings.BURST, RoomSettings.MAX_ROOMS_PER_CONNECTION, HistorySettings.HISTORY_TABLE_NAME,
-                HistorySettings.HISTORY_WINDOW, HistorySettings.HISTORY_RETENTION);
+                CallbackSettings.BURST, RoomSettings.MAX_ROOMS_PER_CONNECTION,
+                ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER, ConnectAuthSettings.REQUIRE_AUTH,
+                HistorySettings.HISTORY_TABLE_NAME, HistorySettings.HISTORY_WINDOW, HistorySettings.HISTORY_RETENTION);
     }
 
     /** Numbers about every range's ends, table names about DynamoDB's rule, and anything else. */
@@ -82,8 +87,9 @@ class FunctionSettingsPropertiesTest {
                 "2147483648", "99999999999");
         Arbitrary<String> tableNames = Arbitraries.strings().withChars("aZ09_.-/ ").ofMinLength(1).ofMaxLength(8);
         Arbitrary<String> longTableNames = Arbitraries.of("a".repeat(255), "a".repeat(256));
+        Arbitrary<String> booleans = Arbitraries.of("true", "false", "TRUE", " False ", "yes", "1", "");
         Arbitrary<String> anything = Arbitraries.strings().ofMaxLength(12);
-        return Arbitraries.oneOf(nearTheEnds, wholeNumbers, oddNumbers, tableNames, longTableNames, anything);
+        return Arbitraries.oneOf(nearTheEnds, wholeNumbers, oddNumbers, tableNames, longTableNames, booleans, anything);
     }
 
     private static <T> Optional<T> accepted(Supplier<T> reading) {

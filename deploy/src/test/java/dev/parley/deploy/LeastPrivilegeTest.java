@@ -17,6 +17,7 @@ import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,42 +85,50 @@ class LeastPrivilegeTest {
      */
     @Test
     void givenEachHandler_synth_grantsExactlyTheDynamoDbCallsItsCodeMakes() {
+        // The cleanup gives back a gone connection's place: a limit item of the table, read, then put conditionally.
         Map<String, Set<String>> cleanup = Map.of(
+                "dynamodb:PutItem", Set.of(TABLE),
                 "dynamodb:GetItem", Set.of(TABLE, ROOMS),
                 "dynamodb:UpdateItem", Set.of(TABLE, ROOMS),
                 "dynamodb:DeleteItem", Set.of(ROOMS),
                 "dynamodb:Query", Set.of(INDEX, ROOMS));
-        Map<String, Map<String, Set<String>>> expected = Map.of(
-                WebSocketRoute.CONNECT.handler(), Map.of(
+        // Every frame a client sends is charged to its sender's allowance, a limit item of the table.
+        Map<String, Set<String>> charge = Map.of(
+                "dynamodb:PutItem", Set.of(TABLE),
+                "dynamodb:GetItem", Set.of(TABLE));
+        Map<String, Map<String, Set<String>>> expected = Map.ofEntries(
+                Map.entry(WebSocketRoute.CONNECT.handler(), Map.of(
                         "dynamodb:PutItem", Set.of(TABLE, ROOMS),
                         "dynamodb:GetItem", Set.of(TABLE, ROOMS),
                         "dynamodb:UpdateItem", Set.of(TABLE, ROOMS),
                         "dynamodb:DeleteItem", Set.of(ROOMS),
-                        "dynamodb:Query", Set.of(INDEX, ROOMS)),
-                WebSocketRoute.DISCONNECT.handler(), cleanup,
-                WebSocketRoute.SEND_MESSAGE.handler(), Map.of(
-                        "dynamodb:PutItem", Set.of(HISTORY),
+                        "dynamodb:Query", Set.of(INDEX, ROOMS))),
+                Map.entry(WebSocketRoute.DISCONNECT.handler(), cleanup),
+                Map.entry(WebSocketRoute.SEND_MESSAGE.handler(), Map.of(
+                        "dynamodb:PutItem", Set.of(TABLE, HISTORY),
                         "dynamodb:GetItem", Set.of(TABLE, ROOMS, HISTORY),
                         "dynamodb:UpdateItem", Set.of(TABLE, ROOMS, HISTORY),
                         "dynamodb:DeleteItem", Set.of(ROOMS, HISTORY),
-                        "dynamodb:Query", Set.of(INDEX, USERS_INDEX, ROOMS)),
-                WebSocketRoute.JOIN.handler(), Map.of(
-                        "dynamodb:PutItem", Set.of(ROOMS, HISTORY),
+                        "dynamodb:Query", Set.of(INDEX, USERS_INDEX, ROOMS))),
+                Map.entry(WebSocketRoute.JOIN.handler(), Map.of(
+                        "dynamodb:PutItem", Set.of(TABLE, ROOMS, HISTORY),
                         "dynamodb:GetItem", Set.of(TABLE, ROOMS, HISTORY),
                         "dynamodb:UpdateItem", Set.of(TABLE, ROOMS),
                         "dynamodb:DeleteItem", Set.of(ROOMS),
-                        "dynamodb:Query", Set.of(INDEX, ROOMS, HISTORY)),
-                WebSocketRoute.LEAVE.handler(), cleanup,
-                WebSocketRoute.MEMBERS.handler(), Map.of(
+                        "dynamodb:Query", Set.of(INDEX, ROOMS, HISTORY))),
+                Map.entry(WebSocketRoute.LEAVE.handler(), cleanup),
+                Map.entry(WebSocketRoute.MEMBERS.handler(), Map.of(
+                        "dynamodb:PutItem", Set.of(TABLE),
                         "dynamodb:GetItem", Set.of(TABLE, ROOMS),
-                        "dynamodb:Query", Set.of(ROOMS)),
-                WebSocketRoute.HISTORY.handler(), Map.of(
+                        "dynamodb:Query", Set.of(ROOMS))),
+                Map.entry(WebSocketRoute.HISTORY.handler(), Map.of(
                         "dynamodb:GetItem", Set.of(TABLE, HISTORY),
-                        "dynamodb:PutItem", Set.of(HISTORY),
-                        "dynamodb:Query", Set.of(HISTORY)),
-                WebSocketRoute.DEFAULT.handler(), Map.of(),
-                BroadcastRoute.HANDLER, cleanup,
-                AuthorizerHandler.HANDLER, Map.of());
+                        "dynamodb:PutItem", Set.of(TABLE, HISTORY),
+                        "dynamodb:Query", Set.of(HISTORY))),
+                Map.entry(WebSocketRoute.DEFAULT.handler(), charge),
+                Map.entry(BroadcastRoute.HANDLER, cleanup),
+                Map.entry(AuthorizerHandler.HANDLER, Map.<String, Set<String>>of()),
+                Map.entry(BroadcastAuthorizerHandler.HANDLER, Map.<String, Set<String>>of()));
 
         Map<String, String> functionIds = parley.functionIdsByHandler();
         assertThat(functionIds.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -160,21 +169,25 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void givenTheSigningSecret_synth_letsOnlyTheAuthorizerReadItAndDoNothingElseWithIt() {
-        String authorizerRole = roleOf(parley.functionIdsByHandler().get(AuthorizerHandler.HANDLER));
+    void givenTheSigningSecret_synth_letsOnlyTheTwoAuthorizersReadItAndDoNothingElseWithIt() {
+        Set<String> authorizerRoles = Stream.of(AuthorizerHandler.HANDLER, BroadcastAuthorizerHandler.HANDLER)
+                .map(handler -> roleOf(parley.functionIdsByHandler().get(handler)))
+                .collect(Collectors.toSet());
 
         List<Statement> secretGrants = statements.stream()
                 .filter(statement -> statement.actions().stream().anyMatch(action -> action.startsWith("secretsmanager:")))
                 .toList();
 
-        assertThat(secretGrants).singleElement().satisfies(statement -> {
-            assertThat(statement.roleId()).isEqualTo(authorizerRole);
+        assertThat(secretGrants).extracting(Statement::roleId).containsExactlyInAnyOrderElementsOf(authorizerRoles);
+        assertThat(secretGrants).allSatisfy(statement -> {
             assertThat(statement.actions()).containsExactly("secretsmanager:GetSecretValue");
             assertThat(statement.resources()).containsExactly(ref(parley.logicalIdOf("AWS::SecretsManager::Secret")));
         });
-        assertThat(statements).filteredOn(statement -> statement.roleId().equals(authorizerRole))
-                .flatExtracting(Statement::actions)
-                .containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents", "secretsmanager:GetSecretValue");
+        for (String authorizerRole : authorizerRoles) {
+            assertThat(statements).filteredOn(statement -> statement.roleId().equals(authorizerRole))
+                    .flatExtracting(Statement::actions)
+                    .containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents", "secretsmanager:GetSecretValue");
+        }
     }
 
     @Test
@@ -203,6 +216,7 @@ class LeastPrivilegeTest {
         }
         expectedSourceEndings.add("/" + BroadcastRoute.METHOD + "/" + BroadcastRoute.RESOURCE);
         expectedSourceEndings.add("/authorizers/{" + parley.logicalIdOf("AWS::ApiGatewayV2::Authorizer") + "}");
+        expectedSourceEndings.add("/authorizers/{" + parley.logicalIdOf("AWS::ApiGateway::Authorizer") + "}");
 
         List<String> sourceEndings = resources(parley.template, "AWS::Lambda::Permission").entrySet().stream()
                 .map(entry -> {

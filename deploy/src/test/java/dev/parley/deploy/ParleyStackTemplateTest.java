@@ -16,9 +16,11 @@ import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
 import dev.parley.chat.wiring.ChatConfiguration;
 import dev.parley.chat.settings.HistorySettings;
 import java.io.IOException;
@@ -69,17 +71,19 @@ class ParleyStackTemplateTest {
                 Map.entry("AWS::ApiGateway::UsagePlan", 1),
                 Map.entry("AWS::ApiGateway::UsagePlanKey", 1),
                 Map.entry("AWS::ApiGateway::Account", 1),
-                // the nine handlers, the authorizer and CDK's bucket-deployment function
-                Map.entry("AWS::Lambda::Function", 11),
-                Map.entry("AWS::Lambda::Version", 10),
-                Map.entry("AWS::Lambda::Alias", 10),
-                Map.entry("AWS::Lambda::Permission", 10),
+                // the nine handlers, the two authorizers and CDK's bucket-deployment function
+                Map.entry("AWS::Lambda::Function", 12),
+                Map.entry("AWS::Lambda::Version", 11),
+                Map.entry("AWS::Lambda::Alias", 11),
+                Map.entry("AWS::Lambda::Permission", 11),
+                Map.entry("AWS::ApiGateway::Authorizer", 1),
                 Map.entry("AWS::SecretsManager::Secret", 1),
-                // ten functions, two API access logs, the page deployment
-                Map.entry("AWS::Logs::LogGroup", 13),
+                // eleven functions, two API access logs, the page deployment
+                Map.entry("AWS::Logs::LogGroup", 14),
                 Map.entry("AWS::S3::Bucket", 1),
                 Map.entry("AWS::CloudFront::Distribution", 1),
                 Map.entry("AWS::CloudFront::OriginAccessControl", 1),
+                Map.entry("AWS::CloudFront::ResponseHeadersPolicy", 1),
                 Map.entry("Custom::CDKBucketDeployment", 1));
         expectedCounts.forEach((type, count) -> parley.assertions.resourceCountIs(type, count));
     }
@@ -126,6 +130,29 @@ class ParleyStackTemplateTest {
                 "AutoDeploy", true,
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 100, "ThrottlingBurstLimit", 200),
                 "AccessLogSettings", Map.of("DestinationArn", Match.anyValue(), "Format", Match.stringLikeRegexp("^\\{.*\\}$"))));
+    }
+
+    /**
+     * With the default limits (10 frames a second, bursts of 20, 5 connections a user), every route a client can flood
+     * but sendMessage takes at most 50 a second with bursts of 100, half the stage; sendMessage the stage's own.
+     */
+    @Test
+    void givenDefaults_synth_throttlesEachRouteClientsCanFloodBelowTheStage() {
+        Map<String, Object> control = Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 100);
+        Map<String, Object> expected = new HashMap<>();
+        for (WebSocketRoute route : WebSocketRoute.values()) {
+            if (route == WebSocketRoute.SEND_MESSAGE) {
+                expected.put(route.routeKey(), Map.of("ThrottlingRateLimit", 100, "ThrottlingBurstLimit", 200));
+            } else if (route != WebSocketRoute.DISCONNECT) {
+                expected.put(route.routeKey(), control);
+            }
+        }
+
+        Map<String, Object> stage = parley.resource(parley.logicalIdOf("AWS::ApiGatewayV2::Stage"));
+
+        assertThat(at(stage, "Properties", "RouteSettings")).isEqualTo(expected);
+        assertThat(list(at(stage, "DependsOn"))).as("the routes exist before their settings")
+                .hasSizeGreaterThanOrEqualTo(WebSocketRoute.values().length);
     }
 
     @Test
@@ -222,17 +249,18 @@ class ParleyStackTemplateTest {
     @Test
     void givenFanOutHandlers_synth_givesThemTheIntegrationTimeoutAndTheOthersTenSeconds() {
         // Every handler that announces a presence or sends a message fans out; members and $default only answer.
-        Map<String, Integer> expectedTimeouts = Map.of(
-                WebSocketRoute.CONNECT.handler(), 29,
-                WebSocketRoute.DISCONNECT.handler(), 29,
-                WebSocketRoute.SEND_MESSAGE.handler(), 29,
-                WebSocketRoute.JOIN.handler(), 29,
-                WebSocketRoute.LEAVE.handler(), 29,
-                WebSocketRoute.MEMBERS.handler(), 10,
-                WebSocketRoute.HISTORY.handler(), 29,
-                WebSocketRoute.DEFAULT.handler(), 10,
-                BroadcastRoute.HANDLER, 29,
-                AuthorizerHandler.HANDLER, 10);
+        Map<String, Integer> expectedTimeouts = Map.ofEntries(
+                Map.entry(WebSocketRoute.CONNECT.handler(), 29),
+                Map.entry(WebSocketRoute.DISCONNECT.handler(), 29),
+                Map.entry(WebSocketRoute.SEND_MESSAGE.handler(), 29),
+                Map.entry(WebSocketRoute.JOIN.handler(), 29),
+                Map.entry(WebSocketRoute.LEAVE.handler(), 29),
+                Map.entry(WebSocketRoute.MEMBERS.handler(), 10),
+                Map.entry(WebSocketRoute.HISTORY.handler(), 29),
+                Map.entry(WebSocketRoute.DEFAULT.handler(), 10),
+                Map.entry(BroadcastRoute.HANDLER, 29),
+                Map.entry(AuthorizerHandler.HANDLER, 10),
+                Map.entry(BroadcastAuthorizerHandler.HANDLER, 10));
 
         parley.functionIdsByHandler().forEach((handler, functionId) ->
                 assertThat(at(parley.resource(functionId), "Properties", "Timeout")).as(handler)
@@ -277,14 +305,14 @@ class ParleyStackTemplateTest {
                     .containsEntry("CALLBACK_RATE_PER_SECOND", "10000")
                     .containsEntry("CALLBACK_BURST", "5000")
                     .containsEntry("MAX_ROOMS_PER_CONNECTION", "20")
+                    .containsEntry("MAX_CONNECTIONS_PER_USER", "5")
+                    // The authorizer is deployed: $connect fails closed should it ever run without it.
+                    .containsEntry("REQUIRE_AUTH", "true")
                     .containsEntry("HISTORY_TABLE_NAME", ref(parley.tableId(ChatHistoryTable.DEFAULT_NAME)))
                     .containsEntry("HISTORY_WINDOW", "1000")
                     .containsEntry("HISTORY_RETENTION", "7d");
-            if (handler.equals(BroadcastRoute.HANDLER)) {
-                assertThat(variables).hasSize(12).containsEntry("ALLOWED_ORIGIN", siteOrigin);
-            } else {
-                assertThat(variables).as(handler).hasSize(11);
-            }
+            // Every function's configuration requires the origin, not only the broadcast's that answers with it.
+            assertThat(variables).as(handler).hasSize(14).containsEntry("ALLOWED_ORIGIN", siteOrigin);
         });
     }
 
@@ -314,10 +342,11 @@ class ParleyStackTemplateTest {
             assertThat(configuration.activeShards()).as(handler).isEqualTo(4);
             assertThat(configuration.callbackRate()).as(handler).isEqualTo(CallbackRate.ACCOUNT_DEFAULT);
             assertThat(configuration.roomLimit()).as(handler).isEqualTo(RoomLimit.DEFAULT);
+            assertThat(configuration.connectionLimit()).as(handler).isEqualTo(ConnectionLimit.DEFAULT);
+            assertThat(configuration.requireAuth()).as(handler).isTrue();
             assertThat(configuration.history()).as(handler).isEqualTo(HistorySettings.DEFAULT);
             assertThat(configuration.dynamoDbEndpoint()).as(handler).isEmpty();
-            assertThat(configuration.allowedOrigin()).as(handler)
-                    .isEqualTo(handler.equals(BroadcastRoute.HANDLER) ? "https://d1234abcdefgh.cloudfront.net" : "*");
+            assertThat(configuration.allowedOrigin()).as(handler).isEqualTo("https://d1234abcdefgh.cloudfront.net");
         });
     }
 
@@ -340,7 +369,7 @@ class ParleyStackTemplateTest {
                 "HttpMethod", "OPTIONS",
                 "Integration", Map.of("IntegrationResponses", List.of(Map.of("ResponseParameters", Map.of(
                         "method.response.header.Access-Control-Allow-Origin", siteOriginHeader,
-                        "method.response.header.Access-Control-Allow-Headers", "'Content-Type,X-Api-Key'",
+                        "method.response.header.Access-Control-Allow-Headers", "'Content-Type,X-Api-Key,Authorization'",
                         "method.response.header.Access-Control-Allow-Methods", "'POST'"))))));
         for (String type : List.of("DEFAULT_4XX", "DEFAULT_5XX")) {
             parley.assertions.hasResourceProperties("AWS::ApiGateway::GatewayResponse", Map.of(
@@ -356,9 +385,11 @@ class ParleyStackTemplateTest {
         parley.assertions.hasResourceProperties("AWS::ApiGateway::Stage", Map.of(
                 "StageName", BroadcastRoute.DEFAULT_STAGE,
                 "AccessLogSetting", Map.of("DestinationArn", Match.anyValue(), "Format", Match.anyValue()),
-                "MethodSettings", List.of(Map.of(
+                "MethodSettings", Match.arrayWith(List.of(Map.of(
                         "HttpMethod", "*", "ResourcePath", "/*", "LoggingLevel", "ERROR", "DataTraceEnabled", false,
-                        "ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 20))));
+                        "ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 20), Match.objectLike(Map.of(
+                        "HttpMethod", "POST", "ResourcePath", "/~1" + BroadcastRoute.RESOURCE,
+                        "ThrottlingRateLimit", 1, "ThrottlingBurstLimit", 5))))));
         parley.assertions.hasResourceProperties("AWS::ApiGateway::UsagePlan", Map.of(
                 "ApiStages", List.of(Map.of("ApiId", ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")), "Stage", ref(stageId),
                         "Throttle", Map.of())),
@@ -400,6 +431,28 @@ class ParleyStackTemplateTest {
     }
 
     @Test
+    void givenTheWebPages_synth_servesThemWithAContentSecurityPolicyAllowingOnlyTheTwoApisAndTheSecurityHeaders() {
+        String policyId = parley.logicalIdOf("AWS::CloudFront::ResponseHeadersPolicy");
+        Map<String, Object> headers = map(at(parley.resource(policyId), "Properties", "ResponseHeadersPolicyConfig",
+                "SecurityHeadersConfig"));
+
+        assertThat(at(headers, "ContentSecurityPolicy")).isEqualTo(Map.of("Override", true, "ContentSecurityPolicy", join(
+                "default-src 'self'; connect-src 'self' wss://", ref(parley.logicalIdOf("AWS::ApiGatewayV2::Api")),
+                ".execute-api.", ref("AWS::Region"), ".", ref("AWS::URLSuffix"), "/" + WebSocketRoute.DEFAULT_STAGE
+                        + " https://", ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")), ".execute-api.",
+                ref("AWS::Region"), ".", ref("AWS::URLSuffix"), "/" + BroadcastRoute.DEFAULT_STAGE + "/"
+                        + BroadcastRoute.RESOURCE + "; object-src 'none'; frame-ancestors 'none'; base-uri 'none';"
+                        + " form-action 'self'")));
+        assertThat(headers).containsEntry("FrameOptions", Map.of("FrameOption", "DENY", "Override", true))
+                .containsEntry("ContentTypeOptions", Map.of("Override", true))
+                .containsEntry("StrictTransportSecurity", Map.of("AccessControlMaxAgeSec", 31_536_000, "Override", true))
+                .containsEntry("ReferrerPolicy", Map.of("ReferrerPolicy", "strict-origin-when-cross-origin", "Override", true))
+                .containsKey("XSSProtection");
+        assertThat(at(JsonTree.single(template, "AWS::CloudFront::Distribution").getValue(), "Properties",
+                "DistributionConfig", "DefaultCacheBehavior", "ResponseHeadersPolicyId")).isEqualTo(ref(policyId));
+    }
+
+    @Test
     void givenTheDeployment_synth_writesConfigJsonFromTheStacksOwnEndpoints() throws IOException {
         Map<String, Object> deployment = JsonTree.single(template, "Custom::CDKBucketDeployment").getValue();
         Map<String, Object> markers = list(at(deployment, "Properties", "SourceMarkers")).stream()
@@ -416,8 +469,7 @@ class ParleyStackTemplateTest {
                 ref("AWS::URLSuffix"), "/" + WebSocketRoute.DEFAULT_STAGE + "\""));
         assertThat(markers.get((String) config.get("broadcastUrl"))).isEqualTo(join("\"https://",
                 ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")), ".execute-api.", ref("AWS::Region"), ".",
-                ref("AWS::URLSuffix"), "/", ref(parley.logicalIdOf("AWS::ApiGateway::Stage")),
-                "/" + BroadcastRoute.RESOURCE + "\""));
+                ref("AWS::URLSuffix"), "/" + BroadcastRoute.DEFAULT_STAGE + "/" + BroadcastRoute.RESOURCE + "\""));
         assertThat(at(deployment, "Properties", "DistributionPaths")).isEqualTo(List.of("/*"));
     }
 
@@ -431,7 +483,7 @@ class ParleyStackTemplateTest {
                 ref("AWS::URLSuffix"), "/" + WebSocketRoute.DEFAULT_STAGE));
         assertThat(at(outputs, "BroadcastUrl", "Value")).isEqualTo(join("https://",
                 ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")), ".execute-api.", ref("AWS::Region"), ".",
-                ref("AWS::URLSuffix"), "/", ref(parley.logicalIdOf("AWS::ApiGateway::Stage")), "/" + BroadcastRoute.RESOURCE));
+                ref("AWS::URLSuffix"), "/" + BroadcastRoute.DEFAULT_STAGE + "/" + BroadcastRoute.RESOURCE));
         assertThat(at(outputs, "SiteUrl", "Value"))
                 .isEqualTo(join("https://", getAtt(parley.logicalIdOf("AWS::CloudFront::Distribution"), "DomainName")));
         assertThat(at(outputs, "BroadcastApiKeyId", "Value")).isEqualTo(ref(parley.logicalIdOf("AWS::ApiGateway::ApiKey")));
@@ -473,6 +525,6 @@ class ParleyStackTemplateTest {
 
     static List<String> allHandlers() {
         return Stream.concat(Arrays.stream(WebSocketRoute.values()).map(WebSocketRoute::handler),
-                Stream.of(BroadcastRoute.HANDLER, AuthorizerHandler.HANDLER)).toList();
+                Stream.of(BroadcastRoute.HANDLER, AuthorizerHandler.HANDLER, BroadcastAuthorizerHandler.HANDLER)).toList();
     }
 }

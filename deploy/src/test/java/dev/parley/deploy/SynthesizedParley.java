@@ -2,6 +2,7 @@ package dev.parley.deploy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
+import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -97,10 +98,11 @@ final class SynthesizedParley {
         return byHandler;
     }
 
-    /** The functions of the chat's routes and the broadcast, which read {@code ChatConfiguration}: all but the authorizer. */
+    /** The functions of the chat's routes and the broadcast, which read {@code ChatConfiguration}: all but the authorizers. */
     Map<String, String> chatFunctionIdsByHandler() {
         Map<String, String> byHandler = new TreeMap<>(functionIdsByHandler());
         byHandler.remove(AuthorizerHandler.HANDLER);
+        byHandler.remove(BroadcastAuthorizerHandler.HANDLER);
         return byHandler;
     }
 

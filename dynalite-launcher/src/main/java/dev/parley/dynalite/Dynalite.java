@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The project's pinned dynalite (a DynamoDB-compatible server on Node.js) running as a child process on a loopback
  * port. {@link #close()} stops it and its descendants; a JVM shutdown hook does the same when the JVM ends first
- * (Ctrl-C, SIGTERM). Only a SIGKILL of the JVM, which runs no hook, can leave it behind.
+ * (Ctrl-C, SIGTERM). When the JVM ends without running its hooks (SIGKILL, the OOM killer, a crash), dynalite ends
+ * itself: it watches its stdin, whose other end only this JVM holds, and its parent ({@link #PARENT_GUARD}).
  */
 public final class Dynalite implements AutoCloseable {
 
@@ -34,6 +35,17 @@ public final class Dynalite implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     /** A free port picked here can be taken by someone else before dynalite binds it: then pick another. */
     private static final int FREE_PORT_ATTEMPTS = 3;
+
+    /**
+     * Run by node before dynalite's own script ({@code node -e GUARD cli.js ARGS...}): the kernel closes the JVM's end of
+     * the stdin pipe however the JVM ends, so dynalite sees end of input and exits; checking that the parent is still
+     * the JVM covers a stdin that was somehow inherited. Linux and macOS alike, no prctl.
+     */
+    static final String PARENT_GUARD = """
+            const parent = process.ppid; const exit = () => process.exit(0); \
+            process.stdin.on('end', exit).on('error', exit).resume(); \
+            setInterval(() => { if (process.ppid !== parent) exit(); }, 500).unref(); \
+            require(process.argv[1]);""";
 
     private final Process process;
     private final URI endpoint;
@@ -50,7 +62,10 @@ public final class Dynalite implements AutoCloseable {
     public static Dynalite start(DynaliteOptions options) {
         Path cli = DynaliteInstallation.locateCli(options.projectRoot(), Path.of(""),
                 Optional.ofNullable(System.getenv("PARLEY_HOME")));
-        options.dataDir().ifPresent(Dynalite::createDirectories);
+        options.dataDir().ifPresent(dir -> {
+            createDirectories(dir);
+            DataDirLock.requireFree(dir);
+        });
         if (options.port() != 0) {
             return launch(cli, options.port(), options);
         }
@@ -92,7 +107,7 @@ public final class Dynalite implements AutoCloseable {
     }
 
     private static Dynalite launch(Path cli, int port, DynaliteOptions options) {
-        List<String> command = new ArrayList<>(List.of("node", cli.toString(),
+        List<String> command = new ArrayList<>(List.of("node", "-e", PARENT_GUARD, cli.toAbsolutePath().toString(),
                 "--port", Integer.toString(port), "--host", HOST,
                 // Tables are ACTIVE at once instead of CREATING for half a second, as tests and the local gateway need.
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
@@ -100,7 +115,9 @@ public final class Dynalite implements AutoCloseable {
 
         Process process;
         try {
+            // stdin stays a pipe whose write end only this JVM holds: the guard's signal that the JVM is gone.
             process = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {

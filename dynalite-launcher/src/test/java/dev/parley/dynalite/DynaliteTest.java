@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,34 @@ class DynaliteTest {
 
     @Test
     void givenJvmRunningDynalite_sigterm_leavesNoOrphan() throws Exception {
+        assertNoOrphanAfter(Process::destroy); // SIGTERM, as a service manager or `kill` sends: the shutdown hook runs
+    }
+
+    @Test
+    void givenJvmRunningDynalite_sigkill_leavesNoOrphan() throws Exception {
+        assertNoOrphanAfter(Process::destroyForcibly); // SIGKILL, as `kill -9` or the OOM killer: no hook runs
+    }
+
+    @Test
+    void givenDataDirInUse_start_namesTheHoldingProcessInOneLine(@TempDir Path dataDir) {
+        Path db = dataDir.resolve("db");
+        try (Dynalite holder = Dynalite.start(DynaliteOptions.persistentIn(db))) {
+
+            assertThatThrownBy(() -> Dynalite.start(DynaliteOptions.persistentIn(db)))
+                    .isInstanceOf(DynaliteStartException.class)
+                    .hasMessage("dynalite's data dir " + db.toAbsolutePath() + " is in use by process " + holder.pid()
+                            + " (" + commandOf(holder.pid()) + "): stop it (kill " + holder.pid()
+                            + ") or use another data dir");
+        }
+    }
+
+    private static String commandOf(long pid) {
+        return ProcessHandle.of(pid).flatMap(handle -> handle.info().commandLine()).orElseThrow()
+                .replace(Dynalite.PARENT_GUARD, "<parent guard>");
+    }
+
+    /** Starts a JVM holding dynalite, ends it with {@code kill}, and checks that dynalite and its children went too. */
+    private static void assertNoOrphanAfter(java.util.function.Consumer<Process> kill) throws Exception {
         String classpath = codeSource(Dynalite.class) + java.io.File.pathSeparator + codeSource(DynaliteHoldingMain.class);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process jvm = new ProcessBuilder(java, "-cp", classpath, DynaliteHoldingMain.class.getName())
@@ -112,12 +141,18 @@ class DynaliteTest {
                 .start();
         try {
             long dynalitePid = readPid(jvm);
-            assertThat(ProcessHandle.of(dynalitePid).filter(ProcessHandle::isAlive)).isPresent();
+            // Taken before the kill: once the JVM is gone, its orphans are no longer its descendants.
+            List<ProcessHandle> family = jvm.descendants().toList();
+            assertThat(family).extracting(ProcessHandle::pid).contains(dynalitePid);
 
-            jvm.destroy(); // SIGTERM, as a service manager or `kill` sends
+            kill.accept(jvm);
 
             assertThat(jvm.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            assertThat(ProcessHandle.of(dynalitePid).filter(ProcessHandle::isAlive)).isEmpty();
+            for (ProcessHandle member : family) {
+                assertThat(member.onExit().completeOnTimeout(member, 10, TimeUnit.SECONDS).get().isAlive())
+                        .as("process %d (%s) outlives the JVM", member.pid(), member.info().commandLine())
+                        .isFalse();
+            }
         } finally {
             jvm.destroyForcibly();
         }

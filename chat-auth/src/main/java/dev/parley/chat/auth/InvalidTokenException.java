@@ -22,8 +22,12 @@ public final class InvalidTokenException extends Exception {
         EXPIRED,
         /** Before its {@code nbf}, or issued ({@code iat}) in the future. */
         NOT_YET_VALID,
-        /** A claim Parley needs is missing or of the wrong type or form. */
-        INVALID_CLAIMS
+        /** A claim Parley needs ({@code iat} included) is missing or of the wrong type or form. */
+        INVALID_CLAIMS,
+        /** Its {@code aud} does not name this deployment's audience: minted for someone else. */
+        WRONG_AUDIENCE,
+        /** Its {@code exp - iat} is longer than the longest lifetime a token may have. */
+        TOO_LONG_LIVED
     }
 
     private final Reason reason;

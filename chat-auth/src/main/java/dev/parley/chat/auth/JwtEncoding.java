@@ -32,8 +32,11 @@ final class JwtEncoding {
     static final String EXPIRES = "exp";
     static final String NOT_BEFORE = "nbf";
     static final String ISSUED_AT = "iat";
+    static final String AUDIENCE = "aud";
     /** Parley's own claim: the rooms the token admits, a JSON array of names and prefixes ending in {@code *}. */
     static final String ROOMS = "rooms";
+    /** Parley's own claim: what else the user may do, {@code "admin"} (broadcast); absent for a member. */
+    static final String ROLE = "role";
 
     /**
      * Duplicate names are refused: with two {@code alg} or {@code sub} members, two readers of the same token could

@@ -2,11 +2,13 @@ package dev.parley.chat.auth;
 
 import static dev.parley.chat.auth.JwtEncoding.ALGORITHM;
 import static dev.parley.chat.auth.JwtEncoding.ALGORITHM_HEADER;
+import static dev.parley.chat.auth.JwtEncoding.AUDIENCE;
 import static dev.parley.chat.auth.JwtEncoding.CRITICAL_HEADER;
 import static dev.parley.chat.auth.JwtEncoding.EXPIRES;
 import static dev.parley.chat.auth.JwtEncoding.ISSUED_AT;
 import static dev.parley.chat.auth.JwtEncoding.NAME;
 import static dev.parley.chat.auth.JwtEncoding.NOT_BEFORE;
+import static dev.parley.chat.auth.JwtEncoding.ROLE;
 import static dev.parley.chat.auth.JwtEncoding.ROOMS;
 import static dev.parley.chat.auth.JwtEncoding.SUBJECT;
 import static dev.parley.chat.auth.JwtEncoding.TYPE;
@@ -28,9 +30,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Checks Parley's tokens: HS256 JWTs (RFC 7519) signed with the {@link SigningKey}, with a required {@code exp}, an
- * optional {@code nbf} and {@code iat}, the subject {@code sub} (the user id), {@code name} (the display name) and the
- * optional {@code rooms} (the rooms the user may join: a list of names and prefixes ending in {@code *}).
+ * Checks Parley's tokens: HS256 JWTs (RFC 7519) signed with the {@link SigningKey}, with a required {@code exp} and
+ * {@code iat} no further apart than the {@link TokenRules}' longest lifetime, a required {@code aud} naming the rules'
+ * audience (a string, or a list holding it), an optional {@code nbf}, the subject {@code sub} (the user id), {@code name} (the display name) and the
+ * optional {@code rooms} (the rooms the user may join: a list of names and prefixes ending in {@code *}) and the
+ * optional {@code role} ({@code "admin"}: may broadcast).
  * The algorithm is fixed, never taken from the token: {@code none}, RS256 and every other {@code alg} are refused.
  */
 public final class TokenVerifier {
@@ -46,10 +50,12 @@ public final class TokenVerifier {
 
     private final SigningKey key;
     private final Clock clock;
+    private final TokenRules rules;
 
-    public TokenVerifier(SigningKey key, Clock clock) {
+    public TokenVerifier(SigningKey key, Clock clock, TokenRules rules) {
         this.key = Objects.requireNonNull(key, "key");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.rules = Objects.requireNonNull(rules, "rules");
     }
 
     /** Who {@code token} speaks for; throws, saying why, when it grants nothing. */
@@ -100,11 +106,21 @@ public final class TokenVerifier {
     private Principal principal(Map<String, Object> claims) throws InvalidTokenException {
         Instant expires = numericDate(claims, EXPIRES).orElseThrow(
                 () -> new InvalidTokenException(Reason.INVALID_CLAIMS, "the token has no expiry (exp)"));
+        // Without iat a token's lifetime is unknown, so it could outlive any limit.
+        Instant issuedAt = numericDate(claims, ISSUED_AT).orElseThrow(
+                () -> new InvalidTokenException(Reason.INVALID_CLAIMS, "the token has no issue time (iat)"));
         Optional<Instant> notBefore = numericDate(claims, NOT_BEFORE);
-        Optional<Instant> issuedAt = numericDate(claims, ISSUED_AT);
         UserId userId = userId(claims.get(SUBJECT));
         DisplayName displayName = displayName(claims.get(NAME));
         RoomAccess roomAccess = claims.containsKey(ROOMS) ? roomAccess(claims.get(ROOMS)) : RoomAccess.EVERY_ROOM;
+        Role role = claims.containsKey(ROLE) ? role(claims.get(ROLE)) : Role.MEMBER;
+
+        requireAudience(claims.get(AUDIENCE));
+        Duration lifetime = Duration.between(issuedAt, expires);
+        if (lifetime.compareTo(rules.maxLifetime()) > 0) {
+            throw new InvalidTokenException(Reason.TOO_LONG_LIVED, "the token lives " + TokenRules.format(lifetime)
+                    + " (exp - iat), longer than the " + TokenRules.format(rules.maxLifetime()) + " a token may");
+        }
 
         Instant now = clock.instant();
         if (now.isAfter(expires.plus(CLOCK_SKEW))) {
@@ -114,10 +130,21 @@ public final class TokenVerifier {
         if (notBefore.isPresent() && notBefore.get().isAfter(latestStart)) {
             throw new InvalidTokenException(Reason.NOT_YET_VALID, "the token is not valid before " + notBefore.get());
         }
-        if (issuedAt.isPresent() && issuedAt.get().isAfter(latestStart)) {
-            throw new InvalidTokenException(Reason.NOT_YET_VALID, "the token was issued in the future, at " + issuedAt.get());
+        if (issuedAt.isAfter(latestStart)) {
+            throw new InvalidTokenException(Reason.NOT_YET_VALID, "the token was issued in the future, at " + issuedAt);
         }
-        return new Principal(userId, displayName, roomAccess);
+        return new Principal(userId, displayName, roomAccess, role);
+    }
+
+    /** {@code null} and unknown names included: a token never grants a role Parley cannot tell it means. */
+    private static Role role(Object claim) throws InvalidTokenException {
+        if (claim instanceof String name) {
+            Optional<Role> role = Role.ofClaim(name);
+            if (role.isPresent()) {
+                return role.get();
+            }
+        }
+        throw new InvalidTokenException(Reason.INVALID_CLAIMS, "'" + ROLE + "' must be \"admin\" when present");
     }
 
     /** A NumericDate: seconds since the epoch, a JSON number, possibly with a fraction. */
@@ -135,6 +162,16 @@ public final class TokenVerifier {
         }
         long whole = (long) Math.floor(seconds);
         return Optional.of(Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1_000_000_000L)));
+    }
+
+    /** RFC 7519 §4.1.3: one string, or a list of them; the rules' audience must be among them. */
+    private void requireAudience(Object audience) throws InvalidTokenException {
+        boolean named = audience instanceof String one ? one.equals(rules.audience())
+                : audience instanceof List<?> many && many.contains(rules.audience());
+        if (!named) {
+            throw new InvalidTokenException(Reason.WRONG_AUDIENCE, "the token's audience (" + AUDIENCE + ") is not '"
+                    + rules.audience() + "'");
+        }
     }
 
     private static UserId userId(Object subject) throws InvalidTokenException {

@@ -25,9 +25,10 @@ public final class HandMadeTokens {
         return signingInput + "." + base64Url(hmac(secret, signingInput));
     }
 
-    /** An HS256 token with the claims of a user valid from {@code issuedAt} until {@code expires}. */
+    /** An HS256 token for Parley's default audience with the claims of a user valid from {@code issuedAt} until {@code expires}. */
     public static String forUser(String secret, String userId, String name, Instant issuedAt, Instant expires) {
-        return signed(secret, HS256_HEADER, "{\"sub\":\"" + userId + "\",\"name\":\"" + name + "\",\"iat\":"
+        return signed(secret, HS256_HEADER, "{\"aud\":\"" + TokenRules.DEFAULT_AUDIENCE + "\",\"sub\":\"" + userId
+                + "\",\"name\":\"" + name + "\",\"iat\":"
                 + issuedAt.getEpochSecond() + ",\"exp\":" + expires.getEpochSecond() + "}");
     }
 

@@ -6,11 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
-import dev.parley.chat.auth.HandMadeTokens;
-import dev.parley.chat.auth.InvalidTokenException;
-import dev.parley.chat.auth.Principal;
-import dev.parley.chat.auth.SigningKey;
-import dev.parley.chat.auth.TokenVerifier;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -93,12 +88,15 @@ class MintTokenTest {
         "--secret SECRET --user u1                          | --name is required",
         "--secret SECRET --user u1 --name Ann --ttl soon    | --ttl soon",
         "--secret SECRET --user u1 --name Ann --ttl 0       | at least one second",
+        "--secret SECRET --user u1 --name Ann --ttl 25h     | --ttl 25h: a token lives at most 24h (TOKEN_MAX_LIFETIME)",
+        "--secret SECRET --user u1 --name Ann --ttl P365D   | --ttl P365D: a token lives at most 24h",
         "--secret SECRET --user u1 --name Ann --color red   | unknown option '--color'",
         "--secret SECRET --user u1 --name                   | --name needs a value",
         "--secret SECRET --user u1 --user u2 --name Ann     | --user is given twice",
         "--secret SECRET --user u1 --name Ann --rooms a,,b  | '' is neither a room name",
         "--secret SECRET --user u1 --name Ann --rooms a,b/c | 'b/c' is neither a room name",
         "--secret SECRET --user u1 --name Ann --rooms *x    | '*x' is neither a room name",
+        "--secret SECRET --user u1 --name Ann --role root   | --role root: the only role is admin",
     })
     void givenWrongArguments_run_saysWhatIsWrongAndExits2(String arguments, String problem) {
         String[] args = arguments.strip().replace("SECRET", HandMadeTokens.SECRET).split(" +");
@@ -107,6 +105,60 @@ class MintTokenTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(problem).contains("--help");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void givenLongerMaximumAndAudienceInTheEnvironment_run_signsALongerTokenForThatAudience() throws Exception {
+        int status = run(Map.of(TokenRules.MAX_LIFETIME_VARIABLE, "48h", TokenRules.AUDIENCE_VARIABLE, "chat.example.com"),
+                "--secret", HandMadeTokens.SECRET, "--user", "u1", "--name", "Ann", "--ttl", "36h");
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String token = out.toString(StandardCharsets.UTF_8).strip();
+        var sameRules = new TokenVerifier(SigningKey.fromText(HandMadeTokens.SECRET),
+                Clock.fixed(NOW.plus(Duration.ofHours(35)), ZoneOffset.UTC), new TokenRules("chat.example.com", Duration.ofHours(48)));
+        assertThat(sameRules.verify(token).userId()).isEqualTo(new UserId("u1"));
+        assertThatThrownBy(() -> verifierAt(NOW).verify(token)).isInstanceOfSatisfying(InvalidTokenException.class,
+                refused -> assertThat(refused.reason()).isEqualTo(InvalidTokenException.Reason.WRONG_AUDIENCE));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TOKEN_MAX_LIFETIME, 31d", "TOKEN_MAX_LIFETIME, soon", "TOKEN_AUDIENCE, two words"})
+    void givenRulesTheAuthorizerWouldRefuseInTheEnvironment_run_saysWhichAndExits2(String variable, String value) {
+        assertThat(run(Map.of(variable, value), "--secret", HandMadeTokens.SECRET, "--user", "u1", "--name", "Ann"))
+                .isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(variable);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"https://d1234abcdefgh.cloudfront.net, https://d1234abcdefgh.cloudfront.net/#token=",
+        "http://127.0.0.1:8080/, http://127.0.0.1:8080/#token=", "https://chat.example.com/parley/, https://chat.example.com/parley/#token="})
+    void givenLink_run_printsThePageLinkWithTheTokenInTheFragment(String site, String prefix) throws Exception {
+        assertThat(run(Map.of(), "--secret", HandMadeTokens.SECRET, "--user", "u1", "--name", "Ann", "--link", site))
+                .isZero();
+
+        String link = out.toString(StandardCharsets.UTF_8).strip();
+        assertThat(link).startsWith(prefix);
+        assertThat(verifierAt(NOW).verify(link.substring(prefix.length())).userId()).isEqualTo(new UserId("u1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chat.example.com", "ftp://chat.example.com", "https://chat.example.com/?a=1",
+        "https://chat.example.com/#x", "https://"})
+    void givenLinkThatIsNoSiteUrl_run_refusesIt(String site) {
+        assertThat(run(Map.of(), "--secret", HandMadeTokens.SECRET, "--user", "u1", "--name", "Ann", "--link", site))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--link");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void givenRoleAdmin_run_signsAnAdministratorsToken() throws Exception {
+        assertThat(run(Map.of(), "--secret", HandMadeTokens.SECRET, "--user", "ops-1", "--name", "Ops", "--role", "admin"))
+                .isZero();
+
+        assertThat(verifierAt(NOW).verify(out.toString(StandardCharsets.UTF_8).strip()).role()).isEqualTo(Role.ADMIN);
     }
 
     @Test
@@ -133,6 +185,7 @@ class MintTokenTest {
     }
 
     private static TokenVerifier verifierAt(Instant instant) {
-        return new TokenVerifier(SigningKey.fromText(HandMadeTokens.SECRET), Clock.fixed(instant, ZoneOffset.UTC));
+        return new TokenVerifier(SigningKey.fromText(HandMadeTokens.SECRET), Clock.fixed(instant, ZoneOffset.UTC),
+                TokenRules.DEFAULT);
     }
 }

@@ -23,7 +23,7 @@ class TokenIssuerTest {
     private static final Principal ADA = new Principal(new UserId("user-42"), new DisplayName("Ada Lovelace"));
 
     private final SigningKey key = SigningKey.fromText(HandMadeTokens.SECRET);
-    private final TokenIssuer issuer = new TokenIssuer(key, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final TokenIssuer issuer = new TokenIssuer(key, Clock.fixed(NOW, ZoneOffset.UTC), TokenRules.DEFAULT);
 
     @Test
     void givenPrincipal_issue_writesAnHs256JwtWithItsClaimsAndExpiry() throws Exception {
@@ -31,7 +31,7 @@ class TokenIssuerTest {
 
         assertThat(parts).hasSize(3);
         assertThat(json(parts[0])).isEqualTo(Map.of("alg", "HS256", "typ", "JWT"));
-        assertThat(json(parts[1])).isEqualTo(Map.of("sub", "user-42", "name", "Ada Lovelace",
+        assertThat(json(parts[1])).isEqualTo(Map.of("sub", "user-42", "name", "Ada Lovelace", "aud", "parley",
                 "iat", (int) NOW.getEpochSecond(), "exp", (int) NOW.plusSeconds(3600).getEpochSecond()));
         assertThat(parts[2]).matches("[A-Za-z0-9_-]{43}");
     }
@@ -43,15 +43,15 @@ class TokenIssuerTest {
         String token = issuer.issue(limited, Duration.ofHours(1));
 
         assertThat(json(token.split("\\.")[1])).containsEntry("rooms", List.of("a", "team-*"));
-        assertThat(new TokenVerifier(key, Clock.fixed(NOW, ZoneOffset.UTC)).verify(token)).isEqualTo(limited);
+        assertThat(new TokenVerifier(key, Clock.fixed(NOW, ZoneOffset.UTC), TokenRules.DEFAULT).verify(token)).isEqualTo(limited);
     }
 
     @Test
     void givenIssuedToken_verify_acceptsItUntilItExpires() throws Exception {
         String token = issuer.issue(ADA, Duration.ofMinutes(10));
 
-        assertThat(new TokenVerifier(key, Clock.fixed(NOW.plusSeconds(599), ZoneOffset.UTC)).verify(token)).isEqualTo(ADA);
-        assertThatThrownBy(() -> new TokenVerifier(key, Clock.fixed(NOW.plus(Duration.ofMinutes(11)), ZoneOffset.UTC)).verify(token))
+        assertThat(new TokenVerifier(key, Clock.fixed(NOW.plusSeconds(599), ZoneOffset.UTC), TokenRules.DEFAULT).verify(token)).isEqualTo(ADA);
+        assertThatThrownBy(() -> new TokenVerifier(key, Clock.fixed(NOW.plus(Duration.ofMinutes(11)), ZoneOffset.UTC), TokenRules.DEFAULT).verify(token))
                 .isInstanceOfSatisfying(InvalidTokenException.class,
                         expired -> assertThat(expired.reason()).isEqualTo(InvalidTokenException.Reason.EXPIRED));
     }
@@ -60,8 +60,35 @@ class TokenIssuerTest {
     void givenNameWithQuotesAndNonAsciiLetters_issue_encodesItSoTheVerifierReadsItBack() throws Exception {
         var principal = new Principal(new UserId("id \"quoted\" ü"), new DisplayName("Zoë \"Z\" 😀"));
 
-        assertThat(new TokenVerifier(key, Clock.fixed(NOW, ZoneOffset.UTC)).verify(issuer.issue(principal, Duration.ofSeconds(5))))
+        assertThat(new TokenVerifier(key, Clock.fixed(NOW, ZoneOffset.UTC), TokenRules.DEFAULT).verify(issuer.issue(principal, Duration.ofSeconds(5))))
                 .isEqualTo(principal);
+    }
+
+    @Test
+    void givenAdministrator_issue_writesTheRoleClaimTheVerifierReadsBack() throws Exception {
+        var admin = new Principal(new UserId("ops-1"), new DisplayName("Ops"), RoomAccess.EVERY_ROOM, Role.ADMIN);
+
+        String token = issuer.issue(admin, Duration.ofHours(1));
+
+        assertThat(json(token.split("\\.")[1])).containsEntry("role", "admin");
+        assertThat(new TokenVerifier(key, Clock.fixed(NOW, ZoneOffset.UTC), TokenRules.DEFAULT).verify(token)).isEqualTo(admin);
+        assertThat(json(issuer.issue(ADA, Duration.ofHours(1)).split("\\.")[1])).doesNotContainKey("role");
+    }
+
+    @Test
+    void givenRulesOfAnotherAudience_issue_writesThatAudience() throws Exception {
+        var issuerForExample = new TokenIssuer(key, Clock.fixed(NOW, ZoneOffset.UTC),
+                new TokenRules("chat.example.com", Duration.ofHours(2)));
+
+        assertThat(json(issuerForExample.issue(ADA, Duration.ofHours(2)).split("\\.")[1]))
+                .containsEntry("aud", "chat.example.com");
+    }
+
+    @Test
+    void givenLifetimeOverTheRulesMaximum_issue_refusesItNamingTheLimitAndItsSetting() {
+        assertThatThrownBy(() -> issuer.issue(ADA, Duration.ofHours(25))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 24h").hasMessageContaining(TokenRules.MAX_LIFETIME_VARIABLE)
+                .hasMessageContaining("not 25h");
     }
 
     @Test

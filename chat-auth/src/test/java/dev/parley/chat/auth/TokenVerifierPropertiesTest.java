@@ -1,6 +1,7 @@
 package dev.parley.chat.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.domain.model.DisplayName;
@@ -20,7 +21,9 @@ class TokenVerifierPropertiesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final SigningKey KEY = SigningKey.fromText(HandMadeTokens.SECRET);
-    private static final TokenVerifier VERIFIER = new TokenVerifier(KEY, Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final TokenVerifier VERIFIER = new TokenVerifier(KEY, CLOCK, TokenRules.DEFAULT);
+    private static final long MAX_SECONDS = TokenRules.DEFAULT_MAX_LIFETIME.getSeconds();
 
     @Property
     void givenAnyString_verify_refusesItWithAReasonAndNothingElse(@ForAll("tokenLike") String candidate) {
@@ -31,7 +34,7 @@ class TokenVerifierPropertiesTest {
     void givenAnyIssuedToken_verify_returnsItsPrincipal(@ForAll("userIds") String userId, @ForAll("names") String name,
             @ForAll @IntRange(min = 1, max = 86_400) int lifetimeSeconds) throws Exception {
         var principal = new Principal(new UserId(userId), new DisplayName(name));
-        String token = new TokenIssuer(KEY, Clock.fixed(NOW, ZoneOffset.UTC)).issue(principal, Duration.ofSeconds(lifetimeSeconds));
+        String token = new TokenIssuer(KEY, CLOCK, TokenRules.DEFAULT).issue(principal, Duration.ofSeconds(lifetimeSeconds));
 
         assertThat(VERIFIER.verify(token)).isEqualTo(principal);
     }
@@ -39,7 +42,7 @@ class TokenVerifierPropertiesTest {
     @Property
     void givenAnyIssuedTokenWithOneCharacterChanged_verify_refusesIt(@ForAll @IntRange(min = 0, max = 400) int position,
             @ForAll("base64UrlCharacters") char replacement) {
-        String token = new TokenIssuer(KEY, Clock.fixed(NOW, ZoneOffset.UTC))
+        String token = new TokenIssuer(KEY, CLOCK, TokenRules.DEFAULT)
                 .issue(new Principal(new UserId("u1"), new DisplayName("Ann")), Duration.ofHours(1));
         int at = position % token.length();
         String changed = token.substring(0, at) + replacement + token.substring(at + 1);
@@ -47,6 +50,42 @@ class TokenVerifierPropertiesTest {
         if (!changed.equals(token)) {
             assertThatThrownBy(() -> VERIFIER.verify(changed)).isInstanceOf(InvalidTokenException.class);
         }
+    }
+
+    @Property
+    void givenAnyLifetime_verify_acceptsATokenExactlyWhenItLivesAtMostTheMaximum(
+            @ForAll("lifetimesAroundTheMaximum") long lifetimeSeconds, @ForAll @IntRange(min = 0, max = 86_400) int age) {
+        // Issued `age` seconds ago, and not yet expired: only the lifetime decides.
+        Instant issuedAt = NOW.minusSeconds(Math.min(age, lifetimeSeconds - 1));
+        String token = HandMadeTokens.forUser(HandMadeTokens.SECRET, "u1", "Ann", issuedAt, issuedAt.plusSeconds(lifetimeSeconds));
+
+        if (lifetimeSeconds <= MAX_SECONDS) {
+            assertThatCode(() -> VERIFIER.verify(token)).doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> VERIFIER.verify(token)).isInstanceOfSatisfying(InvalidTokenException.class,
+                    refused -> assertThat(refused.reason()).isEqualTo(InvalidTokenException.Reason.TOO_LONG_LIVED));
+        }
+    }
+
+    @Property
+    void givenAnyLifetime_issue_signsExactlyTheLifetimesTheVerifierAccepts(
+            @ForAll("lifetimesAroundTheMaximum") long lifetimeSeconds) {
+        var issuer = new TokenIssuer(KEY, CLOCK, TokenRules.DEFAULT);
+        var ann = new Principal(new UserId("u1"), new DisplayName("Ann"));
+
+        if (lifetimeSeconds <= MAX_SECONDS) {
+            assertThatCode(() -> VERIFIER.verify(issuer.issue(ann, Duration.ofSeconds(lifetimeSeconds))))
+                    .doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> issuer.issue(ann, Duration.ofSeconds(lifetimeSeconds)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(TokenRules.MAX_LIFETIME_VARIABLE);
+        }
+    }
+
+    @Provide
+    Arbitrary<Long> lifetimesAroundTheMaximum() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(1, 3 * MAX_SECONDS),
+                Arbitraries.longs().between(MAX_SECONDS - 2, MAX_SECONDS + 2));
     }
 
     @Provide

@@ -14,6 +14,7 @@ import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.auth.InvalidTokenException.Reason;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -28,7 +29,11 @@ class TokenVerifierTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final long NOW_SECONDS = NOW.getEpochSecond();
 
-    private final TokenVerifier verifier = new TokenVerifier(SigningKey.fromText(SECRET), Clock.fixed(NOW, ZoneOffset.UTC));
+    /** The claims every valid token has besides the user's: Parley's audience, and issued now. */
+    private static final String ISSUED_FOR_PARLEY = "\"aud\":\"parley\",\"iat\":" + NOW_SECONDS + ",";
+
+    private final TokenVerifier verifier = new TokenVerifier(SigningKey.fromText(SECRET), Clock.fixed(NOW, ZoneOffset.UTC),
+            TokenRules.DEFAULT);
 
     @Test
     void givenValidToken_verify_returnsTheUserAndDisplayNameOfItsClaims() throws Exception {
@@ -46,7 +51,7 @@ class TokenVerifierTest {
 
     @Test
     void givenRoomsClaim_verify_admitsOnlyItsRoomsPrefixesAndTheLobby() throws Exception {
-        String token = signed(SECRET, HS256_HEADER, "{\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 60)
+        String token = signed(SECRET, HS256_HEADER, "{" + ISSUED_FOR_PARLEY + "\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 60)
                 + ",\"rooms\":[\"design\",\"team-*\"]}");
 
         RoomAccess access = verifier.verify(token).roomAccess();
@@ -58,7 +63,7 @@ class TokenVerifierTest {
 
     @Test
     void givenEmptyRoomsClaim_verify_admitsOnlyTheLobby() throws Exception {
-        String token = signed(SECRET, HS256_HEADER, "{\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 60)
+        String token = signed(SECRET, HS256_HEADER, "{" + ISSUED_FOR_PARLEY + "\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 60)
                 + ",\"rooms\":[]}");
 
         assertThat(verifier.verify(token).roomAccess()).isEqualTo(RoomAccess.only(List.of()));
@@ -68,7 +73,7 @@ class TokenVerifierTest {
     @ValueSource(strings = {"null", "\"design\"", "{\"design\":true}", "[1]", "[null]", "[\"\"]", "[\"a b\"]",
         "[\"*x\"]", "[\"a**\"]", "[[\"design\"]]"})
     void givenRoomsClaimThatIsNoListOfNamesOrPrefixes_verify_refusesTheToken(String rooms) {
-        assertRefused(signed(SECRET, HS256_HEADER, "{\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 60)
+        assertRefused(signed(SECRET, HS256_HEADER, "{" + ISSUED_FOR_PARLEY + "\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 60)
                 + ",\"rooms\":" + rooms + "}"), Reason.INVALID_CLAIMS);
     }
 
@@ -76,16 +81,92 @@ class TokenVerifierTest {
     void givenRoomsClaimOfMoreThanAHundredPatterns_verify_refusesTheToken() {
         String rooms = "[" + "\"r\",".repeat(100) + "\"r\"]";
 
-        assertRefused(signed(SECRET, HS256_HEADER, "{\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 60)
+        assertRefused(signed(SECRET, HS256_HEADER, "{" + ISSUED_FOR_PARLEY + "\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 60)
                 + ",\"rooms\":" + rooms + "}"), Reason.INVALID_CLAIMS);
     }
 
     @Test
-    void givenValidTokenWithNotBeforeInThePastAndNoTypeOrIssuedAt_verify_acceptsIt() throws Exception {
+    void givenValidTokenWithNotBeforeInThePastAndNoType_verify_acceptsIt() throws Exception {
         String token = signed(SECRET, "{\"alg\":\"HS256\"}",
-                "{\"sub\":\"u1\",\"name\":\"Ann\",\"nbf\":" + (NOW_SECONDS - 10) + ",\"exp\":" + (NOW_SECONDS + 60) + "}");
+                "{" + ISSUED_FOR_PARLEY + "\"sub\":\"u1\",\"name\":\"Ann\",\"nbf\":" + (NOW_SECONDS - 10) + ",\"exp\":" + (NOW_SECONDS + 60) + "}");
 
         assertThat(verifier.verify(token).userId()).isEqualTo(new UserId("u1"));
+    }
+
+    @Test
+    void givenAdminRole_verify_returnsAnAdministrator() throws Exception {
+        String token = signed(SECRET, HS256_HEADER, "{" + ISSUED_FOR_PARLEY + "\"sub\":\"u1\",\"name\":\"Ann\","
+                + "\"role\":\"admin\",\"exp\":" + (NOW_SECONDS + 60) + "}");
+
+        assertThat(verifier.verify(token).role()).isEqualTo(Role.ADMIN);
+        assertThat(verifier.verify(HandMadeTokens.forUser(SECRET, "u1", "Ann", NOW, NOW.plusSeconds(60))).role())
+                .isEqualTo(Role.MEMBER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"Admin\"", "\"member\"", "\"root\"", "\"\"", "null", "true", "[\"admin\"]"})
+    void givenRoleThatIsNotAdmin_verify_refusesTheClaims(String role) {
+        assertRefused(signed(SECRET, HS256_HEADER, "{" + ISSUED_FOR_PARLEY + "\"sub\":\"u1\",\"name\":\"Ann\","
+                + "\"role\":" + role + ",\"exp\":" + (NOW_SECONDS + 60) + "}"), Reason.INVALID_CLAIMS);
+    }
+
+    @Test
+    void givenNoIssuedAt_verify_refusesTheClaims() {
+        assertRefused(signed(SECRET, HS256_HEADER, "{\"aud\":\"parley\",\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":"
+                + (NOW_SECONDS + 60) + "}"), Reason.INVALID_CLAIMS);
+    }
+
+    @Test
+    void givenLifetimeOfExactlyTheMaximum_verify_acceptsIt() throws Exception {
+        String token = HandMadeTokens.forUser(SECRET, "u1", "Ann", NOW, NOW.plus(TokenRules.DEFAULT_MAX_LIFETIME));
+
+        assertThat(verifier.verify(token).userId()).isEqualTo(new UserId("u1"));
+    }
+
+    @Test
+    void givenLifetimeOneSecondOverTheMaximum_verify_refusesItAsTooLongLived() {
+        String token = HandMadeTokens.forUser(SECRET, "u1", "Ann", NOW,
+                NOW.plus(TokenRules.DEFAULT_MAX_LIFETIME).plusSeconds(1));
+
+        assertRefused(token, Reason.TOO_LONG_LIVED);
+    }
+
+    @Test
+    void givenTokenIssuedLongAgoThatExpiresSoon_verify_refusesItAsTooLongLived() {
+        // Still unexpired, but minted to live a year: the lifetime counts, not the time left.
+        String token = HandMadeTokens.forUser(SECRET, "u1", "Ann", NOW.minus(Duration.ofDays(365)), NOW.plusSeconds(60));
+
+        assertRefused(token, Reason.TOO_LONG_LIVED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\"aud\":\"other\",", "\"aud\":\"Parley\",", "\"aud\":[\"other\"],", "\"aud\":[],",
+        "\"aud\":null,", "\"aud\":42,", "\"aud\":{\"parley\":true},"})
+    void givenNoAudienceOrAnother_verify_refusesItAsWrongAudience(String audience) {
+        assertRefused(signed(SECRET, HS256_HEADER, "{" + audience + "\"iat\":" + NOW_SECONDS
+                + ",\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 60) + "}"), Reason.WRONG_AUDIENCE);
+    }
+
+    @Test
+    void givenAudienceListNamingParley_verify_acceptsIt() throws Exception {
+        String token = signed(SECRET, HS256_HEADER, "{\"aud\":[\"other\",\"parley\"],\"iat\":" + NOW_SECONDS
+                + ",\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 60) + "}");
+
+        assertThat(verifier.verify(token).userId()).isEqualTo(new UserId("u1"));
+    }
+
+    @Test
+    void givenVerifierOfAnotherAudienceAndLifetime_verify_appliesThoseRules() {
+        var strict = new TokenVerifier(SigningKey.fromText(SECRET), Clock.fixed(NOW, ZoneOffset.UTC),
+                new TokenRules("chat.example.com", Duration.ofHours(1)));
+
+        assertThatThrownBy(() -> strict.verify(HandMadeTokens.forUser(SECRET, "u1", "Ann", NOW, NOW.plusSeconds(60))))
+                .isInstanceOfSatisfying(InvalidTokenException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(Reason.WRONG_AUDIENCE));
+        assertThatThrownBy(() -> strict.verify(signed(SECRET, HS256_HEADER, "{\"aud\":\"chat.example.com\",\"iat\":"
+                + NOW_SECONDS + ",\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 3601) + "}")))
+                .isInstanceOfSatisfying(InvalidTokenException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(Reason.TOO_LONG_LIVED));
     }
 
     @Test
@@ -112,7 +193,7 @@ class TokenVerifierTest {
     @Test
     void givenNotBeforeInTheFuture_verify_refusesItAsNotYetValid() {
         String token = signed(SECRET, HS256_HEADER,
-                "{\"sub\":\"u1\",\"name\":\"Ann\",\"nbf\":" + (NOW_SECONDS + 3600) + ",\"exp\":" + (NOW_SECONDS + 7200) + "}");
+                "{" + ISSUED_FOR_PARLEY + "\"sub\":\"u1\",\"name\":\"Ann\",\"nbf\":" + (NOW_SECONDS + 3600) + ",\"exp\":" + (NOW_SECONDS + 7200) + "}");
 
         assertRefused(token, Reason.NOT_YET_VALID);
     }
@@ -255,13 +336,15 @@ class TokenVerifierTest {
     })
     void givenMissingOrWronglyTypedClaims_verify_refusesThem(String claimsTemplate) {
         String claims = claimsTemplate.contains("%d") ? claimsTemplate.formatted(NOW_SECONDS + 3600) : claimsTemplate;
+        // Valid in every other way, so the claim named is the one refused.
+        String issued = claims.contains("\"iat\"") ? "\"aud\":\"parley\"," : ISSUED_FOR_PARLEY;
 
-        assertRefused(signed(SECRET, HS256_HEADER, claims), Reason.INVALID_CLAIMS);
+        assertRefused(signed(SECRET, HS256_HEADER, "{" + issued + claims.substring(1)), Reason.INVALID_CLAIMS);
     }
 
     @Test
     void givenFractionalExpiry_verify_comparesItToTheSecond() throws Exception {
-        String token = signed(SECRET, HS256_HEADER, "{\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 0.5) + "}");
+        String token = signed(SECRET, HS256_HEADER, "{" + ISSUED_FOR_PARLEY + "\"sub\":\"u1\",\"name\":\"Ann\",\"exp\":" + (NOW_SECONDS + 0.5) + "}");
 
         assertThat(verifier.verify(token).userId()).isEqualTo(new UserId("u1"));
     }

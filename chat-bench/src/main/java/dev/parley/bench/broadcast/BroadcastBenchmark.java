@@ -20,6 +20,7 @@ import dev.parley.chat.domain.port.in.BroadcastReport;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.service.BroadcastService;
 import dev.parley.local.gateway.VirtualConnections;
+import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,7 +81,7 @@ public final class BroadcastBenchmark {
         try (ThrottledCallbacks callbacks = ThrottledCallbacks.start(settings.callbacks(), recipients);
                 Registry registry = Registry.open(settings.registry(), ids, out)) {
             var broadcast = new BroadcastService(registry.registry(), new InMemoryRoomRegistry(registry.registry()),
-                    callbacks.publisher(), Clock.systemUTC());
+                    callbacks.publisher(), Clock.systemUTC(), new InMemoryLimitRegistry());
             List<BroadcastRun> measured = new ArrayList<>();
             for (int run = 1; run <= settings.warmup() + settings.runs(); run++) {
                 boolean warmup = run <= settings.warmup();

@@ -125,6 +125,7 @@ public final class ColdStartBenchmark {
                     "TABLE_NAME", table.tableName(),
                     "AWS_REGION", DynaliteChatDetailsTable.REGION.id(),
                     "WEBSOCKET_CALLBACK_URL", gateway.urls().callback().toString(),
+                    "ALLOWED_ORIGIN", "http://" + gateway.urls().authority(),
                     "DYNAMODB_ENDPOINT", table.endpoint().toString(),
                     "AWS_ACCESS_KEY_ID", "local",
                     "AWS_SECRET_ACCESS_KEY", "local"));

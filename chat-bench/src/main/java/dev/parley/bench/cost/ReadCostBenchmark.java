@@ -13,6 +13,7 @@ import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.port.in.BroadcastCommand;
 import dev.parley.chat.domain.port.in.BroadcastReport;
 import dev.parley.chat.domain.service.BroadcastService;
+import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,7 +72,8 @@ public final class ReadCostBenchmark {
                             new DisplayName("guest-" + n), now))
                     .toList(), registry::register, 8);
             var broadcast = new BroadcastService(
-                    registry, new InMemoryRoomRegistry(registry), new RecordingMessagePublisher(), Clock.systemUTC());
+                    registry, new InMemoryRoomRegistry(registry), new RecordingMessagePublisher(), Clock.systemUTC(),
+                    new InMemoryLimitRegistry());
             out.printf("one broadcast's DynamoDB reads (dynalite) with %,d active connections%n", settings.active());
             out.printf("%12s %12s | %-44s | %-44s%n", "active", "historical", "broadcast: calls, items examined, RCU",
                     "Scan of the table: calls, items examined, RCU");

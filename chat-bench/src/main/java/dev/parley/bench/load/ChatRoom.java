@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 
 /**
  * All of Parley in this JVM ({@link ParleyLocal}: dynalite, the local gateway, the real handlers) with its defaults
- * (the per-connection send limit included) on a free loopback port, and N real WebSocket clients connected to it.
+ * (the send limit included) on a free loopback port, and N real WebSocket clients connected to it.
  * The clients share one java.net.http client and a small pool for its callbacks, not a thread each.
  */
 public final class ChatRoom implements AutoCloseable {
@@ -45,20 +46,34 @@ public final class ChatRoom implements AutoCloseable {
 
     /** Starts Parley and connects {@code clients} clients, every handshake done (with its $connect) on return. */
     public static ChatRoom open(int clients, Duration connectTimeout) {
+        return open(clients, connectTimeout, LocalOptions.parse("--port", "0"), index -> "name=load-" + index);
+    }
+
+    /**
+     * As {@link #open(int, Duration)}, with authorization on: {@code users} signs each client's token, of a user of its
+     * own ({@code load-<index>}), and the connections are those users'.
+     */
+    public static ChatRoom openAuthorized(int clients, Duration connectTimeout, LoadUsers users) {
+        return open(clients, connectTimeout, LocalOptions.parse("--port", "0", "--auth-secret", users.secret(),
+                "--admin-key", users.adminKey()), index -> "token=" + users.token("load-" + index));
+    }
+
+    private static ChatRoom open(int clients, Duration connectTimeout, LocalOptions options,
+            IntFunction<String> query) {
         var console = new GatewayConsole();
-        ParleyLocal parley = ParleyLocal.start(LocalOptions.parse("--port", "0"), gateway -> gateway.console(console));
+        ParleyLocal parley = ParleyLocal.start(options, gateway -> gateway.console(console));
         var room = new ChatRoom(parley, console, Executors.newFixedThreadPool(CLIENT_THREADS,
                 daemonThreads("load-client-")));
         try {
-            room.connect(clients, connectTimeout);
+            room.connect(clients, connectTimeout, query);
             return room;
         } catch (RuntimeException failure) {
             room.close();
-            throw failure;
+            throw new IllegalStateException(failure.getMessage() + "; " + console.tally().problems(), failure);
         }
     }
 
-    private void connect(int count, Duration timeout) {
+    private void connect(int count, Duration timeout, IntFunction<String> query) {
         HttpClient http = HttpClient.newBuilder().executor(clientThreads).build();
         URI stage = parley.gateway().urls().webSocket();
         List<CompletableFuture<WebSocket>> handshakes = new ArrayList<>();
@@ -66,7 +81,7 @@ public final class ChatRoom implements AutoCloseable {
             var client = new LoadClient(new Ledger(index, count), traffic);
             clients.add(client);
             handshakes.add(http.newWebSocketBuilder().connectTimeout(timeout)
-                    .buildAsync(URI.create(stage + "?name=load-" + index), client)
+                    .buildAsync(URI.create(stage + "?" + query.apply(index)), client)
                     .thenApply(socket -> {
                         client.connected(socket);
                         return socket;

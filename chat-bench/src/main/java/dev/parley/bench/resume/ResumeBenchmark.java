@@ -14,6 +14,7 @@ import dev.parley.chat.adapter.out.dynamodb.DynamoDbMessageHistory;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistry;
 import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.Connection;
+import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.HistoryPosition;
@@ -133,8 +134,8 @@ public final class ResumeBenchmark {
             HistoryPosition since = new HistoryPosition(history.head(ROOM).epoch(), 0);
             store(settings, history, clock, out);
             resumers.forEach(registry::register);
-            var join = new JoinRoomService(registry, rooms, callbacks.publisher(), clock, RoomLimit.DEFAULT, history,
-                    HistoryWindow.DEFAULT);
+            var join = new JoinRoomService(registry, rooms, callbacks.publisher(), clock, new InMemoryLimitRegistry(),
+                    RoomLimit.DEFAULT, history, HistoryWindow.DEFAULT);
 
             List<ResumeRun> measured = new ArrayList<>();
             for (int run = 1; run <= resumers.size(); run++) {

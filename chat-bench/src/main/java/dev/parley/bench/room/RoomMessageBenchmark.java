@@ -25,8 +25,8 @@ import dev.parley.chat.domain.port.in.SendMessageCommand;
 import dev.parley.chat.domain.port.in.SendMessageResult;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.service.SendMessageService;
-import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.local.gateway.VirtualConnections;
+import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -138,7 +138,7 @@ public final class RoomMessageBenchmark {
             DynamoDbConnectionRegistry registry = table.registry();
             DynamoDbRoomRegistry rooms = table.createRoomsTable("chatRooms", settings.pageSize(), clock);
             setUp(settings, registry, rooms, members, outsiders, out);
-            var send = new SendMessageService(registry, rooms, callbacks.publisher(), clock, SendRateSettings.DEFAULT,
+            var send = new SendMessageService(registry, rooms, callbacks.publisher(), clock, new InMemoryLimitRegistry(),
                     table.createHistoryTable("chatHistory"), new InMemorySendReceipts(), HistoryWindow.DEFAULT);
             ConnectionId sender = members.get(0).id();
             List<String> recipients = memberIds.subList(1, memberIds.size());

@@ -29,7 +29,7 @@ public final class SoakBenchmark {
     static final Set<String> OPTIONS = Set.of("clients", "rate", "duration-s", "sample-s", "drain-s",
             "max-heap-growth-kb-per-min", "max-thread-growth-per-min", "max-fd-growth-per-min");
 
-    /** Parley's default per-connection send limit: a steady soak stays under it. */
+    /** Parley's default send limit of each (anonymous) connection: a steady soak stays under it. */
     private static final int SEND_LIMIT_PER_CONNECTION = 10;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
 

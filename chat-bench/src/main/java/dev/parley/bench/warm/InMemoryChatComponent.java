@@ -35,6 +35,10 @@ import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;
+import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
+import dev.parley.chat.domain.model.ConnectionLimit;
+import dev.parley.chat.domain.port.in.ChargeFrameUseCase;
+import dev.parley.chat.domain.service.ChargeFrameService;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,23 +48,24 @@ import java.util.Optional;
 final class InMemoryChatComponent implements ChatComponent {
 
     /**
-     * A per-connection send limit no benchmark reaches: the limit is still checked and the allowance still recorded on
-     * every send, as in production, but a sender is never refused, so every invocation measures a delivered message.
+     * A send limit no benchmark reaches: every frame is still charged and the allowance still recorded, as in
+     * production, but a sender is never refused, so every invocation measures a delivered message.
      */
     static final MessageRateLimit UNREACHED_LIMIT =
             new MessageRateLimit(MessageRateLimit.MAX_PER_SECOND, MessageRateLimit.MAX_BURST);
 
     private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
     private final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(registry);
+    private final InMemoryLimitRegistry limits = new InMemoryLimitRegistry();
     private final FrameReader reader = new FrameReader();
     private final FrameWriter writer = new FrameWriter();
     private final MessagePublisher publisher = new DiscardingPublisher(writer);
     private final MessageHistory history = new DiscardingHistory();
     // As DomainModule provides it: millisecond ticks of the UTC clock.
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
-    private final SendMessageUseCase sendMessage =
-            new SendMessageService(registry, rooms, publisher, clock, UNREACHED_LIMIT, history, new InMemorySendReceipts(),
-                    HistoryWindow.DEFAULT);
+    private final SendMessageUseCase sendMessage = new SendMessageService(registry, rooms, publisher, clock, limits,
+            history, new InMemorySendReceipts(), HistoryWindow.DEFAULT);
+    private final ChargeFrameUseCase chargeFrame = new ChargeFrameService(limits, clock, UNREACHED_LIMIT);
 
     /**
      * Registers {@code connections} active connections in the lobby, as {@code $connect} leaves them, named
@@ -79,12 +84,17 @@ final class InMemoryChatComponent implements ChatComponent {
 
     @Override
     public ConnectUseCase connectUseCase() {
-        return new ConnectService(registry, rooms, publisher, clock, RoomLimit.DEFAULT);
+        return new ConnectService(registry, rooms, publisher, clock, limits, RoomLimit.DEFAULT, ConnectionLimit.DEFAULT);
+    }
+
+    @Override
+    public ChargeFrameUseCase chargeFrameUseCase() {
+        return chargeFrame;
     }
 
     @Override
     public DisconnectUseCase disconnectUseCase() {
-        return new DisconnectService(registry, rooms, publisher, clock);
+        return new DisconnectService(registry, rooms, publisher, clock, limits);
     }
 
     @Override
@@ -94,17 +104,18 @@ final class InMemoryChatComponent implements ChatComponent {
 
     @Override
     public BroadcastUseCase broadcastUseCase() {
-        return new BroadcastService(registry, rooms, publisher, clock);
+        return new BroadcastService(registry, rooms, publisher, clock, limits);
     }
 
     @Override
     public JoinRoomUseCase joinRoomUseCase() {
-        return new JoinRoomService(registry, rooms, publisher, clock, RoomLimit.DEFAULT, history, HistoryWindow.DEFAULT);
+        return new JoinRoomService(registry, rooms, publisher, clock, limits, RoomLimit.DEFAULT, history,
+                HistoryWindow.DEFAULT);
     }
 
     @Override
     public LeaveRoomUseCase leaveRoomUseCase() {
-        return new LeaveRoomService(registry, rooms, publisher, clock);
+        return new LeaveRoomService(registry, rooms, publisher, clock, limits);
     }
 
     @Override

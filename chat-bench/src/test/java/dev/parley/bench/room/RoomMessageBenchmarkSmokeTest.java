@@ -32,8 +32,11 @@ class RoomMessageBenchmarkSmokeTest {
             assertThat(run.exactlyOnce()).as(log()).isTrue();
             assertThat(run.nobodyElse()).as(log()).isTrue();
             assertThat(run.copies().recipients()).isEqualTo(MEMBERS - 1);
-            assertThat(run.fanOut().throttled()).as(log()).isPositive();
         });
+        // The room's members come from one Query and are sent to at once, so the bucket of 5 must throttle: the
+        // exactly-once above held through 429 retries. The lobby's come shard by shard, and the reads between its
+        // pages may let the bucket refill, so whether it throttles depends on dynalite's speed.
+        assertThat(runs.get(0).fanOut().throttled()).as(log()).isPositive();
         // A room's members are its own items: the outsiders' memberships (another room) are not read.
         assertThat(runs.get(0).reads().itemsExaminedByPages()).as(log()).isEqualTo(MEMBERS);
         // The lobby's are read from the active index, which lists the outsiders too: examined, filtered out.

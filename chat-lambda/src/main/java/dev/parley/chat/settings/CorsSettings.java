@@ -4,7 +4,10 @@ import dev.parley.chat.adapter.in.lambda.CorsPolicy;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The origin the broadcast endpoint answers CORS requests for: the deployment sets its site's, chat-local any. */
+/**
+ * The origin the broadcast endpoint answers CORS requests for. The functions require it (no silent {@code *}): the
+ * deployment sets its site's, chat-local its own pages'. The default only fills help texts.
+ */
 public final class CorsSettings {
 
     public static final Setting<String> ALLOWED_ORIGIN = new Setting<>(

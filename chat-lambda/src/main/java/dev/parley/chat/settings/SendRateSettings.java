@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * How fast each connection may send messages ({@link MessageRateLimit}): the functions read it from their environment,
- * chat-local from {@code --send-rate} and {@code --send-burst}. The ranges are the limit's own.
+ * How fast each sender may send frames ({@link MessageRateLimit}; a sender is a user, all of their connections
+ * together, or an anonymous connection): the functions read it from their environment, chat-local from
+ * {@code --send-rate} and {@code --send-burst}. The ranges are the limit's own.
  */
 public final class SendRateSettings {
 
@@ -24,7 +25,7 @@ public final class SendRateSettings {
             "SEND_RATE_PER_SECOND",
             Optional.empty(),
             Optional.of(new Setting.Flag("--send-rate", "PER_SECOND")),
-            "messages a second each connection may send on average, answered with RATE_LIMITED beyond it",
+            "frames a second each user (or anonymous connection) may send on average, answered with RATE_LIMITED beyond it",
             DEFAULT.perSecond(),
             "a number from " + decimal(MessageRateLimit.MIN_PER_SECOND) + " to " + decimal(MessageRateLimit.MAX_PER_SECOND)
                     + ", such as 10 or 0.5",
@@ -35,7 +36,7 @@ public final class SendRateSettings {
             "SEND_BURST",
             Optional.empty(),
             Optional.of(new Setting.Flag("--send-burst", "N")),
-            "messages each connection may send at once",
+            "frames each user (or anonymous connection) may send at once",
             DEFAULT.burst(),
             "a whole number from 1 to " + MessageRateLimit.MAX_BURST,
             text -> MessageRateLimit.requireValidBurst(Integer.parseInt(text)),

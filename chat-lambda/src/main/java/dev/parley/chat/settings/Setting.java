@@ -67,6 +67,18 @@ public record Setting<T>(
         return text == null ? defaultValue : parse(text, "environment variable " + variable, "");
     }
 
+    /**
+     * The value of {@link #variable()} in {@code environment}, which must set it: for a setting whose default would be
+     * unsafe to fall back on silently, such as a CORS origin of {@code *}.
+     */
+    public T requiredFromEnvironment(Map<String, String> environment) {
+        String text = environment.get(variable);
+        if (text == null) {
+            throw new InvalidSettingException("environment variable " + variable + " must be set: " + range, null);
+        }
+        return fromEnvironment(environment);
+    }
+
     /** The value of {@link #contextKey()} in {@code context} (the app's {@code tryGetContext}), or the default. */
     public T fromContext(Function<String, Object> context) {
         String key = contextKey.orElseThrow(() -> new IllegalStateException(variable + " has no context key"));

@@ -2,6 +2,7 @@ package dev.parley.chat.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.auth.TokenVerifier;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -22,13 +23,19 @@ public interface AuthComponent {
         Builder configuration(AuthConfiguration configuration);
 
         @BindsInstance
+        Builder rules(TokenRules rules);
+
+        @BindsInstance
         Builder credentials(AwsCredentialsProvider credentials);
 
         AuthComponent build();
     }
 
-    /** A component reading its secret as {@code configuration} says, signing any AWS call with {@code credentials}. */
-    static AuthComponent create(AuthConfiguration configuration, AwsCredentialsProvider credentials) {
-        return DaggerAuthComponent.builder().configuration(configuration).credentials(credentials).build();
+    /**
+     * A component reading its secret as {@code configuration} says, requiring {@code rules} of every token, signing
+     * any AWS call with {@code credentials}.
+     */
+    static AuthComponent create(AuthConfiguration configuration, TokenRules rules, AwsCredentialsProvider credentials) {
+        return DaggerAuthComponent.builder().configuration(configuration).rules(rules).credentials(credentials).build();
     }
 }

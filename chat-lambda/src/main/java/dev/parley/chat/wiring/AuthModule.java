@@ -3,6 +3,7 @@ package dev.parley.chat.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.parley.chat.auth.SigningKey;
+import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.auth.TokenVerifier;
 import java.time.Clock;
 import javax.inject.Provider;
@@ -58,7 +59,7 @@ final class AuthModule {
 
     @Provides
     @Singleton
-    static TokenVerifier tokenVerifier(SigningKey key, Clock clock) {
-        return new TokenVerifier(key, clock);
+    static TokenVerifier tokenVerifier(SigningKey key, Clock clock, TokenRules rules) {
+        return new TokenVerifier(key, clock, rules);
     }
 }

@@ -6,6 +6,7 @@ import dev.parley.chat.adapter.out.apigateway.ApiGatewayMessagePublisher;
 import dev.parley.chat.adapter.out.apigateway.ManagementApiClients;
 import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbLimitRegistry;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbHistorySettings;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbMessageHistory;
@@ -13,6 +14,7 @@ import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistry;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbSendReceipts;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistrySettings;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.MessageHistory;
 import dev.parley.chat.domain.port.out.RoomRegistry;
@@ -78,6 +80,12 @@ final class AwsModule {
     static ConnectionRegistry connectionRegistry(DynamoDbClient client, DynamoDbRegistrySettings settings) {
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         return new DynamoDbConnectionRegistry(enhanced, client, settings);
+    }
+
+    @Provides
+    @Singleton
+    static LimitRegistry limitRegistry(DynamoDbClient client, DynamoDbRegistrySettings settings) {
+        return new DynamoDbLimitRegistry(client, settings.tableName());
     }
 
     @Provides

@@ -3,6 +3,7 @@ package dev.parley.chat.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.ChargeFrameUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
 import dev.parley.chat.domain.port.in.HistoryUseCase;
@@ -25,6 +26,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 public interface ChatComponent {
 
     ConnectUseCase connectUseCase();
+
+    ChargeFrameUseCase chargeFrameUseCase();
 
     DisconnectUseCase disconnectUseCase();
 

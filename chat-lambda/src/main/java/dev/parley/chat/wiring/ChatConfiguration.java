@@ -1,12 +1,15 @@
 package dev.parley.chat.wiring;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.settings.CallbackSettings;
+import dev.parley.chat.settings.ConnectAuthSettings;
+import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.CorsSettings;
 import dev.parley.chat.settings.DynamoDbTimeouts;
 import dev.parley.chat.settings.HistorySettings;
@@ -32,11 +35,13 @@ import java.util.Optional;
  * @param allowedOrigin the origin the broadcast endpoint answers CORS requests for
  * @param connectionRetention how long a disconnected row is kept before the table's TTL removes it
  * @param activeShards how many partitions the active-connections index spreads connections over
- * @param sendRateLimit how fast each connection may send messages
+ * @param sendRateLimit how fast each sender (a user, or an anonymous connection) may send frames
  * @param dynamoDbTimeouts how long a DynamoDB call may take before the handler gives up on it
  * @param callbackRate the {@code @connections} rate the publisher paces its sends to: the account's API Gateway
  *        quota in the region, or the share of it left to Parley
  * @param roomLimit how many rooms each connection may be in at once
+ * @param connectionLimit how many connections each user may have open at once
+ * @param requireAuth whether {@code $connect} refuses a connection no authorizer identified ({@code REQUIRE_AUTH})
  * @param history the chat history table, and how many messages a resume replays and how long they are kept
  */
 public record ChatConfiguration(
@@ -52,6 +57,8 @@ public record ChatConfiguration(
         DynamoDbTimeouts dynamoDbTimeouts,
         CallbackRate callbackRate,
         RoomLimit roomLimit,
+        ConnectionLimit connectionLimit,
+        boolean requireAuth,
         HistorySettings history) {
 
     /** Set by the deployment: its WebSocket API's stage. */
@@ -77,6 +84,7 @@ public record ChatConfiguration(
         Objects.requireNonNull(dynamoDbTimeouts, "DynamoDB timeouts");
         Objects.requireNonNull(callbackRate, "callback rate");
         Objects.requireNonNull(roomLimit, "room limit");
+        Objects.requireNonNull(connectionLimit, "connection limit");
         Objects.requireNonNull(history, "history");
     }
 
@@ -84,21 +92,23 @@ public record ChatConfiguration(
     public ChatConfiguration(String tableName, String roomsTableName, String region, Optional<URI> dynamoDbEndpoint,
             URI websocketCallbackUrl, String allowedOrigin, Duration connectionRetention, int activeShards,
             MessageRateLimit sendRateLimit, DynamoDbTimeouts dynamoDbTimeouts, CallbackRate callbackRate,
-            RoomLimit roomLimit) {
+            RoomLimit roomLimit, ConnectionLimit connectionLimit, boolean requireAuth) {
         this(tableName, roomsTableName, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin,
                 connectionRetention, activeShards, sendRateLimit, dynamoDbTimeouts, callbackRate, roomLimit,
-                HistorySettings.DEFAULT);
+                connectionLimit, requireAuth, HistorySettings.DEFAULT);
     }
 
     /**
      * A configuration with its rooms in the {@link ChatRoomsTable#DEFAULT_NAME} table, limiting each connection to the
-     * {@link RoomLimit#DEFAULT}.
+     * {@link RoomLimit#DEFAULT} and each user to the {@link ConnectionLimit#DEFAULT}, letting anonymous connections in
+     * as {@code REQUIRE_AUTH}'s default does.
      */
     public ChatConfiguration(String tableName, String region, Optional<URI> dynamoDbEndpoint, URI websocketCallbackUrl,
             String allowedOrigin, Duration connectionRetention, int activeShards, MessageRateLimit sendRateLimit,
             DynamoDbTimeouts dynamoDbTimeouts, CallbackRate callbackRate) {
         this(tableName, ChatRoomsTable.DEFAULT_NAME, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin,
-                connectionRetention, activeShards, sendRateLimit, dynamoDbTimeouts, callbackRate, RoomLimit.DEFAULT);
+                connectionRetention, activeShards, sendRateLimit, dynamoDbTimeouts, callbackRate, RoomLimit.DEFAULT,
+                ConnectionLimit.DEFAULT, ConnectAuthSettings.REQUIRE_AUTH.defaultValue());
     }
 
     /** A configuration with the {@link DynamoDbTimeouts#DEFAULT}, paced to {@link CallbackRate#ACCOUNT_DEFAULT}. */
@@ -127,13 +137,15 @@ public record ChatConfiguration(
                 required(environment, REGION_VARIABLE),
                 optional(environment, DYNAMODB_ENDPOINT_VARIABLE).map(value -> uri(DYNAMODB_ENDPOINT_VARIABLE, value)),
                 uri(CALLBACK_URL_VARIABLE, required(environment, CALLBACK_URL_VARIABLE)),
-                CorsSettings.ALLOWED_ORIGIN.fromEnvironment(environment),
+                CorsSettings.ALLOWED_ORIGIN.requiredFromEnvironment(environment),
                 Duration.ofDays(table.connectionRetentionDays()),
                 table.activeShards(),
                 SendRateSettings.fromEnvironment(environment),
                 DynamoDbTimeouts.fromEnvironment(environment),
                 CallbackSettings.fromEnvironment(environment),
                 RoomSettings.fromEnvironment(environment),
+                ConnectionLimitSettings.fromEnvironment(environment),
+                ConnectAuthSettings.fromEnvironment(environment),
                 HistorySettings.fromEnvironment(environment));
     }
 

@@ -5,6 +5,7 @@ import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
 import dagger.Provides;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.ChargeFrameUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
 import dev.parley.chat.domain.port.in.HistoryUseCase;
@@ -13,11 +14,13 @@ import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessageHistory;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.port.out.SendReceipts;
 import dev.parley.chat.domain.service.BroadcastService;
+import dev.parley.chat.domain.service.ChargeFrameService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
 import dev.parley.chat.domain.service.HistoryService;
@@ -59,46 +62,56 @@ final class DomainModule {
     @Provides
     @Singleton
     static ConnectUseCase connectUseCase(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher,
-            Clock clock, ChatConfiguration configuration) {
-        return new ConnectService(registry, rooms, publisher, clock, configuration.roomLimit());
+            Clock clock, LimitRegistry limits, ChatConfiguration configuration) {
+        return new ConnectService(registry, rooms, publisher, clock, limits, configuration.roomLimit(),
+                configuration.connectionLimit());
+    }
+
+    @Provides
+    @Singleton
+    static ChargeFrameUseCase chargeFrameUseCase(LimitRegistry limits, Clock clock, ChatConfiguration configuration) {
+        return new ChargeFrameService(limits, clock, configuration.sendRateLimit());
     }
 
     @Provides
     @Singleton
     static DisconnectUseCase disconnectUseCase(
-            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock) {
-        return new DisconnectService(registry, rooms, publisher, clock);
+            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
+            LimitRegistry limits) {
+        return new DisconnectService(registry, rooms, publisher, clock, limits);
     }
 
     @Provides
     @Singleton
     static SendMessageUseCase sendMessageUseCase(ConnectionRegistry registry, RoomRegistry rooms,
-            MessagePublisher publisher, Clock clock, ChatConfiguration configuration, MessageHistory history,
-            SendReceipts receipts) {
-        return new SendMessageService(registry, rooms, publisher, clock, configuration.sendRateLimit(), history,
-                receipts, configuration.history().window());
+            MessagePublisher publisher, Clock clock, LimitRegistry limits, ChatConfiguration configuration,
+            MessageHistory history, SendReceipts receipts) {
+        return new SendMessageService(registry, rooms, publisher, clock, limits, history, receipts,
+                configuration.history().window());
     }
 
     @Provides
     @Singleton
     static BroadcastUseCase broadcastUseCase(
-            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock) {
-        return new BroadcastService(registry, rooms, publisher, clock);
+            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
+            LimitRegistry limits) {
+        return new BroadcastService(registry, rooms, publisher, clock, limits);
     }
 
     @Provides
     @Singleton
     static JoinRoomUseCase joinRoomUseCase(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher,
-            Clock clock, ChatConfiguration configuration, MessageHistory history) {
-        return new JoinRoomService(registry, rooms, publisher, clock, configuration.roomLimit(), history,
+            Clock clock, LimitRegistry limits, ChatConfiguration configuration, MessageHistory history) {
+        return new JoinRoomService(registry, rooms, publisher, clock, limits, configuration.roomLimit(), history,
                 configuration.history().window());
     }
 
     @Provides
     @Singleton
     static LeaveRoomUseCase leaveRoomUseCase(
-            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock) {
-        return new LeaveRoomService(registry, rooms, publisher, clock);
+            ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
+            LimitRegistry limits) {
+        return new LeaveRoomService(registry, rooms, publisher, clock, limits);
     }
 
     @Provides

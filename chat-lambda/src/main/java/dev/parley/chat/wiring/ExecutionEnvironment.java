@@ -1,5 +1,6 @@
 package dev.parley.chat.wiring;
 
+import dev.parley.chat.settings.TokenSettings;
 import java.util.Map;
 import org.crac.Core;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -54,7 +55,7 @@ public final class ExecutionEnvironment {
     }
 
     private static final class AuthHolder {
-        static final AuthComponent INSTANCE = AuthComponent.create(
-                AuthConfiguration.fromEnvironment(System.getenv()), credentials(System.getenv()));
+        static final AuthComponent INSTANCE = AuthComponent.create(AuthConfiguration.fromEnvironment(System.getenv()),
+                TokenSettings.fromEnvironment(System.getenv()), credentials(System.getenv()));
     }
 }

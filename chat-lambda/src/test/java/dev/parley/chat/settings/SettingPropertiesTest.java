@@ -47,6 +47,8 @@ class SettingPropertiesTest {
                 TableSettings.ACTIVE_SHARDS, TableSettings.CONNECTION_RETENTION_DAYS, DynamoDbTimeouts.ATTEMPT_TIMEOUT, DynamoDbTimeouts.CALL_TIMEOUT,
                 SendRateSettings.PER_SECOND, SendRateSettings.BURST, CallbackSettings.RATE_PER_SECOND,
                 CallbackSettings.BURST, CorsSettings.ALLOWED_ORIGIN, RoomSettings.MAX_ROOMS_PER_CONNECTION,
+                ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER, ConnectAuthSettings.REQUIRE_AUTH,
+                TokenSettings.AUDIENCE, TokenSettings.MAX_LIFETIME,
                 HistorySettings.HISTORY_TABLE_NAME, HistorySettings.HISTORY_WINDOW, HistorySettings.HISTORY_RETENTION);
     }
 
@@ -58,7 +60,8 @@ class SettingPropertiesTest {
                 .ofScale(9).map(BigDecimal::toPlainString);
         Arbitrary<String> edges = Arbitraries.of("0.001", "0.000999999", "1000000", "1000000.000000001", "999999.999999999",
                 "29000", "29001", "256", "257", "1000", "1001", "", " ", "*", "1e3", "NaN", "Infinity", "-0", "+1",
-                "100000", "100001", "7d", "365d", "366d", "8760h", "8761h", "1m", "0m", "90m", "36h", "1.5d", "7D");
+                "59s", "1m", "24h", "30d", "31d", "720h", "721h", "PT12H", "PT0.5S", "parley", "https://chat.example.com",
+                "100000", "100001", "7d", "365d", "366d", "8760h", "8761h", "0m", "90m", "36h", "1.5d", "7D");
         return Arbitraries.oneOf(wholeNumbers, decimals, edges, Arbitraries.strings().ofMaxLength(10));
     }
 

@@ -10,6 +10,7 @@ import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.auth.HandMadeTokens;
 import dev.parley.chat.auth.InvalidTokenException;
 import dev.parley.chat.auth.SigningKey;
+import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.auth.TokenVerifier;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -59,7 +60,7 @@ class AuthComponentTest {
     @Test
     void givenGivenKey_tokenVerifier_checksWithItAndNeverAsksSecretsManager() throws Exception {
         TokenVerifier verifier = AuthComponent.create(
-                AuthConfiguration.withKey(SigningKey.fromText(HandMadeTokens.SECRET)), CREDENTIALS).tokenVerifier();
+                AuthConfiguration.withKey(SigningKey.fromText(HandMadeTokens.SECRET)), TokenRules.DEFAULT, CREDENTIALS).tokenVerifier();
 
         assertThat(verifier.verify(token(HandMadeTokens.SECRET)).userId()).isEqualTo(new UserId("user-42"));
         assertThat(calls).isEmpty();
@@ -67,7 +68,7 @@ class AuthComponentTest {
 
     @Test
     void givenSecretInSecretsManager_tokenVerifier_readsItOnceSignedAndChecksWithIt() throws Exception {
-        AuthComponent component = AuthComponent.create(new AuthConfiguration.InSecretsManager(SECRET_ARN, "eu-west-1"), CREDENTIALS);
+        AuthComponent component = AuthComponent.create(new AuthConfiguration.InSecretsManager(SECRET_ARN, "eu-west-1"), TokenRules.DEFAULT, CREDENTIALS);
 
         TokenVerifier verifier = component.tokenVerifier();
         assertThat(component.tokenVerifier()).isSameAs(verifier);
@@ -86,7 +87,7 @@ class AuthComponentTest {
     @Test
     void givenSecretsManagerRefusing_tokenVerifier_failsInsteadOfVerifyingWithoutAKey() {
         AuthComponent component = AuthComponent.create(
-                new AuthConfiguration.InSecretsManager(SECRET_ARN.replace("ParleyAuth", "Missing"), "eu-west-1"), CREDENTIALS);
+                new AuthConfiguration.InSecretsManager(SECRET_ARN.replace("ParleyAuth", "Missing"), "eu-west-1"), TokenRules.DEFAULT, CREDENTIALS);
 
         assertThatThrownBy(component::tokenVerifier).isInstanceOf(ResourceNotFoundException.class);
     }

@@ -29,6 +29,7 @@ class ChatConfigurationPropertiesTest {
 
     private static final Map<String, String> DEPLOYED = Map.of(
             "AWS_REGION", "us-east-1",
+            "ALLOWED_ORIGIN", "https://d111111abcdef8.cloudfront.net",
             ChatConfiguration.CALLBACK_URL_VARIABLE, "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/production");
 
     private static DynamoDbClient client;

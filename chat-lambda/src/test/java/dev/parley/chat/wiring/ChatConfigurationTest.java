@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
@@ -24,6 +25,7 @@ class ChatConfigurationTest {
 
     private static final Map<String, String> MINIMAL = Map.of(
             "AWS_REGION", "eu-central-1",
+            "ALLOWED_ORIGIN", "https://d111111abcdef8.cloudfront.net",
             "WEBSOCKET_CALLBACK_URL", "https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/production");
 
     @Test
@@ -35,7 +37,7 @@ class ChatConfigurationTest {
         assertThat(configuration.dynamoDbEndpoint()).isEmpty();
         assertThat(configuration.websocketCallbackUrl())
                 .isEqualTo(URI.create("https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/production"));
-        assertThat(configuration.allowedOrigin()).isEqualTo("*");
+        assertThat(configuration.allowedOrigin()).isEqualTo("https://d111111abcdef8.cloudfront.net");
         assertThat(configuration.connectionRetention()).isEqualTo(Duration.ofDays(30));
         assertThat(configuration.activeShards()).isEqualTo(4);
         assertThat(configuration.sendRateLimit()).isEqualTo(new MessageRateLimit(10, 20));
@@ -43,6 +45,23 @@ class ChatConfigurationTest {
                 .isEqualTo(new DynamoDbTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
         assertThat(configuration.callbackRate()).isEqualTo(new CallbackRate(10_000, 5_000));
         assertThat(configuration.roomLimit()).isEqualTo(new RoomLimit(20));
+        assertThat(configuration.connectionLimit()).isEqualTo(new ConnectionLimit(5));
+    }
+
+    @Test
+    void givenNoAllowedOrigin_fromEnvironment_refusesToFallBackOnAnyOrigin() {
+        var environment = new HashMap<>(MINIMAL);
+        environment.remove("ALLOWED_ORIGIN");
+
+        assertThatThrownBy(() -> ChatConfiguration.fromEnvironment(environment))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("environment variable ALLOWED_ORIGIN must be set: an origin such as https://chat.example.com,"
+                        + " or * for any");
+    }
+
+    @Test
+    void givenAnyOriginSetOnPurpose_fromEnvironment_takesIt() {
+        assertThat(withMinimal("ALLOWED_ORIGIN", "*").allowedOrigin()).isEqualTo("*");
     }
 
     @Test
@@ -53,7 +72,7 @@ class ChatConfigurationTest {
                 "SEND_RATE_PER_SECOND", "2.5", "SEND_BURST", "5", "DYNAMODB_ATTEMPT_TIMEOUT_MS", "750",
                 "DYNAMODB_CALL_TIMEOUT_MS", "3000"));
         environment.putAll(Map.of("CALLBACK_RATE_PER_SECOND", "2500", "CALLBACK_BURST", " 1250 ",
-                "MAX_ROOMS_PER_CONNECTION", "5"));
+                "MAX_ROOMS_PER_CONNECTION", "5", "MAX_CONNECTIONS_PER_USER", "3"));
 
         var configuration = ChatConfiguration.fromEnvironment(environment);
 
@@ -67,6 +86,7 @@ class ChatConfigurationTest {
                 .isEqualTo(new DynamoDbTimeouts(Duration.ofMillis(750), Duration.ofSeconds(3)));
         assertThat(configuration.callbackRate()).isEqualTo(new CallbackRate(2_500, 1_250));
         assertThat(configuration.roomLimit()).isEqualTo(new RoomLimit(5));
+        assertThat(configuration.connectionLimit()).isEqualTo(new ConnectionLimit(3));
     }
 
     @Test
@@ -100,6 +120,8 @@ class ChatConfigurationTest {
             "MAX_ROOMS_PER_CONNECTION, 0, \"must be a whole number from 1 to 1000, not '0'\"",
             "MAX_ROOMS_PER_CONNECTION, 1001, \"must be a whole number from 1 to 1000, not '1001'\"",
             "MAX_ROOMS_PER_CONNECTION, many, \"not 'many'\"",
+            "MAX_CONNECTIONS_PER_USER, 0, \"must be a whole number from 1 to 1000, not '0'\"",
+            "MAX_CONNECTIONS_PER_USER, 1001, \"must be a whole number from 1 to 1000, not '1001'\"",
             "CALLBACK_RATE_PER_SECOND, 2500.5, \"not '2500.5'\"",
             "CALLBACK_RATE_PER_SECOND, 10k, \"not '10k'\"",
             "CALLBACK_RATE_PER_SECOND, 1000001, \"not '1000001'\"",
@@ -121,7 +143,7 @@ class ChatConfigurationTest {
     @CsvSource({"ACTIVE_SHARDS, 1", "ACTIVE_SHARDS, 256", "SEND_RATE_PER_SECOND, 0.001", "SEND_RATE_PER_SECOND, 1000000",
             "SEND_BURST, 1000000", "CALLBACK_BURST, 1000000", "DYNAMODB_ATTEMPT_TIMEOUT_MS, 1",
             "DYNAMODB_CALL_TIMEOUT_MS, 29000", "TABLE_NAME, abc", "MAX_ROOMS_PER_CONNECTION, 1",
-            "MAX_ROOMS_PER_CONNECTION, 1000"})
+            "MAX_ROOMS_PER_CONNECTION, 1000", "MAX_CONNECTIONS_PER_USER, 1", "MAX_CONNECTIONS_PER_USER, 1000"})
     void givenAValueAtTheEdgeOfItsRange_fromEnvironment_acceptsIt(String name, String value) {
         assertThatCode(() -> withMinimal(name, value)).doesNotThrowAnyException();
     }

@@ -26,6 +26,11 @@ public final class ApiKey {
         return candidate != null && MessageDigest.isEqual(value, candidate.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The key itself, for what signs with it as a secret (SigV4 on {@code @connections}); never to be shown. */
+    public String signingSecret() {
+        return new String(value, StandardCharsets.UTF_8);
+    }
+
     /** Never the key itself. */
     @Override
     public String toString() {

@@ -63,43 +63,56 @@ final class ConnectAuthorizer {
     Decision authorize(ConnectionInfo connection, Map<String, List<String>> headers, Map<String, List<String>> query) {
         List<String> identity = query.getOrDefault(identityParameter, List.of());
         if (identity.isEmpty() || identity.get(identity.size() - 1).isEmpty()) {
-            return refused(connection, HttpStatus.UNAUTHORIZED_401, 0, "no " + identityParameter + " in the query string");
+            return refused(log, "authorizer", connection.connectionId(), HttpStatus.UNAUTHORIZED_401, 0,
+                    "no " + identityParameter + " in the query string");
         }
         APIGatewayCustomAuthorizerEvent event = events.authorizerRequest(connection, headers, query);
+        return decide(handler, event, event.getRequestContext().getRequestId(), runtime, log, "authorizer",
+                connection.connectionId());
+    }
+
+    /**
+     * Invokes {@code handler} with {@code event} in the calling thread and reads its answer as API Gateway does, for
+     * REQUEST and TOKEN authorizers alike (a TOKEN event has no request context: the invocation's id is
+     * {@code requestId}); logged as {@code what} for {@code logId}.
+     */
+    static Decision decide(RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> handler,
+            APIGatewayCustomAuthorizerEvent event, String requestId, LambdaRuntime runtime, GatewayLog log, String what,
+            String logId) {
         long started = System.nanoTime();
         IamPolicyResponseV1 answer;
         try {
-            answer = runtime.invoke(handler, event, event.getRequestContext().getRequestId());
+            answer = runtime.invoke(handler, event, requestId);
         } catch (LambdaRuntime.FunctionError failure) {
             boolean unauthorized = failure.getCause() != null && UNAUTHORIZED.equals(failure.getCause().getMessage());
-            return refused(connection, unauthorized ? HttpStatus.UNAUTHORIZED_401 : HttpStatus.INTERNAL_SERVER_ERROR_500,
+            return refused(log, what, logId, unauthorized ? HttpStatus.UNAUTHORIZED_401 : HttpStatus.INTERNAL_SERVER_ERROR_500,
                     millisSince(started), unauthorized ? UNAUTHORIZED : "function error");
         }
         long latency = millisSince(started);
         if (answer == null || answer.getPrincipalId() == null || answer.getPrincipalId().isBlank()) {
-            return refused(connection, HttpStatus.INTERNAL_SERVER_ERROR_500, latency, "no principalId in the answer");
+            return refused(log, what, logId, HttpStatus.INTERNAL_SERVER_ERROR_500, latency, "no principalId in the answer");
         }
         Optional<Boolean> allowed = allows(answer, event.getMethodArn());
         if (allowed.isEmpty()) {
-            return refused(connection, HttpStatus.INTERNAL_SERVER_ERROR_500, latency, "no usable policy in the answer");
+            return refused(log, what, logId, HttpStatus.INTERNAL_SERVER_ERROR_500, latency, "no usable policy in the answer");
         }
         if (!allowed.get()) {
-            return refused(connection, HttpStatus.FORBIDDEN_403, latency, "denied");
+            return refused(log, what, logId, HttpStatus.FORBIDDEN_403, latency, "denied");
         }
         Map<String, Object> context = Optional.ofNullable(answer.getContext()).orElse(Map.of());
         if (!context.values().stream().allMatch(ConnectAuthorizer::isPrimitive)) {
-            return refused(connection, HttpStatus.INTERNAL_SERVER_ERROR_500, latency,
+            return refused(log, what, logId, HttpStatus.INTERNAL_SERVER_ERROR_500, latency,
                     "context values must be strings, numbers or booleans");
         }
         Map<String, Object> authorizer = new LinkedHashMap<>(context);
         authorizer.put("principalId", answer.getPrincipalId());
         authorizer.put("integrationLatency", latency);
-        log.invocation("authorizer", connection.connectionId(), HttpStatus.OK_200, latency, "principalId=" + answer.getPrincipalId());
+        log.invocation(what, logId, HttpStatus.OK_200, latency, "principalId=" + answer.getPrincipalId());
         return new Allowed(authorizer);
     }
 
-    private Refused refused(ConnectionInfo connection, int status, long millis, String why) {
-        log.invocation("authorizer", connection.connectionId(), status, millis, why);
+    static Refused refused(GatewayLog log, String what, String logId, int status, long millis, String why) {
+        log.invocation(what, logId, status, millis, why);
         return new Refused(status);
     }
 

@@ -12,7 +12,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Routes each request of the one port: {@code /{stage}} to the WebSocket API, {@code /{stage}/@connections/{id}}
  * to the management API, {@code /{restStage}/{resource}} to the REST API and {@code /config.json} to the pages'
- * settings. Anything else is left to the static pages.
+ * settings. Anything else is left to the static pages. A request whose {@code Host} the gateway does not answer to is
+ * refused first ({@link AllowedHosts}), whatever its path.
  */
 final class GatewayHandler extends Handler.Abstract {
 
@@ -24,8 +25,9 @@ final class GatewayHandler extends Handler.Abstract {
     private final ManagementApi managementApi;
     private final RestApi restApi;
     private final Function<GatewayUrls, Map<String, String>> pageConfig;
+    private final AllowedHosts allowedHosts;
 
-    GatewayHandler(String stage, String restStage, WebSocketApi webSocketApi, ManagementApi managementApi,
+    GatewayHandler(AllowedHosts allowedHosts, String stage, String restStage, WebSocketApi webSocketApi, ManagementApi managementApi,
             RestApi restApi, Function<GatewayUrls, Map<String, String>> pageConfig) {
         this.stage = stage;
         this.restStage = restStage;
@@ -33,10 +35,18 @@ final class GatewayHandler extends Handler.Abstract {
         this.managementApi = managementApi;
         this.restApi = restApi;
         this.pageConfig = pageConfig;
+        this.allowedHosts = allowedHosts;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        if (!allowedHosts.allows(host)) {
+            HttpExchanges.replyError(response, callback, HttpStatus.MISDIRECTED_REQUEST_421, "MisdirectedRequest",
+                    "this gateway answers to localhost, IP addresses and " + allowedHosts.listenHost()
+                            + ", not to the host '" + host + "'");
+            return true;
+        }
         String[] segments = Request.getPathInContext(request).substring(1).split("/", -1);
         if (segments.length == 1 && segments[0].equals(stage)) {
             webSocketApi.handshake(request, response, callback);
@@ -46,14 +56,17 @@ final class GatewayHandler extends Handler.Abstract {
         } else if (segments.length == 2 && segments[0].equals(restStage) && !segments[1].isEmpty()) {
             restApi.handle(request, response, callback, segments[1]);
         } else if (segments.length == 1 && segments[0].equals("config.json") && "GET".equals(request.getMethod())) {
-            // Built from the host the page was loaded from, so the page connects back the same way.
-            var urls = new GatewayUrls(HttpExchanges.host(request), stage, restStage);
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             HttpExchanges.reply(response, callback, HttpStatus.OK_200, "application/json",
-                    HttpExchanges.json(pageConfig.apply(urls)));
+                    HttpExchanges.json(pageConfig.apply(urlsSeenBy(request))));
         } else {
             return false;
         }
         return true;
+    }
+
+    /** The gateway's URLs from the host {@code request} was sent to, so a page connects back the way it was loaded. */
+    GatewayUrls urlsSeenBy(Request request) {
+        return new GatewayUrls(HttpExchanges.host(request), stage, restStage);
     }
 }

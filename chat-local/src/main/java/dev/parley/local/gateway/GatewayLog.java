@@ -24,4 +24,25 @@ final class GatewayLog {
     void notice(String message) {
         console.accept(message);
     }
+
+    /**
+     * {@code text} in double quotes, with quotes, backslashes, control characters and invisible formatting characters
+     * (zero-width, bidirectional) written as escapes: what a client chose, such as a close reason, can then neither
+     * start a line of its own in the log nor make one look like something else.
+     */
+    static String quoted(String text) {
+        var quoted = new StringBuilder(text.length() + 2).append('"');
+        text.chars().forEach(c -> {
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append((char) c);
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                    || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                quoted.append(String.format("\\u%04x", c));
+            } else {
+                quoted.append((char) c);
+            }
+        });
+        return quoted.append('"').toString();
+    }
 }

@@ -2,13 +2,18 @@ package dev.parley.local.gateway;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -54,10 +59,23 @@ final class GatewayServer {
         return ServerWebSocketContainer.ensure(server);
     }
 
-    /** Serves: {@code routes} first, then the pages from {@code webRoot}, or the bundled ones without it. */
-    void start(Handler routes, Optional<Path> webRoot) throws Exception {
-        server.setHandler(new Handler.Sequence(routes, pages(webRoot)));
+    /**
+     * Serves: {@code routes} first, then the pages from {@code webRoot}, or the bundled ones without it, each with the
+     * {@code pageHeaders} of its request.
+     */
+    void start(Handler routes, Optional<Path> webRoot, Function<Request, Map<String, String>> pageHeaders) throws Exception {
+        server.setHandler(new Handler.Sequence(routes, withHeaders(pages(webRoot), pageHeaders)));
         server.start();
+    }
+
+    private static Handler withHeaders(Handler pages, Function<Request, Map<String, String>> pageHeaders) {
+        return new Handler.Wrapper(pages) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                pageHeaders.apply(request).forEach(response.getHeaders()::put);
+                return super.handle(request, response, callback);
+            }
+        };
     }
 
     void stop() throws Exception {

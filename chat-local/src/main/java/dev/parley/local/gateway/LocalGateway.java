@@ -103,9 +103,13 @@ public final class LocalGateway implements AutoCloseable {
         private Function<GatewayUrls, RouteTable> routes;
         private Function<GatewayUrls, Map<String, String>> pageConfig =
                 urls -> Map.of("websocketUrl", urls.webSocket().toString());
+        private Function<GatewayUrls, Map<String, String>> pageHeaders = urls -> Map.of();
         private Optional<RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1>> connectAuthorizer = Optional.empty();
         private String authorizerQueryParameter;
         private Optional<ApiKey> restApiKey = Optional.empty();
+        private Optional<RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1>> restAuthorizer = Optional.empty();
+        private String restAuthorizerHeader;
+        private Optional<ApiKey> callbackKey = Optional.empty();
 
         private Builder() {}
 
@@ -213,6 +217,15 @@ public final class LocalGateway implements AutoCloseable {
         }
 
         /**
+         * Headers sent with every static page and file, from the URLs they were loaded at, such as their
+         * Content-Security-Policy; none unless given.
+         */
+        public Builder pageHeaders(Function<GatewayUrls, Map<String, String>> headers) {
+            this.pageHeaders = Objects.requireNonNull(headers, "page headers");
+            return this;
+        }
+
+        /**
          * Runs {@code authorizer} before every {@code $connect} as a Lambda REQUEST authorizer whose identity source is
          * {@code route.request.querystring.{queryParameter}}: handshakes it does not allow are refused with 401, 403 or
          * 500 as API Gateway refuses them.
@@ -224,9 +237,30 @@ public final class LocalGateway implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs {@code authorizer} before every REST API method (CORS preflights excepted) as a Lambda TOKEN authorizer
+         * whose identity source is {@code method.request.header.{header}}: requests it does not allow are refused with
+         * 401, 403 or 500 as API Gateway refuses them, before the API key is checked.
+         */
+        public Builder restAuthorizer(RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> authorizer,
+                String header) {
+            this.restAuthorizer = Optional.of(Objects.requireNonNull(authorizer, "authorizer"));
+            this.restAuthorizerHeader = Objects.requireNonNull(header, "header");
+            return this;
+        }
+
         /** Every REST API method but CORS preflights requires this key in {@code x-api-key}, or answers 403. */
         public Builder restApiKey(ApiKey key) {
             this.restApiKey = Optional.of(Objects.requireNonNull(key, "API key"));
+            return this;
+        }
+
+        /**
+         * Every {@code @connections} call must prove it holds this key, or is answered 403 as API Gateway answers an
+         * unsigned or badly signed call: as the secret access key of its SigV4 signature, or in {@code x-api-key}.
+         */
+        public Builder callbackKey(ApiKey key) {
+            this.callbackKey = Optional.of(Objects.requireNonNull(key, "callback key"));
             return this;
         }
 
@@ -256,13 +290,16 @@ public final class LocalGateway implements AutoCloseable {
                 var managementApi = new ManagementApi(connections, virtualConnections, counters, callbackFaults,
                         callbackThrottle.map(throttle ->
                                 new TokenBucket(throttle.perSecond(), throttle.burst(), System::nanoTime)),
-                        callbackLatency, scheduler);
-                var restApi = new RestApi(routeTable, restApiKey, new ProxyEvents(AwsIds.newApiId(), restStage), runtime,
-                        log, clock);
+                        callbackKey.map(key -> new ManagementKey(key, Clock.systemUTC())), callbackLatency, scheduler);
+                var restEvents = new ProxyEvents(AwsIds.newApiId(), restStage);
+                Optional<RestAuthorizer> restAuthorization = restAuthorizer.isEmpty() ? Optional.empty() : Optional.of(
+                        new RestAuthorizer(restAuthorizer.get(), restAuthorizerHeader, restEvents, runtime, log));
+                var restApi = new RestApi(routeTable, restApiKey, restAuthorization, restEvents, runtime, log, clock);
 
                 webSocketApi.install(server.webSockets());
-                server.start(new GatewayHandler(stage, restStage, webSocketApi, managementApi, restApi, pageConfig),
-                        webRoot);
+                var handler = new GatewayHandler(new AllowedHosts(host), stage, restStage, webSocketApi, managementApi,
+                        restApi, pageConfig);
+                server.start(handler, webRoot, request -> pageHeaders.apply(handler.urlsSeenBy(request)));
                 return new LocalGateway(server, urls, webSocketApi, connections, counters, runtime, scheduler);
             } catch (Exception failure) {
                 server.stopAfter(failure);

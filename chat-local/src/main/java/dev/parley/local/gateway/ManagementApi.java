@@ -17,8 +17,9 @@ import org.eclipse.jetty.util.Callback;
  * The {@code @connections} API: POST sends its body to a connection as one message, GET describes the connection,
  * DELETE closes it. Errors carry the {@code x-amzn-ErrorType} the AWS SDKs turn into their exceptions.
  * <p>
- * Every call must carry a SigV4 {@code Authorization} header, as on AWS; its signature is not verified, since
- * locally any credentials will do.
+ * Every call must carry a SigV4 {@code Authorization} header, as on AWS. With a {@link ManagementKey} (authorization
+ * on) the call must prove it holds the key, by its signature or in {@code x-api-key}, or is refused 403; without one
+ * the signature is not verified, and any credentials will do.
  * <p>
  * A send is answered once the message is queued for its client, not once the client has read it: a client that does
  * not read holds up no sender, and is refused with 429 once its buffer is full ({@link GatewayConnection#bufferFull()}).
@@ -34,16 +35,19 @@ final class ManagementApi {
     private final CallbackCounters counters;
     private final CallbackFaults faults;
     private final Optional<TokenBucket> throttle;
+    private final Optional<ManagementKey> key;
     private final Duration latency;
     private final ScheduledExecutorService scheduler;
 
     ManagementApi(OpenConnections connections, VirtualConnections virtualConnections, CallbackCounters counters,
-            CallbackFaults faults, Optional<TokenBucket> throttle, Duration latency, ScheduledExecutorService scheduler) {
+            CallbackFaults faults, Optional<TokenBucket> throttle, Optional<ManagementKey> key, Duration latency,
+            ScheduledExecutorService scheduler) {
         this.connections = connections;
         this.virtualConnections = virtualConnections;
         this.counters = counters;
         this.faults = faults;
         this.throttle = throttle;
+        this.key = key;
         this.latency = latency;
         this.scheduler = scheduler;
     }
@@ -52,24 +56,37 @@ final class ManagementApi {
         String method = request.getMethod();
         counters.called(method);
         var call = new Call(method, response, callback);
-        if (!HttpExchanges.header(request, HttpHeader.AUTHORIZATION).startsWith(SIGV4)) {
+        boolean signed = HttpExchanges.header(request, HttpHeader.AUTHORIZATION).startsWith(SIGV4);
+        if (!signed && (key.isEmpty() || !request.getHeaders().contains(ManagementKey.API_KEY_HEADER))) {
             call.error(HttpStatus.FORBIDDEN_403, "ForbiddenException", "Forbidden: the request is not SigV4-signed");
         } else if (!"POST".equals(method) && !"GET".equals(method) && !"DELETE".equals(method)) {
             call.error(HttpStatus.FORBIDDEN_403, "ForbiddenException", "Forbidden: " + method + " is not a management call");
-        } else if (throttle.isPresent() && !throttle.get().tryAcquire()) {
-            call.error(HttpStatus.TOO_MANY_REQUESTS_429, "LimitExceededException", "Rate exceeded");
-        } else if ("POST".equals(method)) {
-            // Read past the limit and compare here: whether the limit is hit then does not depend on how Jetty's
-            // reader counts a body that arrives in several chunks. A body past the read limit fails the read.
+        } else {
+            // The whole body first, since a signature covers its hash. Read past the limit and compare here: whether
+            // the limit is hit then does not depend on how Jetty's reader counts a body that arrives in several
+            // chunks. A body past the read limit fails the read.
             Content.Source.asByteArrayAsync(request, BODY_READ_LIMIT).whenComplete((body, unreadable) -> {
                 if (unreadable != null || body.length > WebSocketApi.MAX_MESSAGE_BYTES) {
                     call.error(HttpStatus.PAYLOAD_TOO_LARGE_413, "PayloadTooLargeException",
                             "Message too long: the limit is " + WebSocketApi.MAX_MESSAGE_BYTES + " bytes");
                 } else {
-                    afterLatency(() -> post(connectionId, body, call));
+                    authenticated(request, body, call, connectionId);
                 }
             });
-        } else if ("GET".equals(method)) {
+        }
+    }
+
+    private void authenticated(Request request, byte[] body, Call call, String connectionId) {
+        Optional<ManagementKey.Refusal> refusal = key.flatMap(required -> required.check(new ManagementKey.SignedRequest(
+                call.method, HttpExchanges.host(request), request.getHttpURI().getPath(), HttpExchanges.query(request),
+                HttpExchanges.headers(request), body)));
+        if (refusal.isPresent()) {
+            call.error(HttpStatus.FORBIDDEN_403, refusal.get().errorType(), refusal.get().message());
+        } else if (throttle.isPresent() && !throttle.get().tryAcquire()) {
+            call.error(HttpStatus.TOO_MANY_REQUESTS_429, "LimitExceededException", "Rate exceeded");
+        } else if ("POST".equals(call.method)) {
+            afterLatency(() -> post(connectionId, body, call));
+        } else if ("GET".equals(call.method)) {
             afterLatency(() -> describe(connectionId, call));
         } else {
             afterLatency(() -> delete(connectionId, call));

@@ -1,17 +1,18 @@
 package dev.parley.local.gateway;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Builds the events of a REST API's Lambda proxy integration, with the fields API Gateway fills. */
 final class ProxyEvents {
 
     private static final String LOCAL_ACCOUNT = "000000000000";
+    private static final String LOCAL_REGION = "us-east-1";
 
     private final String apiId;
     private final String stage;
@@ -23,7 +24,8 @@ final class ProxyEvents {
 
     /** The request {@code method /{stage}/{resource}}; a body that is not UTF-8 travels in base64, as binary does. */
     APIGatewayProxyRequestEvent request(String resource, String method, Map<String, List<String>> headers,
-            Map<String, List<String>> query, byte[] body, String sourceIp, String host, Instant receivedAt) {
+            Map<String, List<String>> query, byte[] body, String sourceIp, String host, Instant receivedAt,
+            String requestId) {
         var identity = new APIGatewayProxyRequestEvent.RequestIdentity();
         identity.setSourceIp(sourceIp);
         identity.setUserAgent(headerValue(headers, "User-Agent").orElse(null));
@@ -36,7 +38,7 @@ final class ProxyEvents {
         context.setResourcePath("/" + resource);
         context.setHttpMethod(method);
         context.setPath("/" + stage + "/" + resource);
-        context.setRequestId(UUID.randomUUID().toString());
+        context.setRequestId(requestId);
         context.setExtendedRequestId(AwsIds.newId());
         context.setRequestTime(RequestTimes.format(receivedAt));
         context.setRequestTimeEpoch(receivedAt.toEpochMilli());
@@ -61,6 +63,16 @@ final class ProxyEvents {
         return event
                 .withBody(text.orElseGet(() -> Base64.getEncoder().encodeToString(body)))
                 .withIsBase64Encoded(text.isEmpty());
+    }
+
+    /** What a TOKEN authorizer of {@code method /{resource}} gets: the identity header's value and the method's ARN. */
+    APIGatewayCustomAuthorizerEvent tokenAuthorizerRequest(String method, String resource, String token) {
+        var event = new APIGatewayCustomAuthorizerEvent();
+        event.setType("TOKEN");
+        event.setAuthorizationToken(token);
+        event.setMethodArn("arn:aws:execute-api:" + LOCAL_REGION + ":" + LOCAL_ACCOUNT + ":" + apiId + "/" + stage + "/"
+                + method + "/" + resource);
+        return event;
     }
 
     private static Optional<String> headerValue(Map<String, List<String>> headers, String name) {

@@ -11,14 +11,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The REST API stage: each resource's function behind a Lambda proxy integration, and, with an API key, callable only
- * by requests that carry it in {@code x-api-key} (CORS preflights excepted, as their methods need no key).
+ * The REST API stage: each resource's function behind a Lambda proxy integration; with an authorizer, callable only by
+ * requests it allows, and with an API key, only by requests that carry it in {@code x-api-key} (CORS preflights
+ * excepted, as their methods need neither).
  */
 final class RestApi {
 
@@ -28,15 +30,17 @@ final class RestApi {
 
     private final RouteTable routes;
     private final Optional<ApiKey> apiKey;
+    private final Optional<RestAuthorizer> authorizer;
     private final ProxyEvents events;
     private final LambdaRuntime runtime;
     private final GatewayLog log;
     private final Clock clock;
 
-    RestApi(RouteTable routes, Optional<ApiKey> apiKey, ProxyEvents events, LambdaRuntime runtime, GatewayLog log,
-            Clock clock) {
+    RestApi(RouteTable routes, Optional<ApiKey> apiKey, Optional<RestAuthorizer> authorizer, ProxyEvents events,
+            LambdaRuntime runtime, GatewayLog log, Clock clock) {
         this.routes = routes;
         this.apiKey = apiKey;
+        this.authorizer = authorizer;
         this.events = events;
         this.runtime = runtime;
         this.log = log;
@@ -61,6 +65,19 @@ final class RestApi {
                     "Missing Authentication Token");
             return;
         }
+        String requestId = UUID.randomUUID().toString();
+        Map<String, Object> authorizerContext = Map.of();
+        if (authorizer.isPresent()) {
+            // API Gateway runs the authorizer before it checks the API key.
+            ConnectAuthorizer.Decision decision = authorizer.get().authorize(method, resource,
+                    request.getHeaders().get(authorizer.get().identityHeader()), requestId);
+            if (decision instanceof ConnectAuthorizer.Refused refused) {
+                cors.ifPresent(rules -> rules.errorHeaders().forEach(response.getHeaders()::put));
+                replyRefused(response, callback, refused.status());
+                return;
+            }
+            authorizerContext = ((ConnectAuthorizer.Allowed) decision).authorizer();
+        }
         boolean keyMissing = apiKey.isPresent() && !apiKey.get().matches(request.getHeaders().get(API_KEY_HEADER));
         if (keyMissing && !"OPTIONS".equals(method)) {
             // What API Gateway answers a method with a required API key called without it, or with a wrong one.
@@ -70,6 +87,7 @@ final class RestApi {
             return;
         }
         Instant receivedAt = clock.instant();
+        Map<String, Object> allowedAs = authorizerContext;
         Content.Source.asByteArrayAsync(request, MAX_PAYLOAD_BYTES).whenComplete((body, tooLargeOrBroken) -> {
             if (tooLargeOrBroken != null) {
                 HttpExchanges.replyError(response, callback, 413, "RequestEntityTooLargeException",
@@ -78,7 +96,10 @@ final class RestApi {
             }
             APIGatewayProxyRequestEvent event = events.request(resource, method, HttpExchanges.headers(request),
                     HttpExchanges.query(request), body, Request.getRemoteAddr(request), HttpExchanges.host(request),
-                    receivedAt);
+                    receivedAt, requestId);
+            if (!allowedAs.isEmpty()) {
+                event.getRequestContext().setAuthorizer(allowedAs);
+            }
             runtime.pool().execute(() -> invoke(route.get(), event, response, callback));
         });
     }
@@ -122,6 +143,17 @@ final class RestApi {
             callback.succeeded();
         }
         return answer.getStatusCode();
+    }
+
+    /** API Gateway's own answers for an authorizer's 401 (no or a bad token), 403 (denied) and 500 (it failed). */
+    private static void replyRefused(Response response, Callback callback, int status) {
+        switch (status) {
+            case 401 -> HttpExchanges.replyError(response, callback, 401, "UnauthorizedException", "Unauthorized");
+            case 403 -> HttpExchanges.replyError(response, callback, 403, "AccessDeniedException",
+                    "User is not authorized to access this resource with an explicit deny");
+            default -> HttpExchanges.replyError(response, callback, 500, "AuthorizerConfigurationException",
+                    "Internal server error");
+        }
     }
 
     private static int internalServerError(Response response, Callback callback) {

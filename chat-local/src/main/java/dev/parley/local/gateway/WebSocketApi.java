@@ -131,7 +131,8 @@ final class WebSocketApi {
     void ended(GatewayConnection connection, int statusCode, String reason) {
         connections.remove(connection);
         var disconnect = events.disconnect(connection.info());
-        String details = "disconnectStatusCode=" + statusCode + " disconnectReason=\"" + (reason == null ? "" : reason) + "\"";
+        String details = "disconnectStatusCode=" + statusCode + " disconnectReason="
+                + GatewayLog.quoted(reason == null ? "" : reason);
         connection.invocations().execute(() -> {
             try {
                 routes.webSocketRoute(RouteTable.DISCONNECT).ifPresent(route -> invoke(route, disconnect, details));

@@ -123,6 +123,19 @@ class RestApiTest {
     }
 
     @Test
+    void givenPageHeaders_pages_carryThemForTheHostTheyWereLoadedFromButTheApisDoNot() throws Exception {
+        try (var fixture = new GatewayFixture(RouteTable.builder().build(),
+                builder -> builder.pageHeaders(urls -> Map.of("Content-Security-Policy", "connect-src " + urls.webSocket())))) {
+            URI pages = URI.create("http://localhost:" + fixture.gateway().port() + "/");
+            String policy = "connect-src ws://localhost:" + fixture.gateway().port() + "/production";
+
+            assertThat(get(pages).headers().firstValue("Content-Security-Policy")).hasValue(policy);
+            assertThat(get(pages.resolve("chat.js")).headers().firstValue("Content-Security-Policy")).hasValue(policy);
+            assertThat(get(pages.resolve("config.json")).headers().firstValue("Content-Security-Policy")).isEmpty();
+        }
+    }
+
+    @Test
     void givenWebRoot_pages_comeFromThatFolder(@TempDir Path webRoot) throws Exception {
         Files.writeString(webRoot.resolve("index.html"), "<p>mine</p>");
         try (var fixture = new GatewayFixture(RouteTable.builder().build(), builder -> builder.webRoot(webRoot))) {

@@ -90,7 +90,12 @@ public final class TestClient implements WebSocket.Listener {
     }
 
     public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(10, TimeUnit.SECONDS).join();
+        close("bye");
+    }
+
+    /** Closes with 1000 and this reason. */
+    public void close(String reason) {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, reason).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     /** Drops the TCP connection without a close frame, as a client that vanished. */

@@ -355,6 +355,21 @@ class WebSocketApiTest {
     }
 
     @Test
+    void givenCloseReasonWithQuotesNewlinesAndBidiControls_disconnectLine_escapesThemAll() throws Exception {
+        var disconnect = RecordingRoute.answering(200, null);
+        try (var fixture = new GatewayFixture(RouteTable.builder().webSocketRoute("$disconnect", disconnect, false).build())) {
+            TestClient client = fixture.connect("");
+
+            client.close("x\" status=200\nroute=$connect connectionId=forged \u202Eevil\\");
+
+            String line = fixture.awaitLine("route=$disconnect");
+            assertThat(line).endsWith(" disconnectStatusCode=1000 disconnectReason="
+                    + "\"x\\\" status=200\\u000aroute=$connect connectionId=forged \\u202eevil\\\\\"");
+            assertThat(line.lines()).hasSize(1);
+        }
+    }
+
+    @Test
     void givenOpenConnection_clientVanishes_runsDisconnectWithStatus1006() throws Exception {
         var disconnect = RecordingRoute.answering(200, null);
         try (var fixture = new GatewayFixture(RouteTable.builder().webSocketRoute("$disconnect", disconnect, false).build())) {

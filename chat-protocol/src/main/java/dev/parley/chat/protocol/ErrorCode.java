@@ -21,10 +21,13 @@ public enum ErrorCode {
     /** The sender's own connection is not registered as active. */
     NOT_CONNECTED,
     /**
-     * The connection is sending faster than its rate limit; the message was neither stored nor delivered. The error
-     * frame's {@code retryAfterMs} says when the next one will be accepted.
+     * The sender (a user, all of their connections together, or an anonymous connection) is sending frames faster than
+     * its rate limit; the frame was not handled: nothing was stored or delivered. The error frame's
+     * {@code retryAfterMs} says when the next one will be accepted.
      */
     RATE_LIMITED,
+    /** The user has as many connections open as they may: the body of the {@code 429} refusing a handshake. */
+    TOO_MANY_CONNECTIONS,
     /**
      * {@code room} is not a string of 1 to 64 of {@code A-Z a-z 0-9 _ - . :}, or is given with {@code to} or
      * {@code toUser} (a direct message has no room).
@@ -47,6 +50,11 @@ public enum ErrorCode {
     INVALID_SINCE,
     /** {@code before} is not a whole number from 1 to 2^53 - 1, or {@code limit} not one from 1 to 100. */
     INVALID_PAGE,
+    /**
+     * The deployment requires an authorized user ({@code REQUIRE_AUTH}) and the connection arrived without one: the
+     * body of the {@code 403} refusing a handshake that no authorizer checked.
+     */
+    UNAUTHORIZED,
     /** Parley failed; the request may be retried. */
     INTERNAL
 }

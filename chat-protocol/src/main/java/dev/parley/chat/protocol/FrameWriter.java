@@ -274,7 +274,7 @@ public final class FrameWriter {
         return compose(object -> withClientId(object
                 .put("type", "error")
                 .put("code", ErrorCode.RATE_LIMITED.name())
-                .put("message", "too many messages at once: this one was not sent; send it again in "
+                .put("message", "too many frames at once: this one was not handled; send it again in "
                         + retryAfterMs + " ms")
                 .put("retryAfterMs", retryAfterMs), clientId));
     }

@@ -164,11 +164,11 @@ class FrameWriterTest {
     @Test
     void givenWaitWithAPartMillisecond_rateLimited_roundsTheRetryUpToTheNextWholeMillisecond() {
         assertThat(writer.rateLimited(Duration.ofNanos(1_000_001), Optional.of("m3")))
-                .isEqualTo("{\"type\":\"error\",\"code\":\"RATE_LIMITED\",\"message\":\"too many messages at once: "
-                        + "this one was not sent; send it again in 2 ms\",\"retryAfterMs\":2,\"clientId\":\"m3\"}");
+                .isEqualTo("{\"type\":\"error\",\"code\":\"RATE_LIMITED\",\"message\":\"too many frames at once: "
+                        + "this one was not handled; send it again in 2 ms\",\"retryAfterMs\":2,\"clientId\":\"m3\"}");
         assertThat(writer.rateLimited(Duration.ofMillis(100), Optional.empty()))
-                .isEqualTo("{\"type\":\"error\",\"code\":\"RATE_LIMITED\",\"message\":\"too many messages at once: "
-                        + "this one was not sent; send it again in 100 ms\",\"retryAfterMs\":100}");
+                .isEqualTo("{\"type\":\"error\",\"code\":\"RATE_LIMITED\",\"message\":\"too many frames at once: "
+                        + "this one was not handled; send it again in 100 ms\",\"retryAfterMs\":100}");
     }
 
     @Test

@@ -19,6 +19,9 @@ public record Connection(
      */
     public static final Duration OPENING_TIME = Duration.ofSeconds(30);
 
+    /** The transport closes every connection this long after it opened (API Gateway's two hours), whatever happens. */
+    public static final Duration MAX_DURATION = Duration.ofHours(2);
+
     public Connection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(displayName, "display name");

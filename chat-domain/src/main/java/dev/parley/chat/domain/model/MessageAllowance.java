@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a connection has left of its {@link MessageRateLimit}: {@code tokens} in its bucket as of {@code at}, the time
- * of the message that last took one. Kept in the connection's record, so every instance of the service sees the
- * same bucket.
+ * What a sender has left of its {@link MessageRateLimit}: {@code tokens} in its bucket as of {@code at}, the time of
+ * the frame that last took one. Kept in the limit registry under the sender's {@link PresenceKey}, so every instance of
+ * the service, and every connection of a user, sees the same bucket, and a reconnect does not refill it.
  */
 public record MessageAllowance(BigDecimal tokens, Instant at) {
 

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Whether a connection may send one more message now, by its {@link MessageRateLimit}. */
+/** Whether a sender may send one more frame now, by its {@link MessageRateLimit}. */
 public sealed interface MessageDecision permits MessageDecision.Allowed, MessageDecision.Refused {
 
     /**
-     * The message may go: its token was taken from {@code before}, the allowance the connection's record held (empty:
-     * none yet), which leaves {@code after}. Recording it is {@link ConnectionRecord#recordMessage}.
+     * The frame may go: its token was taken from {@code before}, the allowance the store held (empty: none), which
+     * leaves {@code after}. The store applies it only while it still holds {@code before}, so each token is spent once.
      */
     record Allowed(Optional<MessageAllowance> before, MessageAllowance after) implements MessageDecision {
         public Allowed {
@@ -18,7 +18,7 @@ public sealed interface MessageDecision permits MessageDecision.Allowed, Message
         }
     }
 
-    /** The connection is sending too fast: it has a token again after {@code retryAfter}. */
+    /** The sender is sending too fast: it has a token again after {@code retryAfter}. */
     record Refused(Duration retryAfter) implements MessageDecision {
         public Refused {
             Objects.requireNonNull(retryAfter, "retry after");

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * How fast one connection may send messages: a token bucket that holds at most {@code burst} tokens and refills at
- * {@code perSecond} tokens a second. Each message takes one token; a connection that has not sent yet has a full
- * bucket. Over any stretch of time a connection gets at most {@code burst + perSecond × elapsed} messages through.
+ * How fast one sender may send frames: a token bucket that holds at most {@code burst} tokens and refills at
+ * {@code perSecond} tokens a second. A sender is a user, all of their connections together, or an anonymous connection
+ * (the same parties as a {@link PresenceKey}). Each frame takes one token, whatever it holds and whether or not it is
+ * answered; a sender that has not sent yet, or not for long enough, has a full bucket. Over any stretch of time a sender
+ * gets at most {@code burst + perSecond × elapsed} frames through.
  *
  * <p>The arithmetic is exact decimal, and every rounding is in the limit's favour (refills round down, waits round
  * up), so the bound above holds to the last message.
@@ -46,8 +48,8 @@ public record MessageRateLimit(double perSecond, int burst) {
     }
 
     /**
-     * Takes the token for one message sent at {@code now} from what the connection has left ({@code current}, empty
-     * when it has not sent yet).
+     * Takes the token for one frame sent at {@code now} from what the sender has left ({@code current}, empty when it
+     * has not sent yet).
      */
     public MessageDecision take(Optional<MessageAllowance> current, Instant now) {
         MessageAllowance available = current.map(allowance -> refilled(allowance, now)).orElseGet(() -> full(now));
@@ -61,6 +63,14 @@ public record MessageRateLimit(double perSecond, int burst) {
     /** How long one token takes to refill: the steady spacing of messages at this rate. */
     public Duration interval() {
         return timeToRefill(ONE_TOKEN);
+    }
+
+    /**
+     * When {@code allowance} will have refilled to a full bucket, which an allowance never stored holds too: from then
+     * on it can be forgotten (the store's time to live).
+     */
+    public Instant fullAgainAt(MessageAllowance allowance) {
+        return allowance.at().plus(timeToRefill(BigDecimal.valueOf(burst).subtract(allowance.tokens())));
     }
 
     /** A full bucket. */

@@ -10,6 +10,7 @@ import dev.parley.chat.domain.port.in.BroadcastReport;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.DeliveryResult.Outcome;
+import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import java.time.Clock;
@@ -24,12 +25,13 @@ public final class BroadcastService implements BroadcastUseCase {
     private final Clock clock;
     private final Memberships memberships;
 
-    public BroadcastService(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock) {
+    public BroadcastService(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
+            LimitRegistry limits) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.memberships = new Memberships(registry, rooms, publisher, clock);
+        this.memberships = new Memberships(registry, rooms, publisher, clock, Objects.requireNonNull(limits, "limits"));
     }
 
     @Override
@@ -41,7 +43,7 @@ public final class BroadcastService implements BroadcastUseCase {
         var deliveries = publisher.publish(message, recipients);
 
         registry.recordBroadcast(
-                deliveries.recipients(Outcome.DELIVERED), new PostedText(message.text(), message.sentAt()));
+                deliveries.recipients(Outcome.DELIVERED), new PostedText(message.text(), message.sentAt(), command.sender()));
         memberships.goneFrom(deliveries);
 
         int failed = deliveries.count(Outcome.FAILED) + deliveries.count(Outcome.THROTTLED);

@@ -14,6 +14,7 @@ import dev.parley.chat.domain.port.in.JoinRoomCommand;
 import dev.parley.chat.domain.port.in.JoinRoomResult;
 import dev.parley.chat.domain.port.in.JoinRoomUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessageHistory;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
@@ -36,12 +37,12 @@ public final class JoinRoomService implements JoinRoomUseCase {
 
     public JoinRoomService(
             ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
-            RoomLimit roomLimit, MessageHistory history, HistoryWindow window) {
+            LimitRegistry limits, RoomLimit roomLimit, MessageHistory history, HistoryWindow window) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.roomLimit = Objects.requireNonNull(roomLimit, "room limit");
         this.memberships = new Memberships(registry, rooms, Objects.requireNonNull(publisher, "publisher"),
-                Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(limits, "limits"));
         this.history = Objects.requireNonNull(history, "history");
         this.histories = new Histories(history, window);
         this.clock = clock;

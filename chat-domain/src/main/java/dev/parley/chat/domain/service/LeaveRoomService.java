@@ -5,6 +5,7 @@ import dev.parley.chat.domain.model.Member;
 import dev.parley.chat.domain.port.in.LeaveRoomCommand;
 import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import java.time.Clock;
@@ -16,10 +17,11 @@ public final class LeaveRoomService implements LeaveRoomUseCase {
     private final ConnectionRegistry registry;
     private final Memberships memberships;
 
-    public LeaveRoomService(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock) {
+    public LeaveRoomService(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
+            LimitRegistry limits) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.memberships = new Memberships(registry, Objects.requireNonNull(rooms, "rooms"),
-                Objects.requireNonNull(publisher, "publisher"), Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(publisher, "publisher"), Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(limits, "limits"));
     }
 
     @Override

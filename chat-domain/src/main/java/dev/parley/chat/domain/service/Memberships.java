@@ -1,5 +1,6 @@
 package dev.parley.chat.domain.service;
 
+import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.Member;
@@ -11,6 +12,7 @@ import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.Deliveries;
 import dev.parley.chat.domain.port.out.Delivery;
+import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.port.out.RoomRegistry.JoinOutcome;
@@ -34,12 +36,15 @@ final class Memberships {
     private final RoomRegistry rooms;
     private final MessagePublisher publisher;
     private final Clock clock;
+    private final ConnectionPlaces places;
 
-    Memberships(ConnectionRegistry connections, RoomRegistry rooms, MessagePublisher publisher, Clock clock) {
+    Memberships(ConnectionRegistry connections, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
+            LimitRegistry limits) {
         this.connections = connections;
         this.rooms = rooms;
         this.publisher = publisher;
         this.clock = clock;
+        this.places = new ConnectionPlaces(limits);
     }
 
     /** {@code member} joins {@code room}; the room's other members hear of it if its presence began. */
@@ -58,14 +63,17 @@ final class Memberships {
         return change;
     }
 
-    /** The ended connection leaves every room it is still in. */
+    /** The ended connection leaves every room it is still in, and gives back its user's place. */
     void leaveEveryRoom(ConnectionId ended) {
         var cleanup = new Cleanup();
         cleanup.add(ended);
         cleanup.run();
     }
 
-    /** Marks disconnected each recipient {@code deliveries} found gone, and takes it out of its rooms. */
+    /**
+     * Marks disconnected each recipient {@code deliveries} found gone, takes it out of its rooms and gives back its
+     * user's place: the end of a connection whose {@code $disconnect} never came.
+     */
     void goneFrom(Deliveries deliveries) {
         var cleanup = new Cleanup();
         cleanup.found(deliveries);
@@ -115,8 +123,9 @@ final class Memberships {
         void run() {
             while (!pending.isEmpty()) {
                 ConnectionId connection = pending.remove();
-                Optional<Member> member =
-                        connections.find(connection).map(ConnectionRecord::connection).map(Member::of);
+                Optional<Connection> ended = connections.find(connection).map(ConnectionRecord::connection);
+                ended.flatMap(Connection::userId).ifPresent(user -> places.giveBack(user, connection));
+                Optional<Member> member = ended.map(Member::of);
                 member.ifPresent(leaving -> rooms.roomsOf(connection).forEach(room -> rooms.leave(room, leaving)
                         .ifPresent(left -> found(announce(room, PresenceEvent.Kind.LEAVE, leaving, left)))));
             }

@@ -6,9 +6,7 @@ import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
-import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageId;
-import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.ResendKey;
 import dev.parley.chat.domain.model.RoomName;
@@ -20,6 +18,7 @@ import dev.parley.chat.domain.port.in.SendMessageResult;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.DeliveryResult.Outcome;
+import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessageHistory;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
@@ -35,31 +34,22 @@ import java.util.stream.Stream;
 
 public final class SendMessageService implements SendMessageUseCase {
 
-    /**
-     * How often a send re-reads its sender's allowance after losing the race to record a message. Each lost race
-     * means another message from the same connection was recorded meanwhile, so running out takes that many of its
-     * messages in flight at once: the connection is flooding, and is told to slow down.
-     */
-    static final int MAX_ATTEMPTS = 10;
-
     private final ConnectionRegistry registry;
     private final RoomRegistry rooms;
     private final MessagePublisher publisher;
     private final Clock clock;
-    private final MessageRateLimit rateLimit;
     private final Memberships memberships;
     private final MessageHistory history;
     private final SendReceipts receipts;
     private final HistoryWindow window;
 
     public SendMessageService(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
-            MessageRateLimit rateLimit, MessageHistory history, SendReceipts receipts, HistoryWindow window) {
+            LimitRegistry limits, MessageHistory history, SendReceipts receipts, HistoryWindow window) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.rateLimit = Objects.requireNonNull(rateLimit, "rate limit");
-        this.memberships = new Memberships(registry, rooms, publisher, clock);
+        this.memberships = new Memberships(registry, rooms, publisher, clock, Objects.requireNonNull(limits, "limits"));
         this.history = Objects.requireNonNull(history, "history");
         this.receipts = Objects.requireNonNull(receipts, "receipts");
         this.window = Objects.requireNonNull(window, "window");
@@ -97,55 +87,28 @@ public final class SendMessageService implements SendMessageUseCase {
                 return new SendMessageResult.AlreadySent(first.get());
             }
         }
-        Recording recording;
+        Recorded recorded;
         try {
-            recording = record(command, sender.get(), recipients, claim);
+            recorded = record(command, sender.get().connection(), recipients, claim);
         } catch (RuntimeException notStored) {
             release(claim);
             throw notStored;
         }
-        if (recording instanceof NotRecorded notRecorded) {
-            release(claim);
-            return notRecorded.result();
-        }
-        var recorded = (Recorded) recording;
         recorded.position().ifPresent(position ->
                 claim.key().ifPresent(key -> receipts.settle(key, claim.receipt().storedAt(position))));
         return deliver(recorded.message(), recipients.read().get());
     }
 
-    /** How recording a message on its sender's row (and in its room's history) went. */
-    private sealed interface Recording permits NotRecorded, Recorded {}
+    /** The message recorded, and stored in its room's history at {@code position} when it is a room message. */
+    private record Recorded(ChatMessage message, Optional<HistoryPosition> position) {}
 
-    /** Nothing was stored; the sender is answered {@code result}. */
-    private record NotRecorded(SendMessageResult result) implements Recording {}
-
-    /** The message is recorded, and stored in its room's history at {@code position} when it is a room message. */
-    private record Recorded(ChatMessage message, Optional<HistoryPosition> position)
-            implements Recording {}
-
-    private Recording record(
-            SendMessageCommand command, ConnectionRecord firstRead, Recipients recipients, Claim claim) {
-        ConnectionRecord sender = firstRead;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Instant now = clock.instant();
-            MessageDecision decision = rateLimit.take(sender.messageAllowance(), now);
-            if (decision instanceof MessageDecision.Refused refused) {
-                return new NotRecorded(new SendMessageResult.RateLimited(refused.retryAfter()));
-            }
-            var taken = (MessageDecision.Allowed) decision;
-            if (registry.recordMessage(command.sender(), new PostedText(command.text(), now), taken)) {
-                var message = new ChatMessage(claim.id(), command.sender(), sender.connection().displayName(),
-                        sender.connection().userId(), command.text(), now, recipients.room());
-                return recipients.room().isPresent() ? stored(message) : new Recorded(message, Optional.empty());
-            }
-            Optional<ConnectionRecord> reread = activeRecord(command.sender());
-            if (reread.isEmpty()) {
-                return new NotRecorded(new SendMessageResult.SenderNotConnected(command.sender()));
-            }
-            sender = reread.get();
-        }
-        return new NotRecorded(new SendMessageResult.RateLimited(rateLimit.interval()));
+    /** Records the message on its sender's row (the seed's columns stay) and, for a room, in its room's history. */
+    private Recorded record(SendMessageCommand command, Connection from, Recipients recipients, Claim claim) {
+        Instant now = clock.instant();
+        registry.recordMessage(command.sender(), new PostedText(command.text(), now));
+        var message = new ChatMessage(claim.id(), command.sender(), from.displayName(), from.userId(),
+                command.text(), now, recipients.room());
+        return recipients.room().isPresent() ? stored(message) : new Recorded(message, Optional.empty());
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.Disconnection;
-import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import java.util.Collection;
@@ -40,8 +39,8 @@ public final class InMemoryConnectionRegistry implements ConnectionRegistry {
     }
 
     @Override
-    public boolean recordMessage(ConnectionId sender, PostedText message, MessageDecision.Allowed taken) {
-        return update(sender, current -> current.recordMessage(message, taken));
+    public void recordMessage(ConnectionId sender, PostedText message) {
+        records.computeIfPresent(sender, (key, current) -> current.recordMessage(message));
     }
 
     @Override

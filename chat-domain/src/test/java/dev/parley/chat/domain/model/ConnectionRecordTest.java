@@ -2,7 +2,6 @@ package dev.parley.chat.domain.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,24 +15,23 @@ class ConnectionRecordTest {
             new Disconnection(CONNECTED_AT.plusSeconds(60), DisconnectReason.closed(1000, "bye"));
 
     @Test
-    void givenNewConnection_registered_isActiveWithNothingPostedAndNoAllowanceYet() {
+    void givenNewConnection_registered_isActiveWithNothingPosted() {
         ConnectionRecord record = ConnectionRecord.registered(ALICE);
 
-        assertThat(record).isEqualTo(new ConnectionRecord(ALICE, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty()));
+        assertThat(record).isEqualTo(new ConnectionRecord(ALICE, Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(record.isActive()).isTrue();
     }
 
     @Test
     void givenActiveRecord_disconnect_endsItKeepingEverythingElse() {
         ConnectionRecord posted = ConnectionRecord.registered(ALICE)
-                .recordMessage(posted("hi", 5), taken(Optional.empty(), allowance("19", 5))).orElseThrow()
+                .recordMessage(posted("hi", 5))
                 .recordBroadcast(posted("maintenance at noon", 10));
 
         Optional<ConnectionRecord> ended = posted.disconnect(CLOSED);
 
         assertThat(ended).contains(new ConnectionRecord(ALICE, Optional.of(CLOSED), posted.latestMessage(),
-                posted.latestBroadcast(), posted.messageAllowance()));
+                posted.latestBroadcast()));
         assertThat(ended.orElseThrow().isActive()).isFalse();
     }
 
@@ -47,50 +45,24 @@ class ConnectionRecordTest {
     }
 
     @Test
-    void givenTokenTakenFromTheAllowanceItHolds_recordMessage_keepsTheMessageAndWhatIsLeft() {
-        MessageAllowance held = allowance("19", 5);
-        ConnectionRecord record = ConnectionRecord.registered(ALICE)
-                .recordMessage(posted("first", 5), taken(Optional.empty(), held)).orElseThrow();
+    void givenRecordWithAMessage_recordMessage_keepsOnlyTheLatest() {
+        ConnectionRecord record = ConnectionRecord.registered(ALICE).recordMessage(posted("first", 5));
 
-        Optional<ConnectionRecord> next = record.recordMessage(posted("second", 6), taken(Optional.of(held),
-                allowance("18.1", 6)));
+        ConnectionRecord next = record.recordMessage(posted("second", 6));
 
-        assertThat(next).contains(new ConnectionRecord(ALICE, Optional.empty(), Optional.of(posted("second", 6)),
-                Optional.empty(), Optional.of(allowance("18.1", 6))));
-    }
-
-    @Test
-    void givenTokenTakenFromAnotherAllowance_recordMessage_isRefusedSoEachTokenIsSpentOnce() {
-        MessageAllowance held = allowance("19", 5);
-        ConnectionRecord record = ConnectionRecord.registered(ALICE)
-                .recordMessage(posted("first", 5), taken(Optional.empty(), held)).orElseThrow();
-
-        assertThat(record.recordMessage(posted("late", 6), taken(Optional.empty(), allowance("19", 6)))).isEmpty();
-        assertThat(record.recordMessage(posted("late", 6), taken(Optional.of(allowance("18", 5)), allowance("17", 6))))
-                .isEmpty();
-        assertThat(ConnectionRecord.registered(ALICE).recordMessage(posted("late", 6), taken(Optional.of(held),
-                allowance("18", 6)))).isEmpty();
+        assertThat(next).isEqualTo(new ConnectionRecord(ALICE, Optional.empty(), Optional.of(posted("second", 6)),
+                Optional.empty()));
     }
 
     @Test
     void givenEndedRecord_recordMessageAndBroadcast_stillKeepTheAuditTrail() {
         ConnectionRecord ended = ConnectionRecord.registered(ALICE).disconnect(CLOSED).orElseThrow();
 
-        ConnectionRecord withMessage = ended.recordMessage(posted("in flight", 61), taken(Optional.empty(),
-                allowance("19", 61))).orElseThrow();
-        ConnectionRecord withBroadcast = withMessage.recordBroadcast(posted("maintenance at noon", 62));
+        ConnectionRecord withBroadcast = ended.recordMessage(posted("in flight", 61))
+                .recordBroadcast(posted("maintenance at noon", 62));
 
         assertThat(withBroadcast).isEqualTo(new ConnectionRecord(ALICE, Optional.of(CLOSED),
-                Optional.of(posted("in flight", 61)), Optional.of(posted("maintenance at noon", 62)),
-                Optional.of(allowance("19", 61))));
-    }
-
-    private static MessageDecision.Allowed taken(Optional<MessageAllowance> before, MessageAllowance after) {
-        return new MessageDecision.Allowed(before, after);
-    }
-
-    private static MessageAllowance allowance(String tokens, int secondsAfterConnect) {
-        return new MessageAllowance(new BigDecimal(tokens), CONNECTED_AT.plusSeconds(secondsAfterConnect));
+                Optional.of(posted("in flight", 61)), Optional.of(posted("maintenance at noon", 62))));
     }
 
     private static PostedText posted(String text, int secondsAfterConnect) {

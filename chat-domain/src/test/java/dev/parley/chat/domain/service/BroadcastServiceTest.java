@@ -11,6 +11,7 @@ import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.Member;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.PostedText;
+import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.model.PresenceEvent;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.port.in.BroadcastCommand;
@@ -27,7 +28,7 @@ class BroadcastServiceTest {
     private static final RoomName GAMES = new RoomName("games");
 
     private final ChatFixture chat = new ChatFixture();
-    private final BroadcastService service = new BroadcastService(chat.registry, chat.rooms, chat.publisher, chat.clock);
+    private final BroadcastService service = new BroadcastService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits);
 
     @Test
     void givenActiveAndDisconnectedConnections_broadcast_sendsOneBroadcastMessageToEachActiveConnection() {
@@ -110,6 +111,16 @@ class BroadcastServiceTest {
                         "lobby " + connections.delivered.id(), "lobby " + connections.alsoDelivered.id(),
                         "lobby " + connections.throttled.id(), "lobby " + connections.failed.id(),
                         "games " + connections.delivered.id());
+    }
+
+    @Test
+    void givenSender_broadcast_recordsWhoSentItOnEveryRowItReached() {
+        Connection alice = chat.active("Alice");
+
+        service.broadcast(new BroadcastCommand(NOTICE).sentBy(new UserId("ops-1")));
+
+        assertThat(chat.recordOf(alice).latestBroadcast())
+                .contains(new PostedText(NOTICE, NOW, Optional.of(new UserId("ops-1"))));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.parley.chat.domain.service;
 
 import dev.parley.chat.domain.fakes.AdjustableClock;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
+import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
 import dev.parley.chat.domain.fakes.InMemoryMessageHistory;
 import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
 import dev.parley.chat.domain.fakes.InMemorySendReceipts;
@@ -14,7 +15,6 @@ import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.Member;
-import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.PresenceEvent;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.model.RoomName;
@@ -45,16 +45,18 @@ final class ChatFixture {
     final InMemoryMessageHistory history = new InMemoryMessageHistory();
     final InMemorySendReceipts receipts = new InMemorySendReceipts();
     final AdjustableClock clock = new AdjustableClock(NOW);
+    final InMemoryLimitRegistry limits = new InMemoryLimitRegistry();
 
-    /** Sending through {@code registry} (this fixture's or one wrapping it) at {@code rateLimit}, with its history. */
-    SendMessageService sendService(ConnectionRegistry registry, MessageRateLimit rateLimit) {
-        return new SendMessageService(registry, rooms, publisher, clock, rateLimit, history, receipts,
+    /** Sending through {@code registry} (this fixture's or one wrapping it), with its history. */
+    SendMessageService sendService(ConnectionRegistry registry) {
+        return new SendMessageService(registry, rooms, publisher, clock, limits, history, receipts,
                 HistoryWindow.DEFAULT);
     }
 
     /** Joining through {@code roomRegistry} (this fixture's or one wrapping it), up to {@code limit}, with its history. */
     JoinRoomService joinService(RoomRegistry roomRegistry, RoomLimit limit) {
-        return new JoinRoomService(registry, roomRegistry, publisher, clock, limit, history, HistoryWindow.DEFAULT);
+        return new JoinRoomService(registry, roomRegistry, publisher, clock, limits, limit, history,
+                HistoryWindow.DEFAULT);
     }
 
     /** A registered, active, anonymous connection named {@code name}, in the lobby. */

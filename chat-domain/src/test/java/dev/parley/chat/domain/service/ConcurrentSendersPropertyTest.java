@@ -7,7 +7,6 @@ import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.HistoryEntry;
 import dev.parley.chat.domain.model.HistoryPosition;
 import dev.parley.chat.domain.model.HistoryWindow;
-import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.StoredMessage;
@@ -39,7 +38,7 @@ class ConcurrentSendersPropertyTest {
             throws Exception {
         var chat = new ChatFixture();
         var send = new SendMessageService(chat.registry, chat.rooms, chat.publisher, chat.clock,
-                new MessageRateLimit(1_000_000, 1_000_000), chat.history, chat.receipts, HistoryWindow.DEFAULT);
+                chat.limits, chat.history, chat.receipts, HistoryWindow.DEFAULT);
         List<Connection> senders = IntStream.range(0, messagesPerSender.size())
                 .mapToObj(n -> chat.active("Sender " + n)).toList();
         Connection listener = chat.active("Listener");

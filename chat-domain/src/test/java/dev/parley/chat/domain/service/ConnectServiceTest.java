@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.ConnectionLimit;
+import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.Member;
+import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.PresenceEvent;
 import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.RoomLimit;
@@ -15,9 +18,13 @@ import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.in.ConnectCommand;
 import dev.parley.chat.domain.port.in.ConnectResult;
+import dev.parley.chat.domain.port.in.DisconnectCommand;
+import dev.parley.chat.domain.port.in.SendMessageCommand;
 import dev.parley.chat.domain.port.out.DeliveryResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,10 +34,12 @@ class ConnectServiceTest {
 
     private static final ConnectionId ID = new ConnectionId("L0SM9cOFvHcCIhw=");
     private static final DisplayName GUEST_NAME = new DisplayName("guest-L0SM");
+    private static final UserId ADA = new UserId("auth0|ada");
 
     private final ChatFixture chat = new ChatFixture();
     private final ConnectService service =
-            new ConnectService(chat.registry, chat.rooms, chat.publisher, chat.clock, RoomLimit.DEFAULT);
+            new ConnectService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits, RoomLimit.DEFAULT,
+                    ConnectionLimit.DEFAULT);
 
     @Test
     void givenRequestedNameWithSurroundingWhitespace_connect_registersTheTrimmedName() {
@@ -202,6 +211,64 @@ class ConnectServiceTest {
         Connection connection = connected(new ConnectCommand(ID, Optional.of("  " + name + " ")));
 
         assertThat(connection.displayName().value()).isEqualTo(name);
+    }
+
+    @Test
+    void givenAUserWithAsManyConnectionsAsAllowed_connectAnother_isRefusedAndStoresAndAnnouncesNothing() {
+        List<Connection> tabs = IntStream.range(0, 5).mapToObj(n -> connected(ofAda("tab" + n))).toList();
+        chat.active("Bob");
+        int sentBefore = chat.publisher.sent().size();
+
+        ConnectResult sixth = service.connect(ofAda("sixth"));
+
+        assertThat(sixth).isEqualTo(new ConnectResult.TooManyConnections(ConnectionLimit.DEFAULT));
+        assertThat(chat.registry.find(ChatFixture.idOf("sixth"))).isEmpty();
+        assertThat(chat.publisher.sent()).hasSize(sentBefore);
+        assertThat(chat.limits.connectionsOf(ADA).open()).containsOnlyKeys(tabs.stream().map(Connection::id).toList());
+    }
+
+    @Test
+    void givenAnonymousConnections_connectMoreThanAUserMay_admitsEach() {
+        IntStream.range(0, 6).forEach(n -> connected(new ConnectCommand(ChatFixture.idOf("guest" + n), Optional.empty())));
+
+        assertThat(chat.registry.activeConnections()).hasSize(6);
+    }
+
+    @Test
+    void givenAUserAtTheLimitWhoseConnectionDisconnected_connectAnother_isAdmitted() {
+        List<Connection> tabs = IntStream.range(0, 5).mapToObj(n -> connected(ofAda("tab" + n))).toList();
+        new DisconnectService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits)
+                .disconnect(new DisconnectCommand(tabs.get(2).id(), DisconnectReason.closed(1000, "bye")));
+
+        assertThat(service.connect(ofAda("sixth"))).isInstanceOf(ConnectResult.Connected.class);
+    }
+
+    @Test
+    void givenAUserAtTheLimitWhoseConnectionASendFoundGone_connectAnother_isAdmitted() {
+        List<Connection> tabs = IntStream.range(0, 5).mapToObj(n -> connected(ofAda("tab" + n))).toList();
+        Connection bob = chat.active("Bob");
+        chat.clock.advance(Connection.OPENING_TIME);
+        chat.publisher.answer(tabs.get(0).id(), DeliveryResult.gone());
+        chat.sendService(chat.registry)
+                .send(new SendMessageCommand(bob.id(), new MessageText("anyone?"), Optional.empty()));
+
+        assertThat(service.connect(ofAda("sixth"))).isInstanceOf(ConnectResult.Connected.class);
+        assertThat(chat.limits.connectionsOf(ADA).open()).doesNotContainKey(tabs.get(0).id());
+    }
+
+    @Test
+    void givenAUserAtTheLimitWhoseDisconnectsWereLost_connectOnceTheTransportClosedThemForCertain_isAdmitted() {
+        IntStream.range(0, 5).forEach(n -> connected(ofAda("tab" + n)));
+        chat.clock.advance(Connection.MAX_DURATION.minusMillis(1));
+        assertThat(service.connect(ofAda("too early"))).isInstanceOf(ConnectResult.TooManyConnections.class);
+
+        chat.clock.advance(Duration.ofMillis(1));
+
+        assertThat(service.connect(ofAda("sixth"))).isInstanceOf(ConnectResult.Connected.class);
+    }
+
+    private static ConnectCommand ofAda(String tab) {
+        return new ConnectCommand(ChatFixture.idOf(tab), Optional.of("Ada"), Optional.of(ADA));
     }
 
     private Connection connected(ConnectCommand command) {

@@ -22,7 +22,7 @@ class DisconnectServiceTest {
     private static final RoomName MUSIC = new RoomName("music");
 
     private final ChatFixture chat = new ChatFixture();
-    private final DisconnectService service = new DisconnectService(chat.registry, chat.rooms, chat.publisher, chat.clock);
+    private final DisconnectService service = new DisconnectService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits);
 
     @Test
     void givenActiveConnection_disconnect_marksItWithTheClockInstantAndTheReason() {
@@ -41,7 +41,8 @@ class DisconnectServiceTest {
         Connection alice = chat.active("Alice");
         service.disconnect(new DisconnectCommand(alice.id(), CLIENT_CLOSED));
         var later = new DisconnectService(
-                chat.registry, chat.rooms, chat.publisher, Clock.fixed(NOW.plusSeconds(30), ZoneOffset.UTC));
+                chat.registry, chat.rooms, chat.publisher, Clock.fixed(NOW.plusSeconds(30), ZoneOffset.UTC),
+                chat.limits);
 
         later.disconnect(new DisconnectCommand(alice.id(), DisconnectReason.closed(1006, "abnormal")));
 

@@ -15,7 +15,7 @@ class LeaveRoomServiceTest {
     private static final RoomName GAMES = new RoomName("games");
 
     private final ChatFixture chat = new ChatFixture();
-    private final LeaveRoomService service = new LeaveRoomService(chat.registry, chat.rooms, chat.publisher, chat.clock);
+    private final LeaveRoomService service = new LeaveRoomService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits);
 
     @Test
     void givenMember_leave_endsItsMembershipAndAnnouncesItsLeaveToTheMembersLeft() {

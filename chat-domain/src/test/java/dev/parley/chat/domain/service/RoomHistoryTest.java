@@ -19,7 +19,6 @@ import dev.parley.chat.domain.model.HistoryHead;
 import dev.parley.chat.domain.model.HistoryPage;
 import dev.parley.chat.domain.model.HistoryPosition;
 import dev.parley.chat.domain.model.HistoryWindow;
-import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.RoomCatchup;
 import dev.parley.chat.domain.model.RoomLimit;
@@ -49,14 +48,13 @@ import org.junit.jupiter.api.Test;
 class RoomHistoryTest {
 
     private static final RoomName DESIGN = new RoomName("design");
-    private static final MessageRateLimit UNREACHED = new MessageRateLimit(1_000_000, 1_000_000);
     private static final HistoryWindow WINDOW = new HistoryWindow(100, Duration.ofDays(1));
 
     private final ChatFixture chat = new ChatFixture();
     private final SendMessageService send = new SendMessageService(chat.registry, chat.rooms, chat.publisher,
-            chat.clock, UNREACHED, chat.history, chat.receipts, WINDOW);
+            chat.clock, chat.limits, chat.history, chat.receipts, WINDOW);
     private final JoinRoomService join = new JoinRoomService(chat.registry, chat.rooms, chat.publisher, chat.clock,
-            RoomLimit.DEFAULT, chat.history, WINDOW);
+            chat.limits, RoomLimit.DEFAULT, chat.history, WINDOW);
     private final HistoryService history = new HistoryService(chat.rooms, chat.history, WINDOW, chat.publisher, chat.clock);
     private final ResetHistoryService reset = new ResetHistoryService(chat.history);
     private final Connection ann = chat.active("Ann", new UserId("ann"));
@@ -94,7 +92,7 @@ class RoomHistoryTest {
     @Test
     void givenStoreFails_sendFails_theSeqIsMarkedVoid_andTheClientsIdIsFreeAgain() {
         var failing = new FailingHistory(chat.history);
-        var flaky = new SendMessageService(chat.registry, chat.rooms, chat.publisher, chat.clock, UNREACHED, failing,
+        var flaky = new SendMessageService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits, failing,
                 chat.receipts, WINDOW);
         var command = resendable(ann, "lost", "m1");
 
@@ -132,17 +130,6 @@ class RoomHistoryTest {
         assertThat(sent(resendable(bob, "two", "m1")).seq()).hasValue(2);
         chat.clock.advance(SendReceipt.RESEND_WINDOW);
         assertThat(sent(resendable(ann, "three", "m1")).seq()).hasValue(3);
-    }
-
-    @Test
-    void givenFirstSendRateLimited_itsResendIsSent() {
-        var oneOnly = new SendMessageService(chat.registry, chat.rooms, chat.publisher, chat.clock,
-                new MessageRateLimit(1, 1), chat.history, chat.receipts, WINDOW);
-        oneOnly.send(say(ann, "uses the only token"));
-
-        assertThat(oneOnly.send(resendable(ann, "too soon", "m2"))).isInstanceOf(SendMessageResult.RateLimited.class);
-        chat.clock.advance(Duration.ofSeconds(1));
-        assertThat(oneOnly.send(resendable(ann, "too soon", "m2"))).isInstanceOf(SendMessageResult.Sent.class);
     }
 
     @Test
@@ -232,7 +219,7 @@ class RoomHistoryTest {
     void history_skipsVoidSeqs_andEndsAtTheFirstExpiredMessage() {
         sent(say(ann, "expires"));
         chat.clock.advance(Duration.ofMinutes(10));
-        var failing = new SendMessageService(chat.registry, chat.rooms, chat.publisher, chat.clock, UNREACHED,
+        var failing = new SendMessageService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits,
                 new FailingHistory(chat.history), chat.receipts, WINDOW);
         assertThatThrownBy(() -> failing.send(say(ann, "void"))).isInstanceOf(IllegalStateException.class);
         ChatMessage kept = sent(say(ann, "kept"));

@@ -6,10 +6,10 @@ import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Member;
 import dev.parley.chat.domain.model.MemberPage;
-import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.OutgoingMessage;
 import dev.parley.chat.domain.model.PresenceEvent;
@@ -57,8 +57,6 @@ class RoomsPropertyTest {
     private static final List<RoomName> ROOMS = List.of(RoomName.LOBBY, RED, BLUE);
     /** Fewer than the rooms there are, so joins meet the limit. */
     private static final RoomLimit TWO_ROOMS = new RoomLimit(2);
-    private static final MessageRateLimit NEVER_REACHED =
-            new MessageRateLimit(MessageRateLimit.MAX_PER_SECOND, MessageRateLimit.MAX_BURST);
     private static final UserId ADA = new UserId("auth0|ada");
     private static final UserId BOB = new UserId("auth0|bob");
     private static final UserId CY = new UserId("auth0|cy");
@@ -236,14 +234,15 @@ class RoomsPropertyTest {
 
         final ChatFixture chat = new ChatFixture();
         final ConnectService connect =
-                new ConnectService(chat.registry, chat.rooms, chat.publisher, chat.clock, TWO_ROOMS);
+                new ConnectService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits, TWO_ROOMS,
+                        ConnectionLimit.DEFAULT);
         final JoinRoomService join =
                 chat.joinService(chat.rooms, TWO_ROOMS);
-        final LeaveRoomService leave = new LeaveRoomService(chat.registry, chat.rooms, chat.publisher, chat.clock);
+        final LeaveRoomService leave = new LeaveRoomService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits);
         final SendMessageService send =
-                chat.sendService(chat.registry, NEVER_REACHED);
+                chat.sendService(chat.registry);
         final DisconnectService disconnect =
-                new DisconnectService(chat.registry, chat.rooms, chat.publisher, chat.clock);
+                new DisconnectService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits);
 
         final Map<Integer, Connection> active = new HashMap<>();
         final Map<Integer, ConnectionId> ended = new HashMap<>();

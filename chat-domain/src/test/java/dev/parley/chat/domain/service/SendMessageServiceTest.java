@@ -12,9 +12,6 @@ import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.Member;
-import dev.parley.chat.domain.model.MessageAllowance;
-import dev.parley.chat.domain.model.MessageDecision;
-import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.RoomName;
@@ -25,26 +22,22 @@ import dev.parley.chat.domain.port.in.SendMessageCommand.ToUser;
 import dev.parley.chat.domain.port.in.SendMessageResult;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.DeliveryResult;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SendMessageServiceTest {
 
     private static final MessageText HELLO = new MessageText("hello, everyone");
-    private static final MessageRateLimit TEN_A_SECOND_BURST_OF_20 = new MessageRateLimit(10, 20);
     private static final RoomName GAMES = new RoomName("games");
     private static final RoomName MUSIC = new RoomName("music");
 
     private final ChatFixture chat = new ChatFixture();
     private final SendMessageService service =
-            chat.sendService(chat.registry, TEN_A_SECOND_BURST_OF_20);
+            chat.sendService(chat.registry);
 
     @Test
     void givenOtherActiveAndDisconnectedConnections_send_deliversOneCopyToEachOtherActiveConnection() {
@@ -131,7 +124,6 @@ class SendMessageServiceTest {
         assertThat(result).isEqualTo(new SendMessageResult.NotAMember(GAMES));
         assertThat(chat.publisher.sent()).isEmpty();
         assertThat(chat.recordOf(alice).latestMessage()).isEmpty();
-        assertThat(chat.recordOf(alice).messageAllowance()).isEmpty();
     }
 
     @Test
@@ -219,8 +211,6 @@ class SendMessageServiceTest {
         assertThat(toNobody).isEqualTo(new SendMessageResult.UnknownUser(nobody));
         assertThat(toHerself).isEqualTo(new SendMessageResult.UnknownUser(ada));
         assertThat(chat.publisher.sent()).isEmpty();
-        assertThat(chat.recordOf(alice).messageAllowance()).isEmpty();
-        assertThat(chat.recordOf(onlyTab).messageAllowance()).isEmpty();
     }
 
     @Test
@@ -287,16 +277,10 @@ class SendMessageServiceTest {
             chat.join(second, room);
         }
         chat.publisher.answer(first.id(), DeliveryResult.gone()).answer(second.id(), DeliveryResult.gone());
-        List<ConnectionId> marked = new ArrayList<>();
-        var counting = new RacingRegistry(chat.registry, 0) {
-            @Override
-            public boolean markDisconnected(ConnectionId id, Disconnection disconnection) {
-                marked.add(id);
-                return super.markDisconnected(id, disconnection);
-            }
-        };
+        var counting = new MarkRecordingRegistry(chat.registry);
+        List<ConnectionId> marked = counting.marked;
         var countedService =
-                chat.sendService(counting, TEN_A_SECOND_BURST_OF_20);
+                chat.sendService(counting);
 
         SendMessageResult.Sent sent = sentBy(countedService.send(toEveryone(alice)));
 
@@ -339,7 +323,6 @@ class SendMessageServiceTest {
         assertThat(result).isEqualTo(new SendMessageResult.UnknownRecipient(stranger));
         assertThat(chat.publisher.sent()).isEmpty();
         assertThat(chat.recordOf(alice).latestMessage()).isEmpty();
-        assertThat(chat.recordOf(alice).messageAllowance()).isEmpty();
         assertThat(chat.registry.find(stranger)).isEmpty();
     }
 
@@ -441,129 +424,31 @@ class SendMessageServiceTest {
         assertThat(chat.recordOf(alice).latestMessage()).contains(new PostedText(HELLO, NOW));
     }
 
-    @Test
-    void givenFirstMessage_send_storesAFullBucketLessOneTokenWithTheMessage() {
-        Connection alice = chat.active("Alice");
-
-        service.send(toEveryone(alice));
-
-        assertThat(chat.recordOf(alice).messageAllowance()).contains(new MessageAllowance(BigDecimal.valueOf(19), NOW));
+    private static SendMessageCommand toEveryone(Connection sender) {
+        return new SendMessageCommand(sender.id(), HELLO, Optional.empty());
     }
 
-    @Test
-    void givenBurstSentAtOneInstant_sendOneMore_answersRateLimitedAndStoresAndSendsNothingForIt() {
-        Connection alice = chat.active("Alice");
-        Connection bob = chat.active("Bob");
-        List<SendMessageResult> burst = IntStream.range(0, 20).mapToObj(n -> service.send(toEveryone(alice))).toList();
-        ConnectionRecord afterBurst = chat.recordOf(alice);
-
-        SendMessageResult oneMore = service.send(new SendMessageCommand(alice.id(), new MessageText("one too many"),
-                Optional.empty()));
-
-        assertThat(burst).allSatisfy(result -> assertThat(result).isInstanceOf(SendMessageResult.Sent.class));
-        assertThat(oneMore).isEqualTo(new SendMessageResult.RateLimited(Duration.ofMillis(100)));
-        assertThat(chat.recordOf(alice)).isEqualTo(afterBurst);
-        assertThat(chat.publisher.recipientsOf(((SendMessageResult.Sent) burst.get(19)).message())).containsExactly(bob.id());
-        assertThat(chat.publisher.sent()).hasSize(20)
-                .noneSatisfy(sent -> assertThat(((ChatMessage) sent.message()).text().value()).isEqualTo("one too many"));
+    private static SendMessageCommand direct(Connection sender, ConnectionId recipient) {
+        return new SendMessageCommand(sender.id(), HELLO, Optional.of(recipient));
     }
 
-    @Test
-    void givenRateLimitedSender_sendOnceRetryAfterHasPassed_isSentAgain() {
-        Connection alice = chat.active("Alice");
-        IntStream.range(0, 20).forEach(n -> service.send(toEveryone(alice)));
-        var limited = (SendMessageResult.RateLimited) service.send(toEveryone(alice));
-
-        chat.clock.advance(limited.retryAfter());
-        SendMessageResult again = service.send(toEveryone(alice));
-
-        assertThat(again).isInstanceOf(SendMessageResult.Sent.class);
-        assertThat(chat.recordOf(alice).latestMessage()).contains(new PostedText(HELLO, NOW.plus(limited.retryAfter())));
-        assertThat(service.send(toEveryone(alice))).isInstanceOf(SendMessageResult.RateLimited.class);
+    private static SendMessageResult.Sent sentBy(SendMessageResult result) {
+        assertThat(result).isInstanceOf(SendMessageResult.Sent.class);
+        return (SendMessageResult.Sent) result;
     }
 
-    @Test
-    void givenOtherMessagesOfTheSenderRecordedMeanwhile_send_rereadsItsAllowanceAndRecordsAfterThem() {
-        Connection alice = chat.active("Alice");
-        Connection bob = chat.active("Bob");
-        var racing = new RacingRegistry(chat.registry, 3);
-        var racedService =
-                chat.sendService(racing, TEN_A_SECOND_BURST_OF_20);
+    /** The shared registry, noting each connection marked disconnected, in order. */
+    private record MarkRecordingRegistry(ConnectionRegistry shared, List<ConnectionId> marked)
+            implements ConnectionRegistry {
 
-        SendMessageResult.Sent sent = sentBy(racedService.send(toEveryone(alice)));
-
-        assertThat(racing.racesLost).isEqualTo(3);
-        assertThat(chat.recordOf(alice).latestMessage()).contains(new PostedText(HELLO, NOW));
-        // Three rivals and this message each took a token.
-        assertThat(chat.recordOf(alice).messageAllowance()).contains(new MessageAllowance(BigDecimal.valueOf(16), NOW));
-        assertThat(chat.publisher.sent()).containsExactly(new RecordingMessagePublisher.Sent(bob.id(), sent.message()));
-    }
-
-    @Test
-    void givenSenderLosingEveryRace_send_answersRateLimitedAndSendsNothing() {
-        Connection alice = chat.active("Alice");
-        chat.active("Bob");
-        var racing = new RacingRegistry(chat.registry, Integer.MAX_VALUE);
-        var racedService =
-                chat.sendService(racing, TEN_A_SECOND_BURST_OF_20);
-
-        SendMessageResult result = racedService.send(toEveryone(alice));
-
-        assertThat(result).isEqualTo(new SendMessageResult.RateLimited(TEN_A_SECOND_BURST_OF_20.interval()));
-        assertThat(racing.racesLost).isEqualTo(SendMessageService.MAX_ATTEMPTS);
-        assertThat(chat.recordOf(alice).latestMessage()).contains(RacingRegistry.RIVAL);
-        assertThat(chat.publisher.sent()).isEmpty();
-    }
-
-    @Test
-    void givenSenderDisconnectedWhileRacing_send_answersSenderNotConnected() {
-        Connection alice = chat.active("Alice");
-        var racing = new RacingRegistry(chat.registry, 1) {
-            @Override
-            void rival(ConnectionId sender) {
-                super.rival(sender);
-                chat.registry.markDisconnected(sender, EARLIER_DISCONNECTION);
-            }
-        };
-        var racedService =
-                chat.sendService(racing, TEN_A_SECOND_BURST_OF_20);
-
-        SendMessageResult result = racedService.send(toEveryone(alice));
-
-        assertThat(result).isEqualTo(new SendMessageResult.SenderNotConnected(alice.id()));
-        assertThat(chat.publisher.sent()).isEmpty();
-    }
-
-    /**
-     * The registry as another handler instance sharing the table sees it: just before each of the first
-     * {@code races} writes of a message, that instance records a message of the same sender, taking a token.
-     */
-    private static class RacingRegistry implements ConnectionRegistry {
-
-        static final PostedText RIVAL = new PostedText(new MessageText("sent by another instance"), NOW);
-
-        private final ConnectionRegistry shared;
-        private final int races;
-        int racesLost;
-
-        RacingRegistry(ConnectionRegistry shared, int races) {
-            this.shared = shared;
-            this.races = races;
-        }
-
-        void rival(ConnectionId sender) {
-            ConnectionRecord current = shared.find(sender).orElseThrow();
-            var taken = (MessageDecision.Allowed) TEN_A_SECOND_BURST_OF_20.take(current.messageAllowance(), NOW);
-            assertThat(shared.recordMessage(sender, RIVAL, taken)).isTrue();
+        MarkRecordingRegistry(ConnectionRegistry shared) {
+            this(shared, new ArrayList<>());
         }
 
         @Override
-        public boolean recordMessage(ConnectionId sender, PostedText message, MessageDecision.Allowed taken) {
-            if (racesLost < races) {
-                rival(sender);
-                racesLost++;
-            }
-            return shared.recordMessage(sender, message, taken);
+        public boolean markDisconnected(ConnectionId id, Disconnection disconnection) {
+            marked.add(id);
+            return shared.markDisconnected(id, disconnection);
         }
 
         @Override
@@ -577,8 +462,8 @@ class SendMessageServiceTest {
         }
 
         @Override
-        public boolean markDisconnected(ConnectionId id, Disconnection disconnection) {
-            return shared.markDisconnected(id, disconnection);
+        public void recordMessage(ConnectionId sender, PostedText message) {
+            shared.recordMessage(sender, message);
         }
 
         @Override
@@ -590,18 +475,5 @@ class SendMessageServiceTest {
         public Stream<Connection> activeConnections() {
             return shared.activeConnections();
         }
-    }
-
-    private static SendMessageCommand toEveryone(Connection sender) {
-        return new SendMessageCommand(sender.id(), HELLO, Optional.empty());
-    }
-
-    private static SendMessageCommand direct(Connection sender, ConnectionId recipient) {
-        return new SendMessageCommand(sender.id(), HELLO, Optional.of(recipient));
-    }
-
-    private static SendMessageResult.Sent sentBy(SendMessageResult result) {
-        assertThat(result).isInstanceOf(SendMessageResult.Sent.class);
-        return (SendMessageResult.Sent) result;
     }
 }

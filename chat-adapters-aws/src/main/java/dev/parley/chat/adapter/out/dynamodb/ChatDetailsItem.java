@@ -12,12 +12,10 @@ import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
-import dev.parley.chat.domain.model.MessageAllowance;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -61,10 +59,8 @@ final class ChatDetailsItem {
                     .getter(ChatDetailsItem::getBroadcastMessage).setter(ChatDetailsItem::setBroadcastMessage))
             .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.LATEST_BROADCAST_TIME)
                     .getter(ChatDetailsItem::getLatestBroadcastTime).setter(ChatDetailsItem::setLatestBroadcastTime))
-            .addAttribute(BigDecimal.class, attribute -> attribute.name(ChatDetailsTable.SEND_TOKENS)
-                    .getter(ChatDetailsItem::getSendTokens).setter(ChatDetailsItem::setSendTokens))
-            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.SEND_TOKENS_AT)
-                    .getter(ChatDetailsItem::getSendTokensAt).setter(ChatDetailsItem::setSendTokensAt))
+            .addAttribute(String.class, attribute -> attribute.name(ChatDetailsTable.BROADCAST_SENDER)
+                    .getter(ChatDetailsItem::getBroadcastSender).setter(ChatDetailsItem::setBroadcastSender))
             .addAttribute(Long.class, attribute -> attribute.name(ChatDetailsTable.EXPIRES_AT)
                     .getter(ChatDetailsItem::getExpiresAt).setter(ChatDetailsItem::setExpiresAt))
             .build();
@@ -82,8 +78,7 @@ final class ChatDetailsItem {
     private String latestMessageTime;
     private String broadcastMessage;
     private String latestBroadcastTime;
-    private BigDecimal sendTokens;
-    private String sendTokensAt;
+    private String broadcastSender;
     private Long expiresAt;
 
     /** A just-registered, active connection. */
@@ -139,11 +134,9 @@ final class ChatDetailsItem {
         Optional<PostedText> latestBroadcast = pair(ChatDetailsTable.LATEST_BROADCAST_TIME, latestBroadcastTime,
                 ChatDetailsTable.BROADCAST_MESSAGE, broadcastMessage)
                 .map(text -> new PostedText(new MessageText(text),
-                        instant(ChatDetailsTable.LATEST_BROADCAST_TIME, latestBroadcastTime)));
-        Optional<MessageAllowance> messageAllowance = pair(ChatDetailsTable.SEND_TOKENS_AT, sendTokensAt,
-                ChatDetailsTable.SEND_TOKENS, sendTokens)
-                .map(tokens -> new MessageAllowance(tokens, instant(ChatDetailsTable.SEND_TOKENS_AT, sendTokensAt)));
-        return new ConnectionRecord(toConnection(), disconnection, latestMessage, latestBroadcast, messageAllowance);
+                        instant(ChatDetailsTable.LATEST_BROADCAST_TIME, latestBroadcastTime),
+                        Optional.ofNullable(broadcastSender).map(UserId::new)));
+        return new ConnectionRecord(toConnection(), disconnection, latestMessage, latestBroadcast);
     }
 
     /** The value that goes with a time: both are written together, so an item with only one is not Parley's. */
@@ -273,28 +266,20 @@ final class ChatDetailsItem {
         this.broadcastMessage = broadcastMessage;
     }
 
+    String getBroadcastSender() {
+        return broadcastSender;
+    }
+
+    void setBroadcastSender(String broadcastSender) {
+        this.broadcastSender = broadcastSender;
+    }
+
     String getLatestBroadcastTime() {
         return latestBroadcastTime;
     }
 
     void setLatestBroadcastTime(String latestBroadcastTime) {
         this.latestBroadcastTime = latestBroadcastTime;
-    }
-
-    BigDecimal getSendTokens() {
-        return sendTokens;
-    }
-
-    void setSendTokens(BigDecimal sendTokens) {
-        this.sendTokens = sendTokens;
-    }
-
-    String getSendTokensAt() {
-        return sendTokensAt;
-    }
-
-    void setSendTokensAt(String sendTokensAt) {
-        this.sendTokensAt = sendTokensAt;
     }
 
     Long getExpiresAt() {

@@ -16,8 +16,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * The {@code chatDetails} table in one place, for the registry, the local gateway's table creation and the
  * deployment. One item per connection, under the attribute names of the original tutorial's table, every time an
  * ISO-8601 UTC string; Parley adds the display name, the authorized user and the rooms it may join, why a connection
- * ended, what is left of its send rate, the shard (and the user) that list it while it is active, its rooms, and the
- * expiry time.
+ * ended, the shard (and the user) that list it while it is active, its rooms, and the expiry time.
+ *
+ * <p>Beside them, the limits that outlive a connection ({@link DynamoDbLimitRegistry}, ADR 0009): under a key that
+ * begins with {@value #LIMIT_KEY_PREFIX}, which no connection id can, since connection ids have no {@code #}, a sender's
+ * send allowance ({@value #ALLOWANCE_KEY_PREFIX}{@code <user:id or connection:id>}: {@link #SEND_TOKENS},
+ * {@link #SEND_TOKENS_AT}) and a user's open connections ({@value #CONNECTIONS_KEY_PREFIX}{@code <user id>}:
+ * {@link #OPEN_CONNECTIONS}, {@link #REVISION}), each with {@link #EXPIRES_AT}. Neither has an index attribute.
  */
 public final class ChatDetailsTable {
 
@@ -33,6 +38,8 @@ public final class ChatDetailsTable {
     /** The latest broadcast delivered to the connection, and when. */
     public static final String BROADCAST_MESSAGE = "BroadcastMessage";
     public static final String LATEST_BROADCAST_TIME = "LatestBroadcasttime";
+    /** (S) The user who sent that broadcast, when authorization named one; absent otherwise. */
+    public static final String BROADCAST_SENDER = "BroadcastSender";
     public static final String DISPLAY_NAME = "DisplayName";
     /** (S) The user the authorizer identified; absent on anonymous connections. */
     public static final String USER_ID = "UserId";
@@ -42,13 +49,21 @@ public final class ChatDetailsTable {
      */
     public static final String ROOM_ACCESS = "RoomAccess";
     public static final String DISCONNECT_REASON = "DisconnectReason";
+    /** What begins the key of every item that is not a connection. */
+    public static final String LIMIT_KEY_PREFIX = "limit#";
+    public static final String ALLOWANCE_KEY_PREFIX = LIMIT_KEY_PREFIX + "allowance#";
+    public static final String CONNECTIONS_KEY_PREFIX = LIMIT_KEY_PREFIX + "connections#";
     /**
-     * (N) How many tokens of its send rate the connection had left after its latest message, and (S) when that was:
-     * written with {@link #MESSAGE}, and only while they still hold what the sender read, so concurrent handler
-     * instances share one token bucket per connection.
+     * On an allowance: (N) how many tokens of its send rate the sender had left after its latest frame, and (S) when
+     * that was, written only while they still hold what the charge read, so concurrent handler instances share one
+     * token bucket per sender.
      */
     public static final String SEND_TOKENS = "SendTokens";
     public static final String SEND_TOKENS_AT = "SendTokensAt";
+    /** (M of S) On a user's open connections: each connection id holding a place, with when it opened. */
+    public static final String OPEN_CONNECTIONS = "OpenConnections";
+    /** (N) On a user's open connections: the revision of the places, which each change increments. */
+    public static final String REVISION = "Revision";
     /** (S) Present only while the connection is active, so the index below lists only active connections. */
     public static final String ACTIVE_SHARD = "ActiveShard";
     /** (N) Epoch seconds after which DynamoDB's time to live deletes the item; the deployment enables it. */

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The {@code chatHistory} table in one place, for the history adapter, the local gateway's table creation and the
- * deployment (ADR 0009). Partition key {@link #STREAM}, sort key {@link #SEQ}; three kinds of partition, by prefix:
+ * deployment (ADR 0010). Partition key {@link #STREAM}, sort key {@link #SEQ}; three kinds of partition, by prefix:
  * <ul>
  *   <li>{@code h#<room>}, the room's head at seq 0: {@link #EPOCH}, {@link #LATEST} (the latest seq allocated),
  *       {@link #ALLOCATED_AT};</li>

@@ -6,12 +6,9 @@ import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.Disconnection;
-import dev.parley.chat.domain.model.MessageAllowance;
-import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -53,9 +50,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
 
-    /** API Gateway closes every connection after two hours: a row whose $disconnect never came is stale by then. */
-    static final Duration MAX_CONNECTION_DURATION = Duration.ofHours(2);
-
     /**
      * A broadcast's audit trail is one UpdateItem per connection reached (BatchWriteItem only puts whole items, which
      * would overwrite concurrent writes). One after another, 10,000 connections at about 5 ms a call take some 50 s,
@@ -90,7 +84,7 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
     @Override
     public void register(Connection connection) {
         Objects.requireNonNull(connection, "connection");
-        Instant expiresAt = connection.connectedAt().plus(MAX_CONNECTION_DURATION).plus(settings.retention());
+        Instant expiresAt = connection.connectedAt().plus(Connection.MAX_DURATION).plus(settings.retention());
         table.putItem(ChatDetailsItem.active(connection, settings.shardOf(connection.id()), expiresAt));
     }
 
@@ -124,33 +118,12 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
     }
 
     @Override
-    public boolean recordMessage(ConnectionId sender, PostedText message, MessageDecision.Allowed taken) {
+    public void recordMessage(ConnectionId sender, PostedText message) {
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(taken, "taken");
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":text", string(message.text().value()),
-                ":time", string(isoUtc(message.at())),
-                ":tokens", tokens(taken.after()),
-                ":tokensAt", string(isoUtc(taken.after().at()))));
-        // ConnectionRecord.recordMessage: the token must come from the allowance the item still holds.
-        String unchangedAllowance;
-        if (taken.before().isPresent()) {
-            unchangedAllowance = "#tokens = :tokensBefore AND #tokensAt = :tokensAtBefore";
-            values.put(":tokensBefore", tokens(taken.before().get()));
-            values.put(":tokensAtBefore", string(isoUtc(taken.before().get().at())));
-        } else {
-            unchangedAllowance = "attribute_not_exists(#tokensAt)";
-        }
-        // One write for the message and the allowance, so no message is ever recorded without its token taken.
-        return updateIfRegistered(sender,
-                "SET #text = :text, #time = :time, #tokens = :tokens, #tokensAt = :tokensAt",
-                IS_REGISTERED + " AND " + unchangedAllowance,
-                Map.of("#text", ChatDetailsTable.MESSAGE,
-                        "#time", ChatDetailsTable.LATEST_MESSAGE_TIME,
-                        "#tokens", ChatDetailsTable.SEND_TOKENS,
-                        "#tokensAt", ChatDetailsTable.SEND_TOKENS_AT),
-                values);
+        updateIfRegistered(sender, "SET #text = :text, #time = :time", IS_REGISTERED,
+                Map.of("#text", ChatDetailsTable.MESSAGE, "#time", ChatDetailsTable.LATEST_MESSAGE_TIME),
+                Map.of(":text", string(message.text().value()), ":time", string(isoUtc(message.at()))));
     }
 
     @Override
@@ -206,10 +179,16 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
         return activeConnectionsIndex.query(query.build());
     }
 
+    /** The sender is removed with a broadcast by no one named, so it never stays with another's text. */
     private void recordBroadcastOn(ConnectionId id, PostedText broadcast) {
-        updateIfRegistered(id, "SET #text = :text, #time = :time", IS_REGISTERED,
-                Map.of("#text", ChatDetailsTable.BROADCAST_MESSAGE, "#time", ChatDetailsTable.LATEST_BROADCAST_TIME),
-                Map.of(":text", string(broadcast.text().value()), ":time", string(isoUtc(broadcast.at()))));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":text", string(broadcast.text().value()),
+                ":time", string(isoUtc(broadcast.at()))));
+        broadcast.sentBy().ifPresent(sender -> values.put(":sender", string(sender.value())));
+        updateIfRegistered(id, "SET #text = :text, #time = :time"
+                        + (broadcast.sentBy().isPresent() ? ", #sender = :sender" : " REMOVE #sender"), IS_REGISTERED,
+                Map.of("#text", ChatDetailsTable.BROADCAST_MESSAGE, "#time", ChatDetailsTable.LATEST_BROADCAST_TIME,
+                        "#sender", ChatDetailsTable.BROADCAST_SENDER),
+                values);
     }
 
     /** Applies the update when the condition holds; false when it does not, which never creates an item. */
@@ -233,11 +212,6 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
 
     private static AttributeValue string(String value) {
         return AttributeValue.fromS(value);
-    }
-
-    /** A plain decimal (never an exponent), which DynamoDB compares by value: 19.500000 equals a stored 19.5. */
-    private static AttributeValue tokens(MessageAllowance allowance) {
-        return AttributeValue.fromN(allowance.tokens().toPlainString());
     }
 
     private static AttributeValue number(long value) {

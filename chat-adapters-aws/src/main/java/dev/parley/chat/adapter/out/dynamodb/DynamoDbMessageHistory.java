@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Rooms' histories in the {@link ChatHistoryTable} without transactions (ADR 0009): a seq is allocated by one atomic
+ * Rooms' histories in the {@link ChatHistoryTable} without transactions (ADR 0010): a seq is allocated by one atomic
  * update of the room's head ({@code ADD Latest 1}, which also starts the epoch if there is none and returns both), and
  * its message stored by one conditional put ({@code attribute_not_exists}), so no seq is given twice and no entry is
  * overwritten. Every read is a strongly consistent GetItem or Query of one partition: never a Scan, never an index.

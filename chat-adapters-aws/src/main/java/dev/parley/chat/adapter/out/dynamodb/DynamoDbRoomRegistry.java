@@ -2,6 +2,7 @@ package dev.parley.chat.adapter.out.dynamodb;
 
 import static dev.parley.chat.adapter.out.dynamodb.ChatDetailsItem.isoUtc;
 
+import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.Member;
@@ -57,7 +58,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public final class DynamoDbRoomRegistry implements RoomRegistry {
 
     /** The longest a connection lives (API Gateway's two hours) and an hour more: ADR 0008. */
-    static final Duration MEMBERSHIP_LIFETIME = DynamoDbConnectionRegistry.MAX_CONNECTION_DURATION.plusHours(1);
+    static final Duration MEMBERSHIP_LIFETIME = Connection.MAX_DURATION.plusHours(1);
 
     private static final String CURSOR_SEPARATOR = "\n";
 

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Send receipts as items of the {@link ChatHistoryTable} ({@code r#<resend key>}), each change one conditional write
- * (ADR 0009). A receipt expires, to the second, {@link SendReceipt#RESEND_WINDOW} after its message was first sent:
+ * (ADR 0010). A receipt expires, to the second, {@link SendReceipt#RESEND_WINDOW} after its message was first sent:
  * a claim then replaces it, and DynamoDB's time to live deletes it.
  */
 public final class DynamoDbSendReceipts implements SendReceipts {

@@ -8,13 +8,10 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
-import dev.parley.chat.domain.model.MessageAllowance;
-import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -159,18 +156,16 @@ class ChatDetailsTableTest {
     }
 
     @Test
-    void givenMessageAndBroadcast_item_hasTheTutorialsMessageAttributesAndTheSendAllowance() {
+    void givenMessageAndBroadcast_item_hasTheTutorialsMessageAttributes() {
         registry.register(ALICE);
-        MessageAllowance allowance = new MessageAllowance(new BigDecimal("18.25"), CONNECTED_AT.plusSeconds(10));
 
-        registry.recordMessage(ALICE.id(), posted("hello", 10), new MessageDecision.Allowed(Optional.empty(), allowance));
+        registry.recordMessage(ALICE.id(), posted("hello", 10));
         registry.recordBroadcast(List.of(ALICE.id()), posted("maintenance at noon", 20));
 
         Map<String, AttributeValue> item = rawItem(ALICE.id());
         assertThat(item.get("Message").s()).isEqualTo("hello");
         assertThat(item.get("Latestmessagetime").s()).isEqualTo("2026-11-25T10:15:40.123Z");
-        assertThat(new BigDecimal(item.get("SendTokens").n())).isEqualByComparingTo("18.25");
-        assertThat(item.get("SendTokensAt").s()).isEqualTo("2026-11-25T10:15:40.123Z");
+        assertThat(item).doesNotContainKeys("SendTokens", "SendTokensAt");
         assertThat(item.get("BroadcastMessage").s()).isEqualTo("maintenance at noon");
         assertThat(item.get("LatestBroadcasttime").s()).isEqualTo("2026-11-25T10:15:50.123Z");
         assertThat(item).containsKey("ActiveShard");
@@ -212,12 +207,10 @@ class ChatDetailsTableTest {
         ConnectionId another = new ConnectionId("stranger2=");
 
         boolean ended = registry.markDisconnected(stranger, disconnection(1, DisconnectReason.gone()));
-        boolean recorded = registry.recordMessage(stranger, posted("hello?", 2),
-                new MessageDecision.Allowed(Optional.empty(), new MessageAllowance(BigDecimal.ONE, CONNECTED_AT)));
+        registry.recordMessage(stranger, posted("hello?", 2));
         registry.recordBroadcast(List.of(stranger, another), posted("anyone?", 3));
 
         assertThat(ended).isFalse();
-        assertThat(recorded).isFalse();
         int items = dynamoDb.client().scan(request -> request.tableName(tableName).select(Select.COUNT)).count();
         assertThat(items).isZero();
     }
@@ -231,8 +224,6 @@ class ChatDetailsTableTest {
                         "DisconnectTime", "2020-01-01T00:05:00.000Z"), "has DisconnectTime without DisconnectReason"),
                 Arguments.of(Map.of("DisplayName", "Bob", "ConnectionTime", "2020-01-01T00:00:00.000Z",
                         "Message", "hi"), "has Message without Latestmessagetime"),
-                Arguments.of(Map.of("DisplayName", "Bob", "ConnectionTime", "2020-01-01T00:00:00.000Z",
-                        "SendTokensAt", "2020-01-01T00:00:01.000Z"), "has SendTokensAt without SendTokens"),
                 Arguments.of(Map.of("DisplayName", "Bob", "ConnectionTime", "2020-01-01T00:00:00.000Z",
                         "RoomAccess", List.of("team a")), "has RoomAccess [team a]"));
     }

@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
-import dev.parley.chat.domain.model.MessageAllowance;
-import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.out.AbstractConnectionRegistryTest;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -135,17 +132,13 @@ class DynamoDbConnectionRegistryTest extends AbstractConnectionRegistryTest {
     }
 
     @Test
-    void givenRegisteredSender_recordMessage_writesMessageAndAllowanceInOneUpdateItem() {
+    void givenRegisteredSender_recordMessage_writesTheMessageInOneUpdateItem() {
         Connection sender = register(1).get(0);
-        var first = new MessageDecision.Allowed(Optional.empty(), new MessageAllowance(BigDecimal.valueOf(19), NOW));
         dynamoDb.operations().reset();
 
-        boolean recorded = registry.recordMessage(sender.id(), new PostedText(new MessageText("hi"), NOW), first);
-        boolean stale = registry.recordMessage(sender.id(), new PostedText(new MessageText("hi again"), NOW), first);
+        registry.recordMessage(sender.id(), new PostedText(new MessageText("hi"), NOW));
 
-        assertThat(recorded).isTrue();
-        assertThat(stale).isFalse();
-        assertThat(dynamoDb.operations().count("UpdateItem")).isEqualTo(2);
+        assertThat(dynamoDb.operations().count("UpdateItem")).isOne();
         assertThat(dynamoDb.operations().count("GetItem") + dynamoDb.operations().count("PutItem")).isZero();
     }
 

@@ -5,14 +5,12 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.SendReceipt;
 import dev.parley.chat.domain.model.UserId;
-import java.time.Duration;
 import java.util.Objects;
 
 /** How a send ended, for the sender's acknowledgement or error. */
 public sealed interface SendMessageResult
         permits SendMessageResult.Sent, SendMessageResult.UnknownRecipient, SendMessageResult.UnknownUser,
-                SendMessageResult.NotAMember, SendMessageResult.SenderNotConnected, SendMessageResult.RateLimited,
-                SendMessageResult.AlreadySent {
+                SendMessageResult.NotAMember, SendMessageResult.SenderNotConnected, SendMessageResult.AlreadySent {
 
     /** Stored and sent; {@code recipients} clients received it. */
     record Sent(ChatMessage message, int recipients) implements SendMessageResult {
@@ -59,18 +57,6 @@ public sealed interface SendMessageResult
     record SenderNotConnected(ConnectionId sender) implements SendMessageResult {
         public SenderNotConnected {
             Objects.requireNonNull(sender, "sender");
-        }
-    }
-
-    /**
-     * The sender is over its send rate; nothing was stored or sent. It may send again after {@code retryAfter}.
-     */
-    record RateLimited(Duration retryAfter) implements SendMessageResult {
-        public RateLimited {
-            Objects.requireNonNull(retryAfter, "retry after");
-            if (retryAfter.isNegative() || retryAfter.isZero()) {
-                throw new IllegalArgumentException("retry after must be positive, not " + retryAfter);
-            }
         }
     }
 }

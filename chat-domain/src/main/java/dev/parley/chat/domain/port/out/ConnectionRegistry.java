@@ -4,7 +4,6 @@ import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.Disconnection;
-import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.UserId;
 import java.util.Collection;
@@ -36,14 +35,8 @@ public interface ConnectionRegistry {
      */
     boolean markDisconnected(ConnectionId id, Disconnection disconnection);
 
-    /**
-     * Stores what {@link ConnectionRecord#recordMessage} makes of the sender's record, message and allowance in one
-     * write, so no message is ever recorded without its token taken.
-     *
-     * @return true when recorded; false, changing nothing, when the sender is unknown or its record refuses
-     *         {@code taken} (another message from it was recorded since its allowance was read)
-     */
-    boolean recordMessage(ConnectionId sender, PostedText message, MessageDecision.Allowed taken);
+    /** Stores {@link ConnectionRecord#recordMessage} on the sender's record; ignores an unknown sender. */
+    void recordMessage(ConnectionId sender, PostedText message);
 
     /** Stores {@link ConnectionRecord#recordBroadcast} on each registered connection reached; ignores unknown ids. */
     void recordBroadcast(Collection<ConnectionId> reached, PostedText broadcast);

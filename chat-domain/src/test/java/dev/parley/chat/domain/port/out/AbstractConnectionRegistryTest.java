@@ -8,24 +8,15 @@ import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.DisplayName;
-import dev.parley.chat.domain.model.MessageAllowance;
-import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.UserId;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,117 +166,47 @@ public abstract class AbstractConnectionRegistryTest {
     }
 
     @Test
-    void givenActiveConnection_recordMessageTwice_keepsTheLatestMessageAndAllowance() {
+    void givenActiveConnection_recordMessageTwice_keepsTheLatestMessage() {
         Connection alice = connection("Alice");
         registry.register(alice);
-        MessageAllowance afterFirst = allowance("19", 10);
-        MessageAllowance afterSecond = allowance("18.5", 20);
         PostedText latest = posted("second", 20);
 
-        boolean first = registry.recordMessage(alice.id(), posted("first", 10), taken(Optional.empty(), afterFirst));
-        boolean second = registry.recordMessage(alice.id(), latest, taken(Optional.of(afterFirst), afterSecond));
+        registry.recordMessage(alice.id(), posted("first", 10));
+        registry.recordMessage(alice.id(), latest);
 
-        assertThat(first).isTrue();
-        assertThat(second).isTrue();
         assertThat(registry.find(alice.id())).hasValueSatisfying(record -> {
             assertThat(record.latestMessage()).contains(latest);
-            assertThat(record.messageAllowance()).contains(afterSecond);
             assertThat(record.latestBroadcast()).isEmpty();
             assertThat(record.isActive()).isTrue();
         });
-        assertThat(registry.find(alice.id())).isEqualTo(ConnectionRecord.registered(alice)
-                .recordMessage(posted("first", 10), taken(Optional.empty(), afterFirst))
-                .flatMap(record -> record.recordMessage(latest, taken(Optional.of(afterFirst), afterSecond))));
+        assertThat(registry.find(alice.id())).contains(ConnectionRecord.registered(alice)
+                .recordMessage(posted("first", 10))
+                .recordMessage(latest));
     }
 
     @Test
-    void givenNewConnection_find_hasNoAllowanceYet() {
-        Connection alice = connection("Alice");
-
-        registry.register(alice);
-
-        assertThat(registry.find(alice.id()).orElseThrow().messageAllowance()).isEmpty();
-    }
-
-    @Test
-    void givenStaleBefore_recordMessage_isRefusedAndChangesNothing() {
-        Connection alice = connection("Alice");
-        registry.register(alice);
-        MessageAllowance stored = allowance("19", 10);
-        registry.recordMessage(alice.id(), posted("first", 10), taken(Optional.empty(), stored));
-        ConnectionRecord recorded = registry.find(alice.id()).orElseThrow();
-        List<MessageDecision.Allowed> stale = List.of(
-                taken(Optional.empty(), allowance("19", 30)),
-                taken(Optional.of(allowance("18", 10)), allowance("17", 30)),
-                taken(Optional.of(allowance("19", 11)), allowance("18", 30)));
-
-        List<Boolean> accepted = stale.stream()
-                .map(taken -> registry.recordMessage(alice.id(), posted("late", 30), taken))
-                .toList();
-
-        assertThat(stale).as("the record's own rule")
-                .allSatisfy(taken -> assertThat(recorded.recordMessage(posted("late", 30), taken)).isEmpty());
-        assertThat(accepted).containsOnly(false);
-        assertThat(registry.find(alice.id())).contains(recorded);
-    }
-
-    @Test
-    void givenFractionalAllowance_recordMessage_readsItBackExactlySoItCanBeTheNextBefore() {
-        Connection alice = connection("Alice");
-        registry.register(alice);
-        MessageAllowance fractional = new MessageAllowance(new BigDecimal("12.345678"), CONNECTED_AT.plusNanos(987_000_000));
-        registry.recordMessage(alice.id(), posted("first", 1), taken(Optional.empty(), fractional));
-
-        Optional<MessageAllowance> readBack = registry.find(alice.id()).orElseThrow().messageAllowance();
-        boolean next = registry.recordMessage(alice.id(), posted("second", 2), taken(readBack, allowance("11.345678", 2)));
-
-        assertThat(readBack).contains(fractional);
-        assertThat(next).isTrue();
-    }
-
-    @Test
-    void givenSendsThatReadTheSameAllowance_recordMessageConcurrently_recordsExactlyOne() throws Exception {
-        Connection alice = connection("Alice");
-        registry.register(alice);
-        int senders = 8;
-        ExecutorService threads = Executors.newFixedThreadPool(senders);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> outcomes = IntStream.range(0, senders)
-                    .mapToObj(n -> threads.submit(() -> {
-                        start.await();
-                        return registry.recordMessage(alice.id(), posted("message " + n, n),
-                                taken(Optional.empty(), allowance("19", n)));
-                    }))
-                    .toList();
-            start.countDown();
-
-            List<Boolean> recorded = new ArrayList<>();
-            for (Future<Boolean> outcome : outcomes) {
-                recorded.add(outcome.get(30, TimeUnit.SECONDS));
-            }
-
-            assertThat(recorded).containsOnlyOnce(true);
-            int winner = recorded.indexOf(true);
-            assertThat(registry.find(alice.id())).hasValueSatisfying(record -> {
-                assertThat(record.latestMessage()).contains(posted("message " + winner, winner));
-                assertThat(record.messageAllowance()).contains(allowance("19", winner));
-            });
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
-    @Test
-    void givenUnknownId_recordMessage_isRefusedAndCreatesNothing() {
+    void givenUnknownId_recordMessage_createsNothing() {
         ConnectionId stranger = newId();
 
-        boolean recorded =
-                registry.recordMessage(stranger, posted("hello?", 10), taken(Optional.empty(), allowance("19", 10)));
+        registry.recordMessage(stranger, posted("hello?", 10));
 
-        assertThat(recorded).isFalse();
         assertThat(registry.find(stranger)).isEmpty();
         assertThat(registry.activeConnections()).isEmpty();
+    }
+
+    @Test
+    void givenBroadcastByAUserThenOneByNoOneNamed_recordBroadcast_keepsTheSenderOfTheLatestOnly() {
+        Connection alice = connection("Alice");
+        registry.register(alice);
+        PostedText byOps = new PostedText(new MessageText("maintenance at noon"), CONNECTED_AT.plusSeconds(30),
+                Optional.of(new UserId("ops-1")));
+        PostedText byNoOne = posted("done", 40);
+
+        registry.recordBroadcast(List.of(alice.id()), byOps);
+        assertThat(registry.find(alice.id()).orElseThrow().latestBroadcast()).contains(byOps);
+
+        registry.recordBroadcast(List.of(alice.id()), byNoOne);
+        assertThat(registry.find(alice.id()).orElseThrow().latestBroadcast()).contains(byNoOne);
     }
 
     @Test
@@ -294,7 +215,7 @@ public abstract class AbstractConnectionRegistryTest {
         Connection bob = connection("Bob");
         Connection carol = connection("Carol");
         List.of(alice, bob, carol).forEach(registry::register);
-        registry.recordMessage(bob.id(), posted("hi all", 5), taken(Optional.empty(), allowance("19", 5)));
+        registry.recordMessage(bob.id(), posted("hi all", 5));
         ConnectionRecord bobBefore = registry.find(bob.id()).orElseThrow();
         PostedText broadcast = posted("maintenance at noon", 30);
         ConnectionId stranger = newId();
@@ -306,7 +227,6 @@ public abstract class AbstractConnectionRegistryTest {
         assertThat(registry.find(alice.id()).orElseThrow().latestBroadcast()).contains(broadcast);
         assertThat(registry.find(bob.id()).orElseThrow().latestBroadcast()).contains(broadcast);
         assertThat(registry.find(bob.id()).orElseThrow().latestMessage()).contains(posted("hi all", 5));
-        assertThat(registry.find(bob.id()).orElseThrow().messageAllowance()).contains(allowance("19", 5));
         assertThat(registry.find(carol.id()).orElseThrow().latestBroadcast()).isEmpty();
         assertThat(registry.find(stranger)).isEmpty();
     }
@@ -340,14 +260,6 @@ public abstract class AbstractConnectionRegistryTest {
 
     private static Connection connectionOf(String name, UserId user) {
         return new Connection(newId(), new DisplayName(name), CONNECTED_AT, Optional.of(user));
-    }
-
-    private static MessageAllowance allowance(String tokens, int secondsAfterConnect) {
-        return new MessageAllowance(new BigDecimal(tokens), CONNECTED_AT.plusSeconds(secondsAfterConnect));
-    }
-
-    private static MessageDecision.Allowed taken(Optional<MessageAllowance> before, MessageAllowance after) {
-        return new MessageDecision.Allowed(before, after);
     }
 
     private static PostedText posted(String text, int secondsAfterConnect) {

@@ -4,9 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.protocol.ErrorCode;
-import dev.parley.chat.protocol.FrameReader;
-import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.protocol.InvalidFrameException;
+import dev.parley.chat.wiring.ChatComponent;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,10 +13,10 @@ import java.util.Optional;
  * The handler of a two-way route whose frame is an action's JSON object: the frame is read once, and every answer,
  * error frames included, echoes its {@code clientId}.
  */
-abstract class ActionHandler extends WebSocketHandler {
+abstract class ActionHandler extends FrameHandler {
 
-    ActionHandler(FrameReader reader, FrameWriter writer) {
-        super(reader, writer);
+    ActionHandler(ChatComponent component) {
+        super(component.frameReader(), component.frameWriter(), component.chargeFrameUseCase());
     }
 
     /** Answers the frame's action; a field it cannot accept is an {@link InvalidFrameException}. */
@@ -25,7 +24,7 @@ abstract class ActionHandler extends WebSocketHandler {
             Optional<String> clientId) throws InvalidFrameException;
 
     @Override
-    final APIGatewayV2WebSocketResponse handle(ConnectionId connectionId, APIGatewayV2WebSocketEvent event)
+    final APIGatewayV2WebSocketResponse handleFrame(ConnectionId connectionId, APIGatewayV2WebSocketEvent event)
             throws InvalidFrameException {
         Map<String, Object> frame = reader.frame(event.getBody());
         Optional<String> clientId = reader.clientId(frame);

@@ -5,6 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerContext;
+import dev.parley.chat.auth.Principal;
+import dev.parley.chat.domain.model.UserId;
+import dev.parley.chat.domain.port.in.BroadcastCommand;
 import dev.parley.chat.domain.port.in.BroadcastReport;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.protocol.ErrorCode;
@@ -20,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /broadcastmessage} with {@code {"message":"..."}}: sends to every active connection and answers with the
@@ -46,8 +51,12 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
         try {
-            BroadcastReport report = broadcast.broadcast(reader.broadcastRequest(body(request)));
-            context.getLogger().log("broadcast " + report.broadcastId() + ": attempted " + report.attempted()
+            BroadcastCommand command = reader.broadcastRequest(body(request));
+            Optional<UserId> sender = sender(request);
+            BroadcastReport report = broadcast.broadcast(sender.map(command::sentBy).orElse(command));
+            context.getLogger().log("broadcast " + report.broadcastId() + " by "
+                    + sender.map(user -> "user " + user).orElse("no one named (no broadcast authorizer)")
+                    + ": attempted " + report.attempted()
                     + ", delivered " + report.delivered() + ", gone " + report.gone() + ", failed " + report.failed(),
                     LogLevel.INFO);
             return response(200, writer.broadcastReport(report));
@@ -57,6 +66,13 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
             context.getLogger().log("broadcast failed: " + failure, LogLevel.ERROR);
             return response(500, writer.error(ErrorCode.INTERNAL, "the broadcast failed; try again"));
         }
+    }
+
+    /** The administrator the broadcast authorizer identified; empty where there is none (authorization off). */
+    private static Optional<UserId> sender(APIGatewayProxyRequestEvent request) {
+        return Optional.ofNullable(request.getRequestContext())
+                .flatMap(requestContext -> AuthorizerContext.principal(requestContext.getAuthorizer()))
+                .map(Principal::userId);
     }
 
     private static String body(APIGatewayProxyRequestEvent request) throws InvalidFrameException {

@@ -3,6 +3,7 @@ package dev.parley.chat.adapter.in.lambda;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
 import dev.parley.chat.wiring.ChatComponent;
 import java.util.List;
 
@@ -16,8 +17,12 @@ public final class BroadcastRoute {
     public static final String HANDLER = BroadcastHandler.class.getName() + "::handleRequest";
     /** The header the API key travels in (API Gateway's own name). */
     public static final String API_KEY_HEADER = "X-Api-Key";
-    /** The broadcast page posts JSON, with the API key when the deployment requires one. */
-    public static final CorsPolicy CORS = new CorsPolicy(List.of(METHOD), List.of("Content-Type", API_KEY_HEADER));
+    /**
+     * The broadcast page posts JSON, with the API key when the deployment requires one and an administrator's token
+     * when authorization is on.
+     */
+    public static final CorsPolicy CORS = new CorsPolicy(List.of(METHOD),
+            List.of("Content-Type", API_KEY_HEADER, BroadcastAuthorizerHandler.TOKEN_HEADER));
 
     private BroadcastRoute() {}
 

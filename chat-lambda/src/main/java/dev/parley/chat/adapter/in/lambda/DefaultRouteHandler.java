@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 /**
  * {@code $default}: every frame no other route takes. Answers the keep-alive {@code {"action":"ping"}} with a pong
  * (API Gateway closes connections idle for 10 minutes and does not relay protocol pings), and anything else with
- * an error frame saying what is wrong.
+ * an error frame saying what is wrong. Each costs a token, as every frame does ({@link FrameHandler}).
  */
-public final class DefaultRouteHandler extends WebSocketHandler {
+public final class DefaultRouteHandler extends FrameHandler {
 
     static final String PING_ACTION = "ping";
     /** "sendMessage, join, leave, members, history and ping": the routes' actions, then the one answered here. */
@@ -29,11 +29,12 @@ public final class DefaultRouteHandler extends WebSocketHandler {
     }
 
     DefaultRouteHandler(ChatComponent component) {
-        super(component.frameReader(), component.frameWriter());
+        super(component.frameReader(), component.frameWriter(), component.chargeFrameUseCase());
     }
 
     @Override
-    APIGatewayV2WebSocketResponse handle(ConnectionId connectionId, APIGatewayV2WebSocketEvent event) throws InvalidFrameException {
+    APIGatewayV2WebSocketResponse handleFrame(ConnectionId connectionId, APIGatewayV2WebSocketEvent event)
+            throws InvalidFrameException {
         if (event.isIsBase64Encoded()) {
             // API Gateway hands binary frames over in base64, whatever they hold: say so rather than "not JSON"
             throw new InvalidFrameException(ErrorCode.INVALID_JSON,

@@ -25,7 +25,7 @@ public final class HistoryHandler extends ActionHandler {
     }
 
     HistoryHandler(ChatComponent component) {
-        super(component.frameReader(), component.frameWriter());
+        super(component);
         this.history = component.historyUseCase();
     }
 

@@ -28,7 +28,7 @@ public final class JoinRoomHandler extends ActionHandler {
     }
 
     JoinRoomHandler(ChatComponent component) {
-        super(component.frameReader(), component.frameWriter());
+        super(component);
         this.join = component.joinRoomUseCase();
     }
 

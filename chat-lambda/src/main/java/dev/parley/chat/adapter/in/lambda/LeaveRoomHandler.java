@@ -24,7 +24,7 @@ public final class LeaveRoomHandler extends ActionHandler {
     }
 
     LeaveRoomHandler(ChatComponent component) {
-        super(component.frameReader(), component.frameWriter());
+        super(component);
         this.leave = component.leaveRoomUseCase();
     }
 

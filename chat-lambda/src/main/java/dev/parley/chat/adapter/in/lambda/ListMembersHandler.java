@@ -25,7 +25,7 @@ public final class ListMembersHandler extends ActionHandler {
     }
 
     ListMembersHandler(ChatComponent component) {
-        super(component.frameReader(), component.frameWriter());
+        super(component);
         this.members = component.listMembersUseCase();
     }
 

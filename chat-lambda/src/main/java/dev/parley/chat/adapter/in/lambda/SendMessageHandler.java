@@ -15,12 +15,10 @@ import java.util.Optional;
  * {@code sendMessage}: {@code {"action":"sendMessage","Message":"hi"}} to the lobby's other members, with
  * {@code "room"} to another room's, with {@code "to"} to one connection, with {@code "toUser"} to every connection of
  * one user. The route response carries the sender's acknowledgement or error frame, echoing the frame's
- * optional {@code clientId}. A connection over its send rate gets a {@code RATE_LIMITED} error frame instead, and
- * its message goes nowhere.
+ * optional {@code clientId}. A sender over its rate gets a {@code RATE_LIMITED} error frame instead
+ * ({@link FrameHandler}), and its message goes nowhere.
  */
 public final class SendMessageHandler extends ActionHandler {
-
-    private static final int TOO_MANY_REQUESTS = 429;
 
     private final SendMessageUseCase sendMessage;
 
@@ -29,7 +27,7 @@ public final class SendMessageHandler extends ActionHandler {
     }
 
     SendMessageHandler(ChatComponent component) {
-        super(component.frameReader(), component.frameWriter());
+        super(component);
         this.sendMessage = component.sendMessageUseCase();
     }
 
@@ -56,9 +54,6 @@ public final class SendMessageHandler extends ActionHandler {
         }
         if (result instanceof SendMessageResult.SenderNotConnected) {
             return notConnected(clientId);
-        }
-        if (result instanceof SendMessageResult.RateLimited limited) {
-            return response(TOO_MANY_REQUESTS, writer.rateLimited(limited.retryAfter(), clientId));
         }
         throw new IllegalStateException("unhandled result " + result);
     }

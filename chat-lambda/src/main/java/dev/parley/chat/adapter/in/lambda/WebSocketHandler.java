@@ -23,6 +23,8 @@ abstract class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketE
 
     static final int OK = 200;
     static final int BAD_REQUEST = 400;
+    static final int FORBIDDEN = 403;
+    static final int TOO_MANY_REQUESTS = 429;
     static final int INTERNAL_ERROR = 500;
 
     final FrameReader reader;
@@ -58,10 +60,10 @@ abstract class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketE
     }
 
     /**
-     * The {@code clientId} of the event's frame, read again only on these rare error paths so the handlers' own
-     * parse stays the only one on the way to an answer; empty when the frame is no JSON object or carries none.
+     * The {@code clientId} of the event's frame, read again only on error paths so the handlers' own parse stays the
+     * only one on the way to an answer; empty when the frame is no JSON object or carries none.
      */
-    private Optional<String> clientIdOf(APIGatewayV2WebSocketEvent event) {
+    Optional<String> clientIdOf(APIGatewayV2WebSocketEvent event) {
         try {
             return reader.clientId(reader.frame(event.getBody()));
         } catch (InvalidFrameException notAnObject) {

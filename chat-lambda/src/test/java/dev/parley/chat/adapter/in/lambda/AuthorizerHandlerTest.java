@@ -10,6 +10,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
 import dev.parley.chat.auth.HandMadeTokens;
 import dev.parley.chat.auth.SigningKey;
+import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.wiring.AuthComponent;
 import dev.parley.chat.wiring.AuthConfiguration;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +31,8 @@ class AuthorizerHandlerTest {
     private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/production/$connect";
 
     private final AuthorizerHandler authorizer = AuthorizerHandler.create(AuthComponent.create(
-            AuthConfiguration.withKey(SigningKey.fromText(HandMadeTokens.SECRET)), AnonymousCredentialsProvider.create()));
+            AuthConfiguration.withKey(SigningKey.fromText(HandMadeTokens.SECRET)), TokenRules.DEFAULT,
+            AnonymousCredentialsProvider.create()));
     private final RecordingContext context = new RecordingContext();
 
     @Test
@@ -49,9 +51,8 @@ class AuthorizerHandlerTest {
     @Test
     void givenTokenWithRoomsClaim_authorize_passesTheRoomsOnAsJsonTextForApiGatewayAcceptsOnlyStringsThere()
             throws IOException {
-        long expires = Instant.now().plusSeconds(600).getEpochSecond();
         String token = HandMadeTokens.signed(HandMadeTokens.SECRET, HandMadeTokens.HS256_HEADER,
-                "{\"sub\":\"user-42\",\"name\":\"Ada\",\"exp\":" + expires + ",\"rooms\":[\"design\",\"team-*\"]}");
+                "{" + issuedForParley() + "\"sub\":\"user-42\",\"name\":\"Ada\",\"rooms\":[\"design\",\"team-*\"]}");
 
         IamPolicyResponseV1 policy = authorizer.handleRequest(event(token), context);
 
@@ -74,9 +75,8 @@ class AuthorizerHandlerTest {
 
     @Test
     void givenTokenWithRoomsClaimOfTheWrongType_authorize_denies() {
-        long expires = Instant.now().plusSeconds(600).getEpochSecond();
         String token = HandMadeTokens.signed(HandMadeTokens.SECRET, HandMadeTokens.HS256_HEADER,
-                "{\"sub\":\"user-42\",\"name\":\"Ada\",\"exp\":" + expires + ",\"rooms\":\"design\"}");
+                "{" + issuedForParley() + "\"sub\":\"user-42\",\"name\":\"Ada\",\"rooms\":\"design\"}");
 
         assertDenied(authorizer.handleRequest(event(token), context));
         assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("INVALID_CLAIMS"));
@@ -106,6 +106,35 @@ class AuthorizerHandlerTest {
         assertDenied(policy);
         assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("denied", "EXPIRED"));
         assertNeverLogged(token);
+    }
+
+    @Test
+    void givenTokenForAnotherAudience_authorize_deniesAndLogsWhy() {
+        long now = Instant.now().getEpochSecond();
+        String token = HandMadeTokens.signed(HandMadeTokens.SECRET, HandMadeTokens.HS256_HEADER, "{\"aud\":\"billing\","
+                + "\"iat\":" + now + ",\"exp\":" + (now + 600) + ",\"sub\":\"user-42\",\"name\":\"Ada\"}");
+
+        assertDenied(authorizer.handleRequest(event(token), context));
+        assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("denied", "WRONG_AUDIENCE"));
+    }
+
+    @Test
+    void givenTokenMintedToLiveLongerThanTheMaximum_authorize_deniesAndLogsWhy() {
+        String token = HandMadeTokens.forUser(HandMadeTokens.SECRET, "user-42", "Ada", Instant.now(),
+                Instant.now().plus(TokenRules.DEFAULT_MAX_LIFETIME).plusSeconds(60));
+
+        assertDenied(authorizer.handleRequest(event(token), context));
+        assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("denied", "TOO_LONG_LIVED"));
+    }
+
+    @Test
+    void givenTokenWithoutIssueTime_authorize_denies() {
+        long now = Instant.now().getEpochSecond();
+        String token = HandMadeTokens.signed(HandMadeTokens.SECRET, HandMadeTokens.HS256_HEADER, "{\"aud\":\"parley\","
+                + "\"exp\":" + (now + 600) + ",\"sub\":\"user-42\",\"name\":\"Ada\"}");
+
+        assertDenied(authorizer.handleRequest(event(token), context));
+        assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("denied", "INVALID_CLAIMS", "iat"));
     }
 
     @Test
@@ -153,6 +182,12 @@ class AuthorizerHandlerTest {
 
         assertThatThrownBy(() -> authorizer.handleRequest(event, context))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("methodArn");
+    }
+
+    /** The claims that make a token Parley's besides its user: the audience, issued now, valid for ten minutes. */
+    private static String issuedForParley() {
+        long now = Instant.now().getEpochSecond();
+        return "\"aud\":\"parley\",\"iat\":" + now + ",\"exp\":" + (now + 600) + ",";
     }
 
     private static String validToken(String userId, String name) {

@@ -9,6 +9,7 @@ import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.MessageText;
+import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.out.DeliveryResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,30 @@ class BroadcastHandlerTest {
                 .hasValueSatisfying(posted -> assertThat(posted.text()).isEqualTo(new MessageText("Maintenance at noon UTC")));
         assertThat(component.store.find(CAROL).orElseThrow().latestBroadcast()).isEmpty();
         assertCors(response);
+    }
+
+    @Test
+    void givenAdministratorNamedByTheBroadcastAuthorizer_broadcast_recordsAndLogsThemAsTheSender() {
+        var event = Events.rest("broadcast");
+        event.getRequestContext().setAuthorizer(Map.of("principalId", "ops-1", "userId", "ops-1", "displayName", "Ops"));
+        var context = new RecordingContext();
+
+        assertThat(handler.handleRequest(event, context).getStatusCode()).isEqualTo(200);
+
+        assertThat(component.store.find(ALICE).orElseThrow().latestBroadcast()).hasValueSatisfying(posted ->
+                assertThat(posted.sentBy()).contains(new UserId("ops-1")));
+        assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("by user ops-1", "attempted 2"));
+    }
+
+    @Test
+    void givenNoBroadcastAuthorizer_broadcast_namesNoSender() {
+        var context = new RecordingContext();
+
+        handler.handleRequest(Events.rest("broadcast"), context);
+
+        assertThat(component.store.find(ALICE).orElseThrow().latestBroadcast()).hasValueSatisfying(posted ->
+                assertThat(posted.sentBy()).isEmpty());
+        assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("by no one named"));
     }
 
     @Test

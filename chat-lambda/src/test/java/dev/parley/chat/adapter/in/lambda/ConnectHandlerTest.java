@@ -2,11 +2,14 @@ package dev.parley.chat.adapter.in.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.fasterxml.jackson.jr.ob.JSON;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +80,28 @@ class ConnectHandlerTest {
         handler.handleRequest(authorized, new RecordingContext());
 
         assertThat(component.store.findActive(ALICE).orElseThrow().roomAccess()).isEqualTo(RoomAccess.EVERY_ROOM);
+    }
+
+    @Test
+    void givenAUserWithFiveConnections_connectASixth_refusesTheHandshakeWith429NamingTheLimit() throws IOException {
+        List<String> tabs = List.of("dGFiMQ==", "dGFiMg==", "dGFiMw==", "dGFiNA==", "dGFiNQ==");
+        tabs.forEach(tab -> assertThat(handler.handleRequest(asUser42(tab), new RecordingContext()).getStatusCode())
+                .isEqualTo(200));
+
+        var sixth = handler.handleRequest(asUser42("c2l4dGg="), new RecordingContext());
+
+        assertThat(sixth.getStatusCode()).isEqualTo(429);
+        assertThat(JSON.std.mapFrom(sixth.getBody())).containsEntry("type", "error")
+                .containsEntry("code", "TOO_MANY_CONNECTIONS")
+                .hasEntrySatisfying("message", message -> assertThat((String) message).contains("5 connections"));
+        assertThat(component.store.find(new ConnectionId("c2l4dGg="))).isEmpty();
+    }
+
+    private static APIGatewayV2WebSocketEvent asUser42(String connection) {
+        var event = Events.webSocket("connect", connection);
+        event.getRequestContext().setAuthorizer(Map.of("principalId", "user-42", "userId", "user-42",
+                "displayName", "Ada"));
+        return event;
     }
 
     @Test
@@ -160,5 +185,42 @@ class ConnectHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(500);
         assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("$connect failed").contains("L0SM9cOFvHcCIhw="));
+    }
+
+    @Test
+    void givenRequireAuthAndNoAuthorizerContext_connect_refuses403WithTheUnauthorizedErrorAndRegistersNothing() {
+        var requiring = FakeChatComponent.requiringAuth();
+
+        var response = new ConnectHandler(requiring).handleRequest(Events.webSocket("connect"), new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(Chat.json(response.getBody())).containsEntry("type", "error").containsEntry("code", "UNAUTHORIZED")
+                .hasEntrySatisfying("message", message -> assertThat((String) message).contains("REQUIRE_AUTH"));
+        assertThat(requiring.store.find(ALICE)).isEmpty();
+        assertThat(requiring.publisher.sent()).isEmpty();
+    }
+
+    @Test
+    void givenRequireAuthAndAnAuthorizerContextNamingNoUser_connect_refuses403() {
+        var requiring = FakeChatComponent.requiringAuth();
+        var event = Events.webSocket("connect");
+        // Another authorizer's context: a principal, but not the user Parley's authorizer names.
+        event.getRequestContext().setAuthorizer(Map.of("principalId", "anyone", "integrationLatency", 12));
+
+        var response = new ConnectHandler(requiring).handleRequest(event, new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(requiring.store.find(ALICE)).isEmpty();
+    }
+
+    @Test
+    void givenRequireAuthAndTheAuthorizersUser_connect_registersTheUser() {
+        var requiring = FakeChatComponent.requiringAuth();
+
+        var response = new ConnectHandler(requiring).handleRequest(Events.webSocket("connect-authorized"),
+                new RecordingContext());
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(requiring.store.findActive(ALICE).orElseThrow().userId()).contains(new UserId("user-42"));
     }
 }

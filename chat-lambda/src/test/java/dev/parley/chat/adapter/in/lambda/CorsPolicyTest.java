@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 class CorsPolicyTest {
 
     @Test
-    void givenTheBroadcastPolicyAndTheSiteOrigin_preflightHeaders_allowPostWithJsonAndTheKeyFromThatOriginOnly() {
+    void givenTheBroadcastPolicyAndTheSiteOrigin_preflightHeaders_allowPostWithJsonTheKeyAndATokenFromThatOriginOnly() {
         assertThat(BroadcastRoute.CORS.preflightHeaders("https://d111.cloudfront.net")).isEqualTo(Map.of(
                 "Access-Control-Allow-Origin", "https://d111.cloudfront.net",
                 "Vary", "Origin",
                 "Access-Control-Allow-Methods", "POST",
-                "Access-Control-Allow-Headers", "Content-Type,X-Api-Key"));
+                "Access-Control-Allow-Headers", "Content-Type,X-Api-Key,Authorization"));
     }
 
     @Test

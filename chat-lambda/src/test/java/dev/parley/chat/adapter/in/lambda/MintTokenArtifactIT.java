@@ -9,6 +9,7 @@ import dev.parley.chat.auth.HandMadeTokens;
 import dev.parley.chat.auth.MintToken;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.SigningKey;
+import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.auth.TokenVerifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ class MintTokenArtifactIT {
                 "--user", "user-42", "--name", "Ada", "--ttl", "1h");
 
         assertThat(run.status()).isZero();
-        assertThat(new TokenVerifier(SigningKey.fromText(HandMadeTokens.SECRET), Clock.systemUTC()).verify(run.output().strip()))
+        assertThat(new TokenVerifier(SigningKey.fromText(HandMadeTokens.SECRET), Clock.systemUTC(), TokenRules.DEFAULT).verify(run.output().strip()))
                 .isEqualTo(new Principal(new UserId("user-42"), new DisplayName("Ada")));
     }
 

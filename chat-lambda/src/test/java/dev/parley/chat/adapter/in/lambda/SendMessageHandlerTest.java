@@ -229,7 +229,7 @@ class SendMessageHandlerTest {
         Map<String, Object> error = json(limited.getBody());
         assertThat(error).containsEntry("type", "error").containsEntry("code", "RATE_LIMITED")
                 .containsEntry("retryAfterMs", 100).containsEntry("clientId", "m21");
-        assertThat((String) error.get("message")).contains("not sent").contains("100 ms");
+        assertThat((String) error.get("message")).contains("not handled").contains("100 ms");
         assertThat(component.sent()).hasSize(40)
                 .noneSatisfy(sent -> assertThat(((ChatMessage) sent.message()).text().value()).isEqualTo("message 21"));
         assertThat(component.store.find(new ConnectionId(ALICE)).orElseThrow().latestMessage())

@@ -56,11 +56,7 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
 
     @Override
     public IamPolicyResponseV1 handleRequest(APIGatewayCustomAuthorizerEvent event, Context context) {
-        String methodArn = event == null ? null : event.getMethodArn();
-        if (methodArn == null || methodArn.isBlank()) {
-            throw new IllegalArgumentException("the event has no methodArn: this function is the REQUEST authorizer of a"
-                    + " WebSocket API's $connect route");
-        }
+        String methodArn = methodArn(event, "the REQUEST authorizer of a WebSocket API's $connect route");
         String token = Optional.ofNullable(event.getQueryStringParameters())
                 .map(query -> query.get(TOKEN_PARAMETER))
                 .orElse("");
@@ -80,7 +76,17 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
         }
     }
 
-    private static IamPolicyResponseV1 policy(String principalId, IamPolicyResponseV1.Statement statement,
+    /** The method the event asks about; fails, saying what this function is ({@code role}), on an event without one. */
+    static String methodArn(APIGatewayCustomAuthorizerEvent event, String role) {
+        String methodArn = event == null ? null : event.getMethodArn();
+        if (methodArn == null || methodArn.isBlank()) {
+            throw new IllegalArgumentException("the event has no methodArn: this function is " + role);
+        }
+        return methodArn;
+    }
+
+    /** The answer API Gateway reads: who, what they may invoke, and the context passed on to the function. */
+    static IamPolicyResponseV1 policy(String principalId, IamPolicyResponseV1.Statement statement,
             Map<String, Object> authorizerContext) {
         return IamPolicyResponseV1.builder()
                 .withPrincipalId(principalId)
