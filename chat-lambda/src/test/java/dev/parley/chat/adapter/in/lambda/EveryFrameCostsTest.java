@@ -35,7 +35,8 @@ class EveryFrameCostsTest {
             "sendMessage", new SendMessageHandler(component),
             "join", new JoinRoomHandler(component),
             "leave", new LeaveRoomHandler(component),
-            "members", new ListMembersHandler(component));
+            "members", new ListMembersHandler(component),
+            "history", new HistoryHandler(component));
 
     static Stream<Arguments> framesThatAreNotMessages() {
         return Stream.of(
@@ -47,7 +48,10 @@ class EveryFrameCostsTest {
                 Arguments.of("a message without text", "sendMessage", "{\"action\":\"sendMessage\"}", 400),
                 Arguments.of("a join", "join", "{\"action\":\"join\",\"room\":\"design\"}", 200),
                 Arguments.of("a leave", "leave", "{\"action\":\"leave\",\"room\":\"design\"}", 200),
-                Arguments.of("a members list", "members", "{\"action\":\"members\",\"room\":\"lobby\"}", 200));
+                Arguments.of("a members list", "members", "{\"action\":\"members\",\"room\":\"lobby\"}", 200),
+                Arguments.of("a history page", "history", "{\"action\":\"history\",\"room\":\"lobby\"}", 200),
+                Arguments.of("a history page of a room it is not in", "history",
+                        "{\"action\":\"history\",\"room\":\"design\"}", 400));
     }
 
     @ParameterizedTest(name = "{0}")
