@@ -362,6 +362,9 @@ class ChatPagesInBrowserTest {
 
         ann.awaitState("online");
         assertThat(ann.banner()).isEmpty();
+        // Online again, the page asks for the lobby's latest messages: its "Loading earlier messages…" row is gone
+        // once they are in.
+        annBrowser.await("the loading row gone", driver -> ann.find("notice", "Loading earlier messages…").isEmpty());
         assertThat(ann.shown()).filteredOn(shown -> shown.kind().equals("notice")).extracting(Shown::text)
                 .containsExactly("You joined as Ann.", "Connection lost.", "Back online.");
         ann.type(Keys.ENTER);

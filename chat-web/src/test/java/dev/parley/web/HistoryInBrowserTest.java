@@ -31,14 +31,29 @@ import org.openqa.selenium.TimeoutException;
 class HistoryInBrowserTest {
 
     /**
-     * Lets a test keep the page offline: while {@code window.parleyOffline} is true, the page's connections go to a
-     * closed loopback port (the discard port) and fail at once, so the page keeps trying, as in a tunnel.
+     * Lets a test keep the page offline: while {@code window.parleyOffline} is true, the page's connections fail at
+     * once (an error, then a close with 1006, as a refused connection does), so the page keeps trying, as in a tunnel.
+     * No socket is opened: the pages' Content-Security-Policy allows no other address than Parley's to connect to.
      */
     private static final String OFFLINE_SWITCH = """
             window.parleyOffline = false;
             window.WebSocket = class extends WebSocket {
               constructor(url, ...rest) {
-                super(window.parleyOffline ? "ws://127.0.0.1:9/" : url, ...rest);
+                if (window.parleyOffline) {
+                  const refused = new EventTarget();
+                  Object.assign(refused, { url, readyState: WebSocket.CONNECTING, send() {}, close() {} });
+                  setTimeout(() => {
+                    refused.readyState = WebSocket.CLOSED;
+                    const error = new Event("error");
+                    refused.dispatchEvent(error);
+                    refused.onerror?.(error);
+                    const closed = new CloseEvent("close", { code: 1006, wasClean: false });
+                    refused.dispatchEvent(closed);
+                    refused.onclose?.(closed);
+                  });
+                  return refused;
+                }
+                super(url, ...rest);
               }
             };""";
     /** Sending hundreds of messages in a few seconds is over the default rate (10 a second, bursts of 20). */
