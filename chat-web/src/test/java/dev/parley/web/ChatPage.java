@@ -145,7 +145,10 @@ final class ChatPage {
     }
 
     void reconnectNow() {
-        browser.driver().findElement(By.id("retry")).click();
+        browser.await("the reconnect button clicked", driver -> {
+            driver.findElement(By.id("retry")).click();
+            return true;
+        });
     }
 
     String composerError() {

@@ -33,6 +33,8 @@ public final class GatewayConnection implements Session.Listener.AutoDemanding {
     private final ConnectionLimits limits;
     private final Clock clock;
     private final AtomicBoolean ended = new AtomicBoolean();
+    /** Set once the gateway started closing: from then on {@code @connections} treats the connection as gone. */
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> disconnected = new CompletableFuture<>();
     private volatile Session session;
     private volatile Outbox outbox;
@@ -132,12 +134,18 @@ public final class GatewayConnection implements Session.Listener.AutoDemanding {
         if (open == null || ended.get()) {
             return;
         }
+        closing.set(true);
         open.close(statusCode, reason, Callback.NOOP);
         scheduler.schedule(() -> {
             if (!ended.get()) {
                 open.disconnect();
             }
         }, CLOSE_HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the gateway has started to close the connection (or it ended): API Gateway answers 410 for it then. */
+    boolean closing() {
+        return closing.get() || ended.get();
     }
 
     /** Marks the end of the connection's last invocation, its {@code $disconnect}. */

@@ -18,8 +18,12 @@ final class OpenConnections {
         byId.remove(connection.id(), connection);
     }
 
+    /**
+     * The connection, unless the gateway is closing it: its close handshake and {@code $disconnect} may still run,
+     * but as on API Gateway, a call after a DELETE or a timeout already finds it gone.
+     */
     Optional<GatewayConnection> find(String connectionId) {
-        return Optional.ofNullable(byId.get(connectionId));
+        return Optional.ofNullable(byId.get(connectionId)).filter(connection -> !connection.closing());
     }
 
     List<GatewayConnection> all() {
