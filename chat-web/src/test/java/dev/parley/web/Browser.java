@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -131,9 +131,9 @@ final class Browser implements AutoCloseable {
     /** As {@link #await(String, Function)}, for what takes longer, such as hundreds of messages through the gateway. */
     <T> T await(String what, Duration patience, Function<WebDriver, T> condition) {
         // The pages draw their lists again as frames arrive: an element found may be gone a moment later, and a
-        // click may land while a banner's text changes the layout under it.
+        // click may land while a banner's text changes the layout under it or hides the button for a moment.
         return new WebDriverWait(driver, patience, POLL).withMessage(what)
-                .ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
+                .ignoring(StaleElementReferenceException.class).ignoring(ElementNotInteractableException.class)
                 .until(condition);
     }
 
