@@ -184,24 +184,17 @@ class ChargeFrameServiceTest {
         return new ChargeFrameCommand(ChatFixture.idOf(tab), Optional.of(ADA));
     }
 
-    /** A store whose reads take a while, as DynamoDB's do, so that frames charged at once overlap. */
-    private static final class SlowLimits implements LimitRegistry {
+    /** The shared store's limits, with what a test wants to see of them around its allowance reads and takes. */
+    private abstract static class LimitsAround implements LimitRegistry {
 
-        private final LimitRegistry shared;
-        final AtomicInteger reads = new AtomicInteger();
+        final LimitRegistry shared;
 
-        SlowLimits(LimitRegistry shared) {
+        LimitsAround(LimitRegistry shared) {
             this.shared = shared;
         }
 
         @Override
         public Optional<MessageAllowance> allowance(PresenceKey sender) {
-            reads.incrementAndGet();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             return shared.allowance(sender);
         }
 
@@ -221,27 +214,47 @@ class ChargeFrameServiceTest {
         }
     }
 
+    /** A store whose reads take a while, as DynamoDB's do, so that frames charged at once overlap. */
+    private static final class SlowLimits extends LimitsAround {
+
+        final AtomicInteger reads = new AtomicInteger();
+
+        SlowLimits(LimitRegistry shared) {
+            super(shared);
+        }
+
+        @Override
+        public Optional<MessageAllowance> allowance(PresenceKey sender) {
+            reads.incrementAndGet();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return super.allowance(sender);
+        }
+    }
+
     /**
      * The limits as another instance sharing the store sees them: just before each of the first {@code races} takes,
      * that instance takes a token of the same sender.
      */
-    private static final class RacingLimits implements LimitRegistry {
+    private static final class RacingLimits extends LimitsAround {
 
-        private final LimitRegistry shared;
         private final int races;
         int racesLost;
         int reads;
         Instant fullAgainAt;
 
         RacingLimits(LimitRegistry shared, int races) {
-            this.shared = shared;
+            super(shared);
             this.races = races;
         }
 
         @Override
         public Optional<MessageAllowance> allowance(PresenceKey sender) {
             reads++;
-            return shared.allowance(sender);
+            return super.allowance(sender);
         }
 
         @Override
@@ -252,17 +265,7 @@ class ChargeFrameServiceTest {
                 racesLost++;
             }
             this.fullAgainAt = fullAgainAt;
-            return shared.takeToken(sender, taken, fullAgainAt);
-        }
-
-        @Override
-        public UserConnections connectionsOf(UserId user) {
-            return shared.connectionsOf(user);
-        }
-
-        @Override
-        public boolean replaceConnections(UserId user, UserConnections before, UserConnections after) {
-            return shared.replaceConnections(user, before, after);
+            return super.takeToken(sender, taken, fullAgainAt);
         }
     }
 }
