@@ -35,6 +35,7 @@ import dev.parley.chat.domain.port.in.SendMessageCommand;
 import dev.parley.chat.domain.port.in.SendMessageCommand.ToConnection;
 import dev.parley.chat.domain.port.in.SendMessageCommand.ToRoom;
 import dev.parley.chat.domain.port.in.SendMessageResult;
+import dev.parley.chat.domain.port.out.DeliveryResult;
 import dev.parley.chat.domain.port.out.MessageHistory;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,6 +151,20 @@ class RoomHistoryTest {
         assertThat(chat.publisher.sent()).filteredOn(sent -> sent.message() instanceof RoomCatchup)
                 .extracting(RecordingMessagePublisher.Sent::recipient, sent -> ((RoomCatchup) sent.message()).catchup())
                 .containsExactly(tuple(ann.id(), joined.catchup().orElseThrow()), tuple(ann.id(), Catchup.none()));
+    }
+
+    @Test
+    void givenJoinerFoundGoneByItsCatchup_join_takesItOutOfItsRoomsAsAtDisconnect() {
+        sent(say(ann, "seen"));
+        HistoryPosition seen = chat.history.head(DESIGN).latest();
+        sent(say(bob, "missed"));
+        chat.publisher.answer(ann.id(), DeliveryResult.gone());
+
+        joined(ann, Optional.of(seen));
+
+        assertThat(chat.registry.findActive(ann.id())).isEmpty();
+        assertThat(chat.rooms.roomsOf(ann.id())).isEmpty();
+        assertThat(chat.rooms.members(DESIGN)).containsExactly(bob.id());
     }
 
     @Test
