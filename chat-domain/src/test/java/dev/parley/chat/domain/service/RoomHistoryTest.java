@@ -168,6 +168,26 @@ class RoomHistoryTest {
     }
 
     @Test
+    void givenAVoidSeqAmongTheLatestAfterAGap_join_listsItAsVoid() {
+        var flaky = new SendMessageService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits,
+                new FailingHistory(chat.history), chat.receipts, WINDOW);
+        sent(say(ann, "seen"));
+        HistoryPosition seen = chat.history.head(DESIGN).latest();
+        for (int n = 0; n < WINDOW.maxMessages() + 20; n++) {
+            sent(say(bob, "missed " + n));
+        }
+        assertThatThrownBy(() -> flaky.send(say(bob, "lost"))).isInstanceOf(IllegalStateException.class);
+        sent(say(bob, "after the lost one"));
+
+        Catchup catchup = joined(ann, Optional.of(seen)).catchup().orElseThrow();
+
+        assertThat(catchup.gap()).contains(new Gap(2, 72, GapReason.WINDOW));
+        assertThat(catchup.messages()).extracting(StoredMessage::seq).hasSize(HistoryWindow.LATEST_AFTER_GAP)
+                .startsWith(73L).endsWith(121L, 123L);
+        assertThat(catchup.voids()).containsExactly(122L);
+    }
+
+    @Test
     void givenMoreMissedThanTheWindow_join_answersTheExactGapAndTheLatestFifty() {
         sent(say(ann, "seen"));
         HistoryPosition seen = chat.history.head(DESIGN).latest();
