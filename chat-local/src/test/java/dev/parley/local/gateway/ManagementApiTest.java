@@ -222,6 +222,20 @@ class ManagementApiTest {
         }
     }
 
+    @Test
+    void givenCallbackQueueLimit_postOnAConnectionIdleForLongerThanIt_isDelivered() throws Exception {
+        var virtual = VirtualConnections.of(java.util.List.of("v1="));
+        try (var fixture = new GatewayFixture(RouteTable.builder().build(), builder -> builder
+                .virtualConnections(virtual).callbackQueueLimit(Duration.ofMillis(200)))) {
+            // java.net.http keeps the connection open between the calls: the idle time is not time in the queue.
+            assertThat(call(fixture, "POST", "v1=", "{}", SIGNED).statusCode()).isEqualTo(200);
+            Thread.sleep(600);
+            assertThat(call(fixture, "POST", "v1=", "{}", SIGNED).statusCode()).isEqualTo(200);
+
+            assertThat(virtual.copiesTo("v1=")).isEqualTo(2);
+        }
+    }
+
     /** A signed POST of {@code {}} whose head goes at once and whose body {@code pause} later; the answer's head. */
     private static String postWithBodyAfter(GatewayFixture fixture, String connectionId, Duration pause)
             throws Exception {
