@@ -14,7 +14,8 @@
 # (SDK, gateway, the receiving client), so 200 clients sending every 8 s on average (some 22-25 messages/s, 4,500-5,000
 # deliveries/s) keep about half of two cores busy: headroom for the bursts random intervals bring, and the whole run
 # takes about 9 minutes. Faster, a burst can make @connections calls outlast the publisher's 2 s attempt timeout,
-# and the retries then load the machine further (see docs/benchmarks.md, section 5). Options of the harness (dev.parley.bench.load.LoadBenchmark) follow the script's name:
+# and the retries then load the machine further (see docs/benchmarks.md, section 5; since issue 16 an attempt's timeout
+# starts only once an HTTP connection is free for it, and bench/overload.sh runs past the knee, section 10). Options of the harness (dev.parley.bench.load.LoadBenchmark) follow the script's name:
 # --clients, --messages, --min-interval-ms, --max-interval-ms, --seed, --warmup-s, --warmup-rate, --deadline-s,
 # --drain-s.
 source "$(dirname "$0")/lib.sh"

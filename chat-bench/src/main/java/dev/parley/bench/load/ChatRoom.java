@@ -13,8 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -31,6 +33,7 @@ public final class ChatRoom implements AutoCloseable {
     private static final int CLIENT_THREADS = 2;
     private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(50);
+    private static final int HANDSHAKES_AT_ONCE = 10;
 
     private final ParleyLocal parley;
     private final GatewayConsole console;
@@ -77,19 +80,27 @@ public final class ChatRoom implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().executor(clientThreads).build();
         URI stage = parley.gateway().urls().webSocket();
         List<CompletableFuture<WebSocket>> handshakes = new ArrayList<>();
-        for (int index = 0; index < count; index++) {
-            var client = new LoadClient(new Ledger(index, count), traffic);
-            clients.add(client);
-            handshakes.add(http.newWebSocketBuilder().connectTimeout(timeout)
-                    .buildAsync(URI.create(stage + "?" + query.apply(index)), client)
-                    .thenApply(socket -> {
-                        client.connected(socket);
-                        return socket;
-                    }));
-        }
+        // At most HANDSHAKES_AT_ONCE at a time: a hundred $connects at once from a cold JVM on busy cores made their
+        // DynamoDB calls outlast the client's 5 s call timeout (500s), which is the cold start's problem, not the run's.
+        Semaphore handshaking = new Semaphore(HANDSHAKES_AT_ONCE);
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
+            for (int index = 0; index < count; index++) {
+                var client = new LoadClient(new Ledger(index, count), traffic);
+                clients.add(client);
+                if (!handshaking.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    throw new TimeoutException(index + " handshakes started");
+                }
+                handshakes.add(http.newWebSocketBuilder().connectTimeout(timeout)
+                        .buildAsync(URI.create(stage + "?" + query.apply(index)), client)
+                        .whenComplete((socket, failure) -> handshaking.release())
+                        .thenApply(socket -> {
+                            client.connected(socket);
+                            return socket;
+                        }));
+            }
             CompletableFuture.allOf(handshakes.toArray(CompletableFuture<?>[]::new))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (Exception failure) {
             throw new IllegalStateException("not every one of " + count + " clients connected within " + timeout
                     + ": " + failure, failure);

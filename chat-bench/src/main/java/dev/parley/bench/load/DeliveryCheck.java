@@ -13,8 +13,8 @@ public final class DeliveryCheck {
 
     private DeliveryCheck() {}
 
-    /** What the run delivered against what it should have, and every problem found, in words. */
-    public record Verification(long expectedDeliveries, long deliveries, List<String> problems) {
+    /** What the run delivered against what it should have, the repeats, and every problem found, in words. */
+    public record Verification(long expectedDeliveries, long deliveries, long duplicates, List<String> problems) {
 
         public Verification {
             problems = List.copyOf(problems);
@@ -25,7 +25,16 @@ public final class DeliveryCheck {
         }
     }
 
+    /** Verifies an exactly-once run: any duplicate delivery is a problem. */
     public static Verification verify(List<Ledger> ledgers) {
+        return verify(ledgers, 0);
+    }
+
+    /**
+     * Verifies a run that may repeat up to {@code allowedDuplicateShare} of the expected deliveries (an overloaded
+     * run: delivery is at least once, and clients drop repeats by id); every other check is as strict.
+     */
+    public static Verification verify(List<Ledger> ledgers, double allowedDuplicateShare) {
         for (int index = 0; index < ledgers.size(); index++) {
             if (ledgers.get(index).self() != index) {
                 throw new IllegalArgumentException("the ledgers must be in client order: ledger " + index + " is client "
@@ -57,8 +66,14 @@ public final class DeliveryCheck {
             problems.add(lost + " deliveries lost" + firstLost);
         }
         Ledger.Counts counts = ledgers.stream().map(Ledger::counts).reduce(Ledger.Counts.NONE, Ledger.Counts::plus);
+        long allowedDuplicates = (long) Math.floor(allowedDuplicateShare * expected);
         for (Map.Entry<String, Long> tally : counts.described().entrySet()) {
-            if (tally.getValue() > 0) {
+            if (tally.getKey().equals(Ledger.Counts.DUPLICATES) && allowedDuplicateShare > 0) {
+                if (tally.getValue() > allowedDuplicates) {
+                    problems.add(String.format(java.util.Locale.ROOT, "%d duplicate deliveries, over the %.2f %% allowed (%d of %d)",
+                            tally.getValue(), allowedDuplicateShare * 100, allowedDuplicates, expected));
+                }
+            } else if (tally.getValue() > 0) {
                 problems.add(tally.getValue() + " " + tally.getKey());
             }
         }
@@ -66,6 +81,6 @@ public final class DeliveryCheck {
             ledgers.stream().flatMap(ledger -> ledger.examples().stream()).limit(5)
                     .forEach(example -> problems.add("for example: " + example));
         }
-        return new Verification(expected, delivered, problems);
+        return new Verification(expected, delivered, counts.duplicates(), problems);
     }
 }

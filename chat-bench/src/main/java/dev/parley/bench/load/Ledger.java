@@ -166,6 +166,8 @@ public final class Ledger {
             long unexpectedCloses) {
 
         public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        /** How {@link #described()} names the duplicate deliveries. */
+        static final String DUPLICATES = "duplicate deliveries";
 
         /** The two tallies added, for a whole run's. */
         public Counts plus(Counts other) {
@@ -179,7 +181,7 @@ public final class Ledger {
         /** Each tally with what it counts, in words. */
         public Map<String, Long> described() {
             Map<String, Long> described = new LinkedHashMap<>();
-            described.put("duplicate deliveries", duplicates);
+            described.put(DUPLICATES, duplicates);
             described.put("deliveries out of their sender's order", outOfOrder);
             described.put("messages delivered back to their sender", fromItself);
             described.put("messages never acknowledged", unacknowledged);

@@ -50,6 +50,42 @@ class DeliveryCheckTest {
     }
 
     @Test
+    void givenADuplicateWithinTheAllowedShare_verify_passesAndCountsIt() {
+        sendAll();
+        deliverAllExcept(-1, -1, -1);
+        ledgers.get(1).received(message(0, 1));
+        acknowledgeAll();
+
+        // 1 of 12 expected deliveries repeated: 8.3 %.
+        DeliveryCheck.Verification verification = DeliveryCheck.verify(ledgers, 0.10);
+
+        assertThat(verification.problems()).isEmpty();
+        assertThat(verification.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void givenDuplicatesOverTheAllowedShare_verify_reportsThem() {
+        sendAll();
+        deliverAllExcept(-1, -1, -1);
+        ledgers.get(1).received(message(0, 1));
+        ledgers.get(2).received(message(0, 0));
+        acknowledgeAll();
+
+        assertThat(DeliveryCheck.verify(ledgers, 0.10).problems())
+                .containsExactly("2 duplicate deliveries, over the 10.00 % allowed (1 of 12)");
+    }
+
+    @Test
+    void givenAnAllowedShareOfDuplicates_verify_stillReportsALoss() {
+        sendAll();
+        deliverAllExcept(2, 1, 0);
+        acknowledgeAll();
+
+        assertThat(DeliveryCheck.verify(ledgers, 0.10).problems())
+                .containsExactly("1 deliveries lost (the first: message 1 of client 0 never reached client 2)");
+    }
+
+    @Test
     void givenTwoMessagesOfOneSenderArrivingSwapped_verify_reportsThemOutOfOrder() {
         sendAll();
         for (int receiver = 0; receiver < CLIENTS; receiver++) {

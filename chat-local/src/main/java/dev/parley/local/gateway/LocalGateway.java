@@ -27,6 +27,11 @@ public final class LocalGateway implements AutoCloseable {
 
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Duration DISCONNECT_PATIENCE = Duration.ofSeconds(10);
+    /**
+     * Half the publisher's 2 s attempt timeout: a send answered by then, even 429, reaches its caller before the
+     * caller gives up and sends it again, so an overloaded gateway slows deliveries down instead of doubling them.
+     */
+    public static final Duration DEFAULT_CALLBACK_QUEUE_LIMIT = Duration.ofSeconds(1);
 
     private final GatewayServer server;
     private final GatewayUrls urls;
@@ -96,6 +101,7 @@ public final class LocalGateway implements AutoCloseable {
         private long outboundBufferBytes = ConnectionLimits.DEFAULT_OUTBOUND_BUFFER_BYTES;
         private CallbackFaults callbackFaults = new CallbackFaults();
         private Duration callbackLatency = Duration.ZERO;
+        private Duration callbackQueueLimit = DEFAULT_CALLBACK_QUEUE_LIMIT;
         private Optional<CallbackThrottle> callbackThrottle = Optional.empty();
         private VirtualConnections virtualConnections = VirtualConnections.none();
         private Optional<Path> webRoot = Optional.empty();
@@ -174,6 +180,19 @@ public final class LocalGateway implements AutoCloseable {
                 throw new IllegalArgumentException("the callback latency must not be negative, not " + latency);
             }
             this.callbackLatency = latency;
+            return this;
+        }
+
+        /**
+         * How long a {@code @connections} send may wait inside the gateway before it is handled; one that waited
+         * longer is answered 429 instead of delivered (see {@link #DEFAULT_CALLBACK_QUEUE_LIMIT}).
+         */
+        public Builder callbackQueueLimit(Duration limit) {
+            Objects.requireNonNull(limit, "callback queue limit");
+            if (limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("the callback queue limit must be positive, not " + limit);
+            }
+            this.callbackQueueLimit = limit;
             return this;
         }
 
@@ -290,7 +309,8 @@ public final class LocalGateway implements AutoCloseable {
                 var managementApi = new ManagementApi(connections, virtualConnections, counters, callbackFaults,
                         callbackThrottle.map(throttle ->
                                 new TokenBucket(throttle.perSecond(), throttle.burst(), System::nanoTime)),
-                        callbackKey.map(key -> new ManagementKey(key, Clock.systemUTC())), callbackLatency, scheduler);
+                        callbackKey.map(key -> new ManagementKey(key, Clock.systemUTC())), callbackLatency,
+                        callbackQueueLimit, scheduler);
                 var restEvents = new ProxyEvents(AwsIds.newApiId(), restStage);
                 Optional<RestAuthorizer> restAuthorization = restAuthorizer.isEmpty() ? Optional.empty() : Optional.of(
                         new RestAuthorizer(restAuthorizer.get(), restAuthorizerHeader, restEvents, runtime, log));

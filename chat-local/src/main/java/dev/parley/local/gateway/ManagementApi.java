@@ -23,6 +23,9 @@ import org.eclipse.jetty.util.Callback;
  * <p>
  * A send is answered once the message is queued for its client, not once the client has read it: a client that does
  * not read holds up no sender, and is refused with 429 once its buffer is full ({@link GatewayConnection#bufferFull()}).
+ * A send the gateway gets to only after {@code queueLimit} since it arrived (the machine is overloaded and the calls
+ * queue up inside the gateway) is refused with 429 too, not delivered: its caller may have given up and sent it again
+ * already, and a late delivery would then be a duplicate, while a 429 tells a caller still waiting to back off.
  * {@link CallbackFaults} replace the answer to chosen sends with an error.
  */
 final class ManagementApi {
@@ -37,11 +40,12 @@ final class ManagementApi {
     private final Optional<TokenBucket> throttle;
     private final Optional<ManagementKey> key;
     private final Duration latency;
+    private final long queueLimitNanos;
     private final ScheduledExecutorService scheduler;
 
     ManagementApi(OpenConnections connections, VirtualConnections virtualConnections, CallbackCounters counters,
             CallbackFaults faults, Optional<TokenBucket> throttle, Optional<ManagementKey> key, Duration latency,
-            ScheduledExecutorService scheduler) {
+            Duration queueLimit, ScheduledExecutorService scheduler) {
         this.connections = connections;
         this.virtualConnections = virtualConnections;
         this.counters = counters;
@@ -49,6 +53,7 @@ final class ManagementApi {
         this.throttle = throttle;
         this.key = key;
         this.latency = latency;
+        this.queueLimitNanos = queueLimit.toNanos();
         this.scheduler = scheduler;
     }
 
@@ -82,6 +87,9 @@ final class ManagementApi {
                 HttpExchanges.headers(request), body)));
         if (refusal.isPresent()) {
             call.error(HttpStatus.FORBIDDEN_403, refusal.get().errorType(), refusal.get().message());
+        } else if ("POST".equals(call.method) && System.nanoTime() - request.getBeginNanoTime() > queueLimitNanos) {
+            call.error(HttpStatus.TOO_MANY_REQUESTS_429, "LimitExceededException",
+                    "the gateway is overloaded: the call waited longer than " + queueLimitNanos / 1_000_000 + " ms");
         } else if (throttle.isPresent() && !throttle.get().tryAcquire()) {
             call.error(HttpStatus.TOO_MANY_REQUESTS_429, "LimitExceededException", "Rate exceeded");
         } else if ("POST".equals(call.method)) {

@@ -48,6 +48,11 @@ final class ManagementKey {
 
     private final ApiKey key;
     private final Clock clock;
+    /**
+     * The latest signing key derived, as the SDKs keep theirs: it depends only on the day and the region, so the four
+     * HMACs of its derivation are done once a day rather than for every call.
+     */
+    private volatile SigningKey latestSigningKey = new SigningKey("", "", new byte[0]);
 
     ManagementKey(ApiKey key, Clock clock) {
         this.key = Objects.requireNonNull(key, "key");
@@ -136,12 +141,24 @@ final class ManagementKey {
         String scope = date + "/" + region + "/" + SERVICE + "/aws4_request";
         String stringToSign = String.join("\n", ALGORITHM, AMZ_DATE.format(signedAt), scope,
                 sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        byte[] signingKey = ("AWS4" + key.signingSecret()).getBytes(StandardCharsets.UTF_8);
-        for (String part : List.of(date, region, SERVICE, "aws4_request")) {
-            signingKey = hmac(signingKey, part);
-        }
-        return HexFormat.of().formatHex(hmac(signingKey, stringToSign));
+        return HexFormat.of().formatHex(hmac(signingKey(date, region), stringToSign));
     }
+
+    private byte[] signingKey(String date, String region) {
+        SigningKey latest = latestSigningKey;
+        if (latest.date().equals(date) && latest.region().equals(region)) {
+            return latest.key();
+        }
+        byte[] derived = ("AWS4" + key.signingSecret()).getBytes(StandardCharsets.UTF_8);
+        for (String part : List.of(date, region, SERVICE, "aws4_request")) {
+            derived = hmac(derived, part);
+        }
+        latestSigningKey = new SigningKey(date, region, derived);
+        return derived;
+    }
+
+    /** A signing key and the day and region it signs for. */
+    private record SigningKey(String date, String region, byte[] key) {}
 
     private static String canonicalQuery(Map<String, List<String>> query) {
         return query.entrySet().stream()

@@ -197,6 +197,62 @@ class ManagementApiTest {
         }
     }
 
+    @Test
+    void givenCallbackQueueLimit_postHandledAfterIt_answers429AndDeliversNothing() throws Exception {
+        var virtual = VirtualConnections.of(java.util.List.of("v1="));
+        try (var fixture = new GatewayFixture(RouteTable.builder().build(), builder -> builder
+                .virtualConnections(virtual).callbackQueueLimit(Duration.ofMillis(200)))) {
+            // The body arrives 600 ms after the head: the gateway can act on the call only after its limit.
+            String late = postWithBodyAfter(fixture, "v1=", Duration.ofMillis(600));
+            String prompt = postWithBodyAfter(fixture, "v1=", Duration.ZERO);
+
+            assertThat(late).startsWith("HTTP/1.1 429").contains("x-amzn-ErrorType: LimitExceededException")
+                    .contains("the gateway is overloaded");
+            assertThat(prompt).startsWith("HTTP/1.1 200");
+            assertThat(virtual.copiesTo("v1=")).as("only the prompt call delivered").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void givenDefaultQueueLimit_postWhoseBodyComesAfterAFewHundredMs_isDelivered() throws Exception {
+        var virtual = VirtualConnections.of(java.util.List.of("v1="));
+        try (var fixture = new GatewayFixture(RouteTable.builder().build(), builder -> builder.virtualConnections(virtual))) {
+            assertThat(postWithBodyAfter(fixture, "v1=", Duration.ofMillis(300))).startsWith("HTTP/1.1 200");
+            assertThat(virtual.copiesTo("v1=")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void givenCallbackQueueLimit_postOnAConnectionIdleForLongerThanIt_isDelivered() throws Exception {
+        var virtual = VirtualConnections.of(java.util.List.of("v1="));
+        try (var fixture = new GatewayFixture(RouteTable.builder().build(), builder -> builder
+                .virtualConnections(virtual).callbackQueueLimit(Duration.ofMillis(200)))) {
+            // java.net.http keeps the connection open between the calls: the idle time is not time in the queue.
+            assertThat(call(fixture, "POST", "v1=", "{}", SIGNED).statusCode()).isEqualTo(200);
+            Thread.sleep(600);
+            assertThat(call(fixture, "POST", "v1=", "{}", SIGNED).statusCode()).isEqualTo(200);
+
+            assertThat(virtual.copiesTo("v1=")).isEqualTo(2);
+        }
+    }
+
+    /** A signed POST of {@code {}} whose head goes at once and whose body {@code pause} later; the answer's head. */
+    private static String postWithBodyAfter(GatewayFixture fixture, String connectionId, Duration pause)
+            throws Exception {
+        URI uri = connectionUri(fixture, connectionId);
+        try (var socket = new java.net.Socket("127.0.0.1", uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\nAuthorization: "
+                    + SIGNED + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(pause.toMillis());
+            out.write("{}".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private static HttpResponse<String> call(GatewayFixture fixture, String method, String connectionId, String body,
             String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(connectionUri(fixture, connectionId))

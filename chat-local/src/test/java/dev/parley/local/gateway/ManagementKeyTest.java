@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +76,17 @@ class ManagementKeyTest {
                     .isEqualTo("127.0.0.1");
             sdk.deleteConnection(request -> request.connectionId(id)).join();
             assertThat(client.awaitClose().statusCode()).isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void givenSdkClientsSigningForTwoRegionsInTurn_post_everyCallIsAccepted() {
+        // The gateway keeps the signing key it derived last: a call of another region must not be checked with it.
+        try (var east = sdkClient(KEY, Region.US_EAST_1); var west = sdkClient(KEY, Region.EU_WEST_1)) {
+            for (var sdk : List.of(east, west, west, east)) {
+                sdk.postToConnection(request -> request.connectionId(id).data(SdkBytes.fromUtf8String("{}"))).join();
+                assertThat(client.next()).isEqualTo("{}");
+            }
         }
     }
 
@@ -219,9 +231,13 @@ class ManagementKeyTest {
     }
 
     private ApiGatewayManagementApiAsyncClient sdkClient(String secret) {
+        return sdkClient(secret, Region.US_EAST_1);
+    }
+
+    private ApiGatewayManagementApiAsyncClient sdkClient(String secret, Region region) {
         return ApiGatewayManagementApiAsyncClient.builder()
                 .endpointOverride(fixture.gateway().urls().callback())
-                .region(Region.US_EAST_1)
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any-id", secret)))
                 .httpClientBuilder(AwsCrtAsyncHttpClient.builder())
                 .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()))

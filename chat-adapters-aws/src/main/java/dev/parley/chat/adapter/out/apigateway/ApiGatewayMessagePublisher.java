@@ -25,9 +25,10 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 
 /**
  * Sends messages through API Gateway's {@code @connections} management API ({@code POST /{stage}/@connections/{id}}),
- * many at once but never more than {@link PublisherSettings#maxConcurrentSends()} per publish, every attempt paced to
+ * many at once but never more than {@link PublisherSettings#maxConcurrentSends()} in all, every attempt paced to
  * the account's rate ({@link PublisherSettings#callbackRate()}), retrying throttled (429) and broken (5xx, I/O) sends
- * with exponential backoff and full jitter. The pace is kept across publishes: they all draw on the same account bucket.
+ * with exponential backoff and full jitter. The pace and the limit are kept across publishes: they all draw on the
+ * same account bucket and the same HTTP connections.
  */
 public final class ApiGatewayMessagePublisher implements MessagePublisher {
 
@@ -35,6 +36,13 @@ public final class ApiGatewayMessagePublisher implements MessagePublisher {
     private final FrameWriter writer;
     private final PublisherSettings settings;
     private final CallbackPacer pacer;
+    /**
+     * One per connection of the HTTP client, shared by concurrent publishes (chat-local runs many invocations on one
+     * publisher): a send starts its attempt, and the attempt's timeout, only once a connection is free for it. Were
+     * the sends of several publishes to queue inside the client instead, the wait would count against the attempt
+     * timeout, and a send answered late because it waited would be retried while its first copy is delivered.
+     */
+    private final Semaphore permits;
 
     public ApiGatewayMessagePublisher(
             ApiGatewayManagementApiAsyncClient client, FrameWriter writer, PublisherSettings settings) {
@@ -42,6 +50,7 @@ public final class ApiGatewayMessagePublisher implements MessagePublisher {
         this.writer = Objects.requireNonNull(writer, "writer");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pacer = new CallbackPacer(settings.callbackRate(), System::nanoTime);
+        this.permits = new Semaphore(settings.maxConcurrentSends());
     }
 
     /**
@@ -62,13 +71,11 @@ public final class ApiGatewayMessagePublisher implements MessagePublisher {
 
         List<CompletableFuture<Delivery>> sends = new ArrayList<>();
         try (recipients) {
-            Semaphore permits = new Semaphore(settings.maxConcurrentSends());
             Iterator<ConnectionId> pending = recipients.iterator();
             // A permit before each pull: a huge stream is read as fast as sends finish, never all at once.
-            while (acquire(permits, sends.size()) && pending.hasNext()) {
-                ConnectionId recipient = Objects.requireNonNull(pending.next(), "the recipients contain null");
-                awaitToken(sends.size());
-                sends.add(sendInOrder(recipient, bodies).whenComplete((delivery, failure) -> permits.release()));
+            boolean more = true;
+            while (more) {
+                more = startNext(pending, bodies, sends);
             }
         } finally {
             // Even when the stream fails, no send outlives this call: Lambda freezes the environment once the
@@ -78,10 +85,33 @@ public final class ApiGatewayMessagePublisher implements MessagePublisher {
         return new Deliveries(sends.stream().map(CompletableFuture::join).toList());
     }
 
-    private static boolean acquire(Semaphore permits, int started) {
+    /**
+     * Takes a permit, then the next recipient, and starts its send, which gives the permit back when done; false when
+     * the stream is exhausted. The permit is shared with other publishes: it goes back whenever no send took it (end
+     * of the stream, a failing stream, an interruption).
+     */
+    private boolean startNext(Iterator<ConnectionId> pending, List<SdkBytes> bodies,
+            List<CompletableFuture<Delivery>> sends) {
+        acquire(sends.size());
+        boolean started = false;
+        try {
+            if (pending.hasNext()) {
+                ConnectionId recipient = Objects.requireNonNull(pending.next(), "the recipients contain null");
+                awaitToken(sends.size());
+                sends.add(sendInOrder(recipient, bodies).whenComplete((delivery, failure) -> permits.release()));
+                started = true;
+            }
+            return started;
+        } finally {
+            if (!started) {
+                permits.release();
+            }
+        }
+    }
+
+    private void acquire(int started) {
         try {
             permits.acquire();
-            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("publish interrupted after starting " + started + " sends");

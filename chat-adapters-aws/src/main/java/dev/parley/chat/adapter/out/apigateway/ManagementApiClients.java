@@ -14,7 +14,11 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 public final class ManagementApiClients {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    /** A call takes about 20 ms; one still unanswered after this is treated as an I/O failure, and retried. */
+    /**
+     * A call takes about 20 ms; one still unanswered after this is treated as an I/O failure, and retried. The
+     * publisher starts an attempt only once one of the client's connections is free for it, so this times the call
+     * itself, not a wait for a connection behind other sends.
+     */
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
 
     private ManagementApiClients() {

@@ -314,6 +314,42 @@ class ApiGatewayMessagePublisherTest {
     }
 
     @Test
+    void givenConcurrentPublishesAndStalledServer_publish_theirSendsTogetherStayWithinTheLimit()
+            throws InterruptedException {
+        api.hold();
+        // A client allowed more connections than the publisher: only the publisher's limit can hold the sends back.
+        ApiGatewayMessagePublisher publisher = publisherFor(api.callbackUrl(), SETTINGS, 4 * MAX_CONCURRENT_SENDS);
+        List<CompletableFuture<Deliveries>> publishing = IntStream.range(0, 3)
+                .mapToObj(publish -> CompletableFuture.supplyAsync(() -> publisher.publish(MESSAGE,
+                        IntStream.range(0, 50).mapToObj(n -> id("p" + publish + "c" + n + "=")))))
+                .toList();
+        awaitTrue(() -> api.inFlight() == MAX_CONCURRENT_SENDS);
+        Thread.sleep(300);
+
+        assertThat(api.inFlight()).isEqualTo(MAX_CONCURRENT_SENDS);
+        api.release();
+        assertThat(publishing).allSatisfy(deliveries ->
+                assertThat(deliveries.join().count(Outcome.DELIVERED)).isEqualTo(50));
+        assertThat(api.maxInFlight()).isEqualTo(MAX_CONCURRENT_SENDS);
+    }
+
+    @Test
+    void givenPublishesOneAfterAnother_publish_eachFindsEveryPermitFree() throws InterruptedException {
+        ApiGatewayMessagePublisher publisher = publisherFor(api.callbackUrl(), SETTINGS);
+        for (int publish = 0; publish < 3; publish++) {
+            assertThat(publisher.publish(MESSAGE, Stream.empty()).all()).isEmpty();
+            assertThat(publisher.publish(MESSAGE, ids("a=", "b=").stream()).count(Outcome.DELIVERED)).isEqualTo(2);
+        }
+        api.hold();
+        CompletableFuture<Deliveries> stalled = CompletableFuture.supplyAsync(() -> publisher.publish(MESSAGE,
+                IntStream.range(0, 2 * MAX_CONCURRENT_SENDS).mapToObj(n -> id("late" + n + "="))));
+
+        awaitTrue(() -> api.inFlight() == MAX_CONCURRENT_SENDS);
+        api.release();
+        assertThat(stalled.join().count(Outcome.DELIVERED)).isEqualTo(2 * MAX_CONCURRENT_SENDS);
+    }
+
+    @Test
     void givenOnePermitAndThrottledFirstRecipient_publish_holdsThePermitWhileBackingOff() {
         ConnectionId throttled = id("throttled=");
         ConnectionId next = id("next=");
