@@ -12,7 +12,7 @@ public interface BroadcastQueue {
     /**
      * Queues every page it can. Never throws for the queue's failure: the pages it could not queue are returned.
      *
-     * @return the pages not queued, in the given order; empty when every one was
+     * @return the pages not queued, in any order; empty when every one was
      */
     List<BroadcastPage> enqueue(List<BroadcastPage> pages);
 }
