@@ -369,7 +369,7 @@ class ParleyStackTemplateTest {
                 "HttpMethod", "OPTIONS",
                 "Integration", Map.of("IntegrationResponses", List.of(Map.of("ResponseParameters", Map.of(
                         "method.response.header.Access-Control-Allow-Origin", siteOriginHeader,
-                        "method.response.header.Access-Control-Allow-Headers", "'Content-Type,X-Api-Key,Authorization'",
+                        "method.response.header.Access-Control-Allow-Headers", "'Content-Type,X-Api-Key,Authorization,Prefer'",
                         "method.response.header.Access-Control-Allow-Methods", "'POST'"))))));
         for (String type : List.of("DEFAULT_4XX", "DEFAULT_5XX")) {
             parley.assertions.hasResourceProperties("AWS::ApiGateway::GatewayResponse", Map.of(

@@ -105,6 +105,13 @@ public record ChatConfiguration(
                 connectionLimit, requireAuth, history, BroadcastQueueConfiguration.NONE);
     }
 
+    /** This configuration, pacing its {@code @connections} calls to {@code rate}: a broadcast worker's share. */
+    public ChatConfiguration withCallbackRate(CallbackRate rate) {
+        return new ChatConfiguration(tableName, roomsTableName, region, dynamoDbEndpoint, websocketCallbackUrl,
+                allowedOrigin, connectionRetention, activeShards, sendRateLimit, dynamoDbTimeouts, rate,
+                roomLimit, connectionLimit, requireAuth, history, broadcastQueue);
+    }
+
     /** This configuration, queueing broadcasts as {@code queue} says. */
     public ChatConfiguration withBroadcastQueue(BroadcastQueueConfiguration queue) {
         return new ChatConfiguration(tableName, roomsTableName, region, dynamoDbEndpoint, websocketCallbackUrl,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.BroadcastStatusRoute;
-import dev.parley.chat.adapter.in.lambda.BroadcastWorkerHandler;
+import dev.parley.chat.adapter.in.lambda.BroadcastWorkerRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.model.BroadcastPage;
@@ -32,7 +32,7 @@ class ChatComponentTest {
                 .hasSize(8).doesNotContainNull();
         assertThat(BroadcastRoute.createHandler(component)).isNotNull();
         assertThat(BroadcastStatusRoute.createHandler(component)).isNotNull();
-        assertThat(BroadcastWorkerHandler.createHandler(component)).isNotNull();
+        assertThat(BroadcastWorkerRoute.createHandler(component)).isNotNull();
     }
 
     @Test

@@ -23,9 +23,6 @@ import java.util.List;
  */
 public final class BroadcastWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    /** The handler string of the worker function, for the deployment and the local gateway. */
-    public static final String HANDLER = BroadcastWorkerHandler.class.getName() + "::handleRequest";
-
     private final SendBroadcastPageUseCase pages;
     private final BroadcastPageCodec codec;
 
@@ -36,11 +33,6 @@ public final class BroadcastWorkerHandler implements RequestHandler<SQSEvent, SQ
     BroadcastWorkerHandler(ChatComponent component) {
         this.pages = component.sendBroadcastPageUseCase();
         this.codec = component.broadcastPageCodec();
-    }
-
-    /** For the local gateway's SQS event source, which invokes the worker as Lambda does. */
-    public static RequestHandler<SQSEvent, SQSBatchResponse> createHandler(ChatComponent component) {
-        return new BroadcastWorkerHandler(component);
     }
 
     @Override
