@@ -90,25 +90,14 @@ final class BroadcastApi extends Construct {
         // The stage's root URL, which CDK outputs by default, is no endpoint: the stack outputs the broadcast URL.
         api.getNode().tryRemoveChild("Endpoint");
 
-        Resource broadcast = api.getRoot().addResource(BroadcastRoute.RESOURCE, ResourceOptions.builder()
-                .defaultCorsPreflightOptions(CorsOptions.builder()
-                        .allowOrigins(List.of(siteOrigin))
-                        .allowMethods(BroadcastRoute.CORS.allowedMethods())
-                        .allowHeaders(BroadcastRoute.CORS.allowedHeaders())
-                        .build())
-                .build());
+        Resource broadcast = api.getRoot().addResource(BroadcastRoute.RESOURCE, preflight(BroadcastRoute.CORS, siteOrigin));
         Method post = broadcast.addMethod(BroadcastRoute.METHOD,
                 LambdaIntegration.Builder.create(handler).allowTestInvoke(false).build(), keyedMethod(administrators));
         suppressKeyedMethodFindings(post, administrators);
         // The status of a queued broadcast, with the same key and authorizer as the broadcast itself.
         Resource status = api.getRoot().addResource(BroadcastStatusRoute.RESOURCE_PARENT)
-                .addResource("{" + BroadcastStatusRoute.PATH_PARAMETER + "}", ResourceOptions.builder()
-                        .defaultCorsPreflightOptions(CorsOptions.builder()
-                                .allowOrigins(List.of(siteOrigin))
-                                .allowMethods(BroadcastStatusRoute.CORS.allowedMethods())
-                                .allowHeaders(BroadcastStatusRoute.CORS.allowedHeaders())
-                                .build())
-                        .build());
+                .addResource("{" + BroadcastStatusRoute.PATH_PARAMETER + "}",
+                        preflight(BroadcastStatusRoute.CORS, siteOrigin));
         Method get = status.addMethod(BroadcastStatusRoute.METHOD,
                 LambdaIntegration.Builder.create(statusHandler).allowTestInvoke(false).build(),
                 keyedMethod(administrators));
@@ -135,6 +124,17 @@ final class BroadcastApi extends Construct {
                 .apiStages(List.of(UsagePlanPerApiStage.builder().api(api).stage(api.getDeploymentStage()).build()))
                 .build())
                 .addApiKey(apiKey);
+    }
+
+    /** API Gateway's own answer to the CORS preflight of a resource with {@code policy}, for the site only. */
+    private static ResourceOptions preflight(CorsPolicy policy, String siteOrigin) {
+        return ResourceOptions.builder()
+                .defaultCorsPreflightOptions(CorsOptions.builder()
+                        .allowOrigins(List.of(siteOrigin))
+                        .allowMethods(policy.allowedMethods())
+                        .allowHeaders(policy.allowedHeaders())
+                        .build())
+                .build();
     }
 
     /** A method callable with the key only and, with authorization on, an administrator's token. */

@@ -466,8 +466,10 @@ class ParleyStackTemplateTest {
                 ".execute-api.", ref("AWS::Region"), ".", ref("AWS::URLSuffix"), "/" + WebSocketRoute.DEFAULT_STAGE
                         + " https://", ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")), ".execute-api.",
                 ref("AWS::Region"), ".", ref("AWS::URLSuffix"), "/" + BroadcastRoute.DEFAULT_STAGE + "/"
-                        + BroadcastRoute.RESOURCE + "; object-src 'none'; frame-ancestors 'none'; base-uri 'none';"
-                        + " form-action 'self'")));
+                        + BroadcastRoute.RESOURCE + " https://", ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")),
+                ".execute-api.", ref("AWS::Region"), ".", ref("AWS::URLSuffix"), "/" + BroadcastRoute.DEFAULT_STAGE
+                        + "/" + BroadcastStatusRoute.RESOURCE_PARENT + "/; object-src 'none'; frame-ancestors 'none';"
+                        + " base-uri 'none'; form-action 'self'")));
         assertThat(headers).containsEntry("FrameOptions", Map.of("FrameOption", "DENY", "Override", true))
                 .containsEntry("ContentTypeOptions", Map.of("Override", true))
                 .containsEntry("StrictTransportSecurity", Map.of("AccessControlMaxAgeSec", 31_536_000, "Override", true))

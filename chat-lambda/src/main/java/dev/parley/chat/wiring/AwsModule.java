@@ -29,6 +29,8 @@ import dev.parley.chat.settings.DynamoDbTimeouts;
 import java.time.Clock;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -58,8 +60,15 @@ final class AwsModule {
     @Provides
     @Singleton
     static DynamoDbClient dynamoDbClient(ChatConfiguration configuration, Region region, AwsCredentialsProvider credentials) {
-        DynamoDbTimeouts timeouts = configuration.dynamoDbTimeouts();
-        var builder = DynamoDbClient.builder()
+        var builder = bounded(DynamoDbClient.builder(), region, credentials, configuration.dynamoDbTimeouts());
+        configuration.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** A client of {@code region}, signing with {@code credentials}, each call bounded by {@code timeouts}. */
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B bounded(B builder, Region region,
+            AwsCredentialsProvider credentials, DynamoDbTimeouts timeouts) {
+        return builder
                 .region(region)
                 .credentialsProvider(credentials)
                 .httpClient(AwsCrtHttpClient.builder()
@@ -68,8 +77,6 @@ final class AwsModule {
                 .overrideConfiguration(override -> override
                         .apiCallAttemptTimeout(timeouts.attempt())
                         .apiCallTimeout(timeouts.call()));
-        configuration.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
     }
 
     /** How both registries use the chat details table: the rooms of a connection are on its row. */
@@ -145,14 +152,7 @@ final class AwsModule {
         if (queue.queueUrl().isEmpty()) {
             return pages -> pages;
         }
-        DynamoDbTimeouts timeouts = configuration.dynamoDbTimeouts();
-        var builder = SqsClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(AwsCrtHttpClient.builder().connectionTimeout(timeouts.attempt()).build())
-                .overrideConfiguration(override -> override
-                        .apiCallAttemptTimeout(timeouts.attempt())
-                        .apiCallTimeout(timeouts.call()));
+        var builder = bounded(SqsClient.builder(), region, credentials, configuration.dynamoDbTimeouts());
         queue.sqsEndpoint().ifPresent(builder::endpointOverride);
         return new SqsBroadcastQueue(builder.build(), queue.queueUrl().get().toString(), codec);
     }

@@ -235,12 +235,18 @@ public final class SqsEventSource implements AutoCloseable {
 
     /**
      * Ends the invocation's thread where it stands. {@code Thread.stop} is what a crash of the execution environment
-     * looks like from inside the JVM: the code stops between two instructions, and its environment is thrown away.
+     * looks like from inside the JVM: the code stops between two instructions, and its environment is thrown away. A JDK
+     * without it (20 and later) gets an interrupt instead: the invocation counts as killed all the same (its batch is
+     * not deleted and comes back), though its code may run on to the end.
      */
     @SuppressWarnings({"deprecation", "removal"})
     private void kill(Thread invocation) {
         killed.add(invocation);
-        invocation.stop();
+        try {
+            invocation.stop();
+        } catch (UnsupportedOperationException noStopOnThisJdk) {
+            invocation.interrupt();
+        }
         try {
             invocation.join(KILL_WAIT.toMillis());
         } catch (InterruptedException interrupted) {
