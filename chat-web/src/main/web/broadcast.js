@@ -1,5 +1,6 @@
 // The broadcast page: posts {"message": "...", "room"?: "..."} to the broadcast endpoint and shows the delivery report
-// or the error.
+// or the error. A large audience is queued (202 with a status URL): the page then shows a progress bar, polling the
+// status with backoff, and the report once the broadcast is done.
 // Every text from the network is set with textContent, never parsed as HTML.
 
 import { loadConfig } from "./config.js";
@@ -11,12 +12,16 @@ import { cleanRoomName, roomNameProblem } from "./rooms.js";
 const API_KEY_STORAGE = "parley.apiKey";
 const MAX_MESSAGE_BYTES = 32 * 1024;
 const COUNTS = ["attempted", "delivered", "gone", "failed"];
+// Polling a queued broadcast's status: soon at first, then less often, never more than every few seconds.
+const FIRST_POLL_MS = 500;
+const MAX_POLL_MS = 4000;
+const POLL_BACKOFF = 1.5;
 
 const view = Object.fromEntries([
   "broadcast-form", "message", "message-error", "room", "room-error", "key-details", "api-key", "admin-token",
   "broadcast-button",
   "endpoint", "config-error", "report", "report-time", "report-summary", "broadcast-id", "failure", "failure-text",
-  "history-section", "history", ...COUNTS,
+  "history-section", "history", "progress-card", "progress", "progress-text", "progress-state", ...COUNTS,
 ].map((id) => [id.replace(/-(\w)/g, (_, letter) => letter.toUpperCase()), document.getElementById(id)]));
 
 const configuration = loadConfig();
@@ -49,7 +54,11 @@ async function broadcast(event) {
   }
   busy(true);
   try {
-    const outcome = await post(config.broadcastUrl, room ? { message, room } : { message });
+    let outcome = await post(config.broadcastUrl, room ? { message, room } : { message });
+    if (outcome.queued) {
+      view.message.value = "";
+      outcome = await follow(new URL(outcome.queued.statusUrl, config.broadcastUrl));
+    }
     if (outcome.report) {
       showReport(outcome.report, message, room);
       view.message.value = "";
@@ -61,9 +70,9 @@ async function broadcast(event) {
   }
 }
 
-/** {report} for a delivery report, or {failure} with what went wrong in words. */
-async function post(url, body) {
-  const headers = { "Content-Type": "application/json" };
+/** The key and token headers the endpoint may need, as filled in. */
+function credentials() {
+  const headers = {};
   const apiKey = view.apiKey.value.trim();
   if (apiKey) {
     headers["x-api-key"] = apiKey;
@@ -72,6 +81,65 @@ async function post(url, body) {
   if (token) {
     headers.Authorization = `Bearer ${token}`;
   }
+  return headers;
+}
+
+/**
+ * Polls a queued broadcast's status until it is done, showing its progress; {report} when done, {failure} when the
+ * status cannot be had. A poll that does not get through is tried again, later.
+ */
+async function follow(statusUrl) {
+  showProgress({ state: "queued", attempted: 0, delivered: 0, gone: 0, failed: 0 });
+  let delay = FIRST_POLL_MS;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(MAX_POLL_MS, delay * POLL_BACKOFF);
+    let answer;
+    try {
+      answer = await fetch(statusUrl, { headers: credentials(), cache: "no-store" });
+    } catch (unreachableForNow) {
+      continue;
+    }
+    let status = null;
+    try {
+      status = await answer.json();
+    } catch (notJson) {
+      // Judged by the status code below.
+    }
+    if (answer.status === 429 || answer.status >= 500) {
+      continue;
+    }
+    if (!answer.ok || !isReport(status)) {
+      view.progressCard.hidden = true;
+      return { failure: failureWords(answer.status, status) };
+    }
+    if (status.state === "done") {
+      view.progressCard.hidden = true;
+      return { report: status };
+    }
+    showProgress(status);
+  }
+}
+
+function showProgress(status) {
+  const reached = status.delivered + status.gone + status.failed;
+  view.progress.max = Math.max(1, status.attempted);
+  view.progress.value = reached;
+  view.progressState.textContent = status.state === "queued" ? "Queued" : "Running";
+  view.progressText.textContent = status.attempted === 0
+    ? "Waiting for a worker to take it…"
+    : `${reached} of ${status.attempted} connections reached so far.`;
+  view.failure.hidden = true;
+  view.report.hidden = true;
+  view.progressCard.hidden = false;
+}
+
+/**
+ * {report} for a delivery report, {queued} with the status URL for a broadcast handed to the queue, or {failure} with
+ * what went wrong in words.
+ */
+async function post(url, body) {
+  const headers = { "Content-Type": "application/json", ...credentials() };
   let answer;
   try {
     answer = await fetch(url, { method: "POST", headers, body: JSON.stringify(body) });
@@ -89,6 +157,9 @@ async function post(url, body) {
   }
   if (answer.ok && isReport(answered)) {
     return { report: answered };
+  }
+  if (answer.status === 202 && answered && typeof answered.statusUrl === "string") {
+    return { queued: answered };
   }
   return { failure: failureWords(answer.status, answered) };
 }
@@ -111,6 +182,8 @@ function failureWords(status, body) {
       return "Parley does not accept that room name.";
     case "INTERNAL":
       return "Parley failed to broadcast. Please try again.";
+    case "UNKNOWN_BROADCAST":
+      return "Parley no longer knows this broadcast, so its progress cannot be shown.";
     default:
       break;
   }

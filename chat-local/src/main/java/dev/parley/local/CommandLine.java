@@ -9,6 +9,8 @@ import dev.parley.chat.auth.SigningKey;
 import dev.parley.local.gateway.ApiKey;
 import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.LocalGateway;
+import dev.parley.chat.adapter.in.lambda.BroadcastWorkerRoute;
+import dev.parley.chat.settings.BroadcastQueueSettings;
 import dev.parley.chat.settings.ConnectAuthSettings;
 import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.InvalidSettingException;
@@ -79,6 +81,13 @@ final class CommandLine {
                 ConnectAuthSettings.REQUIRE_AUTH.description() + " (REQUIRE_AUTH); true without --auth-secret refuses "
                         + "every $connect, as a deployment whose authorizer was detached would",
                 "true with --auth-secret, false without"),
+        SQS_ENDPOINT("--sqs-endpoint", "URL", "use this SQS-compatible endpoint for the broadcast queues instead of "
+                + "starting ElasticMQ", "start ElasticMQ"),
+        BROADCAST_INLINE_LIMIT(BroadcastQueueSettings.BROADCAST_INLINE_LIMIT),
+        BROADCAST_PAGE_SIZE(BroadcastQueueSettings.BROADCAST_PAGE_SIZE),
+        BROADCAST_VISIBILITY_TIMEOUT("--broadcast-visibility-timeout", "DURATION", "how long a page a worker took "
+                + "stays hidden before it comes back to the queue (whole seconds, or ISO-8601 such as PT9M)",
+                BroadcastWorkerRoute.VISIBILITY_TIMEOUT.toString()),
         TOKEN_AUDIENCE(TokenSettings.AUDIENCE, " (with authorization on)"),
         TOKEN_MAX_LIFETIME(TokenSettings.MAX_LIFETIME, " (with authorization on)");
 
@@ -198,6 +207,10 @@ final class CommandLine {
         private Optional<String> authSecret = Optional.empty();
         private Optional<String> adminKey = Optional.empty();
         private Optional<Boolean> requireAuth = Optional.empty();
+        private Optional<URI> sqsEndpoint;
+        private int broadcastInlineLimit;
+        private int broadcastPageSize;
+        private Duration broadcastVisibilityTimeout;
         private String tokenAudience = TokenSettings.AUDIENCE.defaultValue();
         private Duration tokenMaxLifetime = TokenSettings.MAX_LIFETIME.defaultValue();
 
@@ -220,6 +233,10 @@ final class CommandLine {
             maxConnections = defaults.connectionLimit().maxConnectionsPerUser();
             historyWindow = defaults.historyWindow().maxMessages();
             historyRetention = defaults.historyWindow().retention();
+            sqsEndpoint = defaults.broadcastQueue().sqsEndpoint();
+            broadcastInlineLimit = defaults.broadcastQueue().settings().inlineLimit();
+            broadcastPageSize = defaults.broadcastQueue().settings().pageSize();
+            broadcastVisibilityTimeout = defaults.broadcastQueue().visibilityTimeout();
         }
 
         void secretsFrom(Map<String, String> environment) {
@@ -254,6 +271,11 @@ final class CommandLine {
                 case AUTH_SECRET -> authSecret = Optional.of(value);
                 case ADMIN_KEY -> adminKey = Optional.of(value);
                 case REQUIRE_AUTH -> requireAuth = Optional.of(ConnectAuthSettings.REQUIRE_AUTH.fromFlag(value));
+                case SQS_ENDPOINT -> sqsEndpoint = Optional.of(httpUrl(value));
+                case BROADCAST_INLINE_LIMIT ->
+                        broadcastInlineLimit = BroadcastQueueSettings.BROADCAST_INLINE_LIMIT.fromFlag(value);
+                case BROADCAST_PAGE_SIZE -> broadcastPageSize = BroadcastQueueSettings.BROADCAST_PAGE_SIZE.fromFlag(value);
+                case BROADCAST_VISIBILITY_TIMEOUT -> broadcastVisibilityTimeout = duration(value);
                 case TOKEN_AUDIENCE -> tokenAudience = TokenSettings.AUDIENCE.fromFlag(value);
                 case TOKEN_MAX_LIFETIME -> tokenMaxLifetime = TokenSettings.MAX_LIFETIME.fromFlag(value);
             }
@@ -271,7 +293,9 @@ final class CommandLine {
                     idleTimeout, maxDuration, callbackLatency, throttle, webRoot, new MessageRateLimit(sendRate, sendBurst),
                     new RoomLimit(maxRooms), new ConnectionLimit(maxConnections),
                     new HistoryWindow(historyWindow, historyRetention), authorization,
-                    requireAuth.orElse(authorization.isPresent()));
+                    requireAuth.orElse(authorization.isPresent()),
+                    new LocalBroadcastQueue(sqsEndpoint, new BroadcastQueueSettings(broadcastInlineLimit,
+                            broadcastPageSize), broadcastVisibilityTimeout));
         }
 
         /** Both secrets or neither: with authorization on, the broadcast endpoint is protected too. */

@@ -47,6 +47,7 @@ import java.util.Optional;
  * @param authorization tokens on {@code $connect} and a key on the broadcast endpoint; empty, the default, for neither
  * @param requireAuth whether {@code $connect} refuses connections no authorizer identified, as {@code REQUIRE_AUTH}
  *        sets it on AWS
+ * @param broadcastQueue where broadcasts beyond the inline limit are queued, and how
  */
 public record LocalOptions(
         String host,
@@ -67,7 +68,8 @@ public record LocalOptions(
         ConnectionLimit connectionLimit,
         HistoryWindow historyWindow,
         Optional<LocalAuthorization> authorization,
-        boolean requireAuth) {
+        boolean requireAuth,
+        LocalBroadcastQueue broadcastQueue) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -100,6 +102,7 @@ public record LocalOptions(
         Objects.requireNonNull(connectionLimit, "connection limit");
         Objects.requireNonNull(historyWindow, "history window");
         Objects.requireNonNull(authorization, "authorization");
+        Objects.requireNonNull(broadcastQueue, "broadcast queue");
         if (dynamoDbEndpoint.isPresent() && dataDir.isPresent()) {
             throw new IllegalArgumentException("a data dir is for the dynalite Parley starts; with a DynamoDB endpoint "
                     + "given, that endpoint keeps the data");
@@ -112,7 +115,8 @@ public record LocalOptions(
                 Optional.empty(), Optional.empty(), ChatDetailsTable.DEFAULT_NAME, DEFAULT_REGION,
                 ConnectionLimits.AWS_IDLE_TIMEOUT, ConnectionLimits.AWS_MAX_DURATION, Duration.ZERO, Optional.empty(),
                 Optional.empty(), SendRateSettings.DEFAULT, RoomLimit.DEFAULT, ConnectionLimit.DEFAULT,
-                HistoryWindow.DEFAULT, Optional.empty(), ConnectAuthSettings.REQUIRE_AUTH.defaultValue());
+                HistoryWindow.DEFAULT, Optional.empty(), ConnectAuthSettings.REQUIRE_AUTH.defaultValue(),
+                LocalBroadcastQueue.DEFAULT);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.parley.local;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.adapter.in.lambda.BroadcastStatusRoute;
+import dev.parley.chat.adapter.in.lambda.BroadcastWorkerRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
 import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
@@ -9,6 +11,7 @@ import dev.parley.chat.settings.DynamoDbTimeouts;
 import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.TableSettings;
 import dev.parley.chat.wiring.AuthComponent;
+import dev.parley.chat.wiring.BroadcastQueueConfiguration;
 import dev.parley.chat.wiring.AuthConfiguration;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;
@@ -16,6 +19,7 @@ import dev.parley.dynalite.Dynalite;
 import dev.parley.dynalite.DynaliteOptions;
 import dev.parley.local.gateway.GatewayUrls;
 import dev.parley.local.gateway.LocalGateway;
+import dev.parley.local.gateway.sqs.SqsEventSource;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.Map;
@@ -49,13 +53,18 @@ public final class ParleyLocal implements AutoCloseable {
     private final LocalGateway gateway;
     private final Optional<Dynalite> dynalite;
     private final URI dynamoDbEndpoint;
-    /** One hook stops both, in order: the gateway's $disconnect calls still need dynalite. */
+    private final BroadcastQueues broadcastQueues;
+    private final SqsEventSource broadcastWorkers;
+    /** One hook stops all, in order: the workers and the gateway's $disconnect calls still need the others. */
     private final Thread shutdownHook = new Thread(this::stop, "parley-local-shutdown");
 
-    private ParleyLocal(LocalGateway gateway, Optional<Dynalite> dynalite, URI dynamoDbEndpoint) {
+    private ParleyLocal(LocalGateway gateway, Optional<Dynalite> dynalite, URI dynamoDbEndpoint,
+            BroadcastQueues broadcastQueues, SqsEventSource broadcastWorkers) {
         this.gateway = gateway;
         this.dynalite = dynalite;
         this.dynamoDbEndpoint = dynamoDbEndpoint;
+        this.broadcastQueues = broadcastQueues;
+        this.broadcastWorkers = broadcastWorkers;
     }
 
     /** Starts dynalite unless an endpoint is given, creates the tables when missing, and starts the gateway. */
@@ -75,9 +84,13 @@ public final class ParleyLocal implements AutoCloseable {
                         .orElseGet(DynaliteOptions::inMemory)
                         .stoppedByCaller()));
         URI endpoint = options.dynamoDbEndpoint().orElseGet(() -> dynalite.orElseThrow().endpoint());
+        BroadcastQueues queues = null;
+        LocalGateway started = null;
         try {
             ChatTablesSetup.ensure(endpoint, options.region(), LOCAL_CREDENTIALS, options.table(), ROOMS_TABLE,
                     HISTORY_TABLE);
+            queues = BroadcastQueues.start(options.broadcastQueue(), options.region(), LOCAL_CREDENTIALS);
+            BroadcastQueueConfiguration queueing = queues.configuration(options.broadcastQueue().settings());
             LocalGateway.Builder gateway = LocalGateway.builder()
                     .host(options.host())
                     .port(options.port())
@@ -86,7 +99,8 @@ public final class ParleyLocal implements AutoCloseable {
                     .idleTimeout(options.idleTimeout())
                     .maxDuration(options.maxDuration())
                     .callbackLatency(options.callbackLatency())
-                    .routes(urls -> ParleyRoutes.of(ChatComponent.create(configuration(options, endpoint, urls),
+                    .routes(urls -> ParleyRoutes.of(ChatComponent.create(
+                            configuration(options, endpoint, urls).withBroadcastQueue(queueing),
                             handlerCredentials(options))))
                     .pageConfig(ParleyRoutes::pageConfig)
                     .pageHeaders(ParleyRoutes::pageHeaders);
@@ -100,10 +114,23 @@ public final class ParleyLocal implements AutoCloseable {
                         .restApiKey(authorization.adminKey())
                         .callbackKey(authorization.adminKey());
             });
-            var parley = new ParleyLocal(settings.apply(gateway).start(), dynalite, endpoint);
+            started = settings.apply(gateway).start();
+            // A function of its own, as deployed: its environments pace their sends to a share of the account's rate.
+            ChatConfiguration workers = configuration(options, endpoint, started.urls()).withBroadcastQueue(queueing)
+                    .withCallbackRate(CallbackRate.ACCOUNT_DEFAULT.share(BroadcastWorkerRoute.MAX_CONCURRENCY));
+            AwsCredentialsProvider workerCredentials = handlerCredentials(options);
+            SqsEventSource workerSource = queues.eventSource(
+                    () -> BroadcastWorkerRoute.createHandler(ChatComponent.create(workers, workerCredentials)));
+            var parley = new ParleyLocal(started, dynalite, endpoint, queues, workerSource);
             Runtime.getRuntime().addShutdownHook(parley.shutdownHook);
             return parley;
         } catch (RuntimeException failure) {
+            if (started != null) {
+                started.close();
+            }
+            if (queues != null) {
+                queues.close();
+            }
             dynalite.ifPresent(Dynalite::close);
             throw failure;
         }
@@ -118,7 +145,17 @@ public final class ParleyLocal implements AutoCloseable {
         return dynamoDbEndpoint;
     }
 
-    /** Stops the gateway (running every open connection's {@code $disconnect}), then dynalite. */
+    /** The queues of queued broadcasts: the endpoint, the queue of pages and its dead-letter queue. */
+    public BroadcastQueues broadcastQueues() {
+        return broadcastQueues;
+    }
+
+    /** The broadcast worker's SQS event source: tests kill its invocations, as a crash would. */
+    public SqsEventSource broadcastWorkers() {
+        return broadcastWorkers;
+    }
+
+    /** Stops the broadcast workers, the gateway (running every open connection's {@code $disconnect}), the queues, then dynalite. */
     @Override
     public void close() {
         try {
@@ -131,7 +168,9 @@ public final class ParleyLocal implements AutoCloseable {
 
     private void stop() {
         try {
+            broadcastWorkers.close();
             gateway.close();
+            broadcastQueues.close();
         } finally {
             dynalite.ifPresent(Dynalite::close);
         }
@@ -182,11 +221,15 @@ public final class ParleyLocal implements AutoCloseable {
                   WebSocket API   %s
                   @connections    %s/@connections/{connectionId}
                   Broadcast       POST %s
+                  Broadcast status GET %s/{broadcastId}
                   DynamoDB        %s (%s), table %s
+                  SQS             %s (%s), broadcasts over %d recipients queued
                   Authorization   %s
                 Press Ctrl-C to stop.
                 """, urls.pages(), urls.webSocket(), urls.callback(), urls.rest(BroadcastRoute.RESOURCE),
-                dynamoDbEndpoint, database, options.table(), authorizationLine(options, urls.pages()));
+                urls.rest(BroadcastStatusRoute.RESOURCE_PARENT), dynamoDbEndpoint, database, options.table(),
+                broadcastQueues.endpoint(), broadcastQueues.embedded() ? "embedded ElasticMQ" : "given endpoint",
+                options.broadcastQueue().settings().inlineLimit(), authorizationLine(options, urls.pages()));
     }
 
     private static String authorizationLine(LocalOptions options, URI pages) {

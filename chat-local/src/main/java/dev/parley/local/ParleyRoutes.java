@@ -1,6 +1,7 @@
 package dev.parley.local;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.adapter.in.lambda.BroadcastStatusRoute;
 import dev.parley.chat.adapter.in.lambda.CorsPolicy;
 import dev.parley.chat.adapter.in.lambda.PageSecurityPolicy;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
@@ -26,8 +27,12 @@ final class ParleyRoutes {
         }
         String origin = component.configuration().allowedOrigin();
         return routes.restRoute(BroadcastRoute.RESOURCE, Set.of(BroadcastRoute.METHOD),
-                BroadcastRoute.createHandler(component),
-                new RestCors(BroadcastRoute.CORS.preflightHeaders(origin), CorsPolicy.responseHeaders(origin))).build();
+                        BroadcastRoute.createHandler(component),
+                        new RestCors(BroadcastRoute.CORS.preflightHeaders(origin), CorsPolicy.responseHeaders(origin)))
+                .restRoute(BroadcastStatusRoute.RESOURCE, Set.of(BroadcastStatusRoute.METHOD),
+                        BroadcastStatusRoute.createHandler(component),
+                        new RestCors(BroadcastStatusRoute.CORS.preflightHeaders(origin), CorsPolicy.responseHeaders(origin)))
+                .build();
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.local.gateway.CallbackThrottle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import dev.parley.chat.settings.BroadcastQueueSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -106,6 +107,13 @@ class ParleyLocalCommandLineTest {
                 .hasMessage("--send-burst must be a whole number from 1 to 1000000, not '1000001'");
         assertThatThrownBy(() -> LocalOptions.parse("--max-rooms-per-connection", "0"))
                 .hasMessage("--max-rooms-per-connection must be a whole number from 1 to 1000, not '0'");
+        assertThatThrownBy(() -> LocalOptions.parse("--broadcast-inline-limit", "-1"))
+                .hasMessage("--broadcast-inline-limit must be a whole number from 0 to 100000, not '-1'");
+        assertThatThrownBy(() -> LocalOptions.parse("--broadcast-page-size", "5001"))
+                .hasMessage("--broadcast-page-size must be a whole number from 1 to 5000, not '5001'");
+        assertThatThrownBy(() -> LocalOptions.parse("--broadcast-visibility-timeout", "0.5"))
+                .hasMessageContaining("the visibility timeout is whole seconds from 1 s to 12 h");
+        assertThatThrownBy(() -> LocalOptions.parse("--sqs-endpoint", "localhost:9324")).hasMessageContaining("http(s) URL");
     }
 
     @Test
@@ -128,6 +136,8 @@ class ParleyLocalCommandLineTest {
         assertThat(options.connectionLimit()).isEqualTo(new ConnectionLimit(5));
         assertThat(options.requireAuth()).isFalse();
         assertThat(options.historyWindow()).isEqualTo(new HistoryWindow(1_000, Duration.ofDays(7)));
+        assertThat(options.broadcastQueue()).isEqualTo(new LocalBroadcastQueue(Optional.empty(),
+                new BroadcastQueueSettings(2_000, 500), Duration.ofMinutes(9)));
     }
 
     @Test
@@ -137,14 +147,16 @@ class ParleyLocalCommandLineTest {
                 "--idle-timeout", "1.5", "--max-duration", "PT1M", "--callback-latency-ms", "20",
                 "--callback-rate", "100", "--web-root", "pages", "--send-rate", "0.5", "--send-burst", "3",
                 "--max-rooms-per-connection", "5", "--max-connections-per-user", "2", "--require-auth", "true",
-                "--history-window", "200", "--history-retention", "36h");
+                "--history-window", "200", "--history-retention", "36h", "--sqs-endpoint", "http://127.0.0.1:9324",
+                "--broadcast-inline-limit", "3", "--broadcast-page-size", "2", "--broadcast-visibility-timeout", "4");
 
         assertThat(options).isEqualTo(new LocalOptions("0.0.0.0", 0, "prod", "api",
                 Optional.of(URI.create("http://127.0.0.1:8000")), Optional.empty(), "chats", "eu-west-1",
                 Duration.ofMillis(1500), Duration.ofMinutes(1), Duration.ofMillis(20),
                 Optional.of(new CallbackThrottle(100, 50)), Optional.of(Path.of("pages")), new MessageRateLimit(0.5, 3),
                 new RoomLimit(5), new ConnectionLimit(2), new HistoryWindow(200, Duration.ofHours(36)), Optional.empty(),
-                true));
+                true, new LocalBroadcastQueue(Optional.of(URI.create("http://127.0.0.1:9324")),
+                        new BroadcastQueueSettings(3, 2), Duration.ofSeconds(4))));
         assertThat(LocalOptions.parse("--callback-rate", "10", "--callback-burst", "3", "--data-dir", "data"))
                 .satisfies(parsed -> {
                     assertThat(parsed.callbackThrottle()).hasValue(new CallbackThrottle(10, 3));

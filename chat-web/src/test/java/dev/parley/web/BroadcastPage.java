@@ -46,6 +46,37 @@ final class BroadcastPage {
                 browser.driver().findElement(By.id("report-summary")).getText());
     }
 
+    /** Submits {@code message} without waiting for its outcome. */
+    void send(String message) {
+        submit("", message);
+    }
+
+    /**
+     * Waits for the progress bar of a queued broadcast and returns it as the page shows it: its text, and the bar's
+     * value and maximum, such as {@code "Queued|0/1"}.
+     */
+    String awaitProgress() {
+        return browser.await("the progress of the queued broadcast", driver -> {
+            WebElement card = driver.findElement(By.id("progress-card"));
+            if (!card.isDisplayed()) {
+                return null;
+            }
+            WebElement bar = driver.findElement(By.id("progress"));
+            return driver.findElement(By.id("progress-state")).getText() + "|" + bar.getDomProperty("value") + "/"
+                    + bar.getDomProperty("max");
+        });
+    }
+
+    /** Waits for the report that follows a queued broadcast's progress, and checks the bar is gone then. */
+    Report awaitReport(int sentBefore) {
+        browser.await("the delivery report", driver -> sentCount() > sentBefore);
+        if (browser.driver().findElement(By.id("progress-card")).isDisplayed()) {
+            throw new AssertionError("the progress bar is still shown beside the report");
+        }
+        return new Report(count("attempted"), count("delivered"), count("gone"), count("failed"),
+                browser.driver().findElement(By.id("report-summary")).getText());
+    }
+
     /** Submits {@code message} and waits for the failure shown. */
     String failure(String message) {
         if (browser.driver().findElement(By.id("failure")).isDisplayed()) {
@@ -109,6 +140,10 @@ final class BroadcastPage {
 
     private int sentCount() {
         return browser.driver().findElements(By.cssSelector("#history li")).size();
+    }
+
+    int sentCountNow() {
+        return sentCount();
     }
 
     private void submit(String room, String message) {

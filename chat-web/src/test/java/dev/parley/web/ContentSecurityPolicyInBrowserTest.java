@@ -67,7 +67,8 @@ class ContentSecurityPolicyInBrowserTest {
     void givenChatAndBroadcastPages_policy_allowsExactlyTheTwoApisAndConfigJsonAndNothingInline() throws Exception {
         String port = String.valueOf(parley.port());
         String expected = "default-src 'self'; connect-src http://127.0.0.1:" + port + "/config.json ws://127.0.0.1:"
-                + port + "/production http://127.0.0.1:" + port + "/dev/broadcastmessage; object-src 'none';"
+                + port + "/production http://127.0.0.1:" + port + "/dev/broadcastmessage http://127.0.0.1:" + port
+                + "/dev/broadcasts/; object-src 'none';"
                 + " frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
         for (String page : List.of("", "broadcast.html")) {

@@ -1,6 +1,7 @@
 package dev.parley.deploy;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.adapter.in.lambda.BroadcastStatusRoute;
 import dev.parley.chat.adapter.in.lambda.CorsPolicy;
 import java.util.HashMap;
 import java.util.List;
@@ -37,9 +38,9 @@ import software.constructs.Construct;
 import software.constructs.IDependable;
 
 /**
- * {@code POST /broadcastmessage} on a regional REST API, callable only with the API key of its usage plan
- * (ADR 0003) and, with authorization on, an administrator's token its authorizer allows; from browsers only on the
- * site's origin.
+ * {@code POST /broadcastmessage} and {@code GET /broadcasts/{broadcastId}} on a regional REST API, callable only with
+ * the API key of its usage plan (ADR 0003) and, with authorization on, an administrator's token its authorizer allows;
+ * from browsers only on the site's origin.
  */
 final class BroadcastApi extends Construct {
 
@@ -59,8 +60,9 @@ final class BroadcastApi extends Construct {
     private final IApiKey apiKey;
     private final String stageName;
 
-    BroadcastApi(Construct scope, String id, String stageName, IFunction handler, String siteOrigin,
-            Optional<IAuthorizer> administrators, IDependable apiGatewayLogging, RemovalPolicy logRemovalPolicy) {
+    BroadcastApi(Construct scope, String id, String stageName, IFunction handler, IFunction statusHandler,
+            String siteOrigin, Optional<IAuthorizer> administrators, IDependable apiGatewayLogging,
+            RemovalPolicy logRemovalPolicy) {
         super(scope, id);
         this.stageName = stageName;
         this.api = RestApi.Builder.create(this, "Api")
@@ -88,24 +90,18 @@ final class BroadcastApi extends Construct {
         // The stage's root URL, which CDK outputs by default, is no endpoint: the stack outputs the broadcast URL.
         api.getNode().tryRemoveChild("Endpoint");
 
-        Resource broadcast = api.getRoot().addResource(BroadcastRoute.RESOURCE, ResourceOptions.builder()
-                .defaultCorsPreflightOptions(CorsOptions.builder()
-                        .allowOrigins(List.of(siteOrigin))
-                        .allowMethods(BroadcastRoute.CORS.allowedMethods())
-                        .allowHeaders(BroadcastRoute.CORS.allowedHeaders())
-                        .build())
-                .build());
-        MethodOptions.Builder options = MethodOptions.builder().apiKeyRequired(true);
-        administrators.ifPresent(authorizer -> options.authorizer(authorizer).authorizationType(AuthorizationType.CUSTOM));
+        Resource broadcast = api.getRoot().addResource(BroadcastRoute.RESOURCE, preflight(BroadcastRoute.CORS, siteOrigin));
         Method post = broadcast.addMethod(BroadcastRoute.METHOD,
-                LambdaIntegration.Builder.create(handler).allowTestInvoke(false).build(), options.build());
-        if (administrators.isEmpty()) {
-            String keyInsteadOfAuthorizer = "deployed with -c authorization=false: protected by a required API key with a"
-                    + " throttled, capped usage plan only, as the chat is open to anyone (ADR 0003)";
-            Nag.suppress(post, "AwsSolutions-APIG4", keyInsteadOfAuthorizer);
-        }
-        Nag.suppress(post, "AwsSolutions-COG4", "administrators are known by Parley's own HS256 tokens (role admin),"
-                + " checked by a Lambda authorizer with the chat's signing secret, not by a Cognito user pool (ADR 0005)");
+                LambdaIntegration.Builder.create(handler).allowTestInvoke(false).build(), keyedMethod(administrators));
+        suppressKeyedMethodFindings(post, administrators);
+        // The status of a queued broadcast, with the same key and authorizer as the broadcast itself.
+        Resource status = api.getRoot().addResource(BroadcastStatusRoute.RESOURCE_PARENT)
+                .addResource("{" + BroadcastStatusRoute.PATH_PARAMETER + "}",
+                        preflight(BroadcastStatusRoute.CORS, siteOrigin));
+        Method get = status.addMethod(BroadcastStatusRoute.METHOD,
+                LambdaIntegration.Builder.create(statusHandler).allowTestInvoke(false).build(),
+                keyedMethod(administrators));
+        suppressKeyedMethodFindings(get, administrators);
         Nag.suppress(api, "AwsSolutions-APIG2", "the handler validates the body itself and answers 400 with Parley's error"
                 + " object and CORS headers; a gateway validator would answer without them, so the page could not read why");
         Nag.suppress(api, "AwsSolutions-APIG3", "AWS WAF costs a fixed monthly fee per web ACL, more than idle Parley"
@@ -128,6 +124,34 @@ final class BroadcastApi extends Construct {
                 .apiStages(List.of(UsagePlanPerApiStage.builder().api(api).stage(api.getDeploymentStage()).build()))
                 .build())
                 .addApiKey(apiKey);
+    }
+
+    /** API Gateway's own answer to the CORS preflight of a resource with {@code policy}, for the site only. */
+    private static ResourceOptions preflight(CorsPolicy policy, String siteOrigin) {
+        return ResourceOptions.builder()
+                .defaultCorsPreflightOptions(CorsOptions.builder()
+                        .allowOrigins(List.of(siteOrigin))
+                        .allowMethods(policy.allowedMethods())
+                        .allowHeaders(policy.allowedHeaders())
+                        .build())
+                .build();
+    }
+
+    /** A method callable with the key only and, with authorization on, an administrator's token. */
+    private static MethodOptions keyedMethod(Optional<IAuthorizer> administrators) {
+        MethodOptions.Builder options = MethodOptions.builder().apiKeyRequired(true);
+        administrators.ifPresent(authorizer -> options.authorizer(authorizer).authorizationType(AuthorizationType.CUSTOM));
+        return options.build();
+    }
+
+    private static void suppressKeyedMethodFindings(Method method, Optional<IAuthorizer> administrators) {
+        if (administrators.isEmpty()) {
+            String keyInsteadOfAuthorizer = "deployed with -c authorization=false: protected by a required API key with a"
+                    + " throttled, capped usage plan only, as the chat is open to anyone (ADR 0003)";
+            Nag.suppress(method, "AwsSolutions-APIG4", keyInsteadOfAuthorizer);
+        }
+        Nag.suppress(method, "AwsSolutions-COG4", "administrators are known by Parley's own HS256 tokens (role admin),"
+                + " checked by a Lambda authorizer with the chat's signing secret, not by a Cognito user pool (ADR 0005)");
     }
 
     /**

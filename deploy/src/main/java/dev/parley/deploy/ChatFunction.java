@@ -90,6 +90,13 @@ final class ChatFunction extends Construct {
      */
     ChatFunction(Construct scope, String handler, HandlerAccess access, Map<String, String> extraEnvironment,
             Blueprint blueprint) {
+        this(scope, handler, access, extraEnvironment, blueprint,
+                access.postsToConnections() ? FAN_OUT_TIMEOUT : SINGLE_CALL_TIMEOUT);
+    }
+
+    /** As above, with its own {@code timeout}: a function no API Gateway integration waits for, such as a queue's worker. */
+    ChatFunction(Construct scope, String handler, HandlerAccess access, Map<String, String> extraEnvironment,
+            Blueprint blueprint, Duration timeout) {
         super(scope, constructId(handler));
         LogGroup logGroup = LogGroups.create(this, "Logs", blueprint.logRemovalPolicy());
         this.role = Role.Builder.create(this, "Role")
@@ -119,7 +126,7 @@ final class ChatFunction extends Construct {
                 .code(blueprint.code())
                 .handler(handler)
                 .memorySize(blueprint.memorySize())
-                .timeout(access.postsToConnections() ? FAN_OUT_TIMEOUT : SINGLE_CALL_TIMEOUT)
+                .timeout(timeout)
                 .environment(environment)
                 .role(role)
                 .logGroup(logGroup)

@@ -6,6 +6,7 @@ import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
+import dev.parley.chat.settings.BroadcastQueueSettings;
 import dev.parley.chat.settings.CallbackSettings;
 import dev.parley.chat.settings.ConnectAuthSettings;
 import dev.parley.chat.settings.ConnectionLimitSettings;
@@ -38,6 +39,7 @@ import software.amazon.awscdk.RemovalPolicy;
  * @param roomLimit how many rooms each connection may be in at once
  * @param connectionLimit how many connections each user may have open at once
  * @param history the history table, how many missed messages a resume replays and how long messages are kept
+ * @param broadcastQueue the audience beyond which a broadcast is queued, and the recipients of one page of it
  * @param dataRemovalPolicy what deleting the stack does to the tables and the log groups
  * @param authorization whether {@code $connect} needs a token the authorizer accepts ({@code -c authorization=false}
  *        makes Parley an open chat again)
@@ -56,6 +58,7 @@ record DeploySettings(
         RoomLimit roomLimit,
         ConnectionLimit connectionLimit,
         HistorySettings history,
+        BroadcastQueueSettings broadcastQueue,
         RemovalPolicy dataRemovalPolicy,
         boolean authorization,
         boolean requireAuth,
@@ -96,6 +99,7 @@ record DeploySettings(
         Objects.requireNonNull(roomLimit, "room limit");
         Objects.requireNonNull(connectionLimit, "connection limit");
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(broadcastQueue, "broadcast queue");
         if (dataRemovalPolicy != RemovalPolicy.RETAIN && dataRemovalPolicy != RemovalPolicy.DESTROY) {
             throw invalid(REMOVAL_POLICY, dataRemovalPolicy, "retain or destroy");
         }
@@ -124,6 +128,7 @@ record DeploySettings(
                 RoomSettings.fromContext(context),
                 ConnectionLimitSettings.fromContext(context),
                 HistorySettings.fromContext(context),
+                BroadcastQueueSettings.fromContext(context),
                 removalPolicy(text(context, REMOVAL_POLICY, "retain")),
                 authorization,
                 requireAuth(context, authorization),
@@ -143,6 +148,7 @@ record DeploySettings(
         environment.putAll(ConnectionLimitSettings.toEnvironment(connectionLimit));
         environment.putAll(ConnectAuthSettings.toEnvironment(requireAuth));
         environment.putAll(history.toEnvironment());
+        environment.putAll(broadcastQueue.toEnvironment());
         return environment;
     }
 

@@ -88,8 +88,28 @@ record HandlerAccess(Map<Resource, Set<String>> dynamoDb, boolean postsToConnect
     private static final HandlerAccess CLEANUP = UPDATE_ROW.plus(FIND).plus(LIMITS).plus(ROOMS_OF).plus(ROOM_LEAVE)
             .plus(ROOM_MEMBERS).plus(POST);
 
-    /** Broadcast lists the recipients (every active connection, or a room's), records the broadcast on each and sends. */
-    static final HandlerAccess BROADCAST = ACTIVE.plus(ROOM_MEMBERS).plus(UPDATE_ROW).plus(POST).plus(CLEANUP);
+    /**
+     * {@code BroadcastRecords}: a queued broadcast's record, put when accepted, read, and counted (a refused page's
+     * recipients as failed) and finished with conditional updates.
+     */
+    private static final HandlerAccess BROADCAST_RECORDS = on(Resource.CHAT_HISTORY, PUT_ITEM, GET_ITEM, UPDATE_ITEM);
+
+    /**
+     * Broadcast lists the recipients (every active connection, or a room's); within the inline limit it records the
+     * broadcast on each and sends, beyond it it records the queued broadcast (and queues its pages: an SQS grant).
+     */
+    static final HandlerAccess BROADCAST = ACTIVE.plus(ROOM_MEMBERS).plus(UPDATE_ROW).plus(POST).plus(CLEANUP)
+            .plus(BROADCAST_RECORDS);
+
+    /** The status of a queued broadcast: its record, read. */
+    static final HandlerAccess BROADCAST_STATUS = on(Resource.CHAT_HISTORY, GET_ITEM);
+
+    /**
+     * The worker reads the broadcast's record, marks it begun, sends to its page's recipients, records the broadcast on
+     * each reached, cleans up those found gone, and counts the page and finishes the broadcast with conditional updates.
+     */
+    static final HandlerAccess BROADCAST_WORKER = on(Resource.CHAT_HISTORY, GET_ITEM, UPDATE_ITEM).plus(UPDATE_ROW)
+            .plus(POST).plus(CLEANUP);
 
     /** The {@code $connect} authorizer checks a token against its secret: it touches neither the tables nor connections. */
     static final HandlerAccess AUTHORIZER = NOTHING;

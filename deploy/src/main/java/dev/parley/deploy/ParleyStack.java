@@ -1,19 +1,25 @@
 package dev.parley.deploy;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.adapter.in.lambda.BroadcastStatusRoute;
+import dev.parley.chat.adapter.in.lambda.BroadcastWorkerRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
+import dev.parley.chat.settings.CallbackSettings;
 import dev.parley.chat.settings.CorsSettings;
 import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.TableSettings;
 import dev.parley.chat.wiring.ChatConfiguration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.constructs.Construct;
 
 /** Parley on AWS: the tables, the WebSocket chat, the broadcast endpoint and the web pages, wired to each other. */
@@ -64,10 +70,29 @@ final class ParleyStack extends Stack {
             chat.route(route, function.alias(), authorization.map(ConnectAuthorization::authorizer));
         }
 
-        var broadcastFunction = new ChatFunction(this, BroadcastRoute.HANDLER, HandlerAccess.BROADCAST, origin, blueprint);
+        var pagesQueue = new BroadcastPagesQueue(this, "BroadcastQueue");
+        Map<String, String> broadcastEnvironment = new HashMap<>(origin);
+        broadcastEnvironment.put(ChatConfiguration.BROADCAST_QUEUE_URL_VARIABLE, pagesQueue.pages().getQueueUrl());
+        var broadcastFunction = new ChatFunction(this, BroadcastRoute.HANDLER, HandlerAccess.BROADCAST,
+                broadcastEnvironment, blueprint);
+        // SendMessageBatch is authorized as SendMessage: the one SQS action the broadcast function needs.
+        broadcastFunction.allow(List.of("sqs:SendMessage"), pagesQueue.pages().getQueueArn());
+        var statusFunction = new ChatFunction(this, BroadcastStatusRoute.HANDLER, HandlerAccess.BROADCAST_STATUS, origin,
+                blueprint);
+        // Each worker paces its sends to its share of the account's rate, so that together they stay within it (ADR 0011).
+        Map<String, String> workerEnvironment = new HashMap<>(origin);
+        workerEnvironment.putAll(CallbackSettings.toEnvironment(
+                settings.callbackRate().share(BroadcastWorkerRoute.MAX_CONCURRENCY)));
+        var worker = new ChatFunction(this, BroadcastWorkerRoute.HANDLER, HandlerAccess.BROADCAST_WORKER,
+                workerEnvironment, blueprint, Duration.seconds(BroadcastWorkerRoute.FUNCTION_TIMEOUT.toSeconds()));
+        worker.alias().addEventSource(SqsEventSource.Builder.create(pagesQueue.pages())
+                .batchSize(BroadcastWorkerRoute.BATCH_SIZE)
+                .maxConcurrency(BroadcastWorkerRoute.MAX_CONCURRENCY)
+                .reportBatchItemFailures(true)
+                .build());
         var broadcast = new BroadcastApi(this, "Broadcast", settings.broadcastStage(), broadcastFunction.alias(),
-                site.origin(), authorization.map(ConnectAuthorization::broadcastAuthorizer), apiGatewayLogging,
-                settings.dataRemovalPolicy());
+                statusFunction.alias(), site.origin(), authorization.map(ConnectAuthorization::broadcastAuthorizer),
+                apiGatewayLogging, settings.dataRemovalPolicy());
         site.publish(settings.webRoot(), chat.url(), broadcast.url(), settings.dataRemovalPolicy());
 
         output(WEBSOCKET_URL_OUTPUT, chat.url(), "Connect chat clients here (npx wscat -c URL)");

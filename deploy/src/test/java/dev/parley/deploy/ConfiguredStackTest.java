@@ -7,6 +7,7 @@ import static dev.parley.deploy.JsonTree.ref;
 import static dev.parley.deploy.JsonTree.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.adapter.in.lambda.BroadcastWorkerRoute;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,14 +56,16 @@ class ConfiguredStackTest {
         parley.assertions.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "parley-staging.rooms"));
         parley.chatFunctionIdsByHandler().forEach((handler, functionId) -> {
             Map<String, Object> properties = map(at(parley.resource(functionId), "Properties"));
+            // The broadcast worker paces to its share of the configured rate (ADR 0011).
+            boolean worker = handler.equals(BroadcastWorkerRoute.HANDLER);
             assertThat(properties.get("MemorySize")).as(handler).isEqualTo(2048);
             assertThat(map(at(properties, "Environment", "Variables"))).as(handler)
                     .containsEntry("TABLE_NAME", ref(parley.tableId("parley-staging.chat")))
                     .containsEntry("ROOMS_TABLE_NAME", ref(parley.tableId("parley-staging.rooms")))
                     .containsEntry("CONNECTION_RETENTION_DAYS", "7")
                     .containsEntry("ACTIVE_SHARDS", "8")
-                    .containsEntry("CALLBACK_RATE_PER_SECOND", "2500")
-                    .containsEntry("CALLBACK_BURST", "1250")
+                    .containsEntry("CALLBACK_RATE_PER_SECOND", worker ? "250" : "2500")
+                    .containsEntry("CALLBACK_BURST", worker ? "125" : "1250")
                     .containsEntry("MAX_ROOMS_PER_CONNECTION", "50")
                     .containsEntry("MAX_CONNECTIONS_PER_USER", "2");
         });

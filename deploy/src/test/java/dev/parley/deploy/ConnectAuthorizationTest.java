@@ -124,7 +124,8 @@ class ConnectAuthorizationTest {
     void givenAuthorizationOff_synth_leavesConnectOpenWithNoSecretAuthorizerOrOutputForIt() {
         assertThat(resources(openChat.template, "AWS::ApiGatewayV2::Authorizer")).isEmpty();
         assertThat(resources(openChat.template, "AWS::SecretsManager::Secret")).isEmpty();
-        assertThat(openChat.functionIdsByHandler()).doesNotContainKey(AuthorizerHandler.HANDLER).hasSize(9);
+        // The eight routes' handlers, the broadcast's, its status's and its worker's.
+        assertThat(openChat.functionIdsByHandler()).doesNotContainKey(AuthorizerHandler.HANDLER).hasSize(11);
         assertThat(map(openChat.template.get("Outputs"))).doesNotContainKey(ParleyStack.AUTH_SECRET_ARN_OUTPUT);
         resources(openChat.template, "AWS::ApiGatewayV2::Route").values().forEach(route -> {
             assertThat(at(route, "Properties", "AuthorizationType")).isEqualTo("NONE");

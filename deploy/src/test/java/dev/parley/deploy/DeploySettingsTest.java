@@ -7,6 +7,7 @@ import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.RoomLimit;
+import dev.parley.chat.settings.BroadcastQueueSettings;
 import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.TableSettings;
 import dev.parley.chat.auth.TokenRules;
@@ -41,7 +42,8 @@ class DeploySettingsTest {
 
         assertThat(settings).isEqualTo(new DeploySettings("production", "dev",
                 new TableSettings("chatDetails", "chatRooms", 4, 30), 1024, new CallbackRate(10_000, 5_000),
-                new RoomLimit(20), new ConnectionLimit(5), HistorySettings.DEFAULT, RemovalPolicy.RETAIN, true, true,
+                new RoomLimit(20), new ConnectionLimit(5), HistorySettings.DEFAULT, BroadcastQueueSettings.DEFAULT,
+                RemovalPolicy.RETAIN, true, true,
                 TokenRules.DEFAULT, lambdaJar, webRoot));
     }
 
@@ -62,6 +64,8 @@ class DeploySettingsTest {
                 Map.entry("historyTableName", "parley-history"),
                 Map.entry("historyWindow", "250"),
                 Map.entry("historyRetention", "3d"),
+                Map.entry("broadcastInlineLimit", "100"),
+                Map.entry("broadcastPageSize", "250"),
                 Map.entry(DeploySettings.REMOVAL_POLICY, "DESTROY"),
                 Map.entry(DeploySettings.AUTHORIZATION, "False"),
                 Map.entry("tokenAudience", "https://chat.example.com"),
@@ -70,7 +74,8 @@ class DeploySettingsTest {
         assertThat(settings).isEqualTo(new DeploySettings("live", "ops_1",
                 new TableSettings("parley-chat", "parley-rooms", 8, 7), 2048, new CallbackRate(2_500, 1_250),
                 new RoomLimit(50), new ConnectionLimit(2),
-                new HistorySettings("parley-history", new HistoryWindow(250, Duration.ofDays(3))), RemovalPolicy.DESTROY,
+                new HistorySettings("parley-history", new HistoryWindow(250, Duration.ofDays(3))),
+                new BroadcastQueueSettings(100, 250), RemovalPolicy.DESTROY,
                 false, false, new TokenRules("https://chat.example.com", Duration.ofHours(8)), lambdaJar, webRoot));
     }
 

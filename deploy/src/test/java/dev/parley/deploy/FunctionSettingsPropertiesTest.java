@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.chat.settings.CallbackSettings;
 import dev.parley.chat.settings.ConnectAuthSettings;
 import dev.parley.chat.settings.ConnectionLimitSettings;
+import dev.parley.chat.settings.BroadcastQueueSettings;
 import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.Setting;
@@ -73,7 +74,8 @@ class FunctionSettingsPropertiesTest {
                 TableSettings.ACTIVE_SHARDS, TableSettings.CONNECTION_RETENTION_DAYS, CallbackSettings.RATE_PER_SECOND,
                 CallbackSettings.BURST, RoomSettings.MAX_ROOMS_PER_CONNECTION,
                 ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER, ConnectAuthSettings.REQUIRE_AUTH,
-                HistorySettings.HISTORY_TABLE_NAME, HistorySettings.HISTORY_WINDOW, HistorySettings.HISTORY_RETENTION);
+                HistorySettings.HISTORY_TABLE_NAME, HistorySettings.HISTORY_WINDOW, HistorySettings.HISTORY_RETENTION,
+                BroadcastQueueSettings.BROADCAST_INLINE_LIMIT, BroadcastQueueSettings.BROADCAST_PAGE_SIZE);
     }
 
     /** Numbers about every range's ends, table names about DynamoDB's rule, and anything else. */

@@ -15,6 +15,8 @@ import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.adapter.in.lambda.BroadcastStatusRoute;
+import dev.parley.chat.adapter.in.lambda.BroadcastWorkerRoute;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
 import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
@@ -126,7 +128,19 @@ class LeastPrivilegeTest {
                         "dynamodb:PutItem", Set.of(TABLE, HISTORY),
                         "dynamodb:Query", Set.of(HISTORY))),
                 Map.entry(WebSocketRoute.DEFAULT.handler(), charge),
-                Map.entry(BroadcastRoute.HANDLER, cleanup),
+                Map.entry(BroadcastRoute.HANDLER, Map.of(
+                        "dynamodb:PutItem", Set.of(TABLE, HISTORY),
+                        "dynamodb:GetItem", Set.of(TABLE, ROOMS, HISTORY),
+                        "dynamodb:UpdateItem", Set.of(TABLE, ROOMS, HISTORY),
+                        "dynamodb:DeleteItem", Set.of(ROOMS),
+                        "dynamodb:Query", Set.of(INDEX, ROOMS))),
+                Map.entry(BroadcastStatusRoute.HANDLER, Map.of("dynamodb:GetItem", Set.of(HISTORY))),
+                Map.entry(BroadcastWorkerRoute.HANDLER, Map.of(
+                        "dynamodb:PutItem", Set.of(TABLE),
+                        "dynamodb:GetItem", Set.of(TABLE, ROOMS, HISTORY),
+                        "dynamodb:UpdateItem", Set.of(TABLE, ROOMS, HISTORY),
+                        "dynamodb:DeleteItem", Set.of(ROOMS),
+                        "dynamodb:Query", Set.of(INDEX, ROOMS))),
                 Map.entry(AuthorizerHandler.HANDLER, Map.<String, Set<String>>of()),
                 Map.entry(BroadcastAuthorizerHandler.HANDLER, Map.<String, Set<String>>of()));
 
@@ -153,7 +167,8 @@ class LeastPrivilegeTest {
                 "/" + WebSocketRoute.DEFAULT_STAGE + "/POST/@connections/*");
         Set<String> fanOutRoles = Stream.of(WebSocketRoute.CONNECT.handler(), WebSocketRoute.DISCONNECT.handler(),
                         WebSocketRoute.SEND_MESSAGE.handler(), WebSocketRoute.JOIN.handler(),
-                        WebSocketRoute.LEAVE.handler(), WebSocketRoute.HISTORY.handler(), BroadcastRoute.HANDLER)
+                        WebSocketRoute.LEAVE.handler(), WebSocketRoute.HISTORY.handler(), BroadcastRoute.HANDLER,
+                        BroadcastWorkerRoute.HANDLER)
                 .map(handler -> roleOf(parley.functionIdsByHandler().get(handler)))
                 .collect(Collectors.toSet());
 
@@ -215,6 +230,7 @@ class LeastPrivilegeTest {
             expectedSourceEndings.add("/*" + route.routeKey());
         }
         expectedSourceEndings.add("/" + BroadcastRoute.METHOD + "/" + BroadcastRoute.RESOURCE);
+        expectedSourceEndings.add("/" + BroadcastStatusRoute.METHOD + "/" + BroadcastStatusRoute.RESOURCE_PARENT + "/*");
         expectedSourceEndings.add("/authorizers/{" + parley.logicalIdOf("AWS::ApiGatewayV2::Authorizer") + "}");
         expectedSourceEndings.add("/authorizers/{" + parley.logicalIdOf("AWS::ApiGateway::Authorizer") + "}");
 
@@ -235,6 +251,28 @@ class LeastPrivilegeTest {
 
         assertThat(sourceEndings).as("each permission names one route or method of Parley's APIs")
                 .containsExactlyInAnyOrderElementsOf(expectedSourceEndings);
+    }
+
+    @Test
+    void givenTheBroadcastQueue_synth_letsOnlyTheBroadcastSendToItAndOnlyTheWorkerReceiveFromIt() {
+        String pagesId = resources(parley.template, "AWS::SQS::Queue").entrySet().stream()
+                .filter(queue -> at(queue.getValue(), "Properties", "RedrivePolicy") != null)
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        String broadcastRole = roleOf(parley.functionIdsByHandler().get(BroadcastRoute.HANDLER));
+        String workerRole = roleOf(parley.functionIdsByHandler().get(BroadcastWorkerRoute.HANDLER));
+
+        List<Statement> sqsGrants = statements.stream()
+                .filter(statement -> statement.actions().stream().anyMatch(action -> action.startsWith("sqs:")))
+                .toList();
+
+        assertThat(sqsGrants).extracting(Statement::roleId).containsExactlyInAnyOrder(broadcastRole, workerRole);
+        assertThat(sqsGrants).allSatisfy(statement ->
+                assertThat(statement.resources()).containsExactly(getAtt(pagesId, "Arn")));
+        assertThat(sqsGrants).filteredOn(statement -> statement.roleId().equals(broadcastRole))
+                .flatExtracting(Statement::actions).containsExactly("sqs:SendMessage");
+        assertThat(sqsGrants).filteredOn(statement -> statement.roleId().equals(workerRole))
+                .flatExtracting(Statement::actions).containsExactlyInAnyOrder("sqs:ReceiveMessage",
+                        "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
     }
 
     /** Actions with the prefix granted to {@code roleId}, each with where: a table or an index. */

@@ -16,6 +16,8 @@ import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.in.lambda.BroadcastRoute;
+import dev.parley.chat.adapter.in.lambda.BroadcastStatusRoute;
+import dev.parley.chat.adapter.in.lambda.BroadcastWorkerRoute;
 import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
@@ -65,21 +67,26 @@ class ParleyStackTemplateTest {
                 Map.entry("AWS::ApiGatewayV2::RouteResponse", 6),
                 Map.entry("AWS::ApiGatewayV2::Stage", 1),
                 Map.entry("AWS::ApiGateway::RestApi", 1),
-                Map.entry("AWS::ApiGateway::Method", 2),
+                // POST broadcastmessage and GET broadcasts/{id}, each with its CORS preflight
+                Map.entry("AWS::ApiGateway::Method", 4),
                 Map.entry("AWS::ApiGateway::Stage", 1),
                 Map.entry("AWS::ApiGateway::ApiKey", 1),
                 Map.entry("AWS::ApiGateway::UsagePlan", 1),
                 Map.entry("AWS::ApiGateway::UsagePlanKey", 1),
                 Map.entry("AWS::ApiGateway::Account", 1),
-                // the nine handlers, the two authorizers and CDK's bucket-deployment function
-                Map.entry("AWS::Lambda::Function", 12),
-                Map.entry("AWS::Lambda::Version", 11),
-                Map.entry("AWS::Lambda::Alias", 11),
-                Map.entry("AWS::Lambda::Permission", 11),
+                // the eleven handlers (broadcast status and worker included), the two authorizers and CDK's
+                // bucket-deployment function
+                Map.entry("AWS::Lambda::Function", 14),
+                Map.entry("AWS::Lambda::Version", 13),
+                Map.entry("AWS::Lambda::Alias", 13),
+                Map.entry("AWS::Lambda::Permission", 12),
+                Map.entry("AWS::Lambda::EventSourceMapping", 1),
+                Map.entry("AWS::SQS::Queue", 2),
+                Map.entry("AWS::CloudWatch::Alarm", 1),
                 Map.entry("AWS::ApiGateway::Authorizer", 1),
                 Map.entry("AWS::SecretsManager::Secret", 1),
-                // eleven functions, two API access logs, the page deployment
-                Map.entry("AWS::Logs::LogGroup", 14),
+                // thirteen functions, two API access logs, the page deployment
+                Map.entry("AWS::Logs::LogGroup", 16),
                 Map.entry("AWS::S3::Bucket", 1),
                 Map.entry("AWS::CloudFront::Distribution", 1),
                 Map.entry("AWS::CloudFront::OriginAccessControl", 1),
@@ -259,6 +266,8 @@ class ParleyStackTemplateTest {
                 Map.entry(WebSocketRoute.HISTORY.handler(), 29),
                 Map.entry(WebSocketRoute.DEFAULT.handler(), 10),
                 Map.entry(BroadcastRoute.HANDLER, 29),
+                Map.entry(BroadcastStatusRoute.HANDLER, 10),
+                Map.entry(BroadcastWorkerRoute.HANDLER, (int) BroadcastWorkerRoute.FUNCTION_TIMEOUT.toSeconds()),
                 Map.entry(AuthorizerHandler.HANDLER, 10),
                 Map.entry(BroadcastAuthorizerHandler.HANDLER, 10));
 
@@ -280,6 +289,10 @@ class ParleyStackTemplateTest {
             Map<String, Object> alias = parley.resource(aliasId);
             String versionId = (String) list(at(alias, "Properties", "FunctionVersion", "Fn::GetAtt")).get(0);
             assertThat(at(versions.get(versionId), "Properties", "FunctionName")).as(handler).isEqualTo(ref(functionId));
+            if (handler.equals(BroadcastWorkerRoute.HANDLER)) {
+                // The queue's event source invokes the worker, through its alias too (its test checks that).
+                return;
+            }
             assertThat(invokedFunctionNames).as(handler + " is invoked through its alias").contains(aliasId);
         });
         assertThat(invokedFunctionNames).doesNotContainAnyElementsOf(parley.functionIdsByHandler().values());
@@ -296,29 +309,38 @@ class ParleyStackTemplateTest {
 
         parley.chatFunctionIdsByHandler().forEach((handler, functionId) -> {
             Map<String, Object> variables = map(at(parley.resource(functionId), "Properties", "Environment", "Variables"));
+            // The worker paces to its share of the rate; the broadcast function alone is told the queue.
+            boolean worker = handler.equals(BroadcastWorkerRoute.HANDLER);
             assertThat(variables).as(handler)
                     .containsEntry("TABLE_NAME", ref(tableId))
                     .containsEntry("ROOMS_TABLE_NAME", ref(roomsTableId))
                     .containsEntry("WEBSOCKET_CALLBACK_URL", callbackUrl)
                     .containsEntry("CONNECTION_RETENTION_DAYS", "30")
                     .containsEntry("ACTIVE_SHARDS", "4")
-                    .containsEntry("CALLBACK_RATE_PER_SECOND", "10000")
-                    .containsEntry("CALLBACK_BURST", "5000")
+                    .containsEntry("CALLBACK_RATE_PER_SECOND", worker ? "1000" : "10000")
+                    .containsEntry("CALLBACK_BURST", worker ? "500" : "5000")
                     .containsEntry("MAX_ROOMS_PER_CONNECTION", "20")
                     .containsEntry("MAX_CONNECTIONS_PER_USER", "5")
                     // The authorizer is deployed: $connect fails closed should it ever run without it.
                     .containsEntry("REQUIRE_AUTH", "true")
                     .containsEntry("HISTORY_TABLE_NAME", ref(parley.tableId(ChatHistoryTable.DEFAULT_NAME)))
                     .containsEntry("HISTORY_WINDOW", "1000")
-                    .containsEntry("HISTORY_RETENTION", "7d");
+                    .containsEntry("HISTORY_RETENTION", "7d")
+                    .containsEntry("BROADCAST_INLINE_LIMIT", "2000")
+                    .containsEntry("BROADCAST_PAGE_SIZE", "500");
             // Every function's configuration requires the origin, not only the broadcast's that answers with it.
-            assertThat(variables).as(handler).hasSize(14).containsEntry("ALLOWED_ORIGIN", siteOrigin);
+            assertThat(variables).as(handler).hasSize(handler.equals(BroadcastRoute.HANDLER) ? 17 : 16)
+                    .containsEntry("ALLOWED_ORIGIN", siteOrigin);
         });
     }
 
     @Test
     void givenEachFunctionsEnvironment_fromEnvironment_configuresItsHandlerWithTheDeployedResources() {
+        String pagesQueueId = resources(template, "AWS::SQS::Queue").entrySet().stream()
+                .filter(queue -> at(queue.getValue(), "Properties", "RedrivePolicy") != null)
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
         Map<String, String> deployed = Map.of(
+                pagesQueueId, "https://sqs.eu-west-1.amazonaws.com/123456789012/parley-broadcast-pages",
                 parley.tableId(ChatDetailsTable.DEFAULT_NAME), "chatDetails",
                 parley.tableId(ChatRoomsTable.DEFAULT_NAME), "chatRooms",
                 parley.tableId(ChatHistoryTable.DEFAULT_NAME), "chatHistory",
@@ -340,7 +362,8 @@ class ParleyStackTemplateTest {
                     .isEqualTo(URI.create("https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/production"));
             assertThat(configuration.connectionRetention()).as(handler).isEqualTo(Duration.ofDays(30));
             assertThat(configuration.activeShards()).as(handler).isEqualTo(4);
-            assertThat(configuration.callbackRate()).as(handler).isEqualTo(CallbackRate.ACCOUNT_DEFAULT);
+            assertThat(configuration.callbackRate()).as(handler).isEqualTo(handler.equals(BroadcastWorkerRoute.HANDLER)
+                    ? CallbackRate.ACCOUNT_DEFAULT.share(BroadcastWorkerRoute.MAX_CONCURRENCY) : CallbackRate.ACCOUNT_DEFAULT);
             assertThat(configuration.roomLimit()).as(handler).isEqualTo(RoomLimit.DEFAULT);
             assertThat(configuration.connectionLimit()).as(handler).isEqualTo(ConnectionLimit.DEFAULT);
             assertThat(configuration.requireAuth()).as(handler).isTrue();
@@ -352,7 +375,9 @@ class ParleyStackTemplateTest {
 
     @Test
     void givenTheBroadcastRoute_synth_requiresTheApiKeyOnPostAndAnswersPreflightsForTheSiteOnly() {
-        String resourceId = JsonTree.single(template, "AWS::ApiGateway::Resource").getKey();
+        String resourceId = resources(template, "AWS::ApiGateway::Resource").entrySet().stream()
+                .filter(resource -> BroadcastRoute.RESOURCE.equals(at(resource.getValue(), "Properties", "PathPart")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
         Map<String, Object> siteOriginHeader = join("'https://",
                 getAtt(parley.logicalIdOf("AWS::CloudFront::Distribution"), "DomainName"), "'");
 
@@ -369,7 +394,7 @@ class ParleyStackTemplateTest {
                 "HttpMethod", "OPTIONS",
                 "Integration", Map.of("IntegrationResponses", List.of(Map.of("ResponseParameters", Map.of(
                         "method.response.header.Access-Control-Allow-Origin", siteOriginHeader,
-                        "method.response.header.Access-Control-Allow-Headers", "'Content-Type,X-Api-Key,Authorization'",
+                        "method.response.header.Access-Control-Allow-Headers", "'Content-Type,X-Api-Key,Authorization,Prefer'",
                         "method.response.header.Access-Control-Allow-Methods", "'POST'"))))));
         for (String type : List.of("DEFAULT_4XX", "DEFAULT_5XX")) {
             parley.assertions.hasResourceProperties("AWS::ApiGateway::GatewayResponse", Map.of(
@@ -441,8 +466,10 @@ class ParleyStackTemplateTest {
                 ".execute-api.", ref("AWS::Region"), ".", ref("AWS::URLSuffix"), "/" + WebSocketRoute.DEFAULT_STAGE
                         + " https://", ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")), ".execute-api.",
                 ref("AWS::Region"), ".", ref("AWS::URLSuffix"), "/" + BroadcastRoute.DEFAULT_STAGE + "/"
-                        + BroadcastRoute.RESOURCE + "; object-src 'none'; frame-ancestors 'none'; base-uri 'none';"
-                        + " form-action 'self'")));
+                        + BroadcastRoute.RESOURCE + " https://", ref(parley.logicalIdOf("AWS::ApiGateway::RestApi")),
+                ".execute-api.", ref("AWS::Region"), ".", ref("AWS::URLSuffix"), "/" + BroadcastRoute.DEFAULT_STAGE
+                        + "/" + BroadcastStatusRoute.RESOURCE_PARENT + "/; object-src 'none'; frame-ancestors 'none';"
+                        + " base-uri 'none'; form-action 'self'")));
         assertThat(headers).containsEntry("FrameOptions", Map.of("FrameOption", "DENY", "Override", true))
                 .containsEntry("ContentTypeOptions", Map.of("Override", true))
                 .containsEntry("StrictTransportSecurity", Map.of("AccessControlMaxAgeSec", 31_536_000, "Override", true))
@@ -523,8 +550,83 @@ class ParleyStackTemplateTest {
         return JsonTree.singleItem(List.copyOf(refs));
     }
 
+    @Test
+    void givenTheStatusRoute_synth_requiresTheApiKeyOnGetBelowBroadcastsAndInvokesTheStatusAlias() {
+        Map<String, Map<String, Object>> apiResources = resources(template, "AWS::ApiGateway::Resource");
+        String parentId = apiResources.entrySet().stream()
+                .filter(resource -> BroadcastStatusRoute.RESOURCE_PARENT.equals(at(resource.getValue(), "Properties", "PathPart")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        String statusId = apiResources.entrySet().stream()
+                .filter(resource -> ref(parentId).equals(at(resource.getValue(), "Properties", "ParentId")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+
+        assertThat(at(parley.resource(statusId), "Properties", "PathPart"))
+                .isEqualTo("{" + BroadcastStatusRoute.PATH_PARAMETER + "}");
+        parley.assertions.hasResourceProperties("AWS::ApiGateway::Method", Map.of(
+                "HttpMethod", BroadcastStatusRoute.METHOD,
+                "ResourceId", ref(statusId),
+                "ApiKeyRequired", true,
+                "AuthorizationType", "CUSTOM",
+                "Integration", Map.of(
+                        "Type", "AWS_PROXY",
+                        "Uri", join(Match.anyValue(), Match.anyValue(), Match.anyValue(), Match.anyValue(), Match.anyValue(),
+                                ref(aliasOf(parley.functionIdsByHandler().get(BroadcastStatusRoute.HANDLER))),
+                                "/invocations"))));
+    }
+
+    @Test
+    void givenTheBroadcastQueue_synth_encryptsBothQueuesRedrivesAfterMaxReceivesAndAlarmsOnTheDeadLetters() {
+        Map<String, Map<String, Object>> queues = resources(template, "AWS::SQS::Queue");
+        Map.Entry<String, Map<String, Object>> pages = queues.entrySet().stream()
+                .filter(queue -> at(queue.getValue(), "Properties", "RedrivePolicy") != null).findFirst().orElseThrow();
+        String deadLettersId = queues.keySet().stream().filter(id -> !id.equals(pages.getKey())).findFirst().orElseThrow();
+
+        assertThat(queues.values()).allSatisfy(queue ->
+                assertThat(at(queue, "Properties", "SqsManagedSseEnabled")).isEqualTo(true));
+        assertThat(at(pages.getValue(), "Properties", "VisibilityTimeout"))
+                .isEqualTo((int) BroadcastWorkerRoute.VISIBILITY_TIMEOUT.toSeconds());
+        assertThat(at(pages.getValue(), "Properties", "RedrivePolicy")).isEqualTo(Map.of(
+                "deadLetterTargetArn", getAtt(deadLettersId, "Arn"),
+                "maxReceiveCount", BroadcastWorkerRoute.MAX_RECEIVE_COUNT));
+        assertThat(resources(template, "AWS::SQS::QueuePolicy").values()).as("TLS only, on both queues").hasSize(2)
+                .allSatisfy(policy -> assertThat(String.valueOf(at(policy, "Properties", "PolicyDocument")))
+                        .contains("aws:SecureTransport"));
+        parley.assertions.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "ApproximateNumberOfMessagesVisible",
+                "Namespace", "AWS/SQS",
+                "Dimensions", List.of(Map.of("Name", "QueueName", "Value", getAtt(deadLettersId, "QueueName"))),
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "Threshold", 1,
+                "EvaluationPeriods", 1));
+    }
+
+    @Test
+    void givenTheWorker_synth_feedsItsAliasBatchesOfPagesWithPartialFailuresAtItsShareOfTheRate() {
+        String workerId = parley.functionIdsByHandler().get(BroadcastWorkerRoute.HANDLER);
+        String pagesId = resources(template, "AWS::SQS::Queue").entrySet().stream()
+                .filter(queue -> at(queue.getValue(), "Properties", "RedrivePolicy") != null)
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+
+        parley.assertions.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "EventSourceArn", getAtt(pagesId, "Arn"),
+                // The alias's name, "<function name>:live": the published, snapshotted version.
+                "FunctionName", join(Map.of("Fn::Select", List.of(6, Map.of("Fn::Split", List.of(":",
+                        ref(aliasOf(workerId)))))), ":" + ChatFunction.ALIAS),
+                "BatchSize", BroadcastWorkerRoute.BATCH_SIZE,
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "ScalingConfig", Map.of("MaximumConcurrency", BroadcastWorkerRoute.MAX_CONCURRENCY)));
+        Map<String, Object> variables = map(at(parley.resource(workerId), "Properties", "Environment", "Variables"));
+        assertThat(variables).containsEntry("CALLBACK_RATE_PER_SECOND", "1000").containsEntry("CALLBACK_BURST", "500");
+        Map<String, Object> broadcastVariables = map(at(parley.resource(
+                parley.functionIdsByHandler().get(BroadcastRoute.HANDLER)), "Properties", "Environment", "Variables"));
+        assertThat(broadcastVariables).containsEntry("BROADCAST_QUEUE_URL", ref(pagesId))
+                .containsEntry("BROADCAST_INLINE_LIMIT", "2000").containsEntry("BROADCAST_PAGE_SIZE", "500")
+                .containsEntry("CALLBACK_RATE_PER_SECOND", "10000");
+    }
+
     static List<String> allHandlers() {
         return Stream.concat(Arrays.stream(WebSocketRoute.values()).map(WebSocketRoute::handler),
-                Stream.of(BroadcastRoute.HANDLER, AuthorizerHandler.HANDLER, BroadcastAuthorizerHandler.HANDLER)).toList();
+                Stream.of(BroadcastRoute.HANDLER, BroadcastStatusRoute.HANDLER, BroadcastWorkerRoute.HANDLER,
+                        AuthorizerHandler.HANDLER, BroadcastAuthorizerHandler.HANDLER)).toList();
     }
 }

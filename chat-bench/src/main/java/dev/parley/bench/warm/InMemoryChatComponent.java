@@ -2,6 +2,8 @@ package dev.parley.bench.warm;
 
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.domain.fakes.InMemoryBroadcastQueue;
+import dev.parley.chat.domain.fakes.InMemoryBroadcastRecords;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
 import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
 import dev.parley.chat.domain.fakes.InMemorySendReceipts;
@@ -13,7 +15,10 @@ import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.model.RoomName;
+import dev.parley.chat.domain.port.in.BroadcastStatusUseCase;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.SendBroadcastPageUseCase;
+import dev.parley.chat.domain.port.in.StartBroadcastUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
 import dev.parley.chat.domain.port.in.HistoryUseCase;
@@ -24,6 +29,9 @@ import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.MessageHistory;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.service.BroadcastService;
+import dev.parley.chat.domain.service.BroadcastStatusService;
+import dev.parley.chat.domain.service.SendBroadcastPageService;
+import dev.parley.chat.domain.service.StartBroadcastService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
 import dev.parley.chat.domain.service.HistoryService;
@@ -31,8 +39,10 @@ import dev.parley.chat.domain.service.JoinRoomService;
 import dev.parley.chat.domain.service.LeaveRoomService;
 import dev.parley.chat.domain.service.ListMembersService;
 import dev.parley.chat.domain.service.SendMessageService;
+import dev.parley.chat.protocol.BroadcastPageCodec;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
+import dev.parley.chat.settings.BroadcastQueueSettings;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;
 import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
@@ -57,6 +67,9 @@ final class InMemoryChatComponent implements ChatComponent {
     private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
     private final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(registry);
     private final InMemoryLimitRegistry limits = new InMemoryLimitRegistry();
+    private final InMemoryBroadcastRecords broadcasts = new InMemoryBroadcastRecords();
+    private final InMemoryBroadcastQueue queue = new InMemoryBroadcastQueue();
+    private final BroadcastPageCodec pageCodec = new BroadcastPageCodec();
     private final FrameReader reader = new FrameReader();
     private final FrameWriter writer = new FrameWriter();
     private final MessagePublisher publisher = new DiscardingPublisher(writer);
@@ -105,6 +118,28 @@ final class InMemoryChatComponent implements ChatComponent {
     @Override
     public BroadcastUseCase broadcastUseCase() {
         return new BroadcastService(registry, rooms, publisher, clock, limits);
+    }
+
+    @Override
+    public StartBroadcastUseCase startBroadcastUseCase() {
+        BroadcastQueueSettings settings = configuration().broadcastQueue().settings();
+        return new StartBroadcastService(registry, rooms, publisher, clock, limits, broadcasts, queue,
+                settings.inlineLimit(), settings.pageSize());
+    }
+
+    @Override
+    public BroadcastStatusUseCase broadcastStatusUseCase() {
+        return new BroadcastStatusService(broadcasts);
+    }
+
+    @Override
+    public SendBroadcastPageUseCase sendBroadcastPageUseCase() {
+        return new SendBroadcastPageService(registry, rooms, publisher, clock, limits, broadcasts);
+    }
+
+    @Override
+    public BroadcastPageCodec broadcastPageCodec() {
+        return pageCodec;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.parley.chat.adapter.out.apigateway.ApiGatewayMessagePublisher;
 import dev.parley.chat.adapter.out.apigateway.ManagementApiClients;
 import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbBroadcastRecords;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbLimitRegistry;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
@@ -13,22 +14,29 @@ import dev.parley.chat.adapter.out.dynamodb.DynamoDbMessageHistory;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistry;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbSendReceipts;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistrySettings;
+import dev.parley.chat.adapter.out.sqs.SqsBroadcastQueue;
+import dev.parley.chat.domain.port.out.BroadcastQueue;
+import dev.parley.chat.domain.port.out.BroadcastRecords;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.MessageHistory;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.port.out.SendReceipts;
+import dev.parley.chat.protocol.BroadcastPageCodec;
 import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.settings.DynamoDbTimeouts;
 import java.time.Clock;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The AWS SDK clients and the adapters built on them. Region and credentials are explicit: no provider-chain lookups. */
 @Module
@@ -52,8 +60,15 @@ final class AwsModule {
     @Provides
     @Singleton
     static DynamoDbClient dynamoDbClient(ChatConfiguration configuration, Region region, AwsCredentialsProvider credentials) {
-        DynamoDbTimeouts timeouts = configuration.dynamoDbTimeouts();
-        var builder = DynamoDbClient.builder()
+        var builder = bounded(DynamoDbClient.builder(), region, credentials, configuration.dynamoDbTimeouts());
+        configuration.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** A client of {@code region}, signing with {@code credentials}, each call bounded by {@code timeouts}. */
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B bounded(B builder, Region region,
+            AwsCredentialsProvider credentials, DynamoDbTimeouts timeouts) {
+        return builder
                 .region(region)
                 .credentialsProvider(credentials)
                 .httpClient(AwsCrtHttpClient.builder()
@@ -62,8 +77,6 @@ final class AwsModule {
                 .overrideConfiguration(override -> override
                         .apiCallAttemptTimeout(timeouts.attempt())
                         .apiCallTimeout(timeouts.call()));
-        configuration.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
     }
 
     /** How both registries use the chat details table: the rooms of a connection are on its row. */
@@ -112,6 +125,36 @@ final class AwsModule {
     @Singleton
     static SendReceipts sendReceipts(DynamoDbClient client, DynamoDbHistorySettings settings) {
         return new DynamoDbSendReceipts(client, settings);
+    }
+
+    @Provides
+    @Singleton
+    static BroadcastRecords broadcastRecords(DynamoDbClient client, DynamoDbHistorySettings settings) {
+        return new DynamoDbBroadcastRecords(client, settings.tableName());
+    }
+
+    @Provides
+    @Singleton
+    static BroadcastPageCodec broadcastPageCodec() {
+        return new BroadcastPageCodec();
+    }
+
+    /**
+     * The SQS queue of broadcast pages; a deployment without one refuses every page, so a broadcast beyond the inline
+     * limit is answered {@code 500} at once and its record shows its recipients failed. Bounded like DynamoDB's calls:
+     * an unreachable queue fails the request in seconds.
+     */
+    @Provides
+    @Singleton
+    static BroadcastQueue broadcastQueue(ChatConfiguration configuration, Region region,
+            AwsCredentialsProvider credentials, BroadcastPageCodec codec) {
+        BroadcastQueueConfiguration queue = configuration.broadcastQueue();
+        if (queue.queueUrl().isEmpty()) {
+            return pages -> pages;
+        }
+        var builder = bounded(SqsClient.builder(), region, credentials, configuration.dynamoDbTimeouts());
+        queue.sqsEndpoint().ifPresent(builder::endpointOverride);
+        return new SqsBroadcastQueue(builder.build(), queue.queueUrl().get().toString(), codec);
     }
 
     /** The publisher's defaults, paced to the {@code @connections} rate the function is configured with. */

@@ -2,7 +2,10 @@ package dev.parley.chat.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.parley.chat.domain.port.in.BroadcastStatusUseCase;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.SendBroadcastPageUseCase;
+import dev.parley.chat.domain.port.in.StartBroadcastUseCase;
 import dev.parley.chat.domain.port.in.ChargeFrameUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
@@ -11,6 +14,7 @@ import dev.parley.chat.domain.port.in.JoinRoomUseCase;
 import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
+import dev.parley.chat.protocol.BroadcastPageCodec;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
 import javax.inject.Singleton;
@@ -34,6 +38,14 @@ public interface ChatComponent {
     SendMessageUseCase sendMessageUseCase();
 
     BroadcastUseCase broadcastUseCase();
+
+    StartBroadcastUseCase startBroadcastUseCase();
+
+    BroadcastStatusUseCase broadcastStatusUseCase();
+
+    SendBroadcastPageUseCase sendBroadcastPageUseCase();
+
+    BroadcastPageCodec broadcastPageCodec();
 
     JoinRoomUseCase joinRoomUseCase();
 

@@ -7,6 +7,7 @@ import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.settings.BroadcastQueueSettings;
 import dev.parley.chat.settings.CallbackSettings;
 import dev.parley.chat.settings.ConnectAuthSettings;
 import dev.parley.chat.settings.ConnectionLimitSettings;
@@ -43,6 +44,7 @@ import java.util.Optional;
  * @param connectionLimit how many connections each user may have open at once
  * @param requireAuth whether {@code $connect} refuses a connection no authorizer identified ({@code REQUIRE_AUTH})
  * @param history the chat history table, and how many messages a resume replays and how long they are kept
+ * @param broadcastQueue where queued broadcasts go, and the audience beyond which a broadcast is queued
  */
 public record ChatConfiguration(
         String tableName,
@@ -59,13 +61,17 @@ public record ChatConfiguration(
         RoomLimit roomLimit,
         ConnectionLimit connectionLimit,
         boolean requireAuth,
-        HistorySettings history) {
+        HistorySettings history,
+        BroadcastQueueConfiguration broadcastQueue) {
 
     /** Set by the deployment: its WebSocket API's stage. */
     public static final String CALLBACK_URL_VARIABLE = "WEBSOCKET_CALLBACK_URL";
     /** Set by Lambda. */
     private static final String REGION_VARIABLE = "AWS_REGION";
     private static final String DYNAMODB_ENDPOINT_VARIABLE = "DYNAMODB_ENDPOINT";
+    /** Set by the deployment: the queue of broadcast pages. */
+    public static final String BROADCAST_QUEUE_URL_VARIABLE = "BROADCAST_QUEUE_URL";
+    private static final String SQS_ENDPOINT_VARIABLE = "SQS_ENDPOINT";
 
     /** The tables' names and the shards are checked as the registries check them, which the handlers build from this. */
     public ChatConfiguration {
@@ -86,6 +92,31 @@ public record ChatConfiguration(
         Objects.requireNonNull(roomLimit, "room limit");
         Objects.requireNonNull(connectionLimit, "connection limit");
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(broadcastQueue, "broadcast queue");
+    }
+
+    /** A configuration without a broadcast queue ({@link BroadcastQueueConfiguration#NONE}). */
+    public ChatConfiguration(String tableName, String roomsTableName, String region, Optional<URI> dynamoDbEndpoint,
+            URI websocketCallbackUrl, String allowedOrigin, Duration connectionRetention, int activeShards,
+            MessageRateLimit sendRateLimit, DynamoDbTimeouts dynamoDbTimeouts, CallbackRate callbackRate,
+            RoomLimit roomLimit, ConnectionLimit connectionLimit, boolean requireAuth, HistorySettings history) {
+        this(tableName, roomsTableName, region, dynamoDbEndpoint, websocketCallbackUrl, allowedOrigin,
+                connectionRetention, activeShards, sendRateLimit, dynamoDbTimeouts, callbackRate, roomLimit,
+                connectionLimit, requireAuth, history, BroadcastQueueConfiguration.NONE);
+    }
+
+    /** This configuration, pacing its {@code @connections} calls to {@code rate}: a broadcast worker's share. */
+    public ChatConfiguration withCallbackRate(CallbackRate rate) {
+        return new ChatConfiguration(tableName, roomsTableName, region, dynamoDbEndpoint, websocketCallbackUrl,
+                allowedOrigin, connectionRetention, activeShards, sendRateLimit, dynamoDbTimeouts, rate,
+                roomLimit, connectionLimit, requireAuth, history, broadcastQueue);
+    }
+
+    /** This configuration, queueing broadcasts as {@code queue} says. */
+    public ChatConfiguration withBroadcastQueue(BroadcastQueueConfiguration queue) {
+        return new ChatConfiguration(tableName, roomsTableName, region, dynamoDbEndpoint, websocketCallbackUrl,
+                allowedOrigin, connectionRetention, activeShards, sendRateLimit, dynamoDbTimeouts, callbackRate,
+                roomLimit, connectionLimit, requireAuth, history, queue);
     }
 
     /** A configuration with the {@link HistorySettings#DEFAULT} history. */
@@ -146,7 +177,11 @@ public record ChatConfiguration(
                 RoomSettings.fromEnvironment(environment),
                 ConnectionLimitSettings.fromEnvironment(environment),
                 ConnectAuthSettings.fromEnvironment(environment),
-                HistorySettings.fromEnvironment(environment));
+                HistorySettings.fromEnvironment(environment),
+                new BroadcastQueueConfiguration(BroadcastQueueSettings.fromEnvironment(environment),
+                        optional(environment, BROADCAST_QUEUE_URL_VARIABLE)
+                                .map(value -> uri(BROADCAST_QUEUE_URL_VARIABLE, value)),
+                        optional(environment, SQS_ENDPOINT_VARIABLE).map(value -> uri(SQS_ENDPOINT_VARIABLE, value))));
     }
 
     private static Optional<String> optional(Map<String, String> environment, String name) {

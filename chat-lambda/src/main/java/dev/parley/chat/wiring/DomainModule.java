@@ -4,7 +4,10 @@ import dagger.Module;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
 import dagger.Provides;
+import dev.parley.chat.domain.port.in.BroadcastStatusUseCase;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.SendBroadcastPageUseCase;
+import dev.parley.chat.domain.port.in.StartBroadcastUseCase;
 import dev.parley.chat.domain.port.in.ChargeFrameUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
@@ -13,6 +16,8 @@ import dev.parley.chat.domain.port.in.JoinRoomUseCase;
 import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
+import dev.parley.chat.domain.port.out.BroadcastQueue;
+import dev.parley.chat.domain.port.out.BroadcastRecords;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessageHistory;
@@ -20,6 +25,9 @@ import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.port.out.SendReceipts;
 import dev.parley.chat.domain.service.BroadcastService;
+import dev.parley.chat.domain.service.BroadcastStatusService;
+import dev.parley.chat.domain.service.SendBroadcastPageService;
+import dev.parley.chat.domain.service.StartBroadcastService;
 import dev.parley.chat.domain.service.ChargeFrameService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
@@ -28,6 +36,7 @@ import dev.parley.chat.domain.service.JoinRoomService;
 import dev.parley.chat.domain.service.LeaveRoomService;
 import dev.parley.chat.domain.service.ListMembersService;
 import dev.parley.chat.domain.service.SendMessageService;
+import dev.parley.chat.settings.BroadcastQueueSettings;
 import java.time.Clock;
 import java.time.Duration;
 import javax.inject.Singleton;
@@ -96,6 +105,29 @@ final class DomainModule {
             ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
             LimitRegistry limits) {
         return new BroadcastService(registry, rooms, publisher, clock, limits);
+    }
+
+    @Provides
+    @Singleton
+    static StartBroadcastUseCase startBroadcastUseCase(ConnectionRegistry registry, RoomRegistry rooms,
+            MessagePublisher publisher, Clock clock, LimitRegistry limits, BroadcastRecords records,
+            BroadcastQueue queue, ChatConfiguration configuration) {
+        BroadcastQueueSettings settings = configuration.broadcastQueue().settings();
+        return new StartBroadcastService(registry, rooms, publisher, clock, limits, records, queue,
+                settings.inlineLimit(), settings.pageSize());
+    }
+
+    @Provides
+    @Singleton
+    static BroadcastStatusUseCase broadcastStatusUseCase(BroadcastRecords records) {
+        return new BroadcastStatusService(records);
+    }
+
+    @Provides
+    @Singleton
+    static SendBroadcastPageUseCase sendBroadcastPageUseCase(ConnectionRegistry registry, RoomRegistry rooms,
+            MessagePublisher publisher, Clock clock, LimitRegistry limits, BroadcastRecords records) {
+        return new SendBroadcastPageService(registry, rooms, publisher, clock, limits, records);
     }
 
     @Provides

@@ -49,7 +49,8 @@ class SettingPropertiesTest {
                 CallbackSettings.BURST, CorsSettings.ALLOWED_ORIGIN, RoomSettings.MAX_ROOMS_PER_CONNECTION,
                 ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER, ConnectAuthSettings.REQUIRE_AUTH,
                 TokenSettings.AUDIENCE, TokenSettings.MAX_LIFETIME,
-                HistorySettings.HISTORY_TABLE_NAME, HistorySettings.HISTORY_WINDOW, HistorySettings.HISTORY_RETENTION);
+                HistorySettings.HISTORY_TABLE_NAME, HistorySettings.HISTORY_WINDOW, HistorySettings.HISTORY_RETENTION,
+                BroadcastQueueSettings.BROADCAST_INLINE_LIMIT, BroadcastQueueSettings.BROADCAST_PAGE_SIZE);
     }
 
     /** Decimals with up to nine places about the ranges' ends, and anything else. */
@@ -61,7 +62,7 @@ class SettingPropertiesTest {
         Arbitrary<String> edges = Arbitraries.of("0.001", "0.000999999", "1000000", "1000000.000000001", "999999.999999999",
                 "29000", "29001", "256", "257", "1000", "1001", "", " ", "*", "1e3", "NaN", "Infinity", "-0", "+1",
                 "59s", "1m", "24h", "30d", "31d", "720h", "721h", "PT12H", "PT0.5S", "parley", "https://chat.example.com",
-                "100000", "100001", "7d", "365d", "366d", "8760h", "8761h", "0m", "90m", "36h", "1.5d", "7D");
+                "100000", "100001", "2000", "5000", "5001", "7d", "365d", "366d", "8760h", "8761h", "0m", "90m", "36h", "1.5d", "7D");
         return Arbitraries.oneOf(wholeNumbers, decimals, edges, Arbitraries.strings().ofMaxLength(10));
     }
 

@@ -9,6 +9,7 @@ import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.settings.BroadcastQueueSettings;
 import dev.parley.chat.settings.DynamoDbTimeouts;
 import dev.parley.chat.settings.InvalidSettingException;
 import dev.parley.chat.settings.SendRateSettings;
@@ -46,6 +47,25 @@ class ChatConfigurationTest {
         assertThat(configuration.callbackRate()).isEqualTo(new CallbackRate(10_000, 5_000));
         assertThat(configuration.roomLimit()).isEqualTo(new RoomLimit(20));
         assertThat(configuration.connectionLimit()).isEqualTo(new ConnectionLimit(5));
+        assertThat(configuration.broadcastQueue()).isEqualTo(new BroadcastQueueConfiguration(
+                new BroadcastQueueSettings(2_000, 500), Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void givenBroadcastQueueVariables_fromEnvironment_readsThem_andNamesOneThatIsWrong() {
+        var environment = new HashMap<>(MINIMAL);
+        environment.putAll(Map.of("BROADCAST_QUEUE_URL", "http://127.0.0.1:9324/000000000000/parley-broadcast-pages",
+                "SQS_ENDPOINT", "http://127.0.0.1:9324", "BROADCAST_INLINE_LIMIT", "0", "BROADCAST_PAGE_SIZE", "100"));
+
+        assertThat(ChatConfiguration.fromEnvironment(environment).broadcastQueue()).isEqualTo(
+                new BroadcastQueueConfiguration(new BroadcastQueueSettings(0, 100),
+                        Optional.of(URI.create("http://127.0.0.1:9324/000000000000/parley-broadcast-pages")),
+                        Optional.of(URI.create("http://127.0.0.1:9324"))));
+        environment.put("BROADCAST_INLINE_LIMIT", "100001");
+        assertThatThrownBy(() -> ChatConfiguration.fromEnvironment(environment))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("environment variable BROADCAST_INLINE_LIMIT must be a whole number from 0 to 100000,"
+                        + " not '100001'");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.parley.local.gateway;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
@@ -53,8 +54,9 @@ final class GatewayHandler extends Handler.Abstract {
         } else if (segments.length == 3 && segments[0].equals(stage) && segments[1].equals(CONNECTIONS_SEGMENT)
                 && !segments[2].isEmpty()) {
             managementApi.handle(request, response, callback, segments[2]);
-        } else if (segments.length == 2 && segments[0].equals(restStage) && !segments[1].isEmpty()) {
-            restApi.handle(request, response, callback, segments[1]);
+        } else if ((segments.length == 2 || segments.length == 3) && segments[0].equals(restStage)
+                && !segments[1].isEmpty()) {
+            restApi.handle(request, response, callback, String.join("/", Arrays.copyOfRange(segments, 1, segments.length)));
         } else if (segments.length == 1 && segments[0].equals("config.json") && "GET".equals(request.getMethod())) {
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             HttpExchanges.reply(response, callback, HttpStatus.OK_200, "application/json",

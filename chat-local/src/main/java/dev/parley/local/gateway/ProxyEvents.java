@@ -23,7 +23,8 @@ final class ProxyEvents {
     }
 
     /** The request {@code method /{stage}/{resource}}; a body that is not UTF-8 travels in base64, as binary does. */
-    APIGatewayProxyRequestEvent request(String resource, String method, Map<String, List<String>> headers,
+    APIGatewayProxyRequestEvent request(String resource, String path, Map<String, String> pathParameters, String method,
+            Map<String, List<String>> headers,
             Map<String, List<String>> query, byte[] body, String sourceIp, String host, Instant receivedAt,
             String requestId) {
         var identity = new APIGatewayProxyRequestEvent.RequestIdentity();
@@ -37,7 +38,7 @@ final class ProxyEvents {
         context.setResourceId(apiId.substring(0, 6));
         context.setResourcePath("/" + resource);
         context.setHttpMethod(method);
-        context.setPath("/" + stage + "/" + resource);
+        context.setPath("/" + stage + "/" + path);
         context.setRequestId(requestId);
         context.setExtendedRequestId(AwsIds.newId());
         context.setRequestTime(RequestTimes.format(receivedAt));
@@ -49,7 +50,8 @@ final class ProxyEvents {
 
         var event = new APIGatewayProxyRequestEvent()
                 .withResource("/" + resource)
-                .withPath("/" + resource)
+                .withPath("/" + path)
+                .withPathParameters(pathParameters.isEmpty() ? null : Map.copyOf(pathParameters))
                 .withHttpMethod(method)
                 .withHeaders(HttpExchanges.lastValues(headers))
                 .withMultiValueHeaders(headers)

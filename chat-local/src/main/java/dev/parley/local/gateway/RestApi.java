@@ -47,9 +47,13 @@ final class RestApi {
         this.clock = clock;
     }
 
-    void handle(Request request, Response response, Callback callback, String resource) {
+    /** Answers a request for {@code path}, the request's path below the stage: {@code broadcasts/42}. */
+    void handle(Request request, Response response, Callback callback, String path) {
         String method = request.getMethod();
-        Optional<RestCors> cors = routes.restRoute(resource).flatMap(RestFunction::cors);
+        Optional<RouteTable.RestMatch> match = routes.restRoute(path);
+        // The resource as API Gateway names it, parameters as templates: what authorizers and the event see.
+        String resource = match.map(found -> found.function().resource()).orElse(path);
+        Optional<RestCors> cors = match.flatMap(found -> found.function().cors());
         if ("OPTIONS".equals(method) && cors.isPresent()) {
             // API Gateway answers the preflight itself, by a mock integration: no key is asked, no function runs.
             cors.get().preflightHeaders().forEach(response.getHeaders()::put);
@@ -58,7 +62,7 @@ final class RestApi {
             log.invocation(method + " /" + resource, "-", 204, 0, "CORS preflight");
             return;
         }
-        Optional<RestFunction> route = routes.restRoute(resource).filter(function -> function.allows(method));
+        Optional<RestFunction> route = match.map(RouteTable.RestMatch::function).filter(function -> function.allows(method));
         if (route.isEmpty()) {
             // What API Gateway answers for a resource or method the API does not have.
             HttpExchanges.replyError(response, callback, 403, "MissingAuthenticationTokenException",
@@ -94,7 +98,8 @@ final class RestApi {
                         "Request Too Long: the limit is " + MAX_PAYLOAD_BYTES + " bytes");
                 return;
             }
-            APIGatewayProxyRequestEvent event = events.request(resource, method, HttpExchanges.headers(request),
+            APIGatewayProxyRequestEvent event = events.request(resource, path, match.get().pathParameters(), method,
+                    HttpExchanges.headers(request),
                     HttpExchanges.query(request), body, Request.getRemoteAddr(request), HttpExchanges.host(request),
                     receivedAt, requestId);
             if (!allowedAs.isEmpty()) {

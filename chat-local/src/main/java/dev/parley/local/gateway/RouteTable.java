@@ -26,7 +26,8 @@ public final class RouteTable {
     public static final String DISCONNECT = "$disconnect";
     public static final String DEFAULT = "$default";
 
-    private static final Pattern RESOURCE = Pattern.compile("[A-Za-z0-9._~-]+");
+    /** One path segment, or a parent segment and a path parameter: {@code broadcastmessage}, {@code broadcasts/{id}}. */
+    private static final Pattern RESOURCE = Pattern.compile("[A-Za-z0-9._~-]+(/\\{[A-Za-z0-9_]+\\})?");
 
     private final Map<String, WebSocketFunction> webSocketRoutes;
     private final Map<String, RestFunction> restRoutes;
@@ -60,9 +61,27 @@ public final class RouteTable {
         return webSocketRoute(DEFAULT);
     }
 
-    Optional<RestFunction> restRoute(String resource) {
-        return Optional.ofNullable(restRoutes.get(resource));
+    /**
+     * The route of a request path below the stage ({@code broadcastmessage}, {@code broadcasts/42}), with the path
+     * parameters it binds, as API Gateway matches a resource: an exact resource first, then a parent with a parameter.
+     */
+    Optional<RestMatch> restRoute(String path) {
+        RestFunction exact = restRoutes.get(path);
+        if (exact != null) {
+            return Optional.of(new RestMatch(exact, Map.of()));
+        }
+        String[] segments = path.split("/", -1);
+        if (segments.length != 2 || segments[1].isEmpty()) {
+            return Optional.empty();
+        }
+        return restRoutes.values().stream()
+                .filter(route -> route.parameter().isPresent() && route.resource().startsWith(segments[0] + "/{"))
+                .findFirst()
+                .map(route -> new RestMatch(route, Map.of(route.parameter().get(), segments[1])));
     }
+
+    /** A REST route a request matched, and the values of its path parameters. */
+    record RestMatch(RestFunction function, Map<String, String> pathParameters) {}
 
     private static Optional<String> action(String body) {
         try {
@@ -106,8 +125,8 @@ public final class RouteTable {
             Objects.requireNonNull(handler, "handler");
             Objects.requireNonNull(cors, "cors");
             if (!RESOURCE.matcher(resource).matches()) {
-                throw new IllegalArgumentException("a REST resource is one path segment such as 'broadcastmessage', not '"
-                        + resource + "'");
+                throw new IllegalArgumentException("a REST resource is one path segment such as 'broadcastmessage',"
+                        + " or one and a path parameter such as 'broadcasts/{id}', not '" + resource + "'");
             }
             if (methods.isEmpty()) {
                 throw new IllegalArgumentException("the resource " + resource + " needs at least one HTTP method");
@@ -117,6 +136,12 @@ public final class RouteTable {
 
         boolean allows(String method) {
             return methods.contains(method);
+        }
+
+        /** The name of the resource's path parameter, if it has one: {@code id} of {@code broadcasts/{id}}. */
+        Optional<String> parameter() {
+            int open = resource.indexOf("/{");
+            return open < 0 ? Optional.empty() : Optional.of(resource.substring(open + 2, resource.length() - 1));
         }
     }
 

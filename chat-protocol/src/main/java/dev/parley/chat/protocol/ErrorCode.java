@@ -55,6 +55,10 @@ public enum ErrorCode {
      * body of the {@code 403} refusing a handshake that no authorizer checked.
      */
     UNAUTHORIZED,
+    /** A broadcast status was asked for with an id that is not one Parley gives (a UUID). */
+    INVALID_BROADCAST_ID,
+    /** No queued broadcast has that id (never, or its record has expired). */
+    UNKNOWN_BROADCAST,
     /** Parley failed; the request may be retried. */
     INTERNAL
 }

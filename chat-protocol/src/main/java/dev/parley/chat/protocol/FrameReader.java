@@ -11,6 +11,7 @@ import dev.parley.chat.domain.model.Epoch;
 import dev.parley.chat.domain.model.HistoryPage;
 import dev.parley.chat.domain.model.HistoryPosition;
 import dev.parley.chat.domain.model.InvalidMessageTextException;
+import dev.parley.chat.domain.model.MessageId;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The strict reader of what clients send: the JSON object of each WebSocket frame, and the body of the broadcast
@@ -55,6 +58,9 @@ public final class FrameReader {
      * from costing more than a glance, and names the problem instead of a parser's internals.
      */
     static final int MAX_NESTING_DEPTH = 32;
+
+    private static final Pattern BROADCAST_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final JSON json = JSON.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
@@ -186,6 +192,15 @@ public final class FrameReader {
         return new BroadcastCommand(text, fields.containsKey(FieldNames.ROOM)
                 ? Optional.of(room(fields.get(FieldNames.ROOM)))
                 : Optional.empty());
+    }
+
+    /** The id in a broadcast's status URL: a UUID as Parley writes it, lower case with hyphens. */
+    public MessageId broadcastId(String text) throws InvalidFrameException {
+        if (text != null && BROADCAST_ID.matcher(text).matches()) {
+            return new MessageId(UUID.fromString(text));
+        }
+        throw new InvalidFrameException(ErrorCode.INVALID_BROADCAST_ID,
+                "the broadcast id must be the broadcastId a queued broadcast was answered with (a UUID)");
     }
 
     private static Addressee addressee(Map<String, Object> fields) throws InvalidFrameException {

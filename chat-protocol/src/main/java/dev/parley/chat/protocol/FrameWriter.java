@@ -5,6 +5,8 @@ import com.fasterxml.jackson.jr.ob.comp.ArrayComposer;
 import com.fasterxml.jackson.jr.ob.comp.ComposerBase;
 import com.fasterxml.jackson.jr.ob.comp.ObjectComposer;
 import dev.parley.chat.domain.model.BroadcastMessage;
+import dev.parley.chat.domain.model.BroadcastProgress;
+import dev.parley.chat.domain.model.BroadcastState;
 import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.ClientMessageId;
 import dev.parley.chat.domain.model.HistoryDelivery;
@@ -287,6 +289,38 @@ public final class FrameWriter {
                 .put("delivered", report.delivered())
                 .put("gone", report.gone())
                 .put("failed", report.failed()));
+    }
+
+    /** The answer to a broadcast handed to the work queue: {@code {"broadcastId","state","statusUrl"}}. */
+    public String broadcastQueued(BroadcastProgress progress, String statusUrl) {
+        return compose(object -> object
+                .put("broadcastId", progress.broadcastId().toString())
+                .put("state", state(progress.state()))
+                .put("statusUrl", statusUrl));
+    }
+
+    /**
+     * A queued broadcast's progress: {@code {"broadcastId","state","attempted","delivered","gone","failed","startedAt",
+     * "finishedAt"?}}.
+     */
+    public String broadcastProgress(BroadcastProgress progress) {
+        return compose(object -> {
+            ObjectComposer<?> counted = object
+                    .put("broadcastId", progress.broadcastId().toString())
+                    .put("state", state(progress.state()))
+                    .put("attempted", progress.attempted())
+                    .put("delivered", progress.delivered())
+                    .put("gone", progress.gone())
+                    .put("failed", progress.failed())
+                    .put("startedAt", progress.startedAt().toString());
+            return progress.finishedAt().isPresent()
+                    ? counted.put("finishedAt", progress.finishedAt().get().toString())
+                    : counted;
+        });
+    }
+
+    private static String state(BroadcastState state) {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     private static ObjectComposer<?> page(ObjectComposer<?> object, RoomName room, MemberPage page) throws IOException {

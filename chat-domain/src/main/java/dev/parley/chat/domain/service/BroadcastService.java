@@ -4,12 +4,12 @@ import dev.parley.chat.domain.model.BroadcastMessage;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.MessageId;
+import dev.parley.chat.domain.model.PageCounts;
 import dev.parley.chat.domain.model.PostedText;
 import dev.parley.chat.domain.port.in.BroadcastCommand;
 import dev.parley.chat.domain.port.in.BroadcastReport;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
-import dev.parley.chat.domain.port.out.DeliveryResult.Outcome;
 import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
@@ -21,37 +21,35 @@ public final class BroadcastService implements BroadcastUseCase {
 
     private final ConnectionRegistry registry;
     private final RoomRegistry rooms;
-    private final MessagePublisher publisher;
     private final Clock clock;
-    private final Memberships memberships;
+    private final BroadcastDelivery delivery;
 
     public BroadcastService(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher, Clock clock,
             LimitRegistry limits) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.memberships = new Memberships(registry, rooms, publisher, clock, Objects.requireNonNull(limits, "limits"));
+        this.delivery = new BroadcastDelivery(registry, Objects.requireNonNull(publisher, "publisher"),
+                new Memberships(registry, rooms, publisher, clock, Objects.requireNonNull(limits, "limits")));
     }
 
     @Override
     public BroadcastReport broadcast(BroadcastCommand command) {
+        return broadcastTo(command, recipientsOf(command, registry, rooms));
+    }
+
+    /** Sends {@code command}'s broadcast to {@code recipients}, read already: the inline path of any broadcast. */
+    BroadcastReport broadcastTo(BroadcastCommand command, Stream<ConnectionId> recipients) {
         var message = new BroadcastMessage(MessageId.random(), command.text(), clock.instant(), command.room());
-        Stream<ConnectionId> recipients = command.room()
+        PageCounts counts = delivery.send(
+                message, new PostedText(message.text(), message.sentAt(), command.sender()), recipients);
+        return new BroadcastReport(message.id(), counts.attempted(), counts.delivered(), counts.gone(), counts.failed());
+    }
+
+    /** Whom {@code command}'s broadcast goes to: the room's members, or every active connection. */
+    static Stream<ConnectionId> recipientsOf(BroadcastCommand command, ConnectionRegistry registry, RoomRegistry rooms) {
+        return command.room()
                 .map(rooms::members)
                 .orElseGet(() -> registry.activeConnections().map(Connection::id));
-        var deliveries = publisher.publish(message, recipients);
-
-        registry.recordBroadcast(
-                deliveries.recipients(Outcome.DELIVERED), new PostedText(message.text(), message.sentAt(), command.sender()));
-        memberships.goneFrom(deliveries);
-
-        int failed = deliveries.count(Outcome.FAILED) + deliveries.count(Outcome.THROTTLED);
-        return new BroadcastReport(
-                message.id(),
-                deliveries.attempted(),
-                deliveries.count(Outcome.DELIVERED),
-                deliveries.count(Outcome.GONE),
-                failed);
     }
 }

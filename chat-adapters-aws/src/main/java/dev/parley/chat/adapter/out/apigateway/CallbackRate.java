@@ -22,4 +22,12 @@ public record CallbackRate(int perSecond, int burst) {
             throw new IllegalArgumentException("burst must be at least 1, was " + burst);
         }
     }
+
+    /** One of {@code workers} equal shares of this rate and burst (at least 1 each): what each may use alone. */
+    public CallbackRate share(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("a rate is shared by at least one worker, not " + workers);
+        }
+        return new CallbackRate(Math.max(1, perSecond / workers), Math.max(1, burst / workers));
+    }
 }

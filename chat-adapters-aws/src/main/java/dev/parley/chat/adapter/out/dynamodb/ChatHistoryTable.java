@@ -18,7 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *       {@link #CONNECTION_ID}, {@link #DISPLAY_NAME}, {@link #USER_ID}, {@link #MESSAGE}, {@link #SENT_AT}) or a void
  *       mark ({@link #VOID_AT}), each with {@link #EXPIRES_AT};</li>
  *   <li>{@code r#<resend key>}, a send's receipt at seq 0: {@link #MESSAGE_ID}, {@link #FIRST_SENT_AT},
- *       {@link #EXPIRES_AT}, and once stored {@link #EPOCH} and {@link #POSITION}.</li>
+ *       {@link #EXPIRES_AT}, and once stored {@link #EPOCH} and {@link #POSITION};</li>
+ *   <li>{@code b#<broadcast id>}, a queued broadcast's record at seq 0: its message ({@link #MESSAGE},
+ *       {@link #SENT_AT}, {@link #ROOM}, {@link #USER_ID} of the sender), {@link #RECIPIENTS}, {@link #PAGES}, the
+ *       counters {@link #DELIVERED}, {@link #GONE}, {@link #FAILED}, {@link #PAGES_COUNTED} with the
+ *       {@link #COUNTED_PAGES} that made them, {@link #BEGUN}, {@link #FINISHED_AT} and {@link #EXPIRES_AT}.</li>
  * </ul>
  * Room names, epochs and resend keys cannot hold the separator {@code #} where it would make two of them one.
  */
@@ -34,6 +38,7 @@ public final class ChatHistoryTable {
     public static final String HEAD_PREFIX = "h#";
     public static final String MESSAGES_PREFIX = "m#";
     public static final String RECEIPT_PREFIX = "r#";
+    public static final String BROADCAST_PREFIX = "b#";
 
     /** (S) On a head: the epoch; on a receipt: the epoch of its message's place. */
     public static final String EPOCH = "Epoch";
@@ -59,8 +64,26 @@ public final class ChatHistoryTable {
     public static final String FIRST_SENT_AT = "FirstSentAt";
     /** (N) On a receipt: the seq its message was stored at. */
     public static final String POSITION = "Position";
+    /** (S) On a broadcast: the room it is for; absent for every connection. */
+    public static final String ROOM = "Room";
+    /** (N) On a broadcast: its recipients, read when it was accepted. */
+    public static final String RECIPIENTS = "Recipients";
+    /** (N) On a broadcast: how many pages its recipients were cut into. */
+    public static final String PAGES = "Pages";
+    /** (N) On a broadcast: recipients delivered to, gone, failed, summed over its counted pages. */
+    public static final String DELIVERED = "Delivered";
+    public static final String GONE = "Gone";
+    public static final String FAILED = "Failed";
+    /** (N) On a broadcast: how many of its pages were counted. */
+    public static final String PAGES_COUNTED = "PagesCounted";
+    /** (NS) On a broadcast: the numbers of its counted pages, so that a page is counted once. */
+    public static final String COUNTED_PAGES = "CountedPages";
+    /** (BOOL) On a broadcast: a worker began on it. */
+    public static final String BEGUN = "Begun";
+    /** (S) On a broadcast: when its last page was counted, ISO-8601 UTC. */
+    public static final String FINISHED_AT = "FinishedAt";
     /**
-     * (N) On a message, a void mark and a receipt: epoch seconds after which DynamoDB's time to live deletes it. The
+     * (N) On a message, a void mark, a receipt and a broadcast: epoch seconds after which DynamoDB's time to live deletes it. The
      * domain ignores expired messages before that (dynalite never deletes them). The deployment enables it.
      */
     public static final String EXPIRES_AT = "ExpiresAt";

@@ -8,9 +8,14 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerContext;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.domain.model.UserId;
+import dev.parley.chat.domain.model.BroadcastProgress;
+import dev.parley.chat.domain.model.MessageId;
 import dev.parley.chat.domain.port.in.BroadcastCommand;
+import dev.parley.chat.domain.port.in.BroadcastNotQueuedException;
 import dev.parley.chat.domain.port.in.BroadcastReport;
-import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.BroadcastStart;
+import dev.parley.chat.domain.port.in.StartBroadcastCommand;
+import dev.parley.chat.domain.port.in.StartBroadcastUseCase;
 import dev.parley.chat.protocol.ErrorCode;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
@@ -21,6 +26,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,11 +34,16 @@ import java.util.Optional;
 
 /**
  * {@code POST /broadcastmessage} with {@code {"message":"..."}}: sends to every active connection and answers with the
- * delivery report. Every answer carries the CORS headers, so the broadcast page can read errors too.
+ * delivery report ({@code 200}) when the audience is within the inline limit; a larger one, or any broadcast asked
+ * for with {@code Prefer: respond-async}, is queued and answered at once with {@code 202} and the URL of its status
+ * ({@link BroadcastStatusHandler}). Every answer carries the CORS headers, so the broadcast page can read errors too.
  */
 public final class BroadcastHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
-    private final BroadcastUseCase broadcast;
+    /** The header (RFC 7240) a caller asks with to be answered at once, whatever the audience. */
+    static final String PREFER_HEADER = "Prefer";
+
+    private final StartBroadcastUseCase broadcast;
     private final FrameReader reader;
     private final FrameWriter writer;
     private final Map<String, String> headers;
@@ -42,7 +53,7 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
     }
 
     BroadcastHandler(ChatComponent component) {
-        this.broadcast = component.broadcastUseCase();
+        this.broadcast = component.startBroadcastUseCase();
         this.reader = component.frameReader();
         this.writer = component.frameWriter();
         this.headers = responseHeaders(component.configuration().allowedOrigin());
@@ -53,19 +64,53 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
         try {
             BroadcastCommand command = reader.broadcastRequest(body(request));
             Optional<UserId> sender = sender(request);
-            BroadcastReport report = broadcast.broadcast(sender.map(command::sentBy).orElse(command));
-            context.getLogger().log("broadcast " + report.broadcastId() + " by "
-                    + sender.map(user -> "user " + user).orElse("no one named (no broadcast authorizer)")
+            String by = sender.map(user -> "user " + user).orElse("no one named (no broadcast authorizer)");
+            BroadcastStart started = broadcast.start(
+                    new StartBroadcastCommand(sender.map(command::sentBy).orElse(command), respondAsync(request)));
+            if (started instanceof BroadcastStart.Queued queued) {
+                BroadcastProgress progress = queued.progress();
+                context.getLogger().log("broadcast " + progress.broadcastId() + " by " + by + ": queued for "
+                        + progress.attempted() + " recipients", LogLevel.INFO);
+                return response(202, writer.broadcastQueued(progress, statusUrl(progress.broadcastId())));
+            }
+            BroadcastReport report = ((BroadcastStart.SentInline) started).report();
+            context.getLogger().log("broadcast " + report.broadcastId() + " by " + by
                     + ": attempted " + report.attempted()
                     + ", delivered " + report.delivered() + ", gone " + report.gone() + ", failed " + report.failed(),
                     LogLevel.INFO);
             return response(200, writer.broadcastReport(report));
         } catch (InvalidFrameException invalid) {
             return response(400, writer.error(invalid.code(), invalid.getMessage()));
+        } catch (BroadcastNotQueuedException notQueued) {
+            context.getLogger().log("broadcast failed: " + notQueued.getMessage(), LogLevel.ERROR);
+            return response(500, writer.error(ErrorCode.INTERNAL, notQueued.getMessage()
+                    + "; the pages queued will be sent, and its status at " + statusUrl(notQueued.broadcastId())
+                    + " counts the others as failed"));
         } catch (RuntimeException failure) {
             context.getLogger().log("broadcast failed: " + failure, LogLevel.ERROR);
             return response(500, writer.error(ErrorCode.INTERNAL, "the broadcast failed; try again"));
         }
+    }
+
+    /**
+     * The status URL, relative to the {@code POST}'s own ({@code .../broadcastmessage}) so that it keeps the stage and
+     * any custom domain's base path: a client resolves it against the URL it posted to (RFC 3986).
+     */
+    static String statusUrl(MessageId broadcastId) {
+        return BroadcastStatusRoute.RESOURCE_PARENT + "/" + broadcastId;
+    }
+
+    /** {@code Prefer: respond-async} (RFC 7240), among other preferences or alone, the header's name in any case. */
+    private static boolean respondAsync(APIGatewayProxyRequestEvent request) {
+        Map<String, String> headers = request.getHeaders();
+        if (headers == null) {
+            return false;
+        }
+        return headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(PREFER_HEADER) && header.getValue() != null)
+                .flatMap(header -> Arrays.stream(header.getValue().split(",")))
+                .map(preference -> preference.split(";", 2)[0].strip())
+                .anyMatch(preference -> preference.equalsIgnoreCase("respond-async"));
     }
 
     /** The administrator the broadcast authorizer identified; empty where there is none (authorization off). */
@@ -102,8 +147,11 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
         return new APIGatewayProxyResponseEvent().withStatusCode(statusCode).withHeaders(headers).withBody(body);
     }
 
-    /** API Gateway answers the CORS preflight itself ({@link BroadcastRoute#CORS}); the handler's answers need the origin. */
-    private static Map<String, String> responseHeaders(String allowedOrigin) {
+    /**
+     * API Gateway answers the CORS preflight itself ({@link BroadcastRoute#CORS}); the handlers' answers need the
+     * origin. Shared with {@link BroadcastStatusHandler}.
+     */
+    static Map<String, String> responseHeaders(String allowedOrigin) {
         Map<String, String> headers = new HashMap<>(CorsPolicy.responseHeaders(allowedOrigin));
         headers.put("Content-Type", "application/json");
         return Map.copyOf(headers);

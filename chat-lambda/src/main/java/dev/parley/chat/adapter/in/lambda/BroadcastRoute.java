@@ -22,7 +22,8 @@ public final class BroadcastRoute {
      * when authorization is on.
      */
     public static final CorsPolicy CORS = new CorsPolicy(List.of(METHOD),
-            List.of("Content-Type", API_KEY_HEADER, BroadcastAuthorizerHandler.TOKEN_HEADER));
+            List.of("Content-Type", API_KEY_HEADER, BroadcastAuthorizerHandler.TOKEN_HEADER,
+                    BroadcastHandler.PREFER_HEADER));
 
     private BroadcastRoute() {}
 

@@ -33,11 +33,25 @@ public record PageSecurityPolicy(List<String> connectSources) {
 
     /**
      * The pages' policy when they read {@code config.json} from {@code configSource} and connect to
-     * {@code webSocketUrl} and {@code broadcastUrl}, as exact URLs: nothing else of those hosts, such as
+     * {@code webSocketUrl} and {@code broadcastUrl}, as exact URLs, and to the statuses of queued broadcasts beside the
+     * broadcast URL (a path ending in {@code /} allows what is below it): nothing else of those hosts, such as
      * {@code @connections}, is reachable from the pages.
      */
     public static PageSecurityPolicy forPages(String configSource, String webSocketUrl, String broadcastUrl) {
-        return new PageSecurityPolicy(List.of(configSource, webSocketUrl, broadcastUrl));
+        return new PageSecurityPolicy(List.of(configSource, webSocketUrl, broadcastUrl, statusesBeside(broadcastUrl)));
+    }
+
+    /**
+     * {@code .../broadcasts/} for {@code .../broadcastmessage}. Plain text surgery on the suffix, which the deployment's
+     * URL (tokens for the API's id and region, then the literal stage and resource) keeps intact.
+     */
+    static String statusesBeside(String broadcastUrl) {
+        String resource = "/" + BroadcastRoute.RESOURCE;
+        if (!broadcastUrl.endsWith(resource)) {
+            throw new IllegalArgumentException("a broadcast URL ends with " + resource + ": " + broadcastUrl);
+        }
+        return broadcastUrl.substring(0, broadcastUrl.length() - resource.length()) + "/"
+                + BroadcastStatusRoute.RESOURCE_PARENT + "/";
     }
 
     /** The header's value. {@code base-uri} and {@code form-action} are not covered by {@code default-src}. */

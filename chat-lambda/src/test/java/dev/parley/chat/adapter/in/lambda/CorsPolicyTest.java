@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 class CorsPolicyTest {
 
     @Test
-    void givenTheBroadcastPolicyAndTheSiteOrigin_preflightHeaders_allowPostWithJsonTheKeyAndATokenFromThatOriginOnly() {
+    void givenTheBroadcastPolicyAndTheSiteOrigin_preflightHeaders_allowPostWithJsonTheKeyATokenAndPreferFromThatOriginOnly() {
         assertThat(BroadcastRoute.CORS.preflightHeaders("https://d111.cloudfront.net")).isEqualTo(Map.of(
                 "Access-Control-Allow-Origin", "https://d111.cloudfront.net",
                 "Vary", "Origin",
                 "Access-Control-Allow-Methods", "POST",
-                "Access-Control-Allow-Headers", "Content-Type,X-Api-Key,Authorization"));
+                "Access-Control-Allow-Headers", "Content-Type,X-Api-Key,Authorization,Prefer"));
     }
 
     @Test

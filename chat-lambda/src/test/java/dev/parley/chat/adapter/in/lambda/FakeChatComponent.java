@@ -6,13 +6,18 @@ import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.fakes.AdjustableClock;
+import dev.parley.chat.domain.fakes.InMemoryBroadcastQueue;
+import dev.parley.chat.domain.fakes.InMemoryBroadcastRecords;
 import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
 import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
 import dev.parley.chat.domain.fakes.InMemoryMessageHistory;
 import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
 import dev.parley.chat.domain.fakes.InMemorySendReceipts;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
+import dev.parley.chat.domain.port.in.BroadcastStatusUseCase;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.SendBroadcastPageUseCase;
+import dev.parley.chat.domain.port.in.StartBroadcastUseCase;
 import dev.parley.chat.domain.port.in.ChargeFrameUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
@@ -23,6 +28,9 @@ import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.service.BroadcastService;
+import dev.parley.chat.domain.service.BroadcastStatusService;
+import dev.parley.chat.domain.service.SendBroadcastPageService;
+import dev.parley.chat.domain.service.StartBroadcastService;
 import dev.parley.chat.domain.service.ChargeFrameService;
 import dev.parley.chat.domain.service.ConnectService;
 import dev.parley.chat.domain.service.DisconnectService;
@@ -31,8 +39,10 @@ import dev.parley.chat.domain.service.JoinRoomService;
 import dev.parley.chat.domain.service.LeaveRoomService;
 import dev.parley.chat.domain.service.ListMembersService;
 import dev.parley.chat.domain.service.SendMessageService;
+import dev.parley.chat.protocol.BroadcastPageCodec;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
+import dev.parley.chat.settings.BroadcastQueueSettings;
 import dev.parley.chat.settings.DynamoDbTimeouts;
 import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.wiring.ChatComponent;
@@ -56,6 +66,9 @@ final class FakeChatComponent implements ChatComponent {
     final InMemoryLimitRegistry limits = new InMemoryLimitRegistry();
     final InMemoryMessageHistory history = new InMemoryMessageHistory();
     private final InMemorySendReceipts receipts = new InMemorySendReceipts();
+    final InMemoryBroadcastRecords broadcasts = new InMemoryBroadcastRecords();
+    final InMemoryBroadcastQueue queue = new InMemoryBroadcastQueue();
+    private final BroadcastPageCodec pageCodec = new BroadcastPageCodec();
     final FrameWriter writer = new FrameWriter();
     private final FrameReader reader = new FrameReader();
     /** Stands at {@link #NOW} until a test moves it on. */
@@ -119,6 +132,28 @@ final class FakeChatComponent implements ChatComponent {
     @Override
     public BroadcastUseCase broadcastUseCase() {
         return new BroadcastService(registry, rooms, publisher, clock, limits);
+    }
+
+    @Override
+    public StartBroadcastUseCase startBroadcastUseCase() {
+        BroadcastQueueSettings settings = configuration().broadcastQueue().settings();
+        return new StartBroadcastService(registry, rooms, publisher, clock, limits, broadcasts, queue,
+                settings.inlineLimit(), settings.pageSize());
+    }
+
+    @Override
+    public BroadcastStatusUseCase broadcastStatusUseCase() {
+        return new BroadcastStatusService(broadcasts);
+    }
+
+    @Override
+    public SendBroadcastPageUseCase sendBroadcastPageUseCase() {
+        return new SendBroadcastPageService(registry, rooms, publisher, clock, limits, broadcasts);
+    }
+
+    @Override
+    public BroadcastPageCodec broadcastPageCodec() {
+        return pageCodec;
     }
 
     @Override

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Issue 12: a broadcast through the queue, side by side with the inline path, through all of chat-local (dynalite, the
+# embedded ElasticMQ, the emulated SQS event source and the worker) to N virtual connections, against @connections
+# throttled like the account (20 ms, 10,000/s, burst 5,000, 429 beyond). Loopback only; every run is bounded.
+#
+#   bench/queued-broadcast.sh            N = 10,000, then N = 100,000
+#   bench/queued-broadcast.sh --quick    N = 10,000 only
+#
+# Options of the harness (dev.parley.bench.queued.QueuedBroadcastBenchmark): --connections N, --latency-ms, --rate,
+# --burst, --runs, --page-size.
+source "$(dirname "$0")/lib.sh"
+build
+CP="$(classpath)"
+MAIN=dev.parley.bench.queued.QueuedBroadcastBenchmark
+JAVA=(java -Xmx4g -XX:+UseParallelGC -cp "$CP" $MAIN)
+run_bounded 600 queued-broadcast-10k "${JAVA[@]}" --connections 10000 --runs 2
+[ "${1:-}" = --quick ] && exit 0
+run_bounded 1800 queued-broadcast-100k "${JAVA[@]}" --connections 100000 --runs 1
+grep -h '^RESULT' "$RESULTS"/queued-broadcast-*.txt

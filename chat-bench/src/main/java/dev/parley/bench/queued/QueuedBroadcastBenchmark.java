@@ -1,0 +1,167 @@
+package dev.parley.bench.queued;
+
+import static dev.parley.bench.Stats.seconds;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.parley.bench.DynaliteChatDetailsTable;
+import dev.parley.bench.Floor;
+import dev.parley.bench.Options;
+import dev.parley.chat.domain.model.Connection;
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.DisplayName;
+import dev.parley.chat.settings.BroadcastQueueSettings;
+import dev.parley.local.LocalOptions;
+import dev.parley.local.ParleyLocal;
+import dev.parley.local.gateway.VirtualConnections;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Issue 12's measure: a broadcast to N virtual connections through all of chat-local (the REST route, dynalite, the
+ * embedded ElasticMQ and the emulated SQS event source feeding the worker), against an {@code @connections} endpoint
+ * throttled like the account (token bucket, 429 beyond it) with a fixed latency. In one run, side by side: the inline
+ * path (the POST answers with the report) and the queued one (the POST answers 202, the status is polled until done).
+ * Reports each against the floor, the time to the 202, whether every recipient got exactly one copy, and the peak
+ * heap of this JVM (which holds chat-local, the workers and the endpoint). Exit 1 when a run lost a recipient.
+ */
+public final class QueuedBroadcastBenchmark {
+
+    static final Set<String> OPTIONS = Set.of("connections", "latency-ms", "rate", "burst", "runs", "page-size");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private QueuedBroadcastBenchmark() {}
+
+    /** The settings; see {@code bench/queued-broadcast.sh}. */
+    record Settings(int connections, int latencyMs, int rate, int burst, int runs, int pageSize) {
+
+        static Settings from(Options options) {
+            return new Settings(options.integer("connections", 10_000, 1), options.integer("latency-ms", 20, 0),
+                    options.integer("rate", 10_000, 1), options.integer("burst", 5_000, 1),
+                    options.integer("runs", 2, 1), options.integer("page-size", 500, 1));
+        }
+
+        Floor floor() {
+            return new Floor(connections, rate, burst, Duration.ofMillis(latencyMs));
+        }
+    }
+
+    /** One broadcast: how long until the answer, until done, and how the copies fell. */
+    record Run(String path, double answerSeconds, double doneSeconds, VirtualConnections.Tally tally, long peakHeapMb) {}
+
+    public static void main(String[] args) throws Exception {
+        Settings settings;
+        try {
+            settings = Settings.from(Options.parse(args, OPTIONS));
+        } catch (IllegalArgumentException wrong) {
+            System.err.println("queued broadcast benchmark: " + wrong.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(run(settings, System.out) ? 0 : 1);
+    }
+
+    /** Runs the inline and the queued broadcast {@code runs} times each; true when every one reached everyone once. */
+    static boolean run(Settings settings, PrintStream out) throws Exception {
+        List<String> ids = IntStream.range(0, settings.connections()).mapToObj(n -> String.format("queued%07d=", n))
+                .toList();
+        VirtualConnections recipients = VirtualConnections.of(ids);
+        out.printf("broadcast to %,d virtual connections on dynalite through chat-local; @connections %d ms, %,d/s,"
+                + " burst %,d; pages of %d%n", settings.connections(), settings.latencyMs(), settings.rate(),
+                settings.burst(), settings.pageSize());
+        boolean lossless = true;
+        try (DynaliteChatDetailsTable table = DynaliteChatDetailsTable.start("chatDetails")) {
+            long seeding = System.nanoTime();
+            var registry = table.registry();
+            Instant connectedAt = Instant.now().minus(Duration.ofHours(1));
+            DynaliteChatDetailsTable.writeAll(ids, id -> registry.register(
+                    new Connection(new ConnectionId(id), new DisplayName("bench"), connectedAt)), 16);
+            out.printf("registered %,d connections in %.1f s%n", ids.size(), (System.nanoTime() - seeding) / 1e9);
+            try (ParleyLocal parley = ParleyLocal.start(LocalOptions.parse("--port", "0",
+                            "--dynamodb-endpoint", table.endpoint().toString(), "--table", table.tableName(),
+                            "--callback-latency-ms", Integer.toString(settings.latencyMs()),
+                            "--callback-rate", Integer.toString(settings.rate()),
+                            "--callback-burst", Integer.toString(settings.burst()),
+                            "--broadcast-inline-limit", Integer.toString(BroadcastQueueSettings.MAX_INLINE_LIMIT),
+                            "--broadcast-page-size", Integer.toString(settings.pageSize())),
+                    gateway -> gateway.virtualConnections(recipients).console(line -> { }))) {
+                URI broadcastUrl = parley.gateway().urls().rest("broadcastmessage");
+                double floor = seconds(settings.floor().duration());
+                for (int run = 1; run <= settings.runs(); run++) {
+                    for (boolean queued : List.of(false, true)) {
+                        // Each broadcast starts after the last one's sends, with the emulated account's bucket refilled.
+                        Thread.sleep(Duration.ofSeconds(1).toMillis());
+                        recipients.reset();
+                        resetPeaks();
+                        Run result = broadcast(broadcastUrl, queued, "run " + run, recipients);
+                        lossless &= result.tally().none() == 0;
+                        out.printf("%-6s run %d: answered in %.3f s, done in %.3f s = %.2f x floor %.3f s; copies:"
+                                        + " %,d none, %,d exactly one, %,d several; peak heap %,d MB%n",
+                                result.path(), run, result.answerSeconds(), result.doneSeconds(),
+                                result.doneSeconds() / floor, floor, result.tally().none(), result.tally().exactlyOne(),
+                                result.tally().several(), result.peakHeapMb());
+                        out.printf("RESULT queued-broadcast path=%s connections=%d run=%d floor_s=%.3f answer_s=%.3f"
+                                        + " done_s=%.3f ratio=%.2f none=%d several=%d peak_heap_mb=%d%n",
+                                result.path(), settings.connections(), run, floor, result.answerSeconds(),
+                                result.doneSeconds(), result.doneSeconds() / floor, result.tally().none(),
+                                result.tally().several(), result.peakHeapMb());
+                    }
+                }
+            }
+        }
+        return lossless;
+    }
+
+    private static Run broadcast(URI broadcastUrl, boolean queued, String message, VirtualConnections recipients)
+            throws Exception {
+        var request = HttpRequest.newBuilder(broadcastUrl).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"" + message + "\"}"));
+        if (queued) {
+            request.header("Prefer", "respond-async");
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        double answered = (System.nanoTime() - started) / 1e9;
+        if (answer.statusCode() != (queued ? 202 : 200)) {
+            throw new IllegalStateException("the broadcast was answered " + answer.statusCode() + ": " + answer.body());
+        }
+        if (queued) {
+            URI status = broadcastUrl.resolve((String) json(answer.body()).get("statusUrl"));
+            while (!"done".equals(json(HTTP.send(HttpRequest.newBuilder(status).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("state"))) {
+                Thread.sleep(POLL.toMillis());
+            }
+        }
+        double done = (System.nanoTime() - started) / 1e9;
+        return new Run(queued ? "queued" : "inline", answered, done, recipients.tally(), peakHeapMb());
+    }
+
+    private static Map<String, Object> json(String text) throws IOException {
+        return JSON.std.mapFrom(text);
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The sum of the heap pools' peaks since the last reset. */
+    private static long peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum() / (1024 * 1024);
+    }
+}
