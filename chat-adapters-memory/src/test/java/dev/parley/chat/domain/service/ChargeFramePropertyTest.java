@@ -3,7 +3,7 @@ package dev.parley.chat.domain.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.domain.fakes.AdjustableClock;
-import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
+import dev.parley.chat.adapter.out.memory.InMemoryLimitRegistry;
 import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.in.ChargeFrameCommand;

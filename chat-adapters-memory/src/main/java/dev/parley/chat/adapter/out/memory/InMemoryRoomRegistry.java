@@ -1,4 +1,4 @@
-package dev.parley.chat.domain.fakes;
+package dev.parley.chat.adapter.out.memory;
 
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.Member;
@@ -24,8 +24,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A {@link RoomRegistry} in maps, kept with {@code connections} (only their active connections may join): the fake for
- * tests and the reference the contract test is written against. One lock makes every change atomic.
+ * A {@link RoomRegistry} in maps, kept with {@code connections} (only their active connections may join): the registry
+ * of a single-node chat-server and of tests, and the reference the contract test is written against. One lock makes
+ * every change atomic.
  */
 public final class InMemoryRoomRegistry implements RoomRegistry {
 

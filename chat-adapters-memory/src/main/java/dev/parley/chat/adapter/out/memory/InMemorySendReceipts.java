@@ -1,4 +1,4 @@
-package dev.parley.chat.domain.fakes;
+package dev.parley.chat.adapter.out.memory;
 
 import dev.parley.chat.domain.model.MessageId;
 import dev.parley.chat.domain.model.ResendKey;
@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link SendReceipts} in a map: the fake for tests and the reference the contract test is written against. */
+/**
+ * {@link SendReceipts} in a map: the receipts of a single-node chat-server and of tests, and the reference the contract
+ * test is written against. One lock makes every change atomic.
+ */
 public final class InMemorySendReceipts implements SendReceipts {
 
     private final Map<ResendKey, SendReceipt> receipts = new HashMap<>();

@@ -1,4 +1,4 @@
-package dev.parley.chat.domain.fakes;
+package dev.parley.chat.adapter.out.memory;
 
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
@@ -16,8 +16,9 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * A {@link ConnectionRegistry} in a map: the fake for tests and the reference the contract test is written against.
- * Each change is the record's own rule, applied inside the map's atomic update of that record.
+ * A {@link ConnectionRegistry} in a map: the registry of a single-node chat-server and of tests, and the reference the
+ * contract test is written against. Each change is the record's own rule, applied inside the map's atomic update of
+ * that record.
  */
 public final class InMemoryConnectionRegistry implements ConnectionRegistry {
 

@@ -2,8 +2,8 @@ package dev.parley.chat.domain.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
-import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
+import dev.parley.chat.adapter.out.memory.InMemoryConnectionRegistry;
+import dev.parley.chat.adapter.out.memory.InMemoryRoomRegistry;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;

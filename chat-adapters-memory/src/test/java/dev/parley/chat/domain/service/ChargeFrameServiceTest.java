@@ -4,7 +4,7 @@ import static dev.parley.chat.domain.service.ChatFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.domain.fakes.AdjustableClock;
-import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
+import dev.parley.chat.adapter.out.memory.InMemoryLimitRegistry;
 import dev.parley.chat.domain.model.MessageAllowance;
 import dev.parley.chat.domain.model.MessageDecision;
 import dev.parley.chat.domain.model.MessageRateLimit;

@@ -1,11 +1,11 @@
 package dev.parley.chat.domain.service;
 
 import dev.parley.chat.domain.fakes.AdjustableClock;
-import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
-import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
-import dev.parley.chat.domain.fakes.InMemoryMessageHistory;
-import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
-import dev.parley.chat.domain.fakes.InMemorySendReceipts;
+import dev.parley.chat.adapter.out.memory.InMemoryConnectionRegistry;
+import dev.parley.chat.adapter.out.memory.InMemoryLimitRegistry;
+import dev.parley.chat.adapter.out.memory.InMemoryMessageHistory;
+import dev.parley.chat.adapter.out.memory.InMemoryRoomRegistry;
+import dev.parley.chat.adapter.out.memory.InMemorySendReceipts;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;

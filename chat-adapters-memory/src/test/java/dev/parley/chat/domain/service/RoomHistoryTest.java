@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.parley.chat.domain.fakes.InMemoryMessageHistory;
+import dev.parley.chat.adapter.out.memory.InMemoryMessageHistory;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.Catchup;
 import dev.parley.chat.domain.model.ChatMessage;

@@ -1,4 +1,4 @@
-package dev.parley.chat.domain.fakes;
+package dev.parley.chat.adapter.out.memory;
 
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;

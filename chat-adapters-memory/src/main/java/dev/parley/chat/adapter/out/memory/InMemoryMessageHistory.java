@@ -1,4 +1,4 @@
-package dev.parley.chat.domain.fakes;
+package dev.parley.chat.adapter.out.memory;
 
 import dev.parley.chat.domain.model.Epoch;
 import dev.parley.chat.domain.model.HistoryEntry;
@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A {@link MessageHistory} in maps: the fake for tests and the reference the contract test is written against. One
- * lock makes every change atomic. It never deletes an expired entry (as dynalite never does).
+ * A {@link MessageHistory} in maps: the history of a single-node chat-server and of tests, and the reference the
+ * contract test is written against. One lock makes every change atomic. It never deletes an expired entry (as dynalite
+ * never does).
  */
 public final class InMemoryMessageHistory implements MessageHistory {
 

@@ -1,4 +1,4 @@
-package dev.parley.chat.domain.fakes;
+package dev.parley.chat.adapter.out.memory;
 
 import dev.parley.chat.domain.model.MessageAllowance;
 import dev.parley.chat.domain.model.MessageDecision;
@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * A {@link LimitRegistry} in maps: the fake for tests and the reference the contract test is written against. Each
- * conditional write is one atomic replace of the value it was decided from. Nothing expires: a forgotten allowance is
- * a full bucket and lapsed places are dropped when read, so keeping them changes no answer.
+ * A {@link LimitRegistry} in maps: the registry of a single-node chat-server and of tests, and the reference the
+ * contract test is written against. Each conditional write is one atomic replace of the value it was decided from.
+ * Nothing expires: a forgotten allowance is a full bucket and lapsed places are dropped when read, so keeping them
+ * changes no answer.
  */
 public final class InMemoryLimitRegistry implements LimitRegistry {
 
