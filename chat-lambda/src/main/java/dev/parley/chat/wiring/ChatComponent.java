@@ -13,6 +13,8 @@ import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
+import dev.parley.chat.wiring.domain.DomainModule;
+import dev.parley.chat.wiring.domain.SystemClockModule;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -22,7 +24,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * {@code @connections} client.
  */
 @Singleton
-@Component(modules = {DomainModule.class, AwsModule.class})
+@Component(modules = {
+        DomainModule.class, SystemClockModule.class, ChatConfigurationModule.class, AwsModule.class})
 public interface ChatComponent {
 
     ConnectUseCase connectUseCase();

@@ -1,8 +1,6 @@
-package dev.parley.chat.wiring;
+package dev.parley.chat.wiring.domain;
 
 import dagger.Module;
-import dev.parley.chat.protocol.FrameReader;
-import dev.parley.chat.protocol.FrameWriter;
 import dagger.Provides;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ChargeFrameUseCase;
@@ -28,22 +26,20 @@ import dev.parley.chat.domain.service.JoinRoomService;
 import dev.parley.chat.domain.service.LeaveRoomService;
 import dev.parley.chat.domain.service.ListMembersService;
 import dev.parley.chat.domain.service.SendMessageService;
+import dev.parley.chat.protocol.FrameReader;
+import dev.parley.chat.protocol.FrameWriter;
 import java.time.Clock;
-import java.time.Duration;
 import javax.inject.Singleton;
 
-/** The use cases. The domain carries no Dagger annotations, so its services are provided here. */
+/**
+ * The use cases and the wire protocol, assembled once for every component: each brings its own outbound adapters (the
+ * ports), a {@link java.time.Clock} and the {@link DomainSettings}. The domain carries no Dagger annotations, so its
+ * services are provided here.
+ */
 @Module
-final class DomainModule {
+public final class DomainModule {
 
     private DomainModule() {}
-
-    @Provides
-    @Singleton
-    static Clock clock() {
-        // Millisecond timestamps: what browsers' Date and most clients parse without loss.
-        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
-    }
 
     /** The wire protocol is plain Java without Dagger annotations; one reader serves every handler. */
     @Provides
@@ -62,15 +58,15 @@ final class DomainModule {
     @Provides
     @Singleton
     static ConnectUseCase connectUseCase(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher,
-            Clock clock, LimitRegistry limits, ChatConfiguration configuration) {
-        return new ConnectService(registry, rooms, publisher, clock, limits, configuration.roomLimit(),
-                configuration.connectionLimit());
+            Clock clock, LimitRegistry limits, DomainSettings settings) {
+        return new ConnectService(registry, rooms, publisher, clock, limits, settings.roomLimit(),
+                settings.connectionLimit());
     }
 
     @Provides
     @Singleton
-    static ChargeFrameUseCase chargeFrameUseCase(LimitRegistry limits, Clock clock, ChatConfiguration configuration) {
-        return new ChargeFrameService(limits, clock, configuration.sendRateLimit());
+    static ChargeFrameUseCase chargeFrameUseCase(LimitRegistry limits, Clock clock, DomainSettings settings) {
+        return new ChargeFrameService(limits, clock, settings.sendRateLimit());
     }
 
     @Provides
@@ -84,10 +80,10 @@ final class DomainModule {
     @Provides
     @Singleton
     static SendMessageUseCase sendMessageUseCase(ConnectionRegistry registry, RoomRegistry rooms,
-            MessagePublisher publisher, Clock clock, LimitRegistry limits, ChatConfiguration configuration,
+            MessagePublisher publisher, Clock clock, LimitRegistry limits, DomainSettings settings,
             MessageHistory history, SendReceipts receipts) {
         return new SendMessageService(registry, rooms, publisher, clock, limits, history, receipts,
-                configuration.history().window());
+                settings.history());
     }
 
     @Provides
@@ -101,9 +97,9 @@ final class DomainModule {
     @Provides
     @Singleton
     static JoinRoomUseCase joinRoomUseCase(ConnectionRegistry registry, RoomRegistry rooms, MessagePublisher publisher,
-            Clock clock, LimitRegistry limits, ChatConfiguration configuration, MessageHistory history) {
-        return new JoinRoomService(registry, rooms, publisher, clock, limits, configuration.roomLimit(), history,
-                configuration.history().window());
+            Clock clock, LimitRegistry limits, DomainSettings settings, MessageHistory history) {
+        return new JoinRoomService(registry, rooms, publisher, clock, limits, settings.roomLimit(), history,
+                settings.history());
     }
 
     @Provides
@@ -117,8 +113,8 @@ final class DomainModule {
     @Provides
     @Singleton
     static HistoryUseCase historyUseCase(RoomRegistry rooms, MessageHistory history, MessagePublisher publisher,
-            Clock clock, ChatConfiguration configuration) {
-        return new HistoryService(rooms, history, configuration.history().window(), publisher, clock);
+            Clock clock, DomainSettings settings) {
+        return new HistoryService(rooms, history, settings.history(), publisher, clock);
     }
 
     @Provides
