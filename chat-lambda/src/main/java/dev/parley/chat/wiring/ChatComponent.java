@@ -11,6 +11,7 @@ import dev.parley.chat.domain.port.in.JoinRoomUseCase;
 import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
+import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.wiring.domain.DomainModule;
@@ -49,6 +50,8 @@ public interface ChatComponent {
     FrameReader frameReader();
 
     FrameWriter frameWriter();
+
+    FrameAnswers frameAnswers();
 
     ChatConfiguration configuration();
 

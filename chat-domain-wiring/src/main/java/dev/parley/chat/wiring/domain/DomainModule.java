@@ -26,6 +26,7 @@ import dev.parley.chat.domain.service.JoinRoomService;
 import dev.parley.chat.domain.service.LeaveRoomService;
 import dev.parley.chat.domain.service.ListMembersService;
 import dev.parley.chat.domain.service.SendMessageService;
+import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
 import java.time.Clock;
@@ -53,6 +54,13 @@ public final class DomainModule {
     @Singleton
     static FrameWriter frameWriter() {
         return new FrameWriter();
+    }
+
+    /** What each frame means and how it is answered, for every transport. */
+    @Provides
+    @Singleton
+    static FrameAnswers frameAnswers(FrameReader reader, FrameWriter writer) {
+        return new FrameAnswers(reader, writer);
     }
 
     @Provides

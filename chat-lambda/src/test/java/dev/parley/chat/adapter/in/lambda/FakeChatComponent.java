@@ -22,6 +22,7 @@ import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.settings.DynamoDbTimeouts;
@@ -150,6 +151,11 @@ final class FakeChatComponent implements ChatComponent {
     @Override
     public FrameWriter frameWriter() {
         return writer;
+    }
+
+    @Override
+    public FrameAnswers frameAnswers() {
+        return wired.frameAnswers();
     }
 
     @Override
