@@ -1,4 +1,4 @@
-package dev.parley.chat.server;
+package dev.parley.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,10 +19,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A test's WebSocket client: every frame it receives, parsed, in order, and how its socket closed. */
+/**
+ * A test's WebSocket client: every frame it receives, parsed, in order, and how its socket closed. Every frame it
+ * sends with {@link #send} and every frame it receives is checked against docs/asyncapi.yaml; {@link #sendRaw} sends
+ * what a protocol test means to be wrong.
+ */
 final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** Where a received frame that is no ServerFrame keeps what is wrong with it, for the test to fail on. */
+    private static final String SCHEMA_PROBLEMS = "(schema problems)";
 
     private final BlockingQueue<Map<String, Object>> frames = new LinkedBlockingQueue<>();
     private final List<Map<String, Object>> passed = new ArrayList<>();
@@ -36,7 +42,14 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
+    /** Sends a frame the protocol allows: it must be a ClientFrame of the AsyncAPI document. */
     void send(String text) {
+        assertThat(FrameSchemas.asyncApi().problems("ClientFrame", text)).as("sending %s", text).isEmpty();
+        sendRaw(text);
+    }
+
+    /** Sends {@code text} as it is, bad input included. */
+    void sendRaw(String text) {
         socket.sendText(text, true).join();
     }
 
@@ -52,6 +65,7 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
                 throw new AssertionError("interrupted", e);
             }
             assertThat(frame).as("a matching frame within %s; passed over %s", PATIENCE, passed).isNotNull();
+            assertThat(frame.get(SCHEMA_PROBLEMS)).as("received %s", frame).isNull();
             if (matches.test(frame)) {
                 return frame;
             }
@@ -78,7 +92,13 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         partial.append(data);
         if (last) {
             try {
-                frames.add(JSON.std.mapFrom(partial.toString()));
+                String text = partial.toString();
+                Map<String, Object> frame = new java.util.LinkedHashMap<>(JSON.std.mapFrom(text));
+                List<String> problems = FrameSchemas.asyncApi().problems("ServerFrame", text);
+                if (!problems.isEmpty()) {
+                    frame.put(SCHEMA_PROBLEMS, problems);
+                }
+                frames.add(frame);
             } catch (IOException e) {
                 throw new UncheckedIOException("the server sent a frame that is not JSON: " + partial, e);
             }
@@ -99,8 +119,11 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         closed.completeExceptionally(error);
     }
 
+    /** Closes the socket; the frames no test waited for must match the document too. */
     @Override
     public void close() {
+        assertThat(frames).as("frames received and not awaited")
+                .allSatisfy(frame -> assertThat(frame.get(SCHEMA_PROBLEMS)).as("received %s", frame).isNull());
         if (!socket.isOutputClosed()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null)
                     .join();

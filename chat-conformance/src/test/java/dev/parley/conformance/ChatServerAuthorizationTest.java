@@ -1,8 +1,10 @@
-package dev.parley.chat.server;
+package dev.parley.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.parley.chat.server.ChatServer;
+import dev.parley.chat.server.ServerOptions;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.Role;

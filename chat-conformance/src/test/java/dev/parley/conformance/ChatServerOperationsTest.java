@@ -1,8 +1,10 @@
-package dev.parley.chat.server;
+package dev.parley.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.chat.server.ChatServer;
+import dev.parley.chat.server.ServerOptions;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +24,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** chat-server on a free loopback port, with real WebSocket and HTTP clients. */
-class ChatServerTest {
+/**
+ * What chat-server does beyond the protocol (ProtocolConformance covers that): health, config, pages, handshake refusals,
+ * shutdown and logs; on a free loopback port, with real WebSocket and HTTP clients.
+ */
+class ChatServerOperationsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
@@ -40,86 +45,6 @@ class ChatServerTest {
     void stopServer() {
         clients.forEach(SocketClient::close);
         server.close();
-    }
-
-    @Test
-    void twoClientsChat_theSenderIsAcknowledgedAndTheOtherReceivesTheMessage() {
-        SocketClient alice = connect("alice");
-        SocketClient bob = connect("bob");
-        alice.await(frame -> "presence".equals(frame.get("type")) && "bob".equals(member(frame).get("name")));
-
-        alice.send("{\"action\":\"sendMessage\",\"Message\":\"hello bob\",\"clientId\":\"c-1\"}");
-
-        Map<String, Object> ack = alice.awaitType("ack");
-        assertThat(ack).containsEntry("clientId", "c-1").containsEntry("recipients", 1);
-        Map<String, Object> message = bob.awaitType("message");
-        assertThat(message).containsEntry("message", "hello bob").containsEntry("name", "alice")
-                .containsEntry("id", ack.get("id"));
-    }
-
-    @Test
-    void aDirectMessageReachesOnlyItsRecipient() {
-        SocketClient alice = connect("alice");
-        SocketClient bob = connect("bob");
-        SocketClient carol = connect("carol");
-        Map<String, Object> bobJoined = alice.await(
-                frame -> "presence".equals(frame.get("type")) && "bob".equals(member(frame).get("name")));
-        String bobsId = (String) member(bobJoined).get("connectionId");
-
-        alice.send("{\"action\":\"sendMessage\",\"Message\":\"psst\",\"to\":\"" + bobsId + "\"}");
-
-        assertThat(bob.awaitType("message")).containsEntry("message", "psst").containsEntry("direct", true);
-        alice.awaitType("ack");
-        carol.send("{\"action\":\"ping\"}");
-        carol.awaitType("pong");
-        assertThat(carol.passed()).noneMatch(frame -> "message".equals(frame.get("type")));
-    }
-
-    @Test
-    void badFramesAreAnsweredWithTheErrorCodesOfTheDeployedApi() {
-        SocketClient alice = connect("alice");
-
-        alice.send("not json");
-        assertThat(alice.awaitType("error")).containsEntry("code", "INVALID_JSON");
-        alice.send("{\"action\":\"shout\",\"clientId\":\"c-2\"}");
-        assertThat(alice.awaitType("error")).containsEntry("code", "UNKNOWN_ACTION").containsEntry("clientId", "c-2");
-        alice.send("{\"action\":\"sendMessage\",\"clientId\":\"c-3\"}");
-        assertThat(alice.awaitType("error")).containsEntry("code", "MISSING_MESSAGE").containsEntry("clientId", "c-3");
-        alice.send("{\"action\":\"members\",\"room\":\"design\"}");
-        assertThat(alice.awaitType("error")).containsEntry("code", "NOT_A_MEMBER");
-    }
-
-    @Test
-    void aSenderOverItsRateIsRefusedWithRateLimited() {
-        SocketClient alice = connect("alice");
-
-        for (int n = 0; n < 40; n++) {
-            alice.send("{\"action\":\"ping\"}");
-        }
-
-        assertThat(alice.awaitType("error")).containsEntry("code", "RATE_LIMITED");
-    }
-
-    @Test
-    void theRestBroadcastReachesEveryClientAndReportsIt() throws Exception {
-        SocketClient alice = connect("alice");
-        SocketClient bob = connect("bob");
-        alice.await(frame -> "presence".equals(frame.get("type")) && "bob".equals(member(frame).get("name")));
-
-        HttpResponse<String> answer = post("/broadcastmessage", "{\"message\":\"maintenance at noon\"}");
-
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(JSON.std.mapFrom(answer.body())).containsEntry("attempted", 2).containsEntry("delivered", 2);
-        assertThat(alice.awaitType("broadcast")).containsEntry("message", "maintenance at noon");
-        assertThat(bob.awaitType("broadcast")).containsEntry("message", "maintenance at noon");
-    }
-
-    @Test
-    void aBadBroadcastIsA400NamingTheProblem() throws Exception {
-        HttpResponse<String> answer = post("/broadcastmessage", "{\"text\":\"hi\"}");
-
-        assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(JSON.std.mapFrom(answer.body())).containsEntry("type", "error").containsKey("code");
     }
 
     @Test
@@ -199,9 +124,4 @@ class ChatServerTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 }
