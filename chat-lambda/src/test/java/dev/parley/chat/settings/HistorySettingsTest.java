@@ -37,6 +37,6 @@ class HistorySettingsTest {
                 .isInstanceOf(InvalidSettingException.class);
         assertThatThrownBy(() -> HistorySettings.fromEnvironment(Map.of("HISTORY_WINDOW", "0")))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("HISTORY_WINDOW").hasMessageContaining("1 to 100000");
+                .hasMessageContaining("HISTORY_WINDOW").hasMessageContaining("1 to 1000");
     }
 }

@@ -19,6 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +126,47 @@ class ChargeFrameServiceTest {
     }
 
     @Test
+    void givenTheLastTokenTaken_chargeOfTheNextFrame_isRefusedWithoutReadingTheStore() {
+        var counting = new RacingLimits(limits, 0);
+        var counted = new ChargeFrameService(counting, clock, TEN_A_SECOND_BURST_OF_20);
+        IntStream.range(0, 20).forEach(n -> counted.charge(ofAda("tab")));
+        int readsForTheBurst = counting.reads;
+
+        FrameCharge next = counted.charge(ofAda("tab"));
+
+        assertThat(next).isEqualTo(new FrameCharge.RateLimited(Duration.ofMillis(100)));
+        assertThat(counting.reads).isEqualTo(readsForTheBurst);
+    }
+
+    @Test
+    void givenManyFramesOfARefusedSenderAtOnce_charge_readsTheStoreOnce() throws Exception {
+        // Another instance spent the burst: this one learns it from the store, once, however many frames arrive.
+        var elsewhere = new ChargeFrameService(limits, clock, TEN_A_SECOND_BURST_OF_20);
+        IntStream.range(0, 20).forEach(n -> elsewhere.charge(ofAda("tab")));
+        var slow = new SlowLimits(limits);
+        var here = new ChargeFrameService(slow, clock, TEN_A_SECOND_BURST_OF_20);
+        int frames = 32;
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(frames);
+        try {
+            List<Future<FrameCharge>> charges = IntStream.range(0, frames)
+                    .mapToObj(n -> pool.submit(() -> {
+                        start.await();
+                        return here.charge(ofAda("tab" + n));
+                    }))
+                    .toList();
+            start.countDown();
+            for (Future<FrameCharge> charge : charges) {
+                assertThat(charge.get(10, TimeUnit.SECONDS)).isInstanceOf(FrameCharge.RateLimited.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(slow.reads).hasValue(1);
+    }
+
+    @Test
     void givenATokenTaken_charge_letsTheStoreForgetTheAllowanceOnceItIsFullAgain() {
         var recording = new RacingLimits(limits, 0);
         var recorded = new ChargeFrameService(recording, clock, TEN_A_SECOND_BURST_OF_20);
@@ -138,37 +184,22 @@ class ChargeFrameServiceTest {
         return new ChargeFrameCommand(ChatFixture.idOf(tab), Optional.of(ADA));
     }
 
-    /**
-     * The limits as another instance sharing the store sees them: just before each of the first {@code races} takes,
-     * that instance takes a token of the same sender.
-     */
-    private static final class RacingLimits implements LimitRegistry {
+    /** The shared store's limits, with what a test wants to see of them around its allowance reads and takes. */
+    private abstract static class LimitsAround implements LimitRegistry {
 
-        private final LimitRegistry shared;
-        private final int races;
-        int racesLost;
-        int reads;
-        Instant fullAgainAt;
+        final LimitRegistry shared;
 
-        RacingLimits(LimitRegistry shared, int races) {
+        LimitsAround(LimitRegistry shared) {
             this.shared = shared;
-            this.races = races;
         }
 
         @Override
         public Optional<MessageAllowance> allowance(PresenceKey sender) {
-            reads++;
             return shared.allowance(sender);
         }
 
         @Override
         public boolean takeToken(PresenceKey sender, MessageDecision.Allowed taken, Instant fullAgainAt) {
-            if (racesLost < races) {
-                var rival = (MessageDecision.Allowed) TEN_A_SECOND_BURST_OF_20.take(shared.allowance(sender), NOW);
-                assertThat(shared.takeToken(sender, rival, fullAgainAt)).isTrue();
-                racesLost++;
-            }
-            this.fullAgainAt = fullAgainAt;
             return shared.takeToken(sender, taken, fullAgainAt);
         }
 
@@ -180,6 +211,61 @@ class ChargeFrameServiceTest {
         @Override
         public boolean replaceConnections(UserId user, UserConnections before, UserConnections after) {
             return shared.replaceConnections(user, before, after);
+        }
+    }
+
+    /** A store whose reads take a while, as DynamoDB's do, so that frames charged at once overlap. */
+    private static final class SlowLimits extends LimitsAround {
+
+        final AtomicInteger reads = new AtomicInteger();
+
+        SlowLimits(LimitRegistry shared) {
+            super(shared);
+        }
+
+        @Override
+        public Optional<MessageAllowance> allowance(PresenceKey sender) {
+            reads.incrementAndGet();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return super.allowance(sender);
+        }
+    }
+
+    /**
+     * The limits as another instance sharing the store sees them: just before each of the first {@code races} takes,
+     * that instance takes a token of the same sender.
+     */
+    private static final class RacingLimits extends LimitsAround {
+
+        private final int races;
+        int racesLost;
+        int reads;
+        Instant fullAgainAt;
+
+        RacingLimits(LimitRegistry shared, int races) {
+            super(shared);
+            this.races = races;
+        }
+
+        @Override
+        public Optional<MessageAllowance> allowance(PresenceKey sender) {
+            reads++;
+            return super.allowance(sender);
+        }
+
+        @Override
+        public boolean takeToken(PresenceKey sender, MessageDecision.Allowed taken, Instant fullAgainAt) {
+            if (racesLost < races) {
+                var rival = (MessageDecision.Allowed) TEN_A_SECOND_BURST_OF_20.take(shared.allowance(sender), NOW);
+                assertThat(shared.takeToken(sender, rival, fullAgainAt)).isTrue();
+                racesLost++;
+            }
+            this.fullAgainAt = fullAgainAt;
+            return super.takeToken(sender, taken, fullAgainAt);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.Member;
 import dev.parley.chat.domain.model.MemberPage;
+import dev.parley.chat.domain.model.PresenceChange;
 import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.model.RoomName;
@@ -158,7 +159,23 @@ class JoinRoomServiceTest {
             assertThat(joined.members().count()).isEqualTo(151);
             assertThat(joined.members().more()).isTrue();
         });
-        assertThat(chat.announcements()).hasSize(150);
+        // Too many to tell each join to: the members learn of it when they ask.
+        assertThat(chat.announcements()).isEmpty();
+    }
+
+    @Test
+    void givenARoomAtTheMostPresencesAnnounced_join_isAnnouncedUntilTheRoomOutgrowsIt() {
+        List<Connection> others = IntStream.range(0, PresenceChange.MAX_ANNOUNCED_PRESENCES - 1)
+                .mapToObj(n -> chat.active("Member " + n)).toList();
+        others.forEach(other -> chat.join(other, GAMES));
+
+        service.join(new JoinRoomCommand(chat.active("Alice").id(), GAMES));
+        List<String> hundredth = chat.announcements();
+        service.join(new JoinRoomCommand(chat.active("Bob").id(), GAMES));
+
+        assertThat(hundredth).hasSize(PresenceChange.MAX_ANNOUNCED_PRESENCES - 1)
+                .allMatch(announcement -> announcement.startsWith("JOIN games Alice (100) -> Member "));
+        assertThat(chat.announcements()).isEqualTo(hundredth);
     }
 
     @Test

@@ -8,6 +8,9 @@ import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.in.LeaveRoomCommand;
 import dev.parley.chat.domain.port.out.DeliveryResult;
+import dev.parley.chat.domain.model.PresenceChange;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class LeaveRoomServiceTest {
@@ -33,6 +36,20 @@ class LeaveRoomServiceTest {
         assertThat(chat.rooms.members(GAMES)).containsExactlyInAnyOrder(bob.id(), carol.id());
         assertThat(chat.announcements()).containsExactlyInAnyOrder(
                 "LEAVE games Alice (2) -> Bob", "LEAVE games Alice (2) -> Carol");
+    }
+
+    @Test
+    void givenARoomLargerThanAnnounced_leave_isAnnouncedOnceTheRoomIsSmallEnough() {
+        List<Connection> members = IntStream.range(0, PresenceChange.MAX_ANNOUNCED_PRESENCES + 2)
+                .mapToObj(n -> chat.active("Member " + n)).toList();
+        members.forEach(member -> chat.join(member, GAMES));
+
+        service.leave(new LeaveRoomCommand(members.get(0).id(), GAMES));
+        List<String> toOneHundredAndOne = chat.announcements();
+        service.leave(new LeaveRoomCommand(members.get(1).id(), GAMES));
+
+        assertThat(toOneHundredAndOne).isEmpty();
+        assertThat(chat.announcements()).hasSize(PresenceChange.MAX_ANNOUNCED_PRESENCES).allMatch(announcement -> announcement.startsWith("LEAVE games Member 1 (100) -> Member "));
     }
 
     @Test

@@ -35,6 +35,7 @@ import dev.parley.chat.domain.port.in.SendMessageCommand;
 import dev.parley.chat.domain.port.in.SendMessageCommand.ToConnection;
 import dev.parley.chat.domain.port.in.SendMessageCommand.ToRoom;
 import dev.parley.chat.domain.port.in.SendMessageResult;
+import dev.parley.chat.domain.port.out.DeliveryResult;
 import dev.parley.chat.domain.port.out.MessageHistory;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,6 +151,40 @@ class RoomHistoryTest {
         assertThat(chat.publisher.sent()).filteredOn(sent -> sent.message() instanceof RoomCatchup)
                 .extracting(RecordingMessagePublisher.Sent::recipient, sent -> ((RoomCatchup) sent.message()).catchup())
                 .containsExactly(tuple(ann.id(), joined.catchup().orElseThrow()), tuple(ann.id(), Catchup.none()));
+    }
+
+    @Test
+    void givenJoinerFoundGoneByItsCatchup_join_takesItOutOfItsRoomsAsAtDisconnect() {
+        sent(say(ann, "seen"));
+        HistoryPosition seen = chat.history.head(DESIGN).latest();
+        sent(say(bob, "missed"));
+        chat.publisher.answer(ann.id(), DeliveryResult.gone());
+
+        joined(ann, Optional.of(seen));
+
+        assertThat(chat.registry.findActive(ann.id())).isEmpty();
+        assertThat(chat.rooms.roomsOf(ann.id())).isEmpty();
+        assertThat(chat.rooms.members(DESIGN)).containsExactly(bob.id());
+    }
+
+    @Test
+    void givenAVoidSeqAmongTheLatestAfterAGap_join_listsItAsVoid() {
+        var flaky = new SendMessageService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits,
+                new FailingHistory(chat.history), chat.receipts, WINDOW);
+        sent(say(ann, "seen"));
+        HistoryPosition seen = chat.history.head(DESIGN).latest();
+        for (int n = 0; n < WINDOW.maxMessages() + 20; n++) {
+            sent(say(bob, "missed " + n));
+        }
+        assertThatThrownBy(() -> flaky.send(say(bob, "lost"))).isInstanceOf(IllegalStateException.class);
+        sent(say(bob, "after the lost one"));
+
+        Catchup catchup = joined(ann, Optional.of(seen)).catchup().orElseThrow();
+
+        assertThat(catchup.gap()).contains(new Gap(2, 72, GapReason.WINDOW));
+        assertThat(catchup.messages()).extracting(StoredMessage::seq).hasSize(HistoryWindow.LATEST_AFTER_GAP)
+                .startsWith(73L).endsWith(121L, 123L);
+        assertThat(catchup.voids()).containsExactly(122L);
     }
 
     @Test

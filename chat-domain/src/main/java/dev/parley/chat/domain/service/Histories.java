@@ -10,6 +10,7 @@ import dev.parley.chat.domain.model.HistoryPosition;
 import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.StoredMessage;
+import dev.parley.chat.domain.model.VoidSeq;
 import dev.parley.chat.domain.port.out.MessageHistory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +34,11 @@ final class Histories {
     Catchup catchUp(RoomName room, HistoryPosition since, HistoryHead head, Instant now) {
         Optional<GapReason> outside = window.outside(since, head);
         if (outside.isPresent()) {
-            HistoryPage latest = page(room, head.epoch(), head.seq() + 1, HistoryWindow.LATEST_AFTER_GAP, now);
-            var gap = HistoryWindow.gapBefore(since, head, outside.get(), latest.firstSeq(head.seq() + 1));
-            return new Catchup(Optional.of(gap), latest.messages(), List.of());
+            Latest latest = latest(room, head.epoch(), head.seq() + 1, HistoryWindow.LATEST_AFTER_GAP, now);
+            long firstSent = latest.page(room).firstSeq(head.seq() + 1);
+            var gap = HistoryWindow.gapBefore(since, head, outside.get(), firstSent);
+            List<Long> voidsAmongThem = latest.voids().stream().filter(seq -> seq > firstSent).sorted().toList();
+            return new Catchup(Optional.of(gap), latest.page(room).messages(), voidsAmongThem);
         }
         if (since.seq() >= head.seq()) {
             return Catchup.none();
@@ -49,7 +52,13 @@ final class Histories {
      * are older).
      */
     HistoryPage page(RoomName room, Epoch epoch, long before, int limit, Instant now) {
+        return latest(room, epoch, before, limit, now).page(room);
+    }
+
+    /** The page {@link #page} reads, with the void seqs it skipped on the way. */
+    private Latest latest(RoomName room, Epoch epoch, long before, int limit, Instant now) {
         var latestFirst = new ArrayList<StoredMessage>();
+        var voids = new ArrayList<Long>();
         long below = before;
         while (true) {
             int wanted = limit + 1 - latestFirst.size();
@@ -57,24 +66,30 @@ final class Histories {
             for (HistoryEntry entry : entries) {
                 if (entry instanceof StoredMessage stored) {
                     if (window.isExpired(stored.writtenAt(), now)) {
-                        return pageOf(room, latestFirst, false);
+                        return new Latest(latestFirst, false, voids);
                     }
                     if (latestFirst.size() == limit) {
-                        return pageOf(room, latestFirst, true);
+                        return new Latest(latestFirst, true, voids);
                     }
                     latestFirst.add(stored);
+                } else if (entry instanceof VoidSeq) {
+                    voids.add(entry.seq());
                 }
                 below = entry.seq();
             }
             if (entries.size() < wanted) {
-                return pageOf(room, latestFirst, false);
+                return new Latest(latestFirst, false, voids);
             }
         }
     }
 
-    private static HistoryPage pageOf(RoomName room, List<StoredMessage> latestFirst, boolean more) {
-        var oldestFirst = new ArrayList<>(latestFirst);
-        Collections.reverse(oldestFirst);
-        return new HistoryPage(room, oldestFirst, more);
+    /** The latest messages read, latest first, whether older ones are kept, and the void seqs read among them. */
+    private record Latest(List<StoredMessage> latestFirst, boolean more, List<Long> voids) {
+
+        HistoryPage page(RoomName room) {
+            var oldestFirst = new ArrayList<>(latestFirst);
+            Collections.reverse(oldestFirst);
+            return new HistoryPage(room, oldestFirst, more);
+        }
     }
 }

@@ -70,8 +70,9 @@ public final class JoinRoomService implements JoinRoomUseCase {
         HistoryHead head = history.head(room);
         MemberPage members = rooms.presences(room, Optional.empty(), MemberPage.MAX_MEMBERS);
         Optional<Catchup> catchup = command.since().map(since -> histories.catchUp(room, since, head, clock.instant()));
-        catchup.ifPresent(missed -> publisher.publish(new RoomCatchup(MessageId.random(), clock.instant(), room, members,
-                head, missed, command.requestId()), Stream.of(command.connection())));
+        // A joiner gone before its catch-up arrived ended without its $disconnect: cleaned up as any recipient found gone.
+        catchup.ifPresent(missed -> memberships.goneFrom(publisher.publish(new RoomCatchup(MessageId.random(),
+                clock.instant(), room, members, head, missed, command.requestId()), Stream.of(command.connection()))));
         return new JoinRoomResult.Joined(room, members, head, catchup);
     }
 }

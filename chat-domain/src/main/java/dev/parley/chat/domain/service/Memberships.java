@@ -26,7 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Joins and leaves that the rooms hear of: a presence that begins or ends is announced to the room's other members.
+ * Joins and leaves that the rooms hear of: a presence that begins or ends is announced to the room's other members,
+ * in rooms small enough to tell ({@link PresenceChange#announced()}).
  * Recipients a send finds gone ({@code 410}) are marked disconnected and leave every room, as at {@code $disconnect}.
  * Those leaves' announcements may find more recipients gone; each is handled once per run, so the cleanup ends.
  */
@@ -81,7 +82,7 @@ final class Memberships {
     }
 
     private Deliveries announce(RoomName room, PresenceEvent.Kind kind, Member member, PresenceChange change) {
-        if (!change.changed()) {
+        if (!change.announced()) {
             return new Deliveries(List.of());
         }
         var event = new PresenceEvent(MessageId.random(), room, kind, member, change.count(), clock.instant());

@@ -22,7 +22,7 @@ class HistoryWindowTest {
     @Test
     void window_refusesCountsAndRetentionsOutOfRange() {
         assertThatIllegalArgumentException().isThrownBy(() -> new HistoryWindow(0, Duration.ofDays(1)));
-        assertThatIllegalArgumentException().isThrownBy(() -> new HistoryWindow(100_001, Duration.ofDays(1)));
+        assertThatIllegalArgumentException().isThrownBy(() -> new HistoryWindow(1_001, Duration.ofDays(1)));
         assertThatIllegalArgumentException().isThrownBy(() -> new HistoryWindow(10, Duration.ofSeconds(59)));
         assertThatIllegalArgumentException().isThrownBy(() -> new HistoryWindow(10, Duration.ofDays(366)));
         assertThat(HistoryWindow.DEFAULT).isEqualTo(new HistoryWindow(1_000, Duration.ofDays(7)));
