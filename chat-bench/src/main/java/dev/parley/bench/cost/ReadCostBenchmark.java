@@ -1,11 +1,12 @@
 package dev.parley.bench.cost;
 
+import dev.parley.bench.warm.DiscardingPublisher;
+import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.bench.DynaliteChatDetailsTable;
 import dev.parley.bench.Options;
 import dev.parley.bench.ReadCounter;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
-import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
-import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
+import dev.parley.chat.adapter.out.memory.InMemoryRoomRegistry;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
@@ -13,7 +14,7 @@ import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.port.in.BroadcastCommand;
 import dev.parley.chat.domain.port.in.BroadcastReport;
 import dev.parley.chat.domain.service.BroadcastService;
-import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
+import dev.parley.chat.adapter.out.memory.InMemoryLimitRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public final class ReadCostBenchmark {
                             new DisplayName("guest-" + n), now))
                     .toList(), registry::register, 8);
             var broadcast = new BroadcastService(
-                    registry, new InMemoryRoomRegistry(registry), new RecordingMessagePublisher(), Clock.systemUTC(),
+                    registry, new InMemoryRoomRegistry(registry), new DiscardingPublisher(new FrameWriter()), Clock.systemUTC(),
                     new InMemoryLimitRegistry());
             out.printf("one broadcast's DynamoDB reads (dynalite) with %,d active connections%n", settings.active());
             out.printf("%12s %12s | %-44s | %-44s%n", "active", "historical", "broadcast: calls, items examined, RCU",

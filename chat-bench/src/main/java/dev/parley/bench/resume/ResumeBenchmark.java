@@ -14,7 +14,7 @@ import dev.parley.chat.adapter.out.dynamodb.DynamoDbMessageHistory;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistry;
 import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.Connection;
-import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
+import dev.parley.chat.adapter.out.memory.InMemoryLimitRegistry;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.HistoryPosition;

@@ -10,15 +10,15 @@ import dev.parley.chat.protocol.FrameWriter;
 import java.util.stream.Stream;
 
 /**
- * An in-memory publisher for the warm path: encodes the message once, as the real publisher does, and reports every
- * recipient delivered, keeping nothing. (chat-domain's RecordingMessagePublisher keeps every send in a
- * copy-on-write list, which over millions of benchmark invocations would measure the list, not the handler.)
+ * An in-memory publisher for the warm path and the read-cost run: encodes the message once, as the real publisher does, and reports every
+ * recipient delivered, keeping nothing. (A recording publisher keeping every send would, over millions of
+ * benchmark invocations, measure its list, not the handler.)
  */
-final class DiscardingPublisher implements MessagePublisher {
+public final class DiscardingPublisher implements MessagePublisher {
 
     private final FrameWriter writer;
 
-    DiscardingPublisher(FrameWriter writer) {
+    public DiscardingPublisher(FrameWriter writer) {
         this.writer = writer;
     }
 

@@ -45,7 +45,7 @@ public class SendMessageBenchmark {
     public void connectTheRoom() {
         var component = new InMemoryChatComponent();
         ConnectionId[] room = component.connect(connections);
-        handler = WebSocketRoute.SEND_MESSAGE.createHandler(component);
+        handler = WebSocketRoute.SEND_MESSAGE.createHandler(component.component());
         event = SendMessageEvents.sendMessage(room[0].value(), "Hello everyone, the meeting moves to 3 pm.");
     }
 

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class SendRateSettings {
 
-    /** Ten messages a second, twenty at once: more than anyone types, far less than a script floods. */
-    public static final MessageRateLimit DEFAULT = new MessageRateLimit(10, 20);
+    /** The domain's default: every transport starts from the same limit. */
+    public static final MessageRateLimit DEFAULT = MessageRateLimit.DEFAULT;
 
     /** Plain decimals: no exponents, signs, NaN or infinities, and no more digits than a rate needs. */
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");

@@ -133,12 +133,6 @@ final class AwsModule {
         return new DynamoDbBroadcastRecords(client, settings.tableName());
     }
 
-    @Provides
-    @Singleton
-    static BroadcastPageCodec broadcastPageCodec() {
-        return new BroadcastPageCodec();
-    }
-
     /**
      * The SQS queue of broadcast pages; a deployment without one refuses every page, so a broadcast beyond the inline
      * limit is answered {@code 500} at once and its record shows its recipients failed. Bounded like DynamoDB's calls:

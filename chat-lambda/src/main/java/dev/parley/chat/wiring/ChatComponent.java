@@ -15,8 +15,11 @@ import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.protocol.BroadcastPageCodec;
+import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
+import dev.parley.chat.wiring.domain.DomainModule;
+import dev.parley.chat.wiring.domain.SystemClockModule;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -26,7 +29,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * {@code @connections} client.
  */
 @Singleton
-@Component(modules = {DomainModule.class, AwsModule.class})
+@Component(modules = {
+        DomainModule.class, BroadcastQueueModule.class, SystemClockModule.class, ChatConfigurationModule.class,
+        AwsModule.class})
 public interface ChatComponent {
 
     ConnectUseCase connectUseCase();
@@ -58,6 +63,8 @@ public interface ChatComponent {
     FrameReader frameReader();
 
     FrameWriter frameWriter();
+
+    FrameAnswers frameAnswers();
 
     ChatConfiguration configuration();
 

@@ -25,6 +25,9 @@ public record MessageRateLimit(double perSecond, int burst) {
     private static final BigDecimal ONE_TOKEN = BigDecimal.ONE;
     private static final int NANOS_DIGITS = 9;
 
+    /** Ten messages a second, twenty at once: more than anyone types, far less than a script floods. */
+    public static final MessageRateLimit DEFAULT = new MessageRateLimit(10, 20);
+
     public MessageRateLimit {
         requireValidRate(perSecond);
         requireValidBurst(burst);

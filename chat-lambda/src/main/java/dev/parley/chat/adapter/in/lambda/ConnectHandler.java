@@ -4,11 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.port.in.ConnectCommand;
-import dev.parley.chat.domain.port.in.ConnectResult;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerContext;
 import dev.parley.chat.auth.Principal;
+import dev.parley.chat.protocol.Answer;
 import dev.parley.chat.protocol.ErrorCode;
+import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ExecutionEnvironment;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import java.util.Optional;
  */
 public final class ConnectHandler extends WebSocketHandler {
 
+    private final FrameAnswers answers;
     private final ConnectUseCase connect;
     private final boolean requireAuth;
 
@@ -34,6 +36,7 @@ public final class ConnectHandler extends WebSocketHandler {
 
     ConnectHandler(ChatComponent component) {
         super(component.frameReader(), component.frameWriter());
+        this.answers = component.frameAnswers();
         this.connect = component.connectUseCase();
         this.requireAuth = component.configuration().requireAuth();
     }
@@ -42,7 +45,7 @@ public final class ConnectHandler extends WebSocketHandler {
     APIGatewayV2WebSocketResponse handle(ConnectionId connectionId, APIGatewayV2WebSocketEvent event) {
         Optional<Principal> authorized = AuthorizerContext.principal(event.getRequestContext().getAuthorizer());
         if (requireAuth && authorized.isEmpty()) {
-            return response(FORBIDDEN, writer.error(ErrorCode.UNAUTHORIZED, "this chat needs a token, and no authorizer "
+            return response(Answer.FORBIDDEN, writer.error(ErrorCode.UNAUTHORIZED, "this chat needs a token, and no authorizer "
                     + "checked one for this connection (REQUIRE_AUTH is on: is the authorizer attached to $connect?)"));
         }
         ConnectCommand command = authorized
@@ -50,15 +53,6 @@ public final class ConnectHandler extends WebSocketHandler {
                         Optional.of(user.userId()), user.roomAccess()))
                 .orElseGet(() -> new ConnectCommand(connectionId,
                         Optional.ofNullable(event.getQueryStringParameters()).map(query -> query.get("name"))));
-        ConnectResult result = connect.connect(command);
-        if (result instanceof ConnectResult.InvalidName invalid) {
-            return response(BAD_REQUEST, writer.error(ErrorCode.INVALID_NAME, invalid.reason()));
-        }
-        if (result instanceof ConnectResult.TooManyConnections tooMany) {
-            return response(TOO_MANY_REQUESTS, writer.error(ErrorCode.TOO_MANY_CONNECTIONS,
-                    "this user has " + tooMany.limit().maxConnectionsPerUser()
-                            + " connections open, as many as they may; close one first"));
-        }
-        return response(OK, null);
+        return response(answers.connect(connect, command));
     }
 }

@@ -6,6 +6,7 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.port.in.DisconnectCommand;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.protocol.Answer;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ExecutionEnvironment;
 
@@ -32,6 +33,6 @@ public final class DisconnectHandler extends WebSocketHandler {
     @Override
     APIGatewayV2WebSocketResponse handle(ConnectionId connectionId, APIGatewayV2WebSocketEvent event) {
         disconnect.disconnect(new DisconnectCommand(connectionId, ROUTE_REPORTED));
-        return response(OK, null);
+        return response(Answer.sentAlready());
     }
 }

@@ -1,10 +1,8 @@
 package dev.parley.chat.adapter.in.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.parley.chat.domain.model.ConnectionId;
-import dev.parley.chat.domain.port.in.HistoryResult;
 import dev.parley.chat.domain.port.in.HistoryUseCase;
-import dev.parley.chat.protocol.ErrorCode;
+import dev.parley.chat.protocol.Answer;
 import dev.parley.chat.protocol.InvalidFrameException;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ExecutionEnvironment;
@@ -30,16 +28,8 @@ public final class HistoryHandler extends ActionHandler {
     }
 
     @Override
-    APIGatewayV2WebSocketResponse answer(ConnectionId connectionId, Map<String, Object> frame, Optional<String> clientId)
+    Answer answer(ConnectionId connectionId, Map<String, Object> frame, Optional<String> clientId)
             throws InvalidFrameException {
-        HistoryResult result = history.history(reader.history(connectionId, frame));
-        if (result instanceof HistoryResult.Page) {
-            return sentAlready();
-        }
-        if (result instanceof HistoryResult.NotAMember notAMember) {
-            return error(ErrorCode.NOT_A_MEMBER, "only members read a room's history: join '" + notAMember.room()
-                    + "' first", clientId);
-        }
-        throw new IllegalStateException("unhandled result " + result);
+        return answers.history(history, connectionId, frame, clientId);
     }
 }

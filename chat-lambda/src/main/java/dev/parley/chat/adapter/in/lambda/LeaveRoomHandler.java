@@ -1,9 +1,8 @@
 package dev.parley.chat.adapter.in.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.parley.chat.domain.model.ConnectionId;
-import dev.parley.chat.domain.port.in.LeaveRoomCommand;
 import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
+import dev.parley.chat.protocol.Answer;
 import dev.parley.chat.protocol.InvalidFrameException;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ExecutionEnvironment;
@@ -29,9 +28,8 @@ public final class LeaveRoomHandler extends ActionHandler {
     }
 
     @Override
-    APIGatewayV2WebSocketResponse answer(ConnectionId connectionId, Map<String, Object> frame, Optional<String> clientId)
+    Answer answer(ConnectionId connectionId, Map<String, Object> frame, Optional<String> clientId)
             throws InvalidFrameException {
-        LeaveRoomCommand command = reader.leave(connectionId, frame);
-        return leave.leave(command) ? response(OK, writer.left(command.room(), clientId)) : notConnected(clientId);
+        return answers.leave(leave, connectionId, frame, clientId);
     }
 }

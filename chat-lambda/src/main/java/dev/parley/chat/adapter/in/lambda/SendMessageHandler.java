@@ -1,10 +1,8 @@
 package dev.parley.chat.adapter.in.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.parley.chat.domain.model.ConnectionId;
-import dev.parley.chat.domain.port.in.SendMessageResult;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
-import dev.parley.chat.protocol.ErrorCode;
+import dev.parley.chat.protocol.Answer;
 import dev.parley.chat.protocol.InvalidFrameException;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ExecutionEnvironment;
@@ -32,29 +30,8 @@ public final class SendMessageHandler extends ActionHandler {
     }
 
     @Override
-    APIGatewayV2WebSocketResponse answer(ConnectionId sender, Map<String, Object> frame, Optional<String> clientId)
+    Answer answer(ConnectionId connectionId, Map<String, Object> frame, Optional<String> clientId)
             throws InvalidFrameException {
-        SendMessageResult result = sendMessage.send(reader.sendMessage(sender, frame));
-        if (result instanceof SendMessageResult.Sent sent) {
-            return response(OK, writer.ack(sent.message().id(), sent.message().seq(), sent.recipients(), clientId));
-        }
-        if (result instanceof SendMessageResult.AlreadySent resent) {
-            return response(OK, writer.repeatAck(resent.first(), clientId));
-        }
-        if (result instanceof SendMessageResult.UnknownRecipient unknown) {
-            return error(ErrorCode.UNKNOWN_RECIPIENT, "no connected client has the id '" + unknown.recipient() + "'", clientId);
-        }
-        if (result instanceof SendMessageResult.UnknownUser unknown) {
-            return error(ErrorCode.UNKNOWN_RECIPIENT, "no connected client belongs to the user '" + unknown.user() + "'",
-                    clientId);
-        }
-        if (result instanceof SendMessageResult.NotAMember notAMember) {
-            return error(ErrorCode.NOT_A_MEMBER, "this connection is not in the room '" + notAMember.room()
-                    + "'; join it first", clientId);
-        }
-        if (result instanceof SendMessageResult.SenderNotConnected) {
-            return notConnected(clientId);
-        }
-        throw new IllegalStateException("unhandled result " + result);
+        return answers.sendMessage(sendMessage, connectionId, frame, clientId);
     }
 }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.protocol.Answer;
 import dev.parley.chat.protocol.ErrorCode;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
@@ -20,12 +21,6 @@ import java.util.Optional;
  * swallow, leaving the client waiting). Both error frames echo the frame's {@code clientId}, when it has one.
  */
 abstract class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
-
-    static final int OK = 200;
-    static final int BAD_REQUEST = 400;
-    static final int FORBIDDEN = 403;
-    static final int TOO_MANY_REQUESTS = 429;
-    static final int INTERNAL_ERROR = 500;
 
     final FrameReader reader;
     final FrameWriter writer;
@@ -44,16 +39,17 @@ abstract class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketE
         var requestContext = event == null ? null : event.getRequestContext();
         String rawId = requestContext == null ? null : requestContext.getConnectionId();
         if (!ConnectionId.isValid(rawId)) {
-            return response(BAD_REQUEST, writer.error(ErrorCode.INTERNAL, "the event carries no valid connection id"));
+            return response(Answer.BAD_REQUEST,
+                    writer.error(ErrorCode.INTERNAL, "the event carries no valid connection id"));
         }
         try {
             return handle(new ConnectionId(rawId), event);
         } catch (InvalidFrameException invalid) {
-            return response(BAD_REQUEST, writer.error(invalid.code(), invalid.getMessage(), clientIdOf(event)));
+            return response(Answer.BAD_REQUEST, writer.error(invalid.code(), invalid.getMessage(), clientIdOf(event)));
         } catch (RuntimeException failure) {
             context.getLogger().log(requestContext.getRouteKey() + " failed for " + rawId + ": " + stackTrace(failure),
                     LogLevel.ERROR);
-            return response(INTERNAL_ERROR, writer.error(ErrorCode.INTERNAL,
+            return response(Answer.INTERNAL_ERROR, writer.error(ErrorCode.INTERNAL,
                     "Parley could not handle this request; try again (request " + requestContext.getRequestId() + ")",
                     clientIdOf(event)));
         }
@@ -71,9 +67,9 @@ abstract class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketE
         }
     }
 
-    /** A route response without a body: API Gateway sends the caller nothing (what to say went by {@code @connections}). */
-    static APIGatewayV2WebSocketResponse sentAlready() {
-        return response(200, null);
+    /** The route response of a transport-neutral answer: without a body, API Gateway sends the caller nothing. */
+    static APIGatewayV2WebSocketResponse response(Answer answer) {
+        return response(answer.status(), answer.body().orElse(null));
     }
 
     static APIGatewayV2WebSocketResponse response(int statusCode, String body) {

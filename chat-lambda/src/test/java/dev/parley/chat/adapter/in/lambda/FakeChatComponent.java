@@ -6,18 +6,16 @@ import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.fakes.AdjustableClock;
-import dev.parley.chat.domain.fakes.InMemoryBroadcastQueue;
-import dev.parley.chat.domain.fakes.InMemoryBroadcastRecords;
-import dev.parley.chat.domain.fakes.InMemoryConnectionRegistry;
-import dev.parley.chat.domain.fakes.InMemoryLimitRegistry;
-import dev.parley.chat.domain.fakes.InMemoryMessageHistory;
-import dev.parley.chat.domain.fakes.InMemoryRoomRegistry;
-import dev.parley.chat.domain.fakes.InMemorySendReceipts;
+import dev.parley.chat.adapter.out.memory.InMemoryBroadcastQueue;
+import dev.parley.chat.adapter.out.memory.InMemoryBroadcastRecords;
+import dev.parley.chat.adapter.out.memory.InMemoryConnectionRegistry;
+import dev.parley.chat.adapter.out.memory.InMemoryLimitRegistry;
+import dev.parley.chat.adapter.out.memory.InMemoryMessageHistory;
+import dev.parley.chat.adapter.out.memory.InMemoryRoomRegistry;
+import dev.parley.chat.adapter.out.memory.InMemorySendReceipts;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.port.in.BroadcastStatusUseCase;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
-import dev.parley.chat.domain.port.in.SendBroadcastPageUseCase;
-import dev.parley.chat.domain.port.in.StartBroadcastUseCase;
 import dev.parley.chat.domain.port.in.ChargeFrameUseCase;
 import dev.parley.chat.domain.port.in.ConnectUseCase;
 import dev.parley.chat.domain.port.in.DisconnectUseCase;
@@ -25,35 +23,29 @@ import dev.parley.chat.domain.port.in.HistoryUseCase;
 import dev.parley.chat.domain.port.in.JoinRoomUseCase;
 import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
+import dev.parley.chat.domain.port.in.SendBroadcastPageUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
+import dev.parley.chat.domain.port.in.StartBroadcastUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
-import dev.parley.chat.domain.service.BroadcastService;
-import dev.parley.chat.domain.service.BroadcastStatusService;
-import dev.parley.chat.domain.service.SendBroadcastPageService;
-import dev.parley.chat.domain.service.StartBroadcastService;
-import dev.parley.chat.domain.service.ChargeFrameService;
-import dev.parley.chat.domain.service.ConnectService;
-import dev.parley.chat.domain.service.DisconnectService;
-import dev.parley.chat.domain.service.HistoryService;
-import dev.parley.chat.domain.service.JoinRoomService;
-import dev.parley.chat.domain.service.LeaveRoomService;
-import dev.parley.chat.domain.service.ListMembersService;
-import dev.parley.chat.domain.service.SendMessageService;
 import dev.parley.chat.protocol.BroadcastPageCodec;
+import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
-import dev.parley.chat.settings.BroadcastQueueSettings;
 import dev.parley.chat.settings.DynamoDbTimeouts;
 import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;
+import dev.parley.chat.wiring.SuppliedAdaptersChatComponent;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** The handlers' component over in-memory fakes: what the package-private handler constructors exist for. */
+/**
+ * The handlers' component over in-memory fakes, its use cases wired as production wires them: what the package-private
+ * handler constructors exist for.
+ */
 final class FakeChatComponent implements ChatComponent {
 
     static final Instant NOW = Instant.parse("2026-11-25T10:15:41.987Z");
@@ -68,13 +60,11 @@ final class FakeChatComponent implements ChatComponent {
     private final InMemorySendReceipts receipts = new InMemorySendReceipts();
     final InMemoryBroadcastRecords broadcasts = new InMemoryBroadcastRecords();
     final InMemoryBroadcastQueue queue = new InMemoryBroadcastQueue();
-    private final BroadcastPageCodec pageCodec = new BroadcastPageCodec();
-    final FrameWriter writer = new FrameWriter();
-    private final FrameReader reader = new FrameReader();
     /** Stands at {@link #NOW} until a test moves it on. */
     final AdjustableClock clock = new AdjustableClock(NOW);
-    private final ConnectionRegistry registry;
-    private final boolean requireAuth;
+    /** The use cases as production wires them, over the fakes above. */
+    private final ChatComponent wired;
+    final FrameWriter writer;
     private int sentBeforeTheTest;
 
     FakeChatComponent() {
@@ -87,8 +77,19 @@ final class FakeChatComponent implements ChatComponent {
     }
 
     private FakeChatComponent(UnaryOperator<ConnectionRegistry> decorate, boolean requireAuth) {
-        this.registry = decorate.apply(store);
-        this.requireAuth = requireAuth;
+        this.wired = SuppliedAdaptersChatComponent.builder()
+                .configuration(configuration(requireAuth))
+                .connections(decorate.apply(store))
+                .rooms(rooms)
+                .limits(limits)
+                .history(history)
+                .receipts(receipts)
+                .publisher(publisher)
+                .broadcasts(broadcasts)
+                .broadcastQueue(queue)
+                .clock(clock)
+                .build();
+        this.writer = wired.frameWriter();
     }
 
     /** As deployed with the authorizer: {@code REQUIRE_AUTH} on. */
@@ -109,77 +110,72 @@ final class FakeChatComponent implements ChatComponent {
 
     @Override
     public ConnectUseCase connectUseCase() {
-        return new ConnectService(registry, rooms, publisher, clock, limits, configuration().roomLimit(),
-                configuration().connectionLimit());
+        return wired.connectUseCase();
     }
 
     @Override
     public ChargeFrameUseCase chargeFrameUseCase() {
-        return new ChargeFrameService(limits, clock, configuration().sendRateLimit());
+        return wired.chargeFrameUseCase();
     }
 
     @Override
     public DisconnectUseCase disconnectUseCase() {
-        return new DisconnectService(registry, rooms, publisher, clock, limits);
+        return wired.disconnectUseCase();
     }
 
     @Override
     public SendMessageUseCase sendMessageUseCase() {
-        return new SendMessageService(registry, rooms, publisher, clock, limits, history, receipts,
-                configuration().history().window());
+        return wired.sendMessageUseCase();
     }
 
     @Override
     public BroadcastUseCase broadcastUseCase() {
-        return new BroadcastService(registry, rooms, publisher, clock, limits);
+        return wired.broadcastUseCase();
     }
 
     @Override
     public StartBroadcastUseCase startBroadcastUseCase() {
-        BroadcastQueueSettings settings = configuration().broadcastQueue().settings();
-        return new StartBroadcastService(registry, rooms, publisher, clock, limits, broadcasts, queue,
-                settings.inlineLimit(), settings.pageSize());
+        return wired.startBroadcastUseCase();
     }
 
     @Override
     public BroadcastStatusUseCase broadcastStatusUseCase() {
-        return new BroadcastStatusService(broadcasts);
+        return wired.broadcastStatusUseCase();
     }
 
     @Override
     public SendBroadcastPageUseCase sendBroadcastPageUseCase() {
-        return new SendBroadcastPageService(registry, rooms, publisher, clock, limits, broadcasts);
+        return wired.sendBroadcastPageUseCase();
     }
 
     @Override
     public BroadcastPageCodec broadcastPageCodec() {
-        return pageCodec;
+        return wired.broadcastPageCodec();
     }
 
     @Override
     public JoinRoomUseCase joinRoomUseCase() {
-        return new JoinRoomService(registry, rooms, publisher, clock, limits, configuration().roomLimit(), history,
-                configuration().history().window());
+        return wired.joinRoomUseCase();
     }
 
     @Override
     public LeaveRoomUseCase leaveRoomUseCase() {
-        return new LeaveRoomService(registry, rooms, publisher, clock, limits);
+        return wired.leaveRoomUseCase();
     }
 
     @Override
     public ListMembersUseCase listMembersUseCase() {
-        return new ListMembersService(rooms);
+        return wired.listMembersUseCase();
     }
 
     @Override
     public HistoryUseCase historyUseCase() {
-        return new HistoryService(rooms, history, configuration().history().window(), publisher, clock);
+        return wired.historyUseCase();
     }
 
     @Override
     public FrameReader frameReader() {
-        return reader;
+        return wired.frameReader();
     }
 
     @Override
@@ -188,7 +184,16 @@ final class FakeChatComponent implements ChatComponent {
     }
 
     @Override
+    public FrameAnswers frameAnswers() {
+        return wired.frameAnswers();
+    }
+
+    @Override
     public ChatConfiguration configuration() {
+        return wired.configuration();
+    }
+
+    private static ChatConfiguration configuration(boolean requireAuth) {
         return new ChatConfiguration("chatDetails", ChatRoomsTable.DEFAULT_NAME, "us-east-1", Optional.empty(),
                 URI.create("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/production"), ALLOWED_ORIGIN,
                 DynamoDbRegistrySettings.DEFAULT_RETENTION, DynamoDbRegistrySettings.DEFAULT_ACTIVE_SHARDS,

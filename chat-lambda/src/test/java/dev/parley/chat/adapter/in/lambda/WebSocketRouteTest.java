@@ -2,6 +2,7 @@ package dev.parley.chat.adapter.in.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.protocol.Action;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,13 @@ class WebSocketRouteTest {
         assertThat(Arrays.stream(WebSocketRoute.values()).map(WebSocketRoute::routeKey))
                 .containsExactly("$connect", "$disconnect", "sendMessage", "join", "leave", "members", "history",
                         "$default");
+    }
+
+    @Test
+    void givenTheRouteTable_everyProtocolActionButPing_hasItsRoute_andPingFallsToDefault() {
+        assertThat(Arrays.stream(WebSocketRoute.values()).filter(WebSocketRoute::isAction).map(WebSocketRoute::routeKey))
+                .containsExactlyElementsOf(Arrays.stream(Action.values()).filter(action -> action != Action.PING)
+                        .map(Action::wireName).toList());
     }
 
     @Test

@@ -1,0 +1,21 @@
+package dev.parley.chat.adapter.out.memory;
+
+import dev.parley.chat.domain.model.BroadcastPage;
+import dev.parley.chat.domain.port.out.AbstractBroadcastQueueTest;
+import dev.parley.chat.domain.port.out.BroadcastQueue;
+import java.util.List;
+
+class InMemoryBroadcastQueueTest extends AbstractBroadcastQueueTest {
+
+    private final InMemoryBroadcastQueue queue = new InMemoryBroadcastQueue();
+
+    @Override
+    protected BroadcastQueue createEmptyQueue() {
+        return queue;
+    }
+
+    @Override
+    protected List<BroadcastPage> takeAll() {
+        return queue.takeAll();
+    }
+}

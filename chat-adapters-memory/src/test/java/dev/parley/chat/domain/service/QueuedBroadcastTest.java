@@ -1,0 +1,269 @@
+package dev.parley.chat.domain.service;
+
+import static dev.parley.chat.domain.service.ChatFixture.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.chat.adapter.out.memory.InMemoryBroadcastQueue;
+import dev.parley.chat.adapter.out.memory.InMemoryBroadcastRecords;
+import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
+import dev.parley.chat.domain.model.BroadcastMessage;
+import dev.parley.chat.domain.model.BroadcastPage;
+import dev.parley.chat.domain.model.BroadcastProgress;
+import dev.parley.chat.domain.model.BroadcastState;
+import dev.parley.chat.domain.model.Connection;
+import dev.parley.chat.domain.model.ConnectionId;
+import dev.parley.chat.domain.model.DisconnectReason;
+import dev.parley.chat.domain.model.MessageId;
+import dev.parley.chat.domain.model.MessageText;
+import dev.parley.chat.domain.model.PageCounts;
+import dev.parley.chat.domain.model.PostedText;
+import dev.parley.chat.domain.model.RoomName;
+import dev.parley.chat.domain.model.TrackedBroadcast;
+import dev.parley.chat.domain.model.UserId;
+import dev.parley.chat.domain.port.in.BroadcastCommand;
+import dev.parley.chat.domain.port.in.BroadcastNotQueuedException;
+import dev.parley.chat.domain.port.in.BroadcastReport;
+import dev.parley.chat.domain.port.in.BroadcastStart;
+import dev.parley.chat.domain.port.in.SentPage;
+import dev.parley.chat.domain.port.in.StartBroadcastCommand;
+import dev.parley.chat.domain.port.out.BroadcastRecords;
+import dev.parley.chat.domain.port.out.DeliveryResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** A broadcast through the work queue: started, its pages sent by workers, its progress watched. */
+class QueuedBroadcastTest {
+
+    private static final MessageText NOTICE = new MessageText("maintenance at noon");
+    private static final int INLINE_LIMIT = 3;
+    private static final int PAGE_SIZE = 2;
+
+    private final ChatFixture chat = new ChatFixture();
+    private final InMemoryBroadcastRecords records = new InMemoryBroadcastRecords();
+    private final InMemoryBroadcastQueue queue = new InMemoryBroadcastQueue();
+    private final StartBroadcastService start = new StartBroadcastService(chat.registry, chat.rooms, chat.publisher,
+            chat.clock, chat.limits, records, queue, INLINE_LIMIT, PAGE_SIZE);
+    private final BroadcastStatusService status = new BroadcastStatusService(records);
+
+    @Test
+    void givenAudienceUpToTheInlineLimit_start_sendsDuringTheCall_andQueuesNothing() {
+        List<Connection> audience = audience(INLINE_LIMIT);
+
+        BroadcastStart started = start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false));
+
+        BroadcastReport report = ((BroadcastStart.SentInline) started).report();
+        assertThat(report).isEqualTo(new BroadcastReport(report.broadcastId(), 3, 3, 0, 0));
+        assertThat(chat.publisher.sent()).extracting(RecordingMessagePublisher.Sent::recipient)
+                .containsExactlyInAnyOrderElementsOf(audience.stream().map(Connection::id).toList());
+        assertThat(queue.takeAll()).isEmpty();
+        assertThat(records.find(report.broadcastId())).isEmpty();
+    }
+
+    @Test
+    void givenAudienceOverTheInlineLimit_start_recordsAndQueuesPagesCoveringEachRecipientOnce_sendingNothing() {
+        List<Connection> audience = audience(INLINE_LIMIT + 2);
+
+        BroadcastProgress progress = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false)));
+
+        assertThat(progress).isEqualTo(new BroadcastProgress(progress.broadcastId(), BroadcastState.QUEUED, 5, 0, 0, 0,
+                NOW, Optional.empty()));
+        List<BroadcastPage> pages = queue.takeAll();
+        assertThat(pages).extracting(BroadcastPage::number).containsExactly(0, 1, 2);
+        assertThat(pages).extracting(page -> page.recipients().size()).containsExactly(2, 2, 1);
+        assertThat(pages).allSatisfy(page -> assertThat(page.broadcast()).isEqualTo(progress.broadcastId()));
+        assertThat(pages.stream().flatMap(page -> page.recipients().stream()))
+                .containsExactlyInAnyOrderElementsOf(audience.stream().map(Connection::id).toList());
+        assertThat(chat.publisher.sent()).isEmpty();
+        assertThat(status.status(progress.broadcastId())).contains(progress);
+    }
+
+    @Test
+    void givenRespondAsync_start_queuesEvenASmallAudience() {
+        audience(1);
+
+        BroadcastProgress progress = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), true)));
+
+        assertThat(progress.attempted()).isEqualTo(1);
+        assertThat(queue.takeAll()).hasSize(1);
+    }
+
+    @Test
+    void givenRespondAsyncAndNoAudience_start_isDoneAtOnce() {
+        BroadcastProgress progress = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), true)));
+
+        assertThat(progress).isEqualTo(new BroadcastProgress(progress.broadcastId(), BroadcastState.DONE, 0, 0, 0, 0,
+                NOW, Optional.of(NOW)));
+        assertThat(queue.takeAll()).isEmpty();
+    }
+
+    @Test
+    void pagesSentByWorkers_reachEveryRecipientWithOneMessage_keepTheAuditTrail_andEndDone() {
+        List<Connection> audience = audience(5);
+        UserId ops = new UserId("ops-1");
+        MessageId id = queued(start.start(new StartBroadcastCommand(
+                new BroadcastCommand(NOTICE, Optional.empty(), Optional.of(ops)), false))).broadcastId();
+        chat.clock.advance(Duration.ofSeconds(3));
+        List<BroadcastPage> pages = queue.takeAll();
+
+        assertThat(worker(records).send(pages.get(0))).isEqualTo(new SentPage.Counted(new PageCounts(2, 0, 0)));
+        assertThat(status.status(id).orElseThrow().state()).isEqualTo(BroadcastState.RUNNING);
+        pages.subList(1, pages.size()).forEach(worker(records)::send);
+
+        var message = new BroadcastMessage(id, NOTICE, NOW);
+        assertThat(chat.publisher.sent()).containsExactlyInAnyOrderElementsOf(audience.stream()
+                .map(connection -> new RecordingMessagePublisher.Sent(connection.id(), message)).toList());
+        assertThat(audience).allSatisfy(connection -> assertThat(chat.recordOf(connection).latestBroadcast())
+                .contains(new PostedText(NOTICE, NOW, Optional.of(ops))));
+        assertThat(status.status(id)).contains(new BroadcastProgress(id, BroadcastState.DONE, 5, 5, 0, 0, NOW,
+                Optional.of(NOW.plusSeconds(3))));
+    }
+
+    @Test
+    void givenRoom_pages_goToItsMembersOnly_withTheRoomOnTheMessage() {
+        RoomName games = new RoomName("games");
+        List<Connection> audience = audience(5);
+        audience.subList(0, 4).forEach(member -> chat.join(member, games));
+        MessageId id = queued(start.start(new StartBroadcastCommand(
+                new BroadcastCommand(NOTICE, Optional.of(games)), false))).broadcastId();
+
+        queue.takeAll().forEach(worker(records)::send);
+
+        assertThat(chat.publisher.sent()).extracting(RecordingMessagePublisher.Sent::recipient)
+                .containsExactlyInAnyOrderElementsOf(audience.subList(0, 4).stream().map(Connection::id).toList());
+        assertThat(chat.publisher.sent()).extracting(RecordingMessagePublisher.Sent::message)
+                .containsOnly(new BroadcastMessage(id, NOTICE, NOW, Optional.of(games)));
+        assertThat(status.status(id).orElseThrow().delivered()).isEqualTo(4);
+    }
+
+    @Test
+    void aPageDeliveredTwice_isSentAgainButCountedOnce() {
+        audience(5);
+        MessageId id = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false))).broadcastId();
+        List<BroadcastPage> pages = queue.takeAll();
+
+        pages.forEach(worker(records)::send);
+        SentPage again = worker(records).send(pages.get(1));
+
+        assertThat(again).isEqualTo(new SentPage.Repeated(new PageCounts(2, 0, 0)));
+        assertThat(status.status(id).orElseThrow())
+                .extracting(BroadcastProgress::state, BroadcastProgress::attempted, BroadcastProgress::delivered)
+                .containsExactly(BroadcastState.DONE, 5, 5);
+    }
+
+    @Test
+    void aWorkerThatDiesAfterSendingBeforeCounting_leavesThePageToComeAgain_countersExact_atMostOneRepeatEach() {
+        List<Connection> audience = audience(5);
+        MessageId id = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false))).broadcastId();
+        List<BroadcastPage> pages = queue.takeAll();
+        BroadcastRecords dyingBeforeCount = new DyingBeforeCount(records);
+
+        assertThatThrownBy(() -> worker(dyingBeforeCount).send(pages.get(1))).isInstanceOf(IllegalStateException.class);
+        assertThat(status.status(id).orElseThrow().delivered()).isZero();
+        pages.forEach(worker(records)::send);
+
+        Map<ConnectionId, Long> copies = chat.publisher.sent().stream()
+                .collect(Collectors.groupingBy(RecordingMessagePublisher.Sent::recipient, Collectors.counting()));
+        assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(audience.stream().map(Connection::id).toList());
+        assertThat(copies.values()).allSatisfy(count -> assertThat(count).isBetween(1L, 2L));
+        assertThat(status.status(id).orElseThrow())
+                .extracting(BroadcastProgress::state, BroadcastProgress::delivered, BroadcastProgress::failed)
+                .containsExactly(BroadcastState.DONE, 5, 0);
+    }
+
+    @Test
+    void aRecipientFoundGone_isCountedGoneAndMarkedDisconnected() {
+        List<Connection> audience = audience(5);
+        Connection gone = audience.get(3);
+        chat.publisher.answer(gone.id(), DeliveryResult.gone());
+        chat.publisher.answer(audience.get(4).id(), new DeliveryResult.Throttled(4));
+        MessageId id = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false))).broadcastId();
+
+        queue.takeAll().forEach(worker(records)::send);
+
+        assertThat(chat.recordOf(gone).disconnection().orElseThrow().reason()).isEqualTo(DisconnectReason.gone());
+        BroadcastProgress progress = status.status(id).orElseThrow();
+        assertThat(List.of(progress.delivered(), progress.gone(), progress.failed())).containsExactly(3, 1, 1);
+    }
+
+    @Test
+    void aPageOfAnUnknownBroadcast_sendsNothing() {
+        Connection alice = chat.active("Alice");
+
+        SentPage sent = worker(records).send(new BroadcastPage(MessageId.random(), 0, List.of(alice.id())));
+
+        assertThat(sent).isEqualTo(new SentPage.UnknownBroadcast());
+        assertThat(chat.publisher.sent()).isEmpty();
+    }
+
+    @Test
+    void givenQueueRefusingPages_start_fails_andTheProgressCountsTheirRecipientsFailedSoItStillEnds() {
+        audience(5);
+        queue.refuseAfter(1);
+
+        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false)),
+                BroadcastNotQueuedException.class);
+
+        assertThat(thrown.unsent()).isEqualTo(3);
+        MessageId id = thrown.broadcastId();
+        assertThat(status.status(id).orElseThrow().failed()).isEqualTo(3);
+        assertThat(status.status(id).orElseThrow().state()).isEqualTo(BroadcastState.RUNNING);
+        queue.takeAll().forEach(worker(records)::send);
+        assertThat(status.status(id)).contains(new BroadcastProgress(id, BroadcastState.DONE, 5, 2, 0, 3, NOW,
+                Optional.of(NOW)));
+    }
+
+    @Test
+    void status_ofAnUnknownBroadcast_isEmpty() {
+        assertThat(status.status(MessageId.random())).isEmpty();
+    }
+
+    private SendBroadcastPageService worker(BroadcastRecords workerRecords) {
+        return new SendBroadcastPageService(chat.registry, chat.rooms, chat.publisher, chat.clock, chat.limits,
+                workerRecords);
+    }
+
+    private List<Connection> audience(int size) {
+        return IntStream.range(0, size).mapToObj(i -> chat.active("member-" + i)).toList();
+    }
+
+    private static BroadcastProgress queued(BroadcastStart started) {
+        assertThat(started).isInstanceOf(BroadcastStart.Queued.class);
+        return ((BroadcastStart.Queued) started).progress();
+    }
+
+    /** Records whose count fails, as a worker killed between its sends and its count. */
+    private record DyingBeforeCount(BroadcastRecords records) implements BroadcastRecords {
+        @Override
+        public void create(dev.parley.chat.domain.model.Broadcast broadcast) {
+            records.create(broadcast);
+        }
+
+        @Override
+        public Optional<TrackedBroadcast> find(MessageId id) {
+            return records.find(id);
+        }
+
+        @Override
+        public void begin(MessageId id) {
+            records.begin(id);
+        }
+
+        @Override
+        public Optional<TrackedBroadcast> countPage(MessageId id, int page, PageCounts counts) {
+            throw new IllegalStateException("the worker was killed before it counted page " + page);
+        }
+
+        @Override
+        public void finish(MessageId id, Instant at) {
+            records.finish(id, at);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.parley.chat.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.parley.chat.domain.port.in.BroadcastStatusUseCase;
+import dev.parley.chat.domain.port.in.SendBroadcastPageUseCase;
+import dev.parley.chat.domain.port.in.StartBroadcastUseCase;
+import dev.parley.chat.domain.port.out.BroadcastQueue;
+import dev.parley.chat.domain.port.out.BroadcastRecords;
+import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.LimitRegistry;
+import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.domain.port.out.RoomRegistry;
+import dev.parley.chat.domain.service.BroadcastStatusService;
+import dev.parley.chat.domain.service.SendBroadcastPageService;
+import dev.parley.chat.domain.service.StartBroadcastService;
+import dev.parley.chat.protocol.BroadcastPageCodec;
+import dev.parley.chat.settings.BroadcastQueueSettings;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/**
+ * The use cases of broadcasts through a queue of pages, for the components of the functions (and their tests) that
+ * bring a {@link BroadcastRecords} and a {@link BroadcastQueue}; cut as the configuration's
+ * {@link BroadcastQueueSettings} say.
+ */
+@Module
+final class BroadcastQueueModule {
+
+    private BroadcastQueueModule() {}
+
+    @Provides
+    @Singleton
+    static StartBroadcastUseCase startBroadcastUseCase(ConnectionRegistry registry, RoomRegistry rooms,
+            MessagePublisher publisher, Clock clock, LimitRegistry limits, BroadcastRecords records,
+            BroadcastQueue queue, ChatConfiguration configuration) {
+        BroadcastQueueSettings settings = configuration.broadcastQueue().settings();
+        return new StartBroadcastService(registry, rooms, publisher, clock, limits, records, queue,
+                settings.inlineLimit(), settings.pageSize());
+    }
+
+    @Provides
+    @Singleton
+    static BroadcastStatusUseCase broadcastStatusUseCase(BroadcastRecords records) {
+        return new BroadcastStatusService(records);
+    }
+
+    @Provides
+    @Singleton
+    static SendBroadcastPageUseCase sendBroadcastPageUseCase(ConnectionRegistry registry, RoomRegistry rooms,
+            MessagePublisher publisher, Clock clock, LimitRegistry limits, BroadcastRecords records) {
+        return new SendBroadcastPageService(registry, rooms, publisher, clock, limits, records);
+    }
+
+    /** The one form of a page on the queue, written by the broadcast function and read by the worker. */
+    @Provides
+    @Singleton
+    static BroadcastPageCodec broadcastPageCodec() {
+        return new BroadcastPageCodec();
+    }
+}

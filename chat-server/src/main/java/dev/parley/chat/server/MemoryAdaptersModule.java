@@ -1,0 +1,66 @@
+package dev.parley.chat.server;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.parley.chat.adapter.out.memory.InMemoryConnectionRegistry;
+import dev.parley.chat.adapter.out.memory.InMemoryLimitRegistry;
+import dev.parley.chat.adapter.out.memory.InMemoryMessageHistory;
+import dev.parley.chat.adapter.out.memory.InMemoryMessagePublisher;
+import dev.parley.chat.adapter.out.memory.InMemoryRoomRegistry;
+import dev.parley.chat.adapter.out.memory.InMemorySendReceipts;
+import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.LimitRegistry;
+import dev.parley.chat.domain.port.out.MessageHistory;
+import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.domain.port.out.RoomRegistry;
+import dev.parley.chat.domain.port.out.SendReceipts;
+import javax.inject.Singleton;
+
+/** Every outbound port in this process's memory: one node, nothing kept across a restart. */
+@Module
+final class MemoryAdaptersModule {
+
+    private MemoryAdaptersModule() {}
+
+    @Provides
+    @Singleton
+    static ConnectionRegistry connectionRegistry() {
+        return new InMemoryConnectionRegistry();
+    }
+
+    @Provides
+    @Singleton
+    static RoomRegistry roomRegistry(ConnectionRegistry connections) {
+        return new InMemoryRoomRegistry(connections);
+    }
+
+    @Provides
+    @Singleton
+    static LimitRegistry limitRegistry() {
+        return new InMemoryLimitRegistry();
+    }
+
+    @Provides
+    @Singleton
+    static MessageHistory messageHistory() {
+        return new InMemoryMessageHistory();
+    }
+
+    @Provides
+    @Singleton
+    static SendReceipts sendReceipts() {
+        return new InMemorySendReceipts();
+    }
+
+    @Provides
+    @Singleton
+    static InMemoryMessagePublisher inMemoryMessagePublisher() {
+        return new InMemoryMessagePublisher();
+    }
+
+    /** The sockets open and close their mailboxes on the same publisher the use cases send through. */
+    @Provides
+    static MessagePublisher messagePublisher(InMemoryMessagePublisher publisher) {
+        return publisher;
+    }
+}

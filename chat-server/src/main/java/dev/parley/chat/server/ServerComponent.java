@@ -1,0 +1,64 @@
+package dev.parley.chat.server;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.parley.chat.adapter.out.memory.InMemoryMessagePublisher;
+import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.ChargeFrameUseCase;
+import dev.parley.chat.domain.port.in.ConnectUseCase;
+import dev.parley.chat.domain.port.in.DisconnectUseCase;
+import dev.parley.chat.domain.port.in.HistoryUseCase;
+import dev.parley.chat.domain.port.in.JoinRoomUseCase;
+import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
+import dev.parley.chat.domain.port.in.ListMembersUseCase;
+import dev.parley.chat.domain.port.in.SendMessageUseCase;
+import dev.parley.chat.protocol.FrameAnswers;
+import dev.parley.chat.protocol.FrameReader;
+import dev.parley.chat.protocol.FrameWriter;
+import dev.parley.chat.wiring.domain.DomainModule;
+import dev.parley.chat.wiring.domain.DomainSettings;
+import dev.parley.chat.wiring.domain.SystemClockModule;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** chat-server's object graph: the use cases as every transport wires them, over the in-memory adapters. */
+@Singleton
+@Component(modules = {DomainModule.class, SystemClockModule.class, MemoryAdaptersModule.class})
+interface ServerComponent {
+
+    ConnectUseCase connectUseCase();
+
+    DisconnectUseCase disconnectUseCase();
+
+    ChargeFrameUseCase chargeFrameUseCase();
+
+    SendMessageUseCase sendMessageUseCase();
+
+    JoinRoomUseCase joinRoomUseCase();
+
+    LeaveRoomUseCase leaveRoomUseCase();
+
+    ListMembersUseCase listMembersUseCase();
+
+    HistoryUseCase historyUseCase();
+
+    BroadcastUseCase broadcastUseCase();
+
+    FrameAnswers frameAnswers();
+
+    FrameReader frameReader();
+
+    FrameWriter frameWriter();
+
+    InMemoryMessagePublisher publisher();
+
+    Clock clock();
+
+    @Component.Builder
+    interface Builder {
+        @BindsInstance
+        Builder settings(DomainSettings settings);
+
+        ServerComponent build();
+    }
+}
