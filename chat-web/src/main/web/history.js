@@ -48,7 +48,9 @@ export class RoomHistory {
     this.epoch = epoch;
     this.#skipped.clear();
     // Not resuming: what came before the join is history, asked for separately; after a reset, the gap says it.
-    this.seq = resuming ? 0 : latest;
+    // Messages shown before the answer came (sent while the join was on its way) stay accounted for: the latest
+    // seq Parley read for the answer may be older than they are.
+    this.seq = resuming ? 0 : changed ? latest : Math.max(this.seq, latest);
     if (changed) {
       this.oldest = undefined;
       this.more = false;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.TimeoutException;
 
@@ -216,6 +217,25 @@ class HistoryInBrowserTest {
     }
 
     /** The connection id of the page that joined the lobby after {@code client}, from its presence frame. */
+    @Test
+    void givenAMessageShownBeforeItsJoinAnswer_whoseLatestSeqIsOlder_theResumeStartsAfterTheMessage() {
+        // The page's own history module, in Chromium: a message sent while the page's join was on its way arrives
+        // first, and the join's answer, read before that message was stored, names an older latest seq.
+        parley = LocalParley.start(dynalite);
+        browser.open(parley.pages());
+        Object outcome = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import("/history.js").then(({ RoomHistory }) => {
+                  const history = new RoomHistory(() => {});
+                  const shown = history.arrive(1, "before 001");
+                  history.joined("E1", 0, false);
+                  done(JSON.stringify({ shown, since: history.since() }));
+                }).catch((failure) => done("failed: " + failure));
+                """);
+
+        assertThat(outcome).isEqualTo("{\"shown\":[\"before 001\"],\"since\":{\"epoch\":\"E1\",\"seq\":1}}");
+    }
+
     private static String joinerSeenBy(SocketClient client) throws InterruptedException {
         return (String) member(client.await("the page's presence", frame("presence", Map.of("event", "join"))))
                 .get("connectionId");
