@@ -8,17 +8,15 @@ BENCH="$ROOT/chat-bench"
 RESULTS="$ROOT/chat-bench/target/bench-results"
 mkdir -p "$RESULTS"
 
-# Builds the modules once (PARLEY_BENCH_SKIP_BUILD=1 skips it): every module, then chat-bench itself, in case the
-# parent does not list it yet.
+# Builds every module once, in the reactor (PARLEY_BENCH_SKIP_BUILD=1 skips it). `package`, not `install`: the
+# harnesses run from the modules' target directories, and nothing is published to the local repository, where it
+# would shadow the jars of another checkout building at the same time.
 build() {
   if [ "${PARLEY_BENCH_SKIP_BUILD:-0}" = 1 ]; then
     return
   fi
-  echo "building (mvn -DskipTests install; PARLEY_BENCH_SKIP_BUILD=1 skips this)..." >&2
-  (cd "$ROOT" && mvn -q -B -DskipTests install)
-  if ! grep -q '<module>chat-bench</module>' "$ROOT/pom.xml"; then
-    (cd "$ROOT" && mvn -q -B -DskipTests install -f chat-bench/pom.xml)
-  fi
+  echo "building (mvn -DskipTests package; PARLEY_BENCH_SKIP_BUILD=1 skips this)..." >&2
+  (cd "$ROOT" && mvn -q -B -DskipTests package)
 }
 
 # The classpath of the harnesses: chat-bench's classes and its runtime dependencies, copied at build time.
