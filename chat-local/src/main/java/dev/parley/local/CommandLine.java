@@ -89,7 +89,11 @@ final class CommandLine {
                 + "stays hidden before it comes back to the queue (whole seconds, or ISO-8601 such as PT9M)",
                 BroadcastWorkerRoute.VISIBILITY_TIMEOUT.toString()),
         TOKEN_AUDIENCE(TokenSettings.AUDIENCE, " (with authorization on)"),
-        TOKEN_MAX_LIFETIME(TokenSettings.MAX_LIFETIME, " (with authorization on)");
+        TOKEN_MAX_LIFETIME(TokenSettings.MAX_LIFETIME, " (with authorization on)"),
+        WARM_UP("--warm-up", "true|false", "before printing where it listens, send " + LocalWarmUp.ROUNDS
+                + " rounds of messages between " + LocalWarmUp.CLIENTS + " internal clients in the room "
+                + LocalWarmUp.ROOM + " (a few seconds), so that the first users' messages do not wait while a fresh "
+                + "JVM loads and compiles the chat's path", "true");
 
         final String flag;
         final String value;
@@ -213,6 +217,7 @@ final class CommandLine {
         private Duration broadcastVisibilityTimeout;
         private String tokenAudience = TokenSettings.AUDIENCE.defaultValue();
         private Duration tokenMaxLifetime = TokenSettings.MAX_LIFETIME.defaultValue();
+        private boolean warmUp;
 
         Values(LocalOptions defaults) {
             host = defaults.host();
@@ -237,6 +242,7 @@ final class CommandLine {
             broadcastInlineLimit = defaults.broadcastQueue().settings().inlineLimit();
             broadcastPageSize = defaults.broadcastQueue().settings().pageSize();
             broadcastVisibilityTimeout = defaults.broadcastQueue().visibilityTimeout();
+            warmUp = defaults.warmUp();
         }
 
         void secretsFrom(Map<String, String> environment) {
@@ -278,6 +284,7 @@ final class CommandLine {
                 case BROADCAST_VISIBILITY_TIMEOUT -> broadcastVisibilityTimeout = duration(value);
                 case TOKEN_AUDIENCE -> tokenAudience = TokenSettings.AUDIENCE.fromFlag(value);
                 case TOKEN_MAX_LIFETIME -> tokenMaxLifetime = TokenSettings.MAX_LIFETIME.fromFlag(value);
+                case WARM_UP -> warmUp = trueOrFalse(value);
             }
         }
 
@@ -295,7 +302,7 @@ final class CommandLine {
                     new HistoryWindow(historyWindow, historyRetention), authorization,
                     requireAuth.orElse(authorization.isPresent()),
                     new LocalBroadcastQueue(sqsEndpoint, new BroadcastQueueSettings(broadcastInlineLimit,
-                            broadcastPageSize), broadcastVisibilityTimeout));
+                            broadcastPageSize), broadcastVisibilityTimeout), warmUp);
         }
 
         /** Both secrets or neither: with authorization on, the broadcast endpoint is protected too. */
@@ -324,6 +331,14 @@ final class CommandLine {
                 throw new IllegalArgumentException("--admin-key: " + weak.getMessage());
             }
             return Optional.of(new LocalAuthorization(signingSecret, key, new TokenRules(tokenAudience, tokenMaxLifetime)));
+        }
+
+        private static boolean trueOrFalse(String value) {
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("must be true or false");
+            };
         }
 
         private static int wholeNumber(String value) {

@@ -48,6 +48,8 @@ import java.util.Optional;
  * @param requireAuth whether {@code $connect} refuses connections no authorizer identified, as {@code REQUIRE_AUTH}
  *        sets it on AWS
  * @param broadcastQueue where broadcasts beyond the inline limit are queued, and how
+ * @param warmUp whether the command line runs {@link ParleyLocal#warmUp()} before it prints where Parley listens;
+ *        {@link ParleyLocal#start(LocalOptions)} never does, so programs and tests start at once
  */
 public record LocalOptions(
         String host,
@@ -69,7 +71,8 @@ public record LocalOptions(
         HistoryWindow historyWindow,
         Optional<LocalAuthorization> authorization,
         boolean requireAuth,
-        LocalBroadcastQueue broadcastQueue) {
+        LocalBroadcastQueue broadcastQueue,
+        boolean warmUp) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -116,7 +119,7 @@ public record LocalOptions(
                 ConnectionLimits.AWS_IDLE_TIMEOUT, ConnectionLimits.AWS_MAX_DURATION, Duration.ZERO, Optional.empty(),
                 Optional.empty(), SendRateSettings.DEFAULT, RoomLimit.DEFAULT, ConnectionLimit.DEFAULT,
                 HistoryWindow.DEFAULT, Optional.empty(), ConnectAuthSettings.REQUIRE_AUTH.defaultValue(),
-                LocalBroadcastQueue.DEFAULT);
+                LocalBroadcastQueue.DEFAULT, true);
     }
 
     /**

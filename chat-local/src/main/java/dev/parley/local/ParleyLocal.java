@@ -7,6 +7,7 @@ import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
 import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.auth.TokenIssuer;
 import dev.parley.chat.settings.DynamoDbTimeouts;
 import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.TableSettings;
@@ -22,6 +23,7 @@ import dev.parley.local.gateway.LocalGateway;
 import dev.parley.local.gateway.sqs.SqsEventSource;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -55,12 +57,14 @@ public final class ParleyLocal implements AutoCloseable {
     private final URI dynamoDbEndpoint;
     private final BroadcastQueues broadcastQueues;
     private final SqsEventSource broadcastWorkers;
+    private final LocalWarmUp warmUp;
     /** One hook stops all, in order: the workers and the gateway's $disconnect calls still need the others. */
     private final Thread shutdownHook = new Thread(this::stop, "parley-local-shutdown");
 
     private ParleyLocal(LocalGateway gateway, Optional<Dynalite> dynalite, URI dynamoDbEndpoint,
-            BroadcastQueues broadcastQueues, SqsEventSource broadcastWorkers) {
+            BroadcastQueues broadcastQueues, SqsEventSource broadcastWorkers, LocalWarmUp warmUp) {
         this.gateway = gateway;
+        this.warmUp = warmUp;
         this.dynalite = dynalite;
         this.dynamoDbEndpoint = dynamoDbEndpoint;
         this.broadcastQueues = broadcastQueues;
@@ -121,7 +125,10 @@ public final class ParleyLocal implements AutoCloseable {
             AwsCredentialsProvider workerCredentials = handlerCredentials(options);
             SqsEventSource workerSource = queues.eventSource(
                     () -> BroadcastWorkerRoute.createHandler(ChatComponent.create(workers, workerCredentials)));
-            var parley = new ParleyLocal(started, dynalite, endpoint, queues, workerSource);
+            Optional<TokenIssuer> warmUpTokens = options.authorization().map(authorization -> new TokenIssuer(
+                    authorization.signingSecret(), Clock.systemUTC(), authorization.tokenRules()));
+            var parley = new ParleyLocal(started, dynalite, endpoint, queues, workerSource,
+                    new LocalWarmUp(started.urls().webSocket(), warmUpTokens, options.sendRateLimit()));
             Runtime.getRuntime().addShutdownHook(parley.shutdownHook);
             return parley;
         } catch (RuntimeException failure) {
@@ -138,6 +145,22 @@ public final class ParleyLocal implements AutoCloseable {
 
     public LocalGateway gateway() {
         return gateway;
+    }
+
+    /**
+     * Sends the chat's hot path a few hundred times through the gateway (join, room messages, direct messages, leave)
+     * from internal clients in a room of their own, so that a fresh JVM has loaded and compiled it before the first user
+     * comes: the command line does this before it prints the address, unless {@code --warm-up false}.
+     *
+     * @return what the warm-up did, and how long it took
+     * @throws IllegalStateException when the path fails: the first user's message would fail the same way
+     */
+    public LocalWarmUp.Report warmUp() {
+        try {
+            return warmUp.run();
+        } catch (LocalWarmUp.WarmUpFailedException failed) {
+            throw new IllegalStateException("the warm-up failed: " + failed.getMessage(), failed);
+        }
     }
 
     /** The DynamoDB endpoint the handlers use: the started dynalite's or the one given. */
@@ -203,6 +226,16 @@ public final class ParleyLocal implements AutoCloseable {
         } catch (RuntimeException failure) {
             err.println("parley-local could not start: " + failure.getMessage());
             return OptionalInt.of(START_FAILURE);
+        }
+        if (options.warmUp()) {
+            try {
+                LocalWarmUp.Report warmedUp = parley.warmUp();
+                out.printf("Warmed up: %d messages in %.1f s (--warm-up false skips this).%n", warmedUp.messages(),
+                        warmedUp.took().toMillis() / 1000.0);
+            } catch (IllegalStateException failed) {
+                // Serving colder beats not serving: the first users' messages show whether the path really fails.
+                err.println("parley-local: warning: " + failed.getMessage());
+            }
         }
         out.print(parley.describe(options));
         options.exposureWarning().ifPresent(err::println);

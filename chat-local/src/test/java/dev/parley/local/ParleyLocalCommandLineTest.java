@@ -73,6 +73,8 @@ class ParleyLocalCommandLineTest {
     void givenBadValues_launch_namesTheOptionAndExits2() {
         assertThat(launch("--port", "eighty")).hasValue(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port eighty: not a whole number");
+        assertThat(launch("--warm-up", "maybe")).hasValue(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--warm-up maybe: must be true or false");
     }
 
     @Test
@@ -148,7 +150,8 @@ class ParleyLocalCommandLineTest {
                 "--callback-rate", "100", "--web-root", "pages", "--send-rate", "0.5", "--send-burst", "3",
                 "--max-rooms-per-connection", "5", "--max-connections-per-user", "2", "--require-auth", "true",
                 "--history-window", "200", "--history-retention", "36h", "--sqs-endpoint", "http://127.0.0.1:9324",
-                "--broadcast-inline-limit", "3", "--broadcast-page-size", "2", "--broadcast-visibility-timeout", "4");
+                "--broadcast-inline-limit", "3", "--broadcast-page-size", "2", "--broadcast-visibility-timeout", "4",
+                "--warm-up", "false");
 
         assertThat(options).isEqualTo(new LocalOptions("0.0.0.0", 0, "prod", "api",
                 Optional.of(URI.create("http://127.0.0.1:8000")), Optional.empty(), "chats", "eu-west-1",
@@ -156,11 +159,12 @@ class ParleyLocalCommandLineTest {
                 Optional.of(new CallbackThrottle(100, 50)), Optional.of(Path.of("pages")), new MessageRateLimit(0.5, 3),
                 new RoomLimit(5), new ConnectionLimit(2), new HistoryWindow(200, Duration.ofHours(36)), Optional.empty(),
                 true, new LocalBroadcastQueue(Optional.of(URI.create("http://127.0.0.1:9324")),
-                        new BroadcastQueueSettings(3, 2), Duration.ofSeconds(4))));
+                        new BroadcastQueueSettings(3, 2), Duration.ofSeconds(4)), false));
         assertThat(LocalOptions.parse("--callback-rate", "10", "--callback-burst", "3", "--data-dir", "data"))
                 .satisfies(parsed -> {
                     assertThat(parsed.callbackThrottle()).hasValue(new CallbackThrottle(10, 3));
                     assertThat(parsed.dataDir()).hasValue(Path.of("data"));
+                    assertThat(parsed.warmUp()).as("the command line warms up unless told not to").isTrue();
                 });
     }
 
