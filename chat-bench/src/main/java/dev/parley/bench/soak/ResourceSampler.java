@@ -52,7 +52,7 @@ final class ResourceSampler {
         nanosBefore = now;
         return new ResourceSample(elapsed, memory.getHeapMemoryUsage().getUsed(), threads.getThreadCount(),
                 os instanceof UnixOperatingSystemMXBean unix ? unix.getOpenFileDescriptorCount() : UNKNOWN,
-                room.parley().gateway().openConnections(), dynaliteRssKb(), room.received(), LatencySummary.of(interval),
+                room.target().openConnections(), dynaliteRssKb(), room.received(), LatencySummary.of(interval),
                 100 * used.jvm().toNanos() / wallNanos, 100 * used.dynalite().toNanos() / wallNanos);
     }
 
