@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 final class ClientProcess implements AutoCloseable {
 
     private static final Duration STOP_PATIENCE = Duration.ofSeconds(40);
+    /** Beyond the client's own patience: a client that waited it out still answers what it saw. */
+    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(30);
 
     private final Process process;
     private final BufferedReader answers;
@@ -26,7 +28,7 @@ final class ClientProcess implements AutoCloseable {
         this.process = process;
         this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
-        this.patience = patience;
+        this.patience = patience.plus(ANSWER_MARGIN);
     }
 
     /** Starts a client JVM that opens {@code connections} to {@code chat}; {@link #connected()} waits for them. */
