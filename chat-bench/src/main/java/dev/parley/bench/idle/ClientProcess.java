@@ -89,13 +89,6 @@ final class ClientProcess implements AutoCloseable {
     @Override
     public void close() {
         commands.println("close");
-        try {
-            if (!process.waitFor(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ServerProcess.awaitEnd(process, STOP_PATIENCE);
     }
 }

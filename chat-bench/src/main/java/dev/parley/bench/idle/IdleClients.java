@@ -2,6 +2,7 @@ package dev.parley.bench.idle;
 
 import dev.parley.bench.Options;
 import dev.parley.bench.load.ChatRoom;
+import dev.parley.bench.load.TextFrameListener;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -149,9 +149,8 @@ public final class IdleClients {
     }
 
     /** One idle connection: remembers the latest chat message it got, and its acknowledgement if it sent one. */
-    private static final class IdleSocket implements WebSocket.Listener {
+    private static final class IdleSocket extends TextFrameListener {
 
-        private final StringBuilder partial = new StringBuilder();
         private volatile WebSocket socket;
         private volatile String lastMessage = "";
         private volatile String sentText;
@@ -163,19 +162,9 @@ public final class IdleClients {
             webSocket.request(1);
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                read(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
         /** The probe's frames only: its text is a bare token, so a substring test is exact enough. */
-        private void read(String frame) {
+        @Override
+        protected void text(String frame) {
             if (frame.contains("\"type\":\"message\"")) {
                 int at = frame.indexOf("\"message\":\"");
                 if (at >= 0) {

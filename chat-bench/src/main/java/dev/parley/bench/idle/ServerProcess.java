@@ -182,9 +182,14 @@ final class ServerProcess implements AutoCloseable {
     @Override
     public void close() {
         process.destroy();
+        awaitEnd(process, STOP_PATIENCE);
+    }
+
+    /** Waits up to {@code patience} for {@code process} to end, then kills it. */
+    static void awaitEnd(Process process, Duration patience) {
         try {
-            if (!process.waitFor(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
