@@ -101,7 +101,7 @@ public final class AbuseBenchmark {
                 phase(room, settings, settings.warmup(), "warm-up", problems);
             }
             LatencySummary quiet = phase(room, settings, settings.phase(), "quiet", problems);
-            URI abuserUri = URI.create(room.parley().gateway().urls().webSocket() + "?token=" + users.token("abuser"));
+            URI abuserUri = URI.create(room.webSocket() + "?token=" + users.token("abuser"));
             LatencySummary abused;
             long abuseSent;
             Map<String, Long> abuseAnswers;

@@ -2,6 +2,7 @@ package dev.parley.bench.abuse;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.parley.bench.load.ChatRoom;
+import dev.parley.bench.load.TextFrameListener;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
@@ -106,22 +106,10 @@ final class Abuser implements AutoCloseable {
     }
 
     /** Counts every answer; what the lobby sends everyone in it (messages, presence) is no answer. */
-    private final class Counter implements WebSocket.Listener {
-
-        private final StringBuilder partial = new StringBuilder();
+    private final class Counter extends TextFrameListener {
 
         @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                count(partial.toString());
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        private void count(String frame) {
+        protected void text(String frame) {
             String kind;
             try {
                 Map<String, Object> fields = JSON.std.mapFrom(frame);

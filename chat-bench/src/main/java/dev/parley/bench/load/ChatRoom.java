@@ -1,7 +1,6 @@
 package dev.parley.bench.load;
 
 import dev.parley.local.LocalOptions;
-import dev.parley.local.ParleyLocal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -23,8 +22,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
 /**
- * All of Parley in this JVM ({@link ParleyLocal}: dynalite, the local gateway, the real handlers) with its defaults
- * (the send limit included) on a free loopback port, and N real WebSocket clients connected to it.
+ * A running Parley in this JVM ({@link LoadTarget}: chat-local's gateway, handlers and dynalite, or chat-server) with
+ * its defaults (the send limit included) on a free loopback port, and N real WebSocket clients connected to it.
  * The clients share one java.net.http client and a small pool for its callbacks, not a thread each.
  */
 public final class ChatRoom implements AutoCloseable {
@@ -35,21 +34,24 @@ public final class ChatRoom implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(50);
     private static final int HANDSHAKES_AT_ONCE = 10;
 
-    private final ParleyLocal parley;
-    private final GatewayConsole console;
+    private final LoadTarget target;
     private final ExecutorService clientThreads;
     private final Traffic traffic = new Traffic();
     private final List<LoadClient> clients = new ArrayList<>();
 
-    private ChatRoom(ParleyLocal parley, GatewayConsole console, ExecutorService clientThreads) {
-        this.parley = parley;
-        this.console = console;
+    private ChatRoom(LoadTarget target, ExecutorService clientThreads) {
+        this.target = target;
         this.clientThreads = clientThreads;
     }
 
-    /** Starts Parley and connects {@code clients} clients, every handshake done (with its $connect) on return. */
+    /** Starts chat-local and connects {@code clients} clients, every handshake done (with its $connect) on return. */
     public static ChatRoom open(int clients, Duration connectTimeout) {
-        return open(clients, connectTimeout, LocalOptions.parse("--port", "0"), index -> "name=load-" + index);
+        return open(Transport.CHAT_LOCAL, clients, connectTimeout);
+    }
+
+    /** Starts {@code transport}'s Parley and connects {@code clients} clients, every handshake done on return. */
+    public static ChatRoom open(Transport transport, int clients, Duration connectTimeout) {
+        return open(transport.start(), clients, connectTimeout, index -> "name=load-" + index);
     }
 
     /**
@@ -57,28 +59,26 @@ public final class ChatRoom implements AutoCloseable {
      * own ({@code load-<index>}), and the connections are those users'.
      */
     public static ChatRoom openAuthorized(int clients, Duration connectTimeout, LoadUsers users) {
-        return open(clients, connectTimeout, LocalOptions.parse("--port", "0", "--auth-secret", users.secret(),
-                "--admin-key", users.adminKey()), index -> "token=" + users.token("load-" + index));
+        return open(LoadTarget.ChatLocal.start(LocalOptions.parse("--port", "0", "--auth-secret", users.secret(),
+                "--admin-key", users.adminKey())), clients, connectTimeout,
+                index -> "token=" + users.token("load-" + index));
     }
 
-    private static ChatRoom open(int clients, Duration connectTimeout, LocalOptions options,
+    private static ChatRoom open(LoadTarget target, int clients, Duration connectTimeout,
             IntFunction<String> query) {
-        var console = new GatewayConsole();
-        ParleyLocal parley = ParleyLocal.start(options, gateway -> gateway.console(console));
-        var room = new ChatRoom(parley, console, Executors.newFixedThreadPool(CLIENT_THREADS,
-                daemonThreads("load-client-")));
+        var room = new ChatRoom(target, Executors.newFixedThreadPool(CLIENT_THREADS, daemonThreads("load-client-")));
         try {
             room.connect(clients, connectTimeout, query);
             return room;
         } catch (RuntimeException failure) {
             room.close();
-            throw new IllegalStateException(failure.getMessage() + "; " + console.tally().problems(), failure);
+            throw new IllegalStateException(failure.getMessage() + "; " + target.activity().problems(), failure);
         }
     }
 
     private void connect(int count, Duration timeout, IntFunction<String> query) {
         HttpClient http = HttpClient.newBuilder().executor(clientThreads).build();
-        URI stage = parley.gateway().urls().webSocket();
+        URI stage = target.webSocket();
         List<CompletableFuture<WebSocket>> handshakes = new ArrayList<>();
         // At most HANDSHAKES_AT_ONCE at a time: a hundred $connects at once from a cold JVM on busy cores made their
         // DynamoDB calls outlast the client's 5 s call timeout (500s), which is the cold start's problem, not the run's.
@@ -119,19 +119,18 @@ public final class ChatRoom implements AutoCloseable {
         return traffic;
     }
 
-    public ParleyLocal parley() {
-        return parley;
+    public LoadTarget target() {
+        return target;
     }
 
-    /** The dynalite process ParleyLocal started: the one Node.js child of this JVM. */
+    /** The chat socket's address; a client adds its query. */
+    public URI webSocket() {
+        return target.webSocket();
+    }
+
+    /** The dynalite process the Parley keeps its tables in, if it has one. */
     public Optional<ProcessHandle> dynalite() {
-        return ProcessHandle.current().children()
-                .filter(child -> child.info().command().map(command -> command.endsWith("node")).orElse(false))
-                .findFirst();
-    }
-
-    public GatewayConsole.Tally console() {
-        return console.tally();
+        return target.dynalite();
     }
 
     /** Messages received, once each, by every client together. */
@@ -196,7 +195,7 @@ public final class ChatRoom implements AutoCloseable {
         return true;
     }
 
-    /** Closes every client normally, then stops Parley (dynalite last). */
+    /** Closes every client normally, then stops Parley (chat-local: dynalite last). */
     @Override
     public void close() {
         try {
@@ -206,7 +205,7 @@ public final class ChatRoom implements AutoCloseable {
             // Stopping the gateway below ends whatever is left.
         } finally {
             try {
-                parley.close();
+                target.close();
             } finally {
                 clientThreads.shutdownNow();
             }

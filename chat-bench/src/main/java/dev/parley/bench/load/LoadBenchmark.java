@@ -1,7 +1,6 @@
 package dev.parley.bench.load;
 
 import dev.parley.bench.Options;
-import dev.parley.local.gateway.CallbackCounts;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,16 +13,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Load: N real WebSocket clients, all connected before any sends, each sending M messages at uniformly random
- * intervals through all of Parley in this JVM (chat-local on dynalite, the real handlers). Every client enters what it
+ * intervals through all of Parley in this JVM: chat-local (on dynalite, the real handlers), chat-server, or each of
+ * them in turn ({@code --transport both}, then a table of the two side by side). Every client enters what it
  * receives in its {@link Ledger}; after a bounded drain the run must show every message delivered to every other
  * client exactly once, in its sender's order, acknowledged to its sender, with no error frame, unexpected close or
- * failed invocation. Reports delivery and acknowledgement latency percentiles and throughput; exits 1 when a check
- * fails, 2 for a bad option.
+ * failed invocation (chat-server: no error line in its log). Reports delivery and acknowledgement latency percentiles
+ * and throughput; exits 1 when a check of any run fails, 2 for a bad option.
  */
 public final class LoadBenchmark {
 
     static final Set<String> OPTIONS = Set.of("clients", "messages", "min-interval-ms", "max-interval-ms", "seed",
-            "warmup-s", "warmup-rate", "deadline-s", "drain-s", "allowed-duplicates-per-mille");
+            "warmup-s", "warmup-rate", "deadline-s", "drain-s", "allowed-duplicates-per-mille", "transport");
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
     /** After the last delivery expected, how long to keep listening for a late duplicate or stray frame. */
@@ -33,9 +33,11 @@ public final class LoadBenchmark {
 
     /** The settings of one run; see {@code bench/load.sh} for why the defaults are what they are. */
     record Settings(int clients, int messages, Duration minInterval, Duration maxInterval, long seed, Duration warmup,
-            int warmupRate, Duration deadline, Duration drain, int allowedDuplicatesPerMille) {
+            int warmupRate, Duration deadline, Duration drain, int allowedDuplicatesPerMille,
+            List<Transport> transports) {
 
         Settings {
+            transports = List.copyOf(transports);
             if (maxInterval.compareTo(minInterval) < 0) {
                 throw new IllegalArgumentException("--max-interval-ms must be at least --min-interval-ms");
             }
@@ -52,7 +54,8 @@ public final class LoadBenchmark {
                     options.integer("warmup-rate", 4, 1),
                     Duration.ofSeconds(options.integer("deadline-s", 900, 1)),
                     Duration.ofSeconds(options.integer("drain-s", 30, 1)),
-                    options.integer("allowed-duplicates-per-mille", 0, 0));
+                    options.integer("allowed-duplicates-per-mille", 0, 0),
+                    Transport.selected(options.text("transport", Transport.CHAT_LOCAL.flag())));
         }
 
         long messagesInAll() {
@@ -69,21 +72,33 @@ public final class LoadBenchmark {
             System.exit(2);
             return;
         }
-        System.exit(run(settings, System.out).passed() ? 0 : 1);
+        System.exit(runEach(settings, System.out).stream().allMatch(LoadReport::passed) ? 0 : 1);
     }
 
-    /** Runs the load, printing the report, and returns it. */
-    static LoadReport run(Settings settings, PrintStream out) {
+    /** Runs the load through each transport of {@code settings} in turn, printing their reports, then the table. */
+    static List<LoadReport> runEach(Settings settings, PrintStream out) {
+        List<LoadReport> reports = new ArrayList<>();
+        for (Transport transport : settings.transports()) {
+            reports.add(run(settings, transport, out));
+        }
+        if (reports.size() > 1) {
+            LoadComparison.print(reports, out);
+        }
+        return reports;
+    }
+
+    /** Runs the load through {@code transport}, printing the report, and returns it. */
+    static LoadReport run(Settings settings, Transport transport, PrintStream out) {
         out.printf("load: %d clients x %d messages, each after a uniformly random %d-%d ms, seed %d, after a warm-up of"
-                        + " %d s at %d messages/s; all of Parley in this JVM (chat-local, dynalite, the real handlers);"
-                        + " deadline %d s%n", settings.clients(), settings.messages(), settings.minInterval().toMillis(),
+                        + " %d s at %d messages/s; transport %s: all of Parley in this JVM (%s); deadline %d s%n",
+                settings.clients(), settings.messages(), settings.minInterval().toMillis(),
                 settings.maxInterval().toMillis(), settings.seed(), settings.warmup().toSeconds(),
-                settings.warmupRate(), settings.deadline().toSeconds());
+                settings.warmupRate(), transport.flag(), transport.parts(), settings.deadline().toSeconds());
         String machineBefore = Machine.describe();
         out.println("machine: " + machineBefore);
         long deadline = System.nanoTime() + settings.deadline().toNanos();
         long connectStart = System.nanoTime();
-        try (ChatRoom room = ChatRoom.open(settings.clients(), CONNECT_TIMEOUT)) {
+        try (ChatRoom room = ChatRoom.open(transport, settings.clients(), CONNECT_TIMEOUT)) {
             out.printf("connected %d clients in %.1f s%n", settings.clients(), (System.nanoTime() - connectStart) / 1e9);
             List<String> problems = new ArrayList<>();
             if (!settings.warmup().isZero()) {
@@ -93,7 +108,7 @@ public final class LoadBenchmark {
             long sentBefore = room.sent();
             long receivedBefore = room.received();
             CpuTime cpuBefore = CpuTime.now(room.dynalite());
-            CallbackCounts postsBefore = room.parley().gateway().callbackCounts();
+            LoadTarget.Activity activityBefore = room.target().activity();
             long firstSend = traffic.elapsedNanos();
             long lastSend;
             CpuTime cpu;
@@ -120,15 +135,19 @@ public final class LoadBenchmark {
             DeliveryCheck.Verification verification = DeliveryCheck.verify(room.ledgers(),
                     settings.allowedDuplicatesPerMille() / 1000.0);
             problems.addAll(verification.problems());
-            GatewayConsole.Tally console = room.console();
-            problems.addAll(console.problems());
-            CallbackCounts posts = room.parley().gateway().callbackCounts();
-            var report = new LoadReport(settings, verification, room.received() - receivedBefore, problems,
+            LoadTarget.Activity activity = room.target().activity();
+            problems.addAll(activity.problems());
+            int open = room.target().openConnections();
+            if (open != settings.clients()) {
+                problems.add(transport.flag() + " counts " + open + " open connections, not " + settings.clients());
+            }
+            long deliveries = room.received() - receivedBefore;
+            var report = new LoadReport(settings, transport, verification, deliveries, problems,
                     LatencySummary.of(traffic.deliveryLatencySinceLastCall()),
                     LatencySummary.of(traffic.ackLatencySinceLastCall()), Duration.ofNanos(lastSend - firstSend),
                     Duration.ofNanos(traffic.lastDeliveryNanos() - firstSend), cpu,
-                    posts.posts() - postsBefore.posts(), posts.throttled() - postsBefore.throttled(), console,
-                    machineBefore, Machine.describe());
+                    activity.since(activityBefore, deliveries), room.dynalite().isPresent(), machineBefore,
+                    Machine.describe());
             report.print(out);
             return report;
         }
@@ -175,12 +194,14 @@ public final class LoadBenchmark {
     }
 
     /** What a run measured and found. */
-    record LoadReport(Settings settings, DeliveryCheck.Verification verification, long deliveries, List<String> problems,
-            LatencySummary delivery, LatencySummary ack, Duration sending, Duration untilLastDelivery, CpuTime cpu,
-            long posts, long throttledPosts, GatewayConsole.Tally console, String machineBefore, String machineAfter) {
+    record LoadReport(Settings settings, Transport transport, DeliveryCheck.Verification verification,
+            long deliveries, List<String> problems, LatencySummary delivery, LatencySummary ack, Duration sending,
+            Duration untilLastDelivery, CpuTime cpu, List<String> transportActivity, boolean onDynalite,
+            String machineBefore, String machineAfter) {
 
         LoadReport {
             problems = List.copyOf(problems);
+            transportActivity = List.copyOf(transportActivity);
         }
 
         boolean passed() {
@@ -200,18 +221,15 @@ public final class LoadBenchmark {
                     deliveriesPerSecond(), verification.deliveries(), verification.expectedDeliveries());
             out.println("delivery latency (send -> each other client): " + delivery);
             out.println("ack latency (send -> ack at the sender):       " + ack);
-            out.printf("CPU from the first send to the end of the drain: this JVM %.1f s (%.0f us per delivery),"
-                            + " dynalite %.1f s (%.1f ms per message)%n", seconds(cpu.jvm()),
-                    seconds(cpu.jvm()) * 1e6 / Math.max(1, deliveries), seconds(cpu.dynalite()),
-                    seconds(cpu.dynalite()) * 1e3 / settings.messagesInAll());
-            out.printf("@connections: %,d POSTs for %,d deliveries (%,d more: attempts retried after a 2 s timeout or"
-                    + " a 429), %,d answered 429%n", posts, deliveries, posts - deliveries,
-                    throttledPosts);
+            out.printf("CPU from the first send to the end of the drain: this JVM %.1f s (%.0f us per delivery), %s%n",
+                    seconds(cpu.jvm()), microsPerDelivery(), onDynalite ? String.format("dynalite %.1f s (%.1f ms per"
+                            + " message)", seconds(cpu.dynalite()), seconds(cpu.dynalite()) * 1e3
+                            / settings.messagesInAll()) : "no dynalite (in-memory adapters)");
+            transportActivity.forEach(out::println);
             out.printf("duplicate deliveries: %,d of %,d expected with the warm-up (%.3f %%; allowed: %.1f %%)%n",
                     verification.duplicates(), verification.expectedDeliveries(),
                     100.0 * verification.duplicates() / Math.max(1, verification.expectedDeliveries()),
                     settings.allowedDuplicatesPerMille() / 10.0);
-            out.println("gateway: " + console);
             out.println("machine after: " + machineAfter);
             String once = settings.allowedDuplicatesPerMille() == 0 ? "exactly once"
                     : "at least once (repeats within the allowance)";
@@ -220,13 +238,18 @@ public final class LoadBenchmark {
                     + " failed invocation" : "CHECKS FAILED:");
             problems.forEach(problem -> out.println("  " + problem));
             out.printf("RESULT load clients=%d messages=%d deliveries=%d expected=%d %s %s deliveries_per_s=%.0f"
-                            + " duration_s=%.1f duplicates=%d passed=%s%n", settings.clients(), settings.messages(), deliveries,
-                    settings.messagesInAll() * (settings.clients() - 1), delivery.fields("latency"),
-                    ack.fields("ack"), deliveriesPerSecond(), seconds(untilLastDelivery), verification.duplicates(),
-                    passed());
+                            + " duration_s=%.1f duplicates=%d passed=%s transport=%s%n", settings.clients(),
+                    settings.messages(), deliveries, settings.messagesInAll() * (settings.clients() - 1),
+                    delivery.fields("latency"), ack.fields("ack"), deliveriesPerSecond(), seconds(untilLastDelivery),
+                    verification.duplicates(), passed(), transport.flag());
         }
 
-        private static double seconds(Duration duration) {
+        /** CPU of this JVM (server and clients alike) per delivery measured. */
+        double microsPerDelivery() {
+            return seconds(cpu.jvm()) * 1e6 / Math.max(1, deliveries);
+        }
+
+        static double seconds(Duration duration) {
             return Math.max(1, duration.toNanos()) / 1e9;
         }
     }

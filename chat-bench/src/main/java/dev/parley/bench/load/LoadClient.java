@@ -13,11 +13,10 @@ import java.util.concurrent.CompletionStage;
  * One chat client of a run: sends its numbered messages, one frame at a time, and enters every frame it receives in
  * its {@link Ledger}, timing deliveries and acknowledgements in the shared {@link Traffic}.
  */
-public final class LoadClient implements WebSocket.Listener {
+public final class LoadClient extends TextFrameListener {
 
     private final Ledger ledger;
     private final Traffic traffic;
-    private final StringBuilder partialText = new StringBuilder();
     private volatile boolean closing;
     /** The latest send: java.net.http allows one text frame in flight per socket, so each send waits for it. */
     private CompletableFuture<WebSocket> lastSend;
@@ -59,18 +58,7 @@ public final class LoadClient implements WebSocket.Listener {
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-        partialText.append(data);
-        if (last) {
-            String frame = partialText.toString();
-            partialText.setLength(0);
-            receive(frame);
-        }
-        socket.request(1);
-        return null;
-    }
-
-    private void receive(String frame) {
+    protected void text(String frame) {
         Map<String, Object> fields;
         try {
             fields = JSON.std.mapFrom(frame);

@@ -1,16 +1,14 @@
 package dev.parley.bench.soak;
 
 import com.sun.management.UnixOperatingSystemMXBean;
+import dev.parley.bench.ProcessReadings;
 import dev.parley.bench.load.ChatRoom;
 import dev.parley.bench.load.CpuTime;
 import dev.parley.bench.load.LatencySummary;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
@@ -52,7 +50,7 @@ final class ResourceSampler {
         nanosBefore = now;
         return new ResourceSample(elapsed, memory.getHeapMemoryUsage().getUsed(), threads.getThreadCount(),
                 os instanceof UnixOperatingSystemMXBean unix ? unix.getOpenFileDescriptorCount() : UNKNOWN,
-                room.parley().gateway().openConnections(), dynaliteRssKb(), room.received(), LatencySummary.of(interval),
+                room.target().openConnections(), dynaliteRssKb(), room.received(), LatencySummary.of(interval),
                 100 * used.jvm().toNanos() / wallNanos, 100 * used.dynalite().toNanos() / wallNanos);
     }
 
@@ -61,17 +59,8 @@ final class ResourceSampler {
         return LatencySummary.of(allLatencies);
     }
 
-    /** {@code VmRSS} from {@code /proc/<pid>/status} (Linux); -1 elsewhere or once dynalite is gone. */
+    /** {@code VmRSS} (Linux); -1 elsewhere or once dynalite is gone. */
     private long dynaliteRssKb() {
-        return dynalite.map(process -> {
-            try {
-                return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-                        .filter(line -> line.startsWith("VmRSS:"))
-                        .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                        .findFirst().orElse(UNKNOWN);
-            } catch (IOException gone) {
-                return UNKNOWN;
-            }
-        }).orElse(UNKNOWN);
+        return dynalite.map(process -> ProcessReadings.rssKb(process.pid())).orElse(ProcessReadings.UNKNOWN);
     }
 }

@@ -110,7 +110,7 @@ public final class SoakBenchmark {
             samples.add(last);
             DeliveryCheck.Verification verification = DeliveryCheck.verify(room.ledgers());
             problems.addAll(verification.problems());
-            problems.addAll(room.console().problems());
+            problems.addAll(room.target().activity().problems());
             samples.stream().filter(sample -> sample.gatewayConnections() != settings.clients()).findFirst()
                     .ifPresent(sample -> problems.add("the gateway had " + sample.gatewayConnections() + " of "
                             + settings.clients() + " connections open at " + sample.elapsed().toSeconds() + " s"));
