@@ -8,16 +8,10 @@ import dev.parley.chat.adapter.in.socket.SocketDirectory;
 import dev.parley.chat.adapter.in.socket.SocketOutbox;
 import dev.parley.chat.adapter.out.memory.InMemoryMessagePublisher;
 import dev.parley.chat.auth.SigningKey;
-import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.auth.TokenVerifier;
 import dev.parley.chat.domain.model.ConnectionId;
-import dev.parley.chat.domain.model.ConnectionLimit;
-import dev.parley.chat.domain.model.HistoryWindow;
-import dev.parley.chat.domain.model.MessageRateLimit;
-import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.port.out.DeliveryResult;
 import dev.parley.chat.protocol.FrameWriter;
-import dev.parley.chat.wiring.domain.DomainSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -93,14 +87,12 @@ public final class ChatServer implements AutoCloseable {
     /** Starts a server as {@code options} say, logging to {@code logOut}. */
     public static ChatServer start(ServerOptions options, PrintStream logOut) throws Exception {
         ServerComponent component = DaggerServerComponent.builder()
-                .settings(new DomainSettings(MessageRateLimit.DEFAULT, RoomLimit.DEFAULT, ConnectionLimit.DEFAULT,
-                        HistoryWindow.DEFAULT))
+                .settings(options.domain())
                 .build();
         Clock clock = component.clock();
         var log = new JsonLog(logOut, clock);
         Optional<TokenVerifier> verifier = options.signingSecretFile().map(file -> new TokenVerifier(
-                SigningKey.fromText(read(file)), clock,
-                new TokenRules(options.tokenAudience(), TokenRules.DEFAULT_MAX_LIFETIME)));
+                SigningKey.fromText(read(file)), clock, options.tokenRules()));
 
         var threads = new QueuedThreadPool();
         threads.setName("chat-server");
