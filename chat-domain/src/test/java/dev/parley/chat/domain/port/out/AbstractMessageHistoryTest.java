@@ -36,16 +36,22 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AbstractMessageHistoryTest {
 
-    private static final Instant NOW = Instant.parse("2026-12-03T08:00:00.125Z");
-    private static final Instant EXPIRES = NOW.plus(Duration.ofDays(7));
-    private static final RoomName ROOM = new RoomName("design");
-    private static final RoomName OTHER_ROOM = new RoomName("team-a.random:1");
+    protected static final Instant NOW = Instant.parse("2026-12-03T08:00:00.125Z");
+    protected static final Instant EXPIRES = NOW.plus(Duration.ofDays(7));
+    protected static final RoomName ROOM = new RoomName("design");
+    protected static final RoomName OTHER_ROOM = new RoomName("team-a.random:1");
     private static final ConnectionId ANN = new ConnectionId("QW5uLWNvbm4=");
 
     private MessageHistory history;
 
-    /** A history that holds no room; called before each test. */
+    /** A history that holds no room, its clock (if it has one) at {@link #NOW}; called before each test. */
     protected abstract MessageHistory createEmptyHistory();
+
+    /**
+     * Moves the clock of a history that drops expired entries by one (the in-memory history) to {@code instant}; a
+     * history whose store deletes them on its own time (DynamoDB's TTL) has no clock to move.
+     */
+    protected void clockAt(Instant instant) {}
 
     /** Issue 18's measure: 50 senders racing 100 messages each to one room get seqs 1 to 5,000, each once. */
     private static final int RACING_SENDERS = 50;
@@ -96,6 +102,24 @@ public abstract class AbstractMessageHistoryTest {
 
         assertThat(history.entries(ROOM, HistoryPosition.start(stored.position().epoch()), 1)).containsExactly(stored);
         assertThat(history.latest(ROOM, stored.position().epoch(), 2, 10)).containsExactly(stored);
+    }
+
+    @Test
+    void anEntryIsKeptUntilItExpires_whateverIsWrittenAfterIt() {
+        var early = storedMessage(ROOM, history.allocate(ROOM, NOW), "expires first", Optional.empty());
+        history.store(early, NOW.plusSeconds(60));
+        HistoryPosition failed = history.allocate(ROOM, NOW);
+        history.markVoid(ROOM, failed, NOW, NOW.plusSeconds(60));
+        var elsewhere = storedMessage(OTHER_ROOM, history.allocate(OTHER_ROOM, NOW), "elsewhere", Optional.empty());
+        history.store(elsewhere, NOW.plusSeconds(60));
+
+        clockAt(NOW.plusSeconds(60)); // the last moment they are kept
+        var late = storedMessage(ROOM, history.allocate(ROOM, NOW.plusSeconds(60)), "later", Optional.empty());
+        history.store(late, EXPIRES);
+
+        assertThat(history.entries(ROOM, HistoryPosition.start(early.position().epoch()), 3))
+                .containsExactly(early, new VoidSeq(failed, NOW), late);
+        assertThat(history.latest(OTHER_ROOM, elsewhere.position().epoch(), 2, 10)).containsExactly(elsewhere);
     }
 
     @Test
@@ -227,7 +251,7 @@ public abstract class AbstractMessageHistoryTest {
         return stored;
     }
 
-    private static StoredMessage storedMessage(
+    protected static StoredMessage storedMessage(
             RoomName room, HistoryPosition position, String text, Optional<UserId> userId) {
         var message = new ChatMessage(MessageId.random(), ANN, new DisplayName("Ann"), userId, new MessageText(text),
                 NOW.plusMillis(position.seq()), Optional.of(room), OptionalLong.of(position.seq()));
