@@ -12,6 +12,7 @@ import dev.parley.chat.auth.TokenVerifier;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.port.out.DeliveryResult;
 import dev.parley.chat.protocol.FrameWriter;
+import dev.parley.pages.BundledPages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -27,9 +28,6 @@ import java.util.Optional;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.Resource;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
@@ -46,7 +44,6 @@ public final class ChatServer implements AutoCloseable {
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
     /** How long a shutdown waits for the sockets to take their last frames and close. */
     static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(10);
-    private static final String BUNDLED_PAGES = "web/";
 
     private final Server server;
     private final ServerConnector connector;
@@ -116,7 +113,7 @@ public final class ChatServer implements AutoCloseable {
                 options.outboxFrames());
         var http = new ChatHttp(container, sockets, component.broadcastUseCase(), component.frameReader(),
                 component.frameWriter(), verifier, log);
-        server.setHandler(new Handler.Sequence(http, pages(server)));
+        server.setHandler(new Handler.Sequence(http, BundledPages.handler(server, Optional.empty())));
         server.start();
         log.info("started", Map.of("host", options.host(), "port", connector.getLocalPort(),
                 "authorization", verifier.isPresent() ? "tokens" : "off"));
@@ -163,17 +160,6 @@ public final class ChatServer implements AutoCloseable {
         };
     }
 
-    private static Handler pages(Server server) {
-        Resource base = ResourceFactory.of(server).newClassLoaderResource(BUNDLED_PAGES);
-        if (base == null) {
-            throw new IllegalStateException("the bundled pages (classpath " + BUNDLED_PAGES + ") are missing");
-        }
-        var handler = new ResourceHandler();
-        handler.setBaseResource(base);
-        handler.setDirAllowed(false);
-        handler.setWelcomeFiles("index.html");
-        return handler;
-    }
 
     private static String read(Path file) {
         try {

@@ -37,12 +37,7 @@ class InMemoryMessageHistoryTest extends AbstractMessageHistoryTest {
     @Test
     void givenTheClockPastAnEntrysExpiry_aWrite_dropsItInEveryRoom() {
         var history = (InMemoryMessageHistory) createEmptyHistory();
-        var expiring = storedMessage(ROOM, history.allocate(ROOM, NOW), "expires", Optional.empty());
-        history.store(expiring, NOW.plusSeconds(60));
-        HistoryPosition failed = history.allocate(ROOM, NOW);
-        history.markVoid(ROOM, failed, NOW, NOW.plusSeconds(60));
-        var elsewhere = storedMessage(OTHER_ROOM, history.allocate(OTHER_ROOM, NOW), "elsewhere", Optional.empty());
-        history.store(elsewhere, NOW.plusSeconds(60));
+        Expiring expiring = storeExpiring(history, NOW.plusSeconds(60));
         var kept = storedMessage(ROOM, history.allocate(ROOM, NOW), "kept", Optional.empty());
         history.store(kept, EXPIRES);
 
@@ -51,8 +46,8 @@ class InMemoryMessageHistoryTest extends AbstractMessageHistoryTest {
         history.store(late, EXPIRES);
 
         assertThat(history.entries(ROOM, HistoryPosition.start(kept.position().epoch()), 4)).containsExactly(kept, late);
-        assertThat(history.latest(OTHER_ROOM, elsewhere.position().epoch(), 2, 10)).isEmpty();
-        assertThat(history.head(OTHER_ROOM).latest()).isEqualTo(elsewhere.position());
+        assertThat(history.latest(OTHER_ROOM, expiring.elsewhere().position().epoch(), 2, 10)).isEmpty();
+        assertThat(history.head(OTHER_ROOM).latest()).isEqualTo(expiring.elsewhere().position());
     }
 
     @Test

@@ -106,20 +106,30 @@ public abstract class AbstractMessageHistoryTest {
 
     @Test
     void anEntryIsKeptUntilItExpires_whateverIsWrittenAfterIt() {
-        var early = storedMessage(ROOM, history.allocate(ROOM, NOW), "expires first", Optional.empty());
-        history.store(early, NOW.plusSeconds(60));
-        HistoryPosition failed = history.allocate(ROOM, NOW);
-        history.markVoid(ROOM, failed, NOW, NOW.plusSeconds(60));
-        var elsewhere = storedMessage(OTHER_ROOM, history.allocate(OTHER_ROOM, NOW), "elsewhere", Optional.empty());
-        history.store(elsewhere, NOW.plusSeconds(60));
+        Expiring expiring = storeExpiring(history, NOW.plusSeconds(60));
 
         clockAt(NOW.plusSeconds(60)); // the last moment they are kept
         var late = storedMessage(ROOM, history.allocate(ROOM, NOW.plusSeconds(60)), "later", Optional.empty());
         history.store(late, EXPIRES);
 
-        assertThat(history.entries(ROOM, HistoryPosition.start(early.position().epoch()), 3))
-                .containsExactly(early, new VoidSeq(failed, NOW), late);
-        assertThat(history.latest(OTHER_ROOM, elsewhere.position().epoch(), 2, 10)).containsExactly(elsewhere);
+        assertThat(history.entries(ROOM, HistoryPosition.start(late.position().epoch()), 3))
+                .containsExactly(expiring.message(), expiring.voided(), late);
+        assertThat(history.latest(OTHER_ROOM, expiring.elsewhere().position().epoch(), 2, 10))
+                .containsExactly(expiring.elsewhere());
+    }
+
+    /** Entries written {@link #NOW} to expire together: a message and a void seq in one room, a message in another. */
+    protected record Expiring(StoredMessage message, VoidSeq voided, StoredMessage elsewhere) {}
+
+    /** Writes the {@link Expiring} entries into {@code history}, to expire at {@code expiresAt}. */
+    protected static Expiring storeExpiring(MessageHistory history, Instant expiresAt) {
+        var message = storedMessage(ROOM, history.allocate(ROOM, NOW), "expires", Optional.empty());
+        history.store(message, expiresAt);
+        HistoryPosition failed = history.allocate(ROOM, NOW);
+        history.markVoid(ROOM, failed, NOW, expiresAt);
+        var elsewhere = storedMessage(OTHER_ROOM, history.allocate(OTHER_ROOM, NOW), "elsewhere", Optional.empty());
+        history.store(elsewhere, expiresAt);
+        return new Expiring(message, new VoidSeq(failed, NOW), elsewhere);
     }
 
     @Test
