@@ -46,8 +46,7 @@ class ChatServerAuthorizationTest {
     @BeforeEach
     void startServer(@TempDir Path folder) throws Exception {
         Path secret = Files.writeString(folder.resolve("secret"), SECRET + "\n");
-        server = ChatServer.start(new ServerOptions("127.0.0.1", 0, Optional.of(secret), "parley",
-                ServerOptions.DEFAULT_OUTBOX_FRAMES), new PrintStream(OutputStream.nullOutputStream()));
+        server = ChatServer.start(ServerOptions.parse("--port", "0", "--signing-secret-file", secret.toString()), new PrintStream(OutputStream.nullOutputStream()));
     }
 
     @AfterEach

@@ -5,7 +5,6 @@ import dev.parley.chat.server.ServerOptions;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.util.Optional;
 
 /** The protocol on chat-server: the use cases behind its own Jetty socket. */
 class ChatServerConformanceTest extends ProtocolConformance {
@@ -14,8 +13,7 @@ class ChatServerConformanceTest extends ProtocolConformance {
     Transport start() {
         ChatServer server;
         try {
-            server = ChatServer.start(new ServerOptions("127.0.0.1", 0, Optional.empty(), "parley",
-                    ServerOptions.DEFAULT_OUTBOX_FRAMES), new PrintStream(OutputStream.nullOutputStream()));
+            server = ChatServer.start(ServerOptions.parse("--port", "0"), new PrintStream(OutputStream.nullOutputStream()));
         } catch (Exception failure) {
             throw new IllegalStateException("chat-server did not start", failure);
         }

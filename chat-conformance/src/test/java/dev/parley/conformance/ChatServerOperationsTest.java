@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +36,7 @@ class ChatServerOperationsTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        server = ChatServer.start(new ServerOptions("127.0.0.1", 0, Optional.empty(), "parley",
-                ServerOptions.DEFAULT_OUTBOX_FRAMES), new PrintStream(logged, true, StandardCharsets.UTF_8));
+        server = ChatServer.start(ServerOptions.parse("--port", "0"), new PrintStream(logged, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach

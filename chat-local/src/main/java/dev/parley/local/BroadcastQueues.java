@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.parley.chat.adapter.in.lambda.BroadcastWorkerRoute;
-import dev.parley.chat.settings.BroadcastQueueSettings;
+import dev.parley.chat.settings.aws.BroadcastQueueSettings;
 import dev.parley.chat.wiring.BroadcastQueueConfiguration;
 import dev.parley.local.gateway.sqs.EmbeddedSqs;
 import dev.parley.local.gateway.sqs.QueueDefinition;

@@ -10,15 +10,15 @@ import dev.parley.local.gateway.ApiKey;
 import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.LocalGateway;
 import dev.parley.chat.adapter.in.lambda.BroadcastWorkerRoute;
-import dev.parley.chat.settings.BroadcastQueueSettings;
-import dev.parley.chat.settings.ConnectAuthSettings;
+import dev.parley.chat.settings.HistoryWindowSettings;
+import dev.parley.chat.settings.aws.BroadcastQueueSettings;
+import dev.parley.chat.settings.aws.ConnectAuthSettings;
 import dev.parley.chat.settings.ConnectionLimitSettings;
 import dev.parley.chat.settings.InvalidSettingException;
-import dev.parley.chat.settings.HistorySettings;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.settings.Setting;
-import dev.parley.chat.settings.TableSettings;
+import dev.parley.chat.settings.aws.TableSettings;
 import dev.parley.chat.settings.TokenSettings;
 import dev.parley.chat.auth.TokenRules;
 import java.net.URI;
@@ -68,8 +68,8 @@ final class CommandLine {
         SEND_BURST(SendRateSettings.BURST),
         MAX_ROOMS_PER_CONNECTION(RoomSettings.MAX_ROOMS_PER_CONNECTION),
         MAX_CONNECTIONS_PER_USER(ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER),
-        HISTORY_WINDOW(HistorySettings.HISTORY_WINDOW),
-        HISTORY_RETENTION(HistorySettings.HISTORY_RETENTION),
+        HISTORY_WINDOW(HistoryWindowSettings.HISTORY_WINDOW),
+        HISTORY_RETENTION(HistoryWindowSettings.HISTORY_RETENTION),
         AUTH_SECRET("--auth-secret", "SECRET", "turn authorization on: $connect needs ?token= signed with this secret, "
                 + "at least 32 bytes (better in " + AUTH_SECRET_VARIABLE + ", out of the process list)", "off"),
         ADMIN_KEY("--admin-key", "KEY", "with authorization on, the broadcast endpoint needs this key in x-api-key, "
@@ -271,8 +271,8 @@ final class CommandLine {
                 case MAX_ROOMS_PER_CONNECTION -> maxRooms = RoomSettings.MAX_ROOMS_PER_CONNECTION.fromFlag(value);
                 case MAX_CONNECTIONS_PER_USER ->
                         maxConnections = ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER.fromFlag(value);
-                case HISTORY_WINDOW -> historyWindow = HistorySettings.HISTORY_WINDOW.fromFlag(value);
-                case HISTORY_RETENTION -> historyRetention = HistorySettings.HISTORY_RETENTION.fromFlag(value);
+                case HISTORY_WINDOW -> historyWindow = HistoryWindowSettings.HISTORY_WINDOW.fromFlag(value);
+                case HISTORY_RETENTION -> historyRetention = HistoryWindowSettings.HISTORY_RETENTION.fromFlag(value);
                 // Checked in toOptions(), whose messages never repeat a secret.
                 case AUTH_SECRET -> authSecret = Optional.of(value);
                 case ADMIN_KEY -> adminKey = Optional.of(value);

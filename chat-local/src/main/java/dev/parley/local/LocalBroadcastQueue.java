@@ -1,7 +1,7 @@
 package dev.parley.local;
 
 import dev.parley.chat.adapter.in.lambda.BroadcastWorkerRoute;
-import dev.parley.chat.settings.BroadcastQueueSettings;
+import dev.parley.chat.settings.aws.BroadcastQueueSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

@@ -11,7 +11,7 @@ import dev.parley.chat.wiring.ChatConfiguration;
 import dev.parley.local.gateway.CallbackThrottle;
 import dev.parley.local.gateway.ConnectionLimits;
 import dev.parley.local.gateway.LocalGateway;
-import dev.parley.chat.settings.ConnectAuthSettings;
+import dev.parley.chat.settings.aws.ConnectAuthSettings;
 import dev.parley.chat.settings.SendRateSettings;
 import java.net.InetAddress;
 import java.net.URI;

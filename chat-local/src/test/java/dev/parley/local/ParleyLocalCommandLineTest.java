@@ -10,7 +10,7 @@ import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.local.gateway.CallbackThrottle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import dev.parley.chat.settings.BroadcastQueueSettings;
+import dev.parley.chat.settings.aws.BroadcastQueueSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,7 @@ class ChatServerInBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ChatServer.start(new ServerOptions("127.0.0.1", 0, Optional.empty(), "parley",
-                ServerOptions.DEFAULT_OUTBOX_FRAMES), new PrintStream(OutputStream.nullOutputStream()));
+        server = ChatServer.start(ServerOptions.parse("--port", "0"), new PrintStream(OutputStream.nullOutputStream()));
         annBrowser = Browser.start();
         bobBrowser = Browser.start();
         operatorBrowser = Browser.start();

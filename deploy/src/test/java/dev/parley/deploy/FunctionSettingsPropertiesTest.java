@@ -2,14 +2,15 @@ package dev.parley.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.chat.settings.CallbackSettings;
-import dev.parley.chat.settings.ConnectAuthSettings;
 import dev.parley.chat.settings.ConnectionLimitSettings;
-import dev.parley.chat.settings.BroadcastQueueSettings;
-import dev.parley.chat.settings.HistorySettings;
+import dev.parley.chat.settings.HistoryWindowSettings;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.Setting;
-import dev.parley.chat.settings.TableSettings;
+import dev.parley.chat.settings.aws.BroadcastQueueSettings;
+import dev.parley.chat.settings.aws.CallbackSettings;
+import dev.parley.chat.settings.aws.ConnectAuthSettings;
+import dev.parley.chat.settings.aws.HistorySettings;
+import dev.parley.chat.settings.aws.TableSettings;
 import dev.parley.chat.wiring.ChatConfiguration;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -74,7 +75,7 @@ class FunctionSettingsPropertiesTest {
                 TableSettings.ACTIVE_SHARDS, TableSettings.CONNECTION_RETENTION_DAYS, CallbackSettings.RATE_PER_SECOND,
                 CallbackSettings.BURST, RoomSettings.MAX_ROOMS_PER_CONNECTION,
                 ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER, ConnectAuthSettings.REQUIRE_AUTH,
-                HistorySettings.HISTORY_TABLE_NAME, HistorySettings.HISTORY_WINDOW, HistorySettings.HISTORY_RETENTION,
+                HistorySettings.HISTORY_TABLE_NAME, HistoryWindowSettings.HISTORY_WINDOW, HistoryWindowSettings.HISTORY_RETENTION,
                 BroadcastQueueSettings.BROADCAST_INLINE_LIMIT, BroadcastQueueSettings.BROADCAST_PAGE_SIZE);
     }
 

@@ -9,7 +9,7 @@ import dev.parley.bench.Options;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
-import dev.parley.chat.settings.BroadcastQueueSettings;
+import dev.parley.chat.settings.aws.BroadcastQueueSettings;
 import dev.parley.local.LocalOptions;
 import dev.parley.local.ParleyLocal;
 import dev.parley.local.gateway.VirtualConnections;

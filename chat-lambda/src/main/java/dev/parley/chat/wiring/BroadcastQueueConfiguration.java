@@ -1,6 +1,6 @@
 package dev.parley.chat.wiring;
 
-import dev.parley.chat.settings.BroadcastQueueSettings;
+import dev.parley.chat.settings.aws.BroadcastQueueSettings;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;

@@ -15,7 +15,7 @@ import dev.parley.chat.domain.service.BroadcastStatusService;
 import dev.parley.chat.domain.service.SendBroadcastPageService;
 import dev.parley.chat.domain.service.StartBroadcastService;
 import dev.parley.chat.protocol.BroadcastPageCodec;
-import dev.parley.chat.settings.BroadcastQueueSettings;
+import dev.parley.chat.settings.aws.BroadcastQueueSettings;
 import java.time.Clock;
 import javax.inject.Singleton;
 

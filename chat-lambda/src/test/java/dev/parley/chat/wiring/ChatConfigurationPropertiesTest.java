@@ -2,9 +2,9 @@ package dev.parley.chat.wiring;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.parley.chat.settings.CallbackSettings;
+import dev.parley.chat.settings.aws.CallbackSettings;
 import dev.parley.chat.settings.Setting;
-import dev.parley.chat.settings.TableSettings;
+import dev.parley.chat.settings.aws.TableSettings;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;

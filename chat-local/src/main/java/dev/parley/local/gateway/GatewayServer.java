@@ -1,5 +1,6 @@
 package dev.parley.local.gateway;
 
+import dev.parley.pages.BundledPages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,10 +13,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.resource.Resource;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
@@ -26,8 +24,6 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
  */
 final class GatewayServer {
 
-    /** The classpath folder of the pages served when no web root is given. */
-    private static final String BUNDLED_PAGES = "web/";
     private static final int ACCEPT_QUEUE = 1024;
 
     private final Server server;
@@ -64,7 +60,7 @@ final class GatewayServer {
      * {@code pageHeaders} of its request.
      */
     void start(Handler routes, Optional<Path> webRoot, Function<Request, Map<String, String>> pageHeaders) throws Exception {
-        server.setHandler(new Handler.Sequence(routes, withHeaders(pages(webRoot), pageHeaders)));
+        server.setHandler(new Handler.Sequence(routes, withHeaders(BundledPages.handler(server, webRoot), pageHeaders)));
         server.start();
     }
 
@@ -91,19 +87,6 @@ final class GatewayServer {
         }
     }
 
-    private Handler pages(Optional<Path> webRoot) {
-        ResourceFactory resources = ResourceFactory.of(server);
-        Resource base = webRoot.map(resources::newResource)
-                .orElseGet(() -> resources.newClassLoaderResource(BUNDLED_PAGES));
-        if (base == null) {
-            throw new IllegalStateException("the bundled pages (classpath " + BUNDLED_PAGES + ") are missing");
-        }
-        var handler = new ResourceHandler();
-        handler.setBaseResource(base);
-        handler.setDirAllowed(false);
-        handler.setWelcomeFiles("index.html");
-        return handler;
-    }
 
     /**
      * Jetty's defaults, less the per-connection cache of header fields: the SDKs sign every call with a new date,

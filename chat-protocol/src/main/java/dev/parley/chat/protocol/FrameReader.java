@@ -23,6 +23,9 @@ import dev.parley.chat.domain.port.in.ListMembersCommand;
 import dev.parley.chat.domain.port.in.SendMessageCommand.Addressee;
 import dev.parley.chat.domain.port.in.SendMessageCommand;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +195,24 @@ public final class FrameReader {
         return new BroadcastCommand(text, fields.containsKey(FieldNames.ROOM)
                 ? Optional.of(room(fields.get(FieldNames.ROOM)))
                 : Optional.empty());
+    }
+
+    /** Reads the broadcast endpoint's body as it came, bytes that must be UTF-8: see {@link #broadcastRequest(String)}. */
+    public BroadcastCommand broadcastRequest(byte[] body) throws InvalidFrameException {
+        return broadcastRequest(strictUtf8(body));
+    }
+
+    private static String strictUtf8(byte[] bytes) throws InvalidFrameException {
+        try {
+            // Strict: a lenient decoder would turn bad bytes into U+FFFD and broadcast the mojibake
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw new InvalidFrameException(ErrorCode.INVALID_JSON, "the body is not UTF-8 text");
+        }
     }
 
     /** The id in a broadcast's status URL: a UUID as Parley writes it, lower case with hyphens. */

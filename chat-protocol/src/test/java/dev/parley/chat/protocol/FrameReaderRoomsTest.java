@@ -12,6 +12,7 @@ import dev.parley.chat.domain.port.in.JoinRoomCommand;
 import dev.parley.chat.domain.port.in.LeaveRoomCommand;
 import dev.parley.chat.domain.port.in.ListMembersCommand;
 import dev.parley.chat.domain.port.in.SendMessageCommand;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,6 +134,19 @@ class FrameReaderRoomsTest {
                 .isEqualTo(new BroadcastCommand(new MessageText("noon")));
         assertThat(reader.broadcastRequest("{\"message\":\"noon\",\"room\":\"design\"}"))
                 .isEqualTo(new BroadcastCommand(new MessageText("noon"), Optional.of(DESIGN)));
+    }
+
+    @Test
+    void givenBroadcastBodyAsBytes_broadcastRequest_readsStrictUtf8() throws InvalidFrameException {
+        assertThat(reader.broadcastRequest("{\"message\":\"noon ✓\"}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new BroadcastCommand(new MessageText("noon ✓")));
+        // a lone continuation byte, which a lenient decoder would read as U+FFFD
+        byte[] notUtf8 = {'{', '"', 'm', 'e', 's', 's', 'a', 'g', 'e', '"', ':', '"', (byte) 0x80, '"', '}'};
+        assertThatThrownBy(() -> reader.broadcastRequest(notUtf8))
+                .isInstanceOfSatisfying(InvalidFrameException.class, invalid -> {
+                    assertThat(invalid.code()).isEqualTo(ErrorCode.INVALID_JSON);
+                    assertThat(invalid).hasMessage("the body is not UTF-8 text");
+                });
     }
 
     @ParameterizedTest

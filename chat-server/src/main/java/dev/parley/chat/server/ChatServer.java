@@ -8,16 +8,11 @@ import dev.parley.chat.adapter.in.socket.SocketDirectory;
 import dev.parley.chat.adapter.in.socket.SocketOutbox;
 import dev.parley.chat.adapter.out.memory.InMemoryMessagePublisher;
 import dev.parley.chat.auth.SigningKey;
-import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.auth.TokenVerifier;
 import dev.parley.chat.domain.model.ConnectionId;
-import dev.parley.chat.domain.model.ConnectionLimit;
-import dev.parley.chat.domain.model.HistoryWindow;
-import dev.parley.chat.domain.model.MessageRateLimit;
-import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.port.out.DeliveryResult;
 import dev.parley.chat.protocol.FrameWriter;
-import dev.parley.chat.wiring.domain.DomainSettings;
+import dev.parley.pages.BundledPages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -33,9 +28,6 @@ import java.util.Optional;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.Resource;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
@@ -52,7 +44,6 @@ public final class ChatServer implements AutoCloseable {
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
     /** How long a shutdown waits for the sockets to take their last frames and close. */
     static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(10);
-    private static final String BUNDLED_PAGES = "web/";
 
     private final Server server;
     private final ServerConnector connector;
@@ -93,14 +84,12 @@ public final class ChatServer implements AutoCloseable {
     /** Starts a server as {@code options} say, logging to {@code logOut}. */
     public static ChatServer start(ServerOptions options, PrintStream logOut) throws Exception {
         ServerComponent component = DaggerServerComponent.builder()
-                .settings(new DomainSettings(MessageRateLimit.DEFAULT, RoomLimit.DEFAULT, ConnectionLimit.DEFAULT,
-                        HistoryWindow.DEFAULT))
+                .settings(options.domain())
                 .build();
         Clock clock = component.clock();
         var log = new JsonLog(logOut, clock);
         Optional<TokenVerifier> verifier = options.signingSecretFile().map(file -> new TokenVerifier(
-                SigningKey.fromText(read(file)), clock,
-                new TokenRules(options.tokenAudience(), TokenRules.DEFAULT_MAX_LIFETIME)));
+                SigningKey.fromText(read(file)), clock, options.tokenRules()));
 
         var threads = new QueuedThreadPool();
         threads.setName("chat-server");
@@ -124,7 +113,7 @@ public final class ChatServer implements AutoCloseable {
                 options.outboxFrames());
         var http = new ChatHttp(container, sockets, component.broadcastUseCase(), component.frameReader(),
                 component.frameWriter(), verifier, log);
-        server.setHandler(new Handler.Sequence(http, pages(server)));
+        server.setHandler(new Handler.Sequence(http, BundledPages.handler(server, Optional.empty())));
         server.start();
         log.info("started", Map.of("host", options.host(), "port", connector.getLocalPort(),
                 "authorization", verifier.isPresent() ? "tokens" : "off"));
@@ -171,17 +160,6 @@ public final class ChatServer implements AutoCloseable {
         };
     }
 
-    private static Handler pages(Server server) {
-        Resource base = ResourceFactory.of(server).newClassLoaderResource(BUNDLED_PAGES);
-        if (base == null) {
-            throw new IllegalStateException("the bundled pages (classpath " + BUNDLED_PAGES + ") are missing");
-        }
-        var handler = new ResourceHandler();
-        handler.setBaseResource(base);
-        handler.setDirAllowed(false);
-        handler.setWelcomeFiles("index.html");
-        return handler;
-    }
 
     private static String read(Path file) {
         try {

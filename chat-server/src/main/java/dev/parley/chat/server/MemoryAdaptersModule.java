@@ -14,9 +14,14 @@ import dev.parley.chat.domain.port.out.MessageHistory;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.port.out.SendReceipts;
+import dev.parley.chat.wiring.domain.DomainSettings;
+import java.time.Clock;
 import javax.inject.Singleton;
 
-/** Every outbound port in this process's memory: one node, nothing kept across a restart. */
+/**
+ * Every outbound port in this process's memory: one node, nothing kept across a restart; the history keeps what the
+ * window reads of each room, until it expires.
+ */
 @Module
 final class MemoryAdaptersModule {
 
@@ -42,8 +47,8 @@ final class MemoryAdaptersModule {
 
     @Provides
     @Singleton
-    static MessageHistory messageHistory() {
-        return new InMemoryMessageHistory();
+    static MessageHistory messageHistory(DomainSettings settings, Clock clock) {
+        return InMemoryMessageHistory.forWindow(settings.history(), clock);
     }
 
     @Provides

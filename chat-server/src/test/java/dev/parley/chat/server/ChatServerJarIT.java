@@ -44,6 +44,17 @@ class ChatServerJarIT {
     }
 
     @Test
+    void aSettingOutOfItsRangeExits2WithOneLineNamingItsFlagAndRange() throws Exception {
+        Process wrong = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--max-rooms-per-connection", "0").start();
+
+        String errors = new String(wrong.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(wrong.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(wrong.exitValue()).isEqualTo(2);
+        assertThat(errors).isEqualTo("chat-server: --max-rooms-per-connection must be a whole number from 1 to 1000, "
+                + "not '0'" + System.lineSeparator());
+    }
+
+    @Test
     void theJarServesHealthAndStopsCleanlyOnSigterm() throws Exception {
         Process server = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--port", "0").start();
         try {

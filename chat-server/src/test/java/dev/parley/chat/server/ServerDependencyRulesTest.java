@@ -18,7 +18,7 @@ class ServerDependencyRulesTest {
     static final ArchRule never_the_lambda_handlers_their_wiring_or_aws = noClasses()
             .that().resideInAnyPackage(SERVER, SOCKETS)
             .should().dependOnClassesThat().resideInAnyPackage("dev.parley.chat.adapter.in.lambda..",
-                    "dev.parley.chat.wiring", "dev.parley.chat.settings..", "dev.parley.chat.adapter.out.dynamodb..",
+                    "dev.parley.chat.wiring", "dev.parley.chat.settings.aws..", "dev.parley.chat.adapter.out.dynamodb..",
                     "dev.parley.chat.adapter.out.apigateway..", "software.amazon..", "com.amazonaws..")
             .because("chat-server runs without AWS: it drives the use cases itself");
 

@@ -42,9 +42,9 @@ final class ChatFixture {
     final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
     final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(registry);
     final RecordingMessagePublisher publisher = new RecordingMessagePublisher();
-    final InMemoryMessageHistory history = new InMemoryMessageHistory();
     final InMemorySendReceipts receipts = new InMemorySendReceipts();
     final AdjustableClock clock = new AdjustableClock(NOW);
+    final InMemoryMessageHistory history = InMemoryMessageHistory.forWindow(HistoryWindow.DEFAULT, clock);
     final InMemoryLimitRegistry limits = new InMemoryLimitRegistry();
 
     /** Sending through {@code registry} (this fixture's or one wrapping it), with its history. */

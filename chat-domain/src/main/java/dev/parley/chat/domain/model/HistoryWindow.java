@@ -62,6 +62,14 @@ public record HistoryWindow(int maxMessages, Duration retention) {
         return !sentAt.plus(retention).isAfter(at);
     }
 
+    /**
+     * How many of a room's latest entries a history bounded by this window keeps: every seq a resume inside the window
+     * replays, and the latest messages after a gap. Paging further back finds nothing in such a history.
+     */
+    public int entriesKeptPerRoom() {
+        return Math.max(maxMessages, LATEST_AFTER_GAP + 1);
+    }
+
     /** When a message sent {@code sentAt} expires. */
     public Instant expiresAt(Instant sentAt) {
         return sentAt.plus(retention);

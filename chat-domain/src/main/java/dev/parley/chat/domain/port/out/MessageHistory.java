@@ -13,8 +13,10 @@ import java.util.List;
  * Where each room's messages are kept in seq order. A seq is allocated atomically, so racing senders get 1, 2, 3…
  * each once; then its message is stored (or, when that fails, the seq marked void). Every read is consistent: an
  * entry whose write returned is in it. A room's history starts, with a new epoch, the first time it is read or
- * written, and starts again when it is {@link #reset}. Entries are kept at least as long as the retention the domain
- * filters by; how expired ones are deleted is the adapter's.
+ * written, and starts again when it is {@link #reset}. Entries are kept until they expire ({@code expiresAt}, the
+ * retention the domain filters by); how expired ones are deleted, and when, is the adapter's. An adapter in memory may
+ * also keep only a room's latest {@link dev.parley.chat.domain.model.HistoryWindow#entriesKeptPerRoom} entries of an
+ * epoch, all that resumes read.
  */
 public interface MessageHistory {
 

@@ -36,16 +36,22 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AbstractMessageHistoryTest {
 
-    private static final Instant NOW = Instant.parse("2026-12-03T08:00:00.125Z");
-    private static final Instant EXPIRES = NOW.plus(Duration.ofDays(7));
-    private static final RoomName ROOM = new RoomName("design");
-    private static final RoomName OTHER_ROOM = new RoomName("team-a.random:1");
+    protected static final Instant NOW = Instant.parse("2026-12-03T08:00:00.125Z");
+    protected static final Instant EXPIRES = NOW.plus(Duration.ofDays(7));
+    protected static final RoomName ROOM = new RoomName("design");
+    protected static final RoomName OTHER_ROOM = new RoomName("team-a.random:1");
     private static final ConnectionId ANN = new ConnectionId("QW5uLWNvbm4=");
 
     private MessageHistory history;
 
-    /** A history that holds no room; called before each test. */
+    /** A history that holds no room, its clock (if it has one) at {@link #NOW}; called before each test. */
     protected abstract MessageHistory createEmptyHistory();
+
+    /**
+     * Moves the clock of a history that drops expired entries by one (the in-memory history) to {@code instant}; a
+     * history whose store deletes them on its own time (DynamoDB's TTL) has no clock to move.
+     */
+    protected void clockAt(Instant instant) {}
 
     /** Issue 18's measure: 50 senders racing 100 messages each to one room get seqs 1 to 5,000, each once. */
     private static final int RACING_SENDERS = 50;
@@ -96,6 +102,34 @@ public abstract class AbstractMessageHistoryTest {
 
         assertThat(history.entries(ROOM, HistoryPosition.start(stored.position().epoch()), 1)).containsExactly(stored);
         assertThat(history.latest(ROOM, stored.position().epoch(), 2, 10)).containsExactly(stored);
+    }
+
+    @Test
+    void anEntryIsKeptUntilItExpires_whateverIsWrittenAfterIt() {
+        Expiring expiring = storeExpiring(history, NOW.plusSeconds(60));
+
+        clockAt(NOW.plusSeconds(60)); // the last moment they are kept
+        var late = storedMessage(ROOM, history.allocate(ROOM, NOW.plusSeconds(60)), "later", Optional.empty());
+        history.store(late, EXPIRES);
+
+        assertThat(history.entries(ROOM, HistoryPosition.start(late.position().epoch()), 3))
+                .containsExactly(expiring.message(), expiring.voided(), late);
+        assertThat(history.latest(OTHER_ROOM, expiring.elsewhere().position().epoch(), 2, 10))
+                .containsExactly(expiring.elsewhere());
+    }
+
+    /** Entries written {@link #NOW} to expire together: a message and a void seq in one room, a message in another. */
+    protected record Expiring(StoredMessage message, VoidSeq voided, StoredMessage elsewhere) {}
+
+    /** Writes the {@link Expiring} entries into {@code history}, to expire at {@code expiresAt}. */
+    protected static Expiring storeExpiring(MessageHistory history, Instant expiresAt) {
+        var message = storedMessage(ROOM, history.allocate(ROOM, NOW), "expires", Optional.empty());
+        history.store(message, expiresAt);
+        HistoryPosition failed = history.allocate(ROOM, NOW);
+        history.markVoid(ROOM, failed, NOW, expiresAt);
+        var elsewhere = storedMessage(OTHER_ROOM, history.allocate(OTHER_ROOM, NOW), "elsewhere", Optional.empty());
+        history.store(elsewhere, expiresAt);
+        return new Expiring(message, new VoidSeq(failed, NOW), elsewhere);
     }
 
     @Test
@@ -227,7 +261,7 @@ public abstract class AbstractMessageHistoryTest {
         return stored;
     }
 
-    private static StoredMessage storedMessage(
+    protected static StoredMessage storedMessage(
             RoomName room, HistoryPosition position, String text, Optional<UserId> userId) {
         var message = new ChatMessage(MessageId.random(), ANN, new DisplayName("Ann"), userId, new MessageText(text),
                 NOW.plusMillis(position.seq()), Optional.of(room), OptionalLong.of(position.seq()));

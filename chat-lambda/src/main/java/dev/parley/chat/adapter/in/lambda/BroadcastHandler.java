@@ -22,10 +22,6 @@ import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.protocol.InvalidFrameException;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ExecutionEnvironment;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -62,7 +58,7 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
         try {
-            BroadcastCommand command = reader.broadcastRequest(body(request));
+            BroadcastCommand command = broadcastRequest(request);
             Optional<UserId> sender = sender(request);
             String by = sender.map(user -> "user " + user).orElse("no one named (no broadcast authorizer)");
             BroadcastStart started = broadcast.start(
@@ -120,10 +116,11 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
                 .map(Principal::userId);
     }
 
-    private static String body(APIGatewayProxyRequestEvent request) throws InvalidFrameException {
+    /** The request's command: API Gateway passes a body it received as binary base64-encoded. */
+    private BroadcastCommand broadcastRequest(APIGatewayProxyRequestEvent request) throws InvalidFrameException {
         String body = request.getBody();
         if (body == null || !Boolean.TRUE.equals(request.getIsBase64Encoded())) {
-            return body;
+            return reader.broadcastRequest(body);
         }
         byte[] bytes;
         try {
@@ -131,16 +128,7 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
         } catch (IllegalArgumentException notBase64) {
             throw new InvalidFrameException(ErrorCode.INVALID_JSON, "the body is marked base64 but is not");
         }
-        try {
-            // Strict: a lenient decoder would turn bad bytes into U+FFFD and broadcast the mojibake
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            throw new InvalidFrameException(ErrorCode.INVALID_JSON, "the body is not UTF-8 text");
-        }
+        return reader.broadcastRequest(bytes);
     }
 
     private APIGatewayProxyResponseEvent response(int statusCode, String body) {

@@ -6,6 +6,7 @@ import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.domain.model.ConnectionLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.fakes.AdjustableClock;
+import dev.parley.chat.domain.model.HistoryWindow;
 import dev.parley.chat.adapter.out.memory.InMemoryBroadcastQueue;
 import dev.parley.chat.adapter.out.memory.InMemoryBroadcastRecords;
 import dev.parley.chat.adapter.out.memory.InMemoryConnectionRegistry;
@@ -31,7 +32,7 @@ import dev.parley.chat.protocol.BroadcastPageCodec;
 import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
-import dev.parley.chat.settings.DynamoDbTimeouts;
+import dev.parley.chat.settings.aws.DynamoDbTimeouts;
 import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;
@@ -56,12 +57,12 @@ final class FakeChatComponent implements ChatComponent {
     final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(store);
     final RecordingMessagePublisher publisher = new RecordingMessagePublisher();
     final InMemoryLimitRegistry limits = new InMemoryLimitRegistry();
-    final InMemoryMessageHistory history = new InMemoryMessageHistory();
     private final InMemorySendReceipts receipts = new InMemorySendReceipts();
     final InMemoryBroadcastRecords broadcasts = new InMemoryBroadcastRecords();
     final InMemoryBroadcastQueue queue = new InMemoryBroadcastQueue();
     /** Stands at {@link #NOW} until a test moves it on. */
     final AdjustableClock clock = new AdjustableClock(NOW);
+    final InMemoryMessageHistory history = InMemoryMessageHistory.forWindow(HistoryWindow.DEFAULT, clock);
     /** The use cases as production wires them, over the fakes above. */
     private final ChatComponent wired;
     final FrameWriter writer;

@@ -14,7 +14,7 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.MessageId;
 import dev.parley.chat.protocol.BroadcastPageCodec;
-import dev.parley.chat.settings.BroadcastQueueSettings;
+import dev.parley.chat.settings.aws.BroadcastQueueSettings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -17,8 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -146,8 +144,8 @@ public final class ChatHttp extends Handler.Abstract {
         return Optional.of(principal);
     }
 
-    /** The body as strict UTF-8, refused when larger than a broadcast can be. */
-    private static String body(Request request) throws InvalidFrameException {
+    /** The body, refused when larger than a broadcast can be. */
+    private static byte[] body(Request request) throws InvalidFrameException {
         byte[] bytes;
         try (InputStream in = Request.asInputStream(request)) {
             bytes = in.readNBytes(MAX_BROADCAST_BYTES + 1);
@@ -158,15 +156,7 @@ public final class ChatHttp extends Handler.Abstract {
             throw new InvalidFrameException(ErrorCode.MESSAGE_TOO_LARGE,
                     "the body is larger than " + MAX_BROADCAST_BYTES + " bytes");
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            throw new InvalidFrameException(ErrorCode.INVALID_JSON, "the body is not UTF-8 text");
-        }
+        return bytes;
     }
 
     private static String json(Map<String, ?> object) {

@@ -1,6 +1,7 @@
-package dev.parley.chat.settings;
+package dev.parley.chat.settings.aws;
 
 import dev.parley.chat.adapter.in.lambda.CorsPolicy;
+import dev.parley.chat.settings.Setting;
 import java.util.Optional;
 import java.util.function.Function;
 

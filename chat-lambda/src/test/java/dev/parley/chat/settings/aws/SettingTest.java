@@ -1,8 +1,11 @@
-package dev.parley.chat.settings;
+package dev.parley.chat.settings.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.chat.settings.InvalidSettingException;
+import dev.parley.chat.settings.SendRateSettings;
+import dev.parley.chat.settings.Setting;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

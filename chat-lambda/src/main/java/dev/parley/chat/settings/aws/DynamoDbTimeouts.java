@@ -1,5 +1,7 @@
-package dev.parley.chat.settings;
+package dev.parley.chat.settings.aws;
 
+import dev.parley.chat.settings.InvalidSettingException;
+import dev.parley.chat.settings.Setting;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

@@ -1,7 +1,14 @@
-package dev.parley.chat.settings;
+package dev.parley.chat.settings.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.settings.ConnectionLimitSettings;
+import dev.parley.chat.settings.HistoryWindowSettings;
+import dev.parley.chat.settings.InvalidSettingException;
+import dev.parley.chat.settings.RoomSettings;
+import dev.parley.chat.settings.SendRateSettings;
+import dev.parley.chat.settings.Setting;
+import dev.parley.chat.settings.TokenSettings;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +56,7 @@ class SettingPropertiesTest {
                 CallbackSettings.BURST, CorsSettings.ALLOWED_ORIGIN, RoomSettings.MAX_ROOMS_PER_CONNECTION,
                 ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER, ConnectAuthSettings.REQUIRE_AUTH,
                 TokenSettings.AUDIENCE, TokenSettings.MAX_LIFETIME,
-                HistorySettings.HISTORY_TABLE_NAME, HistorySettings.HISTORY_WINDOW, HistorySettings.HISTORY_RETENTION,
+                HistorySettings.HISTORY_TABLE_NAME, HistoryWindowSettings.HISTORY_WINDOW, HistoryWindowSettings.HISTORY_RETENTION,
                 BroadcastQueueSettings.BROADCAST_INLINE_LIMIT, BroadcastQueueSettings.BROADCAST_PAGE_SIZE);
     }
 

@@ -1,8 +1,9 @@
-package dev.parley.chat.settings;
+package dev.parley.chat.settings.aws;
 
 import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
+import dev.parley.chat.settings.Setting;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;

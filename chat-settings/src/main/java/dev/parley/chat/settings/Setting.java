@@ -8,12 +8,12 @@ import java.util.function.Function;
 /**
  * One setting of Parley's functions, declared once: its names, its default and the values it accepts. The functions
  * read it from their environment, the deployment from the CDK context (and writes it into the functions'
- * environment), chat-local from its command line; all three parse the text with the same {@link #parser()}, so a
- * value one of them accepts, the others accept too.
+ * environment), chat-local and chat-server from their command lines; all parse the text with the same
+ * {@link #parser()}, so a value one of them accepts, the others accept too.
  *
  * @param variable     the functions' environment variable
  * @param contextKey   the CDK context key, where the deployment lets it be chosen
- * @param flag         chat-local's option, where chat-local lets it be chosen
+ * @param flag         chat-local's option (and chat-server's, for the settings it takes), where it can be chosen
  * @param description  what it sets, for help texts
  * @param defaultValue the value where it is not set
  * @param range        the values accepted, in words that complete "must be": "a whole number from 1 to 256"
@@ -32,7 +32,7 @@ public record Setting<T>(
         Function<T, String> formatter) {
 
     /**
-     * A command-line option of chat-local.
+     * A command-line option of chat-local, and of chat-server where it takes the setting.
      *
      * @param name        {@code --send-rate}
      * @param placeholder what the help shows for its value: {@code PER_SECOND}
@@ -87,7 +87,7 @@ public record Setting<T>(
                 " (set it with -c " + key + "=VALUE)");
     }
 
-    /** The value of chat-local's {@link #flag()}, given as {@code text}. */
+    /** The value of the command line's {@link #flag()}, given as {@code text}. */
     public T fromFlag(String text) {
         Flag option = flag.orElseThrow(() -> new IllegalStateException(variable + " has no command-line option"));
         return parse(text, option.name(), "");

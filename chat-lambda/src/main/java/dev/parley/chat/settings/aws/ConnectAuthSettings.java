@@ -1,5 +1,6 @@
-package dev.parley.chat.settings;
+package dev.parley.chat.settings.aws;
 
+import dev.parley.chat.settings.Setting;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,7 @@
-package dev.parley.chat.settings;
+package dev.parley.chat.settings.aws;
 
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
+import dev.parley.chat.settings.Setting;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
