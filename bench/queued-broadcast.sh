@@ -7,13 +7,17 @@
 #   bench/queued-broadcast.sh --quick    N = 10,000 only
 #
 # Options of the harness (dev.parley.bench.queued.QueuedBroadcastBenchmark): --connections N, --latency-ms, --rate,
-# --burst, --runs, --page-size.
+# --burst, --runs, --page-size. Beside it, the writes' floor (dev.parley.bench.queued.AuditTrailFloorBenchmark,
+# --connections N, --max-callers K): the audit trail's UpdateItems alone on dynalite, by 1, 2, 4 callers at once.
 source "$(dirname "$0")/lib.sh"
 build
 CP="$(classpath)"
 MAIN=dev.parley.bench.queued.QueuedBroadcastBenchmark
 JAVA=(java -Xmx4g -XX:+UseParallelGC -cp "$CP" $MAIN)
+FLOOR=(java -Xmx2g -XX:+UseParallelGC -cp "$CP" dev.parley.bench.queued.AuditTrailFloorBenchmark)
 run_bounded 600 queued-broadcast-10k "${JAVA[@]}" --connections 10000 --runs 2
+run_bounded 600 audit-trail-floor-10k "${FLOOR[@]}" --connections 10000
 [ "${1:-}" = --quick ] && exit 0
 run_bounded 1800 queued-broadcast-100k "${JAVA[@]}" --connections 100000 --runs 1
-grep -h '^RESULT' "$RESULTS"/queued-broadcast-*.txt
+run_bounded 1800 audit-trail-floor-100k "${FLOOR[@]}" --connections 100000
+grep -h '^RESULT' "$RESULTS"/queued-broadcast-*.txt "$RESULTS"/audit-trail-floor-*.txt

@@ -23,10 +23,12 @@ import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.MessageHistory;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.port.out.SendReceipts;
-import dev.parley.chat.protocol.BroadcastPageCodec;
+import dev.parley.chat.domain.model.BroadcastWork;
+import dev.parley.chat.protocol.BroadcastWorkCodec;
 import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.settings.aws.DynamoDbTimeouts;
 import java.time.Clock;
+import java.util.List;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -134,17 +136,22 @@ final class AwsModule {
     }
 
     /**
-     * The SQS queue of broadcast pages; a deployment without one refuses every page, so a broadcast beyond the inline
-     * limit is answered {@code 500} at once and its record shows its recipients failed. Bounded like DynamoDB's calls:
+     * The SQS queue of broadcast work; a deployment without one refuses everything, so a broadcast beyond the inline
+     * limit is answered {@code 500} at once and its record shows it ended with no recipient. Bounded like DynamoDB's calls:
      * an unreachable queue fails the request in seconds.
      */
     @Provides
     @Singleton
     static BroadcastQueue broadcastQueue(ChatConfiguration configuration, Region region,
-            AwsCredentialsProvider credentials, BroadcastPageCodec codec) {
+            AwsCredentialsProvider credentials, BroadcastWorkCodec codec) {
         BroadcastQueueConfiguration queue = configuration.broadcastQueue();
         if (queue.queueUrl().isEmpty()) {
-            return pages -> pages;
+            return new BroadcastQueue() {
+                @Override
+                public <W extends BroadcastWork> List<W> enqueue(List<W> work) {
+                    return work;
+                }
+            };
         }
         var builder = bounded(SqsClient.builder(), region, credentials, configuration.dynamoDbTimeouts());
         queue.sqsEndpoint().ifPresent(builder::endpointOverride);

@@ -3,6 +3,7 @@ package dev.parley.chat.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.parley.chat.domain.port.in.BroadcastStatusUseCase;
+import dev.parley.chat.domain.port.in.PlanBroadcastUseCase;
 import dev.parley.chat.domain.port.in.SendBroadcastPageUseCase;
 import dev.parley.chat.domain.port.in.StartBroadcastUseCase;
 import dev.parley.chat.domain.port.out.BroadcastQueue;
@@ -12,9 +13,10 @@ import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.service.BroadcastStatusService;
+import dev.parley.chat.domain.service.PlanBroadcastService;
 import dev.parley.chat.domain.service.SendBroadcastPageService;
 import dev.parley.chat.domain.service.StartBroadcastService;
-import dev.parley.chat.protocol.BroadcastPageCodec;
+import dev.parley.chat.protocol.BroadcastWorkCodec;
 import dev.parley.chat.settings.aws.BroadcastQueueSettings;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -34,9 +36,16 @@ final class BroadcastQueueModule {
     static StartBroadcastUseCase startBroadcastUseCase(ConnectionRegistry registry, RoomRegistry rooms,
             MessagePublisher publisher, Clock clock, LimitRegistry limits, BroadcastRecords records,
             BroadcastQueue queue, ChatConfiguration configuration) {
-        BroadcastQueueSettings settings = configuration.broadcastQueue().settings();
         return new StartBroadcastService(registry, rooms, publisher, clock, limits, records, queue,
-                settings.inlineLimit(), settings.pageSize());
+                configuration.broadcastQueue().settings().inlineLimit());
+    }
+
+    @Provides
+    @Singleton
+    static PlanBroadcastUseCase planBroadcastUseCase(ConnectionRegistry registry, RoomRegistry rooms, Clock clock,
+            BroadcastRecords records, BroadcastQueue queue, ChatConfiguration configuration) {
+        return new PlanBroadcastService(registry, rooms, clock, records, queue,
+                configuration.broadcastQueue().settings().pageSize());
     }
 
     @Provides
@@ -52,10 +61,10 @@ final class BroadcastQueueModule {
         return new SendBroadcastPageService(registry, rooms, publisher, clock, limits, records);
     }
 
-    /** The one form of a page on the queue, written by the broadcast function and read by the worker. */
+    /** The one form of work on the queue: plannings written by the broadcast function, pages by the planning worker. */
     @Provides
     @Singleton
-    static BroadcastPageCodec broadcastPageCodec() {
-        return new BroadcastPageCodec();
+    static BroadcastWorkCodec broadcastWorkCodec() {
+        return new BroadcastWorkCodec();
     }
 }

@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.parley.chat.domain.port.in.BroadcastStatusUseCase;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
+import dev.parley.chat.domain.port.in.PlanBroadcastUseCase;
 import dev.parley.chat.domain.port.in.SendBroadcastPageUseCase;
 import dev.parley.chat.domain.port.in.StartBroadcastUseCase;
 import dev.parley.chat.domain.port.in.ChargeFrameUseCase;
@@ -14,7 +15,7 @@ import dev.parley.chat.domain.port.in.JoinRoomUseCase;
 import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
-import dev.parley.chat.protocol.BroadcastPageCodec;
+import dev.parley.chat.protocol.BroadcastWorkCodec;
 import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
@@ -50,7 +51,9 @@ public interface ChatComponent {
 
     SendBroadcastPageUseCase sendBroadcastPageUseCase();
 
-    BroadcastPageCodec broadcastPageCodec();
+    PlanBroadcastUseCase planBroadcastUseCase();
+
+    BroadcastWorkCodec broadcastWorkCodec();
 
     JoinRoomUseCase joinRoomUseCase();
 

@@ -36,13 +36,13 @@ class ChatComponentTest {
     }
 
     @Test
-    void givenNoBroadcastQueue_theQueue_refusesEveryPage_soABroadcastBeyondTheLimitFailsAtOnce() {
+    void givenNoBroadcastQueue_theQueue_refusesEverything_soABroadcastBeyondTheLimitFailsAtOnce() {
         var page = new BroadcastPage(MessageId.random(), 0, List.of(new ConnectionId("QW5uLWNvbm4=")));
 
         assertThat(component.configuration().broadcastQueue().queueUrl()).isEmpty();
         assertThat(AwsModule.broadcastQueue(component.configuration(), Region.EU_WEST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
-                component.broadcastPageCodec()).enqueue(List.of(page))).containsExactly(page);
+                component.broadcastWorkCodec()).enqueue(List.of(page))).containsExactly(page);
     }
 
     @Test
@@ -51,6 +51,7 @@ class ChatComponentTest {
         assertThat(component.broadcastUseCase()).isSameAs(component.broadcastUseCase());
         assertThat(component.startBroadcastUseCase()).isSameAs(component.startBroadcastUseCase());
         assertThat(component.sendBroadcastPageUseCase()).isSameAs(component.sendBroadcastPageUseCase());
+        assertThat(component.planBroadcastUseCase()).isSameAs(component.planBroadcastUseCase());
         assertThat(component.joinRoomUseCase()).isSameAs(component.joinRoomUseCase());
         assertThat(component.leaveRoomUseCase()).isSameAs(component.leaveRoomUseCase());
         assertThat(component.listMembersUseCase()).isSameAs(component.listMembersUseCase());

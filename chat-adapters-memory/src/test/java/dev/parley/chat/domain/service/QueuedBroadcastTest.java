@@ -8,9 +8,12 @@ import dev.parley.chat.adapter.out.memory.InMemoryBroadcastQueue;
 import dev.parley.chat.adapter.out.memory.InMemoryBroadcastRecords;
 import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.BroadcastMessage;
+import dev.parley.chat.domain.model.AudiencePlan;
 import dev.parley.chat.domain.model.BroadcastPage;
+import dev.parley.chat.domain.model.BroadcastPlanning;
 import dev.parley.chat.domain.model.BroadcastProgress;
 import dev.parley.chat.domain.model.BroadcastState;
+import dev.parley.chat.domain.model.BroadcastWork;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisconnectReason;
@@ -25,8 +28,10 @@ import dev.parley.chat.domain.port.in.BroadcastCommand;
 import dev.parley.chat.domain.port.in.BroadcastNotQueuedException;
 import dev.parley.chat.domain.port.in.BroadcastReport;
 import dev.parley.chat.domain.port.in.BroadcastStart;
+import dev.parley.chat.domain.port.in.PlannedBroadcast;
 import dev.parley.chat.domain.port.in.SentPage;
 import dev.parley.chat.domain.port.in.StartBroadcastCommand;
+import dev.parley.chat.domain.port.out.BroadcastQueue;
 import dev.parley.chat.domain.port.out.BroadcastRecords;
 import dev.parley.chat.domain.port.out.DeliveryResult;
 import java.time.Duration;
@@ -38,7 +43,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** A broadcast through the work queue: started, its pages sent by workers, its progress watched. */
+/** A broadcast through the work queue: started, planned and its pages sent by workers, its progress watched. */
 class QueuedBroadcastTest {
 
     private static final MessageText NOTICE = new MessageText("maintenance at noon");
@@ -49,7 +54,8 @@ class QueuedBroadcastTest {
     private final InMemoryBroadcastRecords records = new InMemoryBroadcastRecords();
     private final InMemoryBroadcastQueue queue = new InMemoryBroadcastQueue();
     private final StartBroadcastService start = new StartBroadcastService(chat.registry, chat.rooms, chat.publisher,
-            chat.clock, chat.limits, records, queue, INLINE_LIMIT, PAGE_SIZE);
+            chat.clock, chat.limits, records, queue, INLINE_LIMIT);
+    private final PlanBroadcastService planner = planner(queue);
     private final BroadcastStatusService status = new BroadcastStatusService(records);
 
     @Test
@@ -67,21 +73,36 @@ class QueuedBroadcastTest {
     }
 
     @Test
-    void givenAudienceOverTheInlineLimit_start_recordsAndQueuesPagesCoveringEachRecipientOnce_sendingNothing() {
-        List<Connection> audience = audience(INLINE_LIMIT + 2);
+    void givenAudienceOverTheInlineLimit_start_recordsItQueuedAndQueuesOnlyItsPlanning_readingNoFurther() {
+        audience(INLINE_LIMIT + 2);
 
         BroadcastProgress progress = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false)));
 
-        assertThat(progress).isEqualTo(new BroadcastProgress(progress.broadcastId(), BroadcastState.QUEUED, 5, 0, 0, 0,
+        assertThat(progress).isEqualTo(new BroadcastProgress(progress.broadcastId(), BroadcastState.QUEUED, 0, 0, 0, 0,
                 NOW, Optional.empty()));
-        List<BroadcastPage> pages = queue.takeAll();
+        assertThat(queue.takeAll()).containsExactly(new BroadcastPlanning(progress.broadcastId()));
+        assertThat(chat.publisher.sent()).isEmpty();
+        assertThat(status.status(progress.broadcastId())).contains(progress);
+    }
+
+    @Test
+    void planning_queuesPagesCoveringEachRecipientOnce_andMakesItRunningWithTheRecipientsAttempted() {
+        List<Connection> audience = audience(INLINE_LIMIT + 2);
+        MessageId id = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false))).broadcastId();
+        chat.clock.advance(Duration.ofSeconds(1));
+
+        PlannedBroadcast planned = planner.plan((BroadcastPlanning) queue.takeAll().get(0));
+
+        assertThat(planned).isEqualTo(new PlannedBroadcast.Queued(new AudiencePlan(5, 3), 0));
+        List<BroadcastPage> pages = pages(queue.takeAll());
         assertThat(pages).extracting(BroadcastPage::number).containsExactly(0, 1, 2);
         assertThat(pages).extracting(page -> page.recipients().size()).containsExactly(2, 2, 1);
-        assertThat(pages).allSatisfy(page -> assertThat(page.broadcast()).isEqualTo(progress.broadcastId()));
+        assertThat(pages).allSatisfy(page -> assertThat(page.broadcast()).isEqualTo(id));
         assertThat(pages.stream().flatMap(page -> page.recipients().stream()))
                 .containsExactlyInAnyOrderElementsOf(audience.stream().map(Connection::id).toList());
         assertThat(chat.publisher.sent()).isEmpty();
-        assertThat(status.status(progress.broadcastId())).contains(progress);
+        assertThat(status.status(id)).contains(new BroadcastProgress(id, BroadcastState.RUNNING, 5, 0, 0, 0, NOW,
+                Optional.empty()));
     }
 
     @Test
@@ -89,18 +110,22 @@ class QueuedBroadcastTest {
         audience(1);
 
         BroadcastProgress progress = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), true)));
+        work();
 
-        assertThat(progress.attempted()).isEqualTo(1);
-        assertThat(queue.takeAll()).hasSize(1);
+        assertThat(status.status(progress.broadcastId()).orElseThrow())
+                .extracting(BroadcastProgress::state, BroadcastProgress::attempted, BroadcastProgress::delivered)
+                .containsExactly(BroadcastState.DONE, 1, 1);
     }
 
     @Test
-    void givenRespondAsyncAndNoAudience_start_isDoneAtOnce() {
+    void givenRespondAsyncAndNoAudience_planning_makesItDoneWithNoRecipient_queuingNoPage() {
         BroadcastProgress progress = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), true)));
 
-        assertThat(progress).isEqualTo(new BroadcastProgress(progress.broadcastId(), BroadcastState.DONE, 0, 0, 0, 0,
-                NOW, Optional.of(NOW)));
+        planner.plan((BroadcastPlanning) queue.takeAll().get(0));
+
         assertThat(queue.takeAll()).isEmpty();
+        assertThat(status.status(progress.broadcastId())).contains(new BroadcastProgress(progress.broadcastId(),
+                BroadcastState.DONE, 0, 0, 0, 0, NOW, Optional.of(NOW)));
     }
 
     @Test
@@ -110,7 +135,8 @@ class QueuedBroadcastTest {
         MessageId id = queued(start.start(new StartBroadcastCommand(
                 new BroadcastCommand(NOTICE, Optional.empty(), Optional.of(ops)), false))).broadcastId();
         chat.clock.advance(Duration.ofSeconds(3));
-        List<BroadcastPage> pages = queue.takeAll();
+        planner.plan((BroadcastPlanning) queue.takeAll().get(0));
+        List<BroadcastPage> pages = pages(queue.takeAll());
 
         assertThat(worker(records).send(pages.get(0))).isEqualTo(new SentPage.Counted(new PageCounts(2, 0, 0)));
         assertThat(status.status(id).orElseThrow().state()).isEqualTo(BroadcastState.RUNNING);
@@ -133,20 +159,58 @@ class QueuedBroadcastTest {
         MessageId id = queued(start.start(new StartBroadcastCommand(
                 new BroadcastCommand(NOTICE, Optional.of(games)), false))).broadcastId();
 
-        queue.takeAll().forEach(worker(records)::send);
+        work();
 
         assertThat(chat.publisher.sent()).extracting(RecordingMessagePublisher.Sent::recipient)
                 .containsExactlyInAnyOrderElementsOf(audience.subList(0, 4).stream().map(Connection::id).toList());
         assertThat(chat.publisher.sent()).extracting(RecordingMessagePublisher.Sent::message)
                 .containsOnly(new BroadcastMessage(id, NOTICE, NOW, Optional.of(games)));
-        assertThat(status.status(id).orElseThrow().delivered()).isEqualTo(4);
+        assertThat(status.status(id).orElseThrow())
+                .extracting(BroadcastProgress::attempted, BroadcastProgress::delivered).containsExactly(4, 4);
+    }
+
+    @Test
+    void aPlanningDeliveredAgainAfterItQueuedThePages_queuesNothing() {
+        audience(5);
+        queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false)));
+        var planning = (BroadcastPlanning) queue.takeAll().get(0);
+        planner.plan(planning);
+        List<BroadcastWork> firstPages = queue.takeAll();
+
+        assertThat(planner.plan(planning)).isEqualTo(new PlannedBroadcast.QueuedBefore());
+
+        assertThat(firstPages).hasSize(3);
+        assertThat(queue.takeAll()).isEmpty();
+    }
+
+    @Test
+    void aPlanningDeliveredAgainAfterItsWorkerDied_queuesThePlanFixedBefore_notTheAudienceAsItIsNow() {
+        List<Connection> audience = audience(5);
+        MessageId id = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false))).broadcastId();
+        var planning = (BroadcastPlanning) queue.takeAll().get(0);
+        assertThatThrownBy(() -> planner(new KilledWhileQueuing()).plan(planning))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(status.status(id).orElseThrow())
+                .extracting(BroadcastProgress::state, BroadcastProgress::attempted)
+                .containsExactly(BroadcastState.RUNNING, 5);
+        chat.active("joined-later");
+
+        assertThat(planner.plan(planning)).isEqualTo(new PlannedBroadcast.Queued(new AudiencePlan(5, 3), 0));
+        work();
+
+        assertThat(chat.publisher.sent()).extracting(RecordingMessagePublisher.Sent::recipient)
+                .containsExactlyInAnyOrderElementsOf(audience.stream().map(Connection::id).toList());
+        assertThat(status.status(id).orElseThrow())
+                .extracting(BroadcastProgress::state, BroadcastProgress::attempted, BroadcastProgress::delivered)
+                .containsExactly(BroadcastState.DONE, 5, 5);
     }
 
     @Test
     void aPageDeliveredTwice_isSentAgainButCountedOnce() {
         audience(5);
         MessageId id = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false))).broadcastId();
-        List<BroadcastPage> pages = queue.takeAll();
+        planner.plan((BroadcastPlanning) queue.takeAll().get(0));
+        List<BroadcastPage> pages = pages(queue.takeAll());
 
         pages.forEach(worker(records)::send);
         SentPage again = worker(records).send(pages.get(1));
@@ -161,7 +225,8 @@ class QueuedBroadcastTest {
     void aWorkerThatDiesAfterSendingBeforeCounting_leavesThePageToComeAgain_countersExact_atMostOneRepeatEach() {
         List<Connection> audience = audience(5);
         MessageId id = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false))).broadcastId();
-        List<BroadcastPage> pages = queue.takeAll();
+        planner.plan((BroadcastPlanning) queue.takeAll().get(0));
+        List<BroadcastPage> pages = pages(queue.takeAll());
         BroadcastRecords dyingBeforeCount = new DyingBeforeCount(records);
 
         assertThatThrownBy(() -> worker(dyingBeforeCount).send(pages.get(1))).isInstanceOf(IllegalStateException.class);
@@ -185,7 +250,7 @@ class QueuedBroadcastTest {
         chat.publisher.answer(audience.get(4).id(), new DeliveryResult.Throttled(4));
         MessageId id = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false))).broadcastId();
 
-        queue.takeAll().forEach(worker(records)::send);
+        work();
 
         assertThat(chat.recordOf(gone).disconnection().orElseThrow().reason()).isEqualTo(DisconnectReason.gone());
         BroadcastProgress progress = status.status(id).orElseThrow();
@@ -193,36 +258,70 @@ class QueuedBroadcastTest {
     }
 
     @Test
-    void aPageOfAnUnknownBroadcast_sendsNothing() {
+    void aPageOrAPlanningOfAnUnknownBroadcast_sendsAndQueuesNothing() {
         Connection alice = chat.active("Alice");
 
         SentPage sent = worker(records).send(new BroadcastPage(MessageId.random(), 0, List.of(alice.id())));
+        PlannedBroadcast planned = planner.plan(new BroadcastPlanning(MessageId.random()));
 
         assertThat(sent).isEqualTo(new SentPage.UnknownBroadcast());
+        assertThat(planned).isEqualTo(new PlannedBroadcast.UnknownBroadcast());
         assertThat(chat.publisher.sent()).isEmpty();
+        assertThat(queue.takeAll()).isEmpty();
     }
 
     @Test
-    void givenQueueRefusingPages_start_fails_andTheProgressCountsTheirRecipientsFailedSoItStillEnds() {
+    void givenQueueRefusingPages_planning_countsTheirRecipientsFailed_soTheBroadcastStillEnds() {
         audience(5);
+        MessageId id = queued(start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false))).broadcastId();
+        var planning = (BroadcastPlanning) queue.takeAll().get(0);
         queue.refuseAfter(1);
 
-        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false)),
-                BroadcastNotQueuedException.class);
+        assertThat(planner.plan(planning)).isEqualTo(new PlannedBroadcast.Queued(new AudiencePlan(5, 3), 3));
 
-        assertThat(thrown.unsent()).isEqualTo(3);
-        MessageId id = thrown.broadcastId();
-        assertThat(status.status(id).orElseThrow().failed()).isEqualTo(3);
-        assertThat(status.status(id).orElseThrow().state()).isEqualTo(BroadcastState.RUNNING);
-        queue.takeAll().forEach(worker(records)::send);
+        assertThat(status.status(id).orElseThrow())
+                .extracting(BroadcastProgress::state, BroadcastProgress::failed)
+                .containsExactly(BroadcastState.RUNNING, 3);
+        pages(queue.takeAll()).forEach(worker(records)::send);
         assertThat(status.status(id)).contains(new BroadcastProgress(id, BroadcastState.DONE, 5, 2, 0, 3, NOW,
                 Optional.of(NOW)));
     }
 
     @Test
+    void givenQueueRefusingThePlanning_start_fails_andTheStatusSaysDoneWithNoRecipient() {
+        audience(5);
+        queue.refuseAfter(0);
+
+        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> start.start(new StartBroadcastCommand(new BroadcastCommand(NOTICE), false)),
+                BroadcastNotQueuedException.class);
+
+        MessageId id = thrown.broadcastId();
+        assertThat(status.status(id)).contains(new BroadcastProgress(id, BroadcastState.DONE, 0, 0, 0, 0, NOW,
+                Optional.of(NOW)));
+        assertThat(chat.publisher.sent()).isEmpty();
+    }
+
+    @Test
     void status_ofAnUnknownBroadcast_isEmpty() {
         assertThat(status.status(MessageId.random())).isEmpty();
+    }
+
+    /** Does everything on the queue, as the workers would, until it is empty. */
+    private void work() {
+        for (List<BroadcastWork> taken = queue.takeAll(); !taken.isEmpty(); taken = queue.takeAll()) {
+            for (BroadcastWork work : taken) {
+                if (work instanceof BroadcastPlanning planning) {
+                    planner.plan(planning);
+                } else {
+                    worker(records).send((BroadcastPage) work);
+                }
+            }
+        }
+    }
+
+    private PlanBroadcastService planner(BroadcastQueue pagesQueue) {
+        return new PlanBroadcastService(chat.registry, chat.rooms, chat.clock, records, pagesQueue, PAGE_SIZE);
     }
 
     private SendBroadcastPageService worker(BroadcastRecords workerRecords) {
@@ -234,9 +333,22 @@ class QueuedBroadcastTest {
         return IntStream.range(0, size).mapToObj(i -> chat.active("member-" + i)).toList();
     }
 
+    private static List<BroadcastPage> pages(List<BroadcastWork> work) {
+        assertThat(work).allSatisfy(message -> assertThat(message).isInstanceOf(BroadcastPage.class));
+        return work.stream().map(BroadcastPage.class::cast).toList();
+    }
+
     private static BroadcastProgress queued(BroadcastStart started) {
         assertThat(started).isInstanceOf(BroadcastStart.Queued.class);
         return ((BroadcastStart.Queued) started).progress();
+    }
+
+    /** A queue whose worker is killed as it begins to queue the pages, after the plan was fixed. */
+    private static final class KilledWhileQueuing implements BroadcastQueue {
+        @Override
+        public <W extends BroadcastWork> List<W> enqueue(List<W> work) {
+            throw new IllegalStateException("the planning worker was killed while queuing " + work.size() + " pages");
+        }
     }
 
     /** Records whose count fails, as a worker killed between its sends and its count. */
@@ -252,8 +364,18 @@ class QueuedBroadcastTest {
         }
 
         @Override
-        public void begin(MessageId id) {
-            records.begin(id);
+        public List<BroadcastPage> plan(MessageId id, List<BroadcastPage> pages) {
+            return records.plan(id, pages);
+        }
+
+        @Override
+        public List<BroadcastPage> plannedPages(MessageId id) {
+            return records.plannedPages(id);
+        }
+
+        @Override
+        public void pagesQueued(MessageId id) {
+            records.pagesQueued(id);
         }
 
         @Override

@@ -7,7 +7,7 @@ import java.util.Objects;
  * One unit of a queued broadcast's work: the recipients of page {@code number} (0 to the broadcast's pages − 1). It
  * carries ids only, so it stays small on the queue; the message is the broadcast's record's.
  */
-public record BroadcastPage(MessageId broadcast, int number, List<ConnectionId> recipients) {
+public record BroadcastPage(MessageId broadcast, int number, List<ConnectionId> recipients) implements BroadcastWork {
 
     public BroadcastPage {
         Objects.requireNonNull(broadcast, "broadcast");

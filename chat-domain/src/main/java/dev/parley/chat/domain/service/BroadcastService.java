@@ -6,6 +6,7 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.MessageId;
 import dev.parley.chat.domain.model.PageCounts;
 import dev.parley.chat.domain.model.PostedText;
+import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.port.in.BroadcastCommand;
 import dev.parley.chat.domain.port.in.BroadcastReport;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
@@ -15,6 +16,7 @@ import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 public final class BroadcastService implements BroadcastUseCase {
@@ -35,7 +37,7 @@ public final class BroadcastService implements BroadcastUseCase {
 
     @Override
     public BroadcastReport broadcast(BroadcastCommand command) {
-        return broadcastTo(command, recipientsOf(command, registry, rooms));
+        return broadcastTo(command, recipientsOf(command.room(), registry, rooms));
     }
 
     /** Sends {@code command}'s broadcast to {@code recipients}, read already: the inline path of any broadcast. */
@@ -46,9 +48,9 @@ public final class BroadcastService implements BroadcastUseCase {
         return new BroadcastReport(message.id(), counts.attempted(), counts.delivered(), counts.gone(), counts.failed());
     }
 
-    /** Whom {@code command}'s broadcast goes to: the room's members, or every active connection. */
-    static Stream<ConnectionId> recipientsOf(BroadcastCommand command, ConnectionRegistry registry, RoomRegistry rooms) {
-        return command.room()
+    /** Whom a broadcast goes to: the {@code room}'s members, or every active connection. */
+    static Stream<ConnectionId> recipientsOf(Optional<RoomName> room, ConnectionRegistry registry, RoomRegistry rooms) {
+        return room
                 .map(rooms::members)
                 .orElseGet(() -> registry.activeConnections().map(Connection::id));
     }

@@ -42,7 +42,6 @@ public final class SendBroadcastPageService implements SendBroadcastPageUseCase 
             return new SentPage.UnknownBroadcast();
         }
         var broadcast = tracked.get().broadcast();
-        records.begin(broadcast.id());
         PageCounts counts = delivery.send(broadcast.message(), broadcast.posted(), page.recipients().stream());
         Optional<TrackedBroadcast> counted = records.countPage(broadcast.id(), page.number(), counts);
         // A repeat finishes too: the worker that counted the last page may have died before it could.

@@ -20,9 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *   <li>{@code r#<resend key>}, a send's receipt at seq 0: {@link #MESSAGE_ID}, {@link #FIRST_SENT_AT},
  *       {@link #EXPIRES_AT}, and once stored {@link #EPOCH} and {@link #POSITION};</li>
  *   <li>{@code b#<broadcast id>}, a queued broadcast's record at seq 0: its message ({@link #MESSAGE},
- *       {@link #SENT_AT}, {@link #ROOM}, {@link #USER_ID} of the sender), {@link #RECIPIENTS}, {@link #PAGES}, the
- *       counters {@link #DELIVERED}, {@link #GONE}, {@link #FAILED}, {@link #PAGES_COUNTED} with the
- *       {@link #COUNTED_PAGES} that made them, {@link #BEGUN}, {@link #FINISHED_AT} and {@link #EXPIRES_AT}.</li>
+ *       {@link #SENT_AT}, {@link #ROOM}, {@link #USER_ID} of the sender), once planned {@link #RECIPIENTS} and
+ *       {@link #PAGES}, the counters {@link #DELIVERED}, {@link #GONE}, {@link #FAILED}, {@link #PAGES_COUNTED} with
+ *       the {@link #COUNTED_PAGES} that made them, {@link #PAGES_QUEUED}, {@link #FINISHED_AT} and
+ *       {@link #EXPIRES_AT}; and its planned pages at seq 1 up (page 0 at seq 1): {@link #PAGE_RECIPIENTS},
+ *       {@link #EXPIRES_AT}.</li>
  * </ul>
  * Room names, epochs and resend keys cannot hold the separator {@code #} where it would make two of them one.
  */
@@ -66,10 +68,12 @@ public final class ChatHistoryTable {
     public static final String POSITION = "Position";
     /** (S) On a broadcast: the room it is for; absent for every connection. */
     public static final String ROOM = "Room";
-    /** (N) On a broadcast: its recipients, read when it was accepted. */
+    /** (N) On a broadcast: its recipients, read by the worker that planned it; absent before. */
     public static final String RECIPIENTS = "Recipients";
-    /** (N) On a broadcast: how many pages its recipients were cut into. */
+    /** (N) On a broadcast: how many pages its recipients were cut into; absent before it was planned. */
     public static final String PAGES = "Pages";
+    /** (L of S) On a broadcast's planned page: its recipients' connection ids, in order. */
+    public static final String PAGE_RECIPIENTS = "PageRecipients";
     /** (N) On a broadcast: recipients delivered to, gone, failed, summed over its counted pages. */
     public static final String DELIVERED = "Delivered";
     public static final String GONE = "Gone";
@@ -78,8 +82,8 @@ public final class ChatHistoryTable {
     public static final String PAGES_COUNTED = "PagesCounted";
     /** (NS) On a broadcast: the numbers of its counted pages, so that a page is counted once. */
     public static final String COUNTED_PAGES = "CountedPages";
-    /** (BOOL) On a broadcast: a worker began on it. */
-    public static final String BEGUN = "Begun";
+    /** (BOOL) On a broadcast: every page of its plan was queued. */
+    public static final String PAGES_QUEUED = "PagesQueued";
     /** (S) On a broadcast: when its last page was counted, ISO-8601 UTC. */
     public static final String FINISHED_AT = "FinishedAt";
     /**

@@ -1,8 +1,8 @@
 package dev.parley.chat.adapter.out.sqs;
 
-import dev.parley.chat.domain.model.BroadcastPage;
+import dev.parley.chat.domain.model.BroadcastWork;
 import dev.parley.chat.domain.port.out.BroadcastQueue;
-import dev.parley.chat.protocol.BroadcastPageCodec;
+import dev.parley.chat.protocol.BroadcastWorkCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,9 +14,10 @@ import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * The broadcast work queue on Amazon SQS: pages go out with {@code SendMessageBatch}, ten a call (SQS's most). An entry
- * SQS refuses on its own side is sent again, a few times; a call that fails outright (the queue unreachable) refuses
- * its pages and every later one at once, so a caller with SQS down hears of it in one call's time.
+ * The broadcast work queue on Amazon SQS: plannings and pages go out with {@code SendMessageBatch}, ten a call (SQS's
+ * most). An entry SQS refuses on its own side is sent again, a few times; a call that fails outright (the queue
+ * unreachable) refuses its messages and every later one at once, so a caller with SQS down hears of it in one call's
+ * time.
  */
 public final class SqsBroadcastQueue implements BroadcastQueue {
 
@@ -27,23 +28,23 @@ public final class SqsBroadcastQueue implements BroadcastQueue {
 
     private final SqsClient sqs;
     private final String queueUrl;
-    private final BroadcastPageCodec codec;
+    private final BroadcastWorkCodec codec;
 
-    public SqsBroadcastQueue(SqsClient sqs, String queueUrl, BroadcastPageCodec codec) {
+    public SqsBroadcastQueue(SqsClient sqs, String queueUrl, BroadcastWorkCodec codec) {
         this.sqs = Objects.requireNonNull(sqs, "SQS client");
         this.queueUrl = Objects.requireNonNull(queueUrl, "queue URL");
         this.codec = Objects.requireNonNull(codec, "codec");
     }
 
     @Override
-    public List<BroadcastPage> enqueue(List<BroadcastPage> pages) {
-        List<BroadcastPage> refused = new ArrayList<>();
-        for (int from = 0; from < pages.size(); from += BATCH_SIZE) {
-            List<BroadcastPage> batch = pages.subList(from, Math.min(pages.size(), from + BATCH_SIZE));
+    public <W extends BroadcastWork> List<W> enqueue(List<W> work) {
+        List<W> refused = new ArrayList<>();
+        for (int from = 0; from < work.size(); from += BATCH_SIZE) {
+            List<W> batch = work.subList(from, Math.min(work.size(), from + BATCH_SIZE));
             try {
                 refused.addAll(send(batch));
             } catch (SdkException unreachable) {
-                refused.addAll(pages.subList(from, pages.size()));
+                refused.addAll(work.subList(from, work.size()));
                 return refused;
             }
         }
@@ -51,12 +52,12 @@ public final class SqsBroadcastQueue implements BroadcastQueue {
     }
 
     /** Sends the batch, offering again what SQS refused on its side; returns what it still refused. */
-    private List<BroadcastPage> send(List<BroadcastPage> batch) {
-        Map<String, BroadcastPage> pending = new HashMap<>();
+    private <W extends BroadcastWork> List<W> send(List<W> batch) {
+        Map<String, W> pending = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             pending.put(Integer.toString(i), batch.get(i));
         }
-        List<BroadcastPage> refused = new ArrayList<>();
+        List<W> refused = new ArrayList<>();
         for (int attempt = 1; attempt <= ATTEMPTS && !pending.isEmpty(); attempt++) {
             List<SendMessageBatchRequestEntry> entries = pending.entrySet().stream()
                     .map(entry -> SendMessageBatchRequestEntry.builder()

@@ -3,11 +3,12 @@ package dev.parley.chat.adapter.out.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.domain.model.BroadcastPage;
+import dev.parley.chat.domain.model.BroadcastWork;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.MessageId;
 import dev.parley.chat.domain.port.out.AbstractBroadcastQueueTest;
 import dev.parley.chat.domain.port.out.BroadcastQueue;
-import dev.parley.chat.protocol.BroadcastPageCodec;
+import dev.parley.chat.protocol.BroadcastWorkCodec;
 import dev.parley.chat.protocol.InvalidFrameException;
 import java.net.URI;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class SqsBroadcastQueueTest extends AbstractBroadcastQueueTest {
 
     private static LocalSqs sqs;
-    private final BroadcastPageCodec codec = new BroadcastPageCodec();
+    private final BroadcastWorkCodec codec = new BroadcastWorkCodec();
     private String queueUrl;
 
     @BeforeAll
@@ -43,8 +44,8 @@ class SqsBroadcastQueueTest extends AbstractBroadcastQueueTest {
     }
 
     @Override
-    protected List<BroadcastPage> takeAll() {
-        List<BroadcastPage> taken = new ArrayList<>();
+    protected List<BroadcastWork> takeAll() {
+        List<BroadcastWork> taken = new ArrayList<>();
         List<Message> received;
         do {
             received = sqs.client().receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)

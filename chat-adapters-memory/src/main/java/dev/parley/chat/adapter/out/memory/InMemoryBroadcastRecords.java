@@ -1,6 +1,8 @@
 package dev.parley.chat.adapter.out.memory;
 
+import dev.parley.chat.domain.model.AudiencePlan;
 import dev.parley.chat.domain.model.Broadcast;
+import dev.parley.chat.domain.model.BroadcastPage;
 import dev.parley.chat.domain.model.MessageId;
 import dev.parley.chat.domain.model.PageCounts;
 import dev.parley.chat.domain.model.TrackedBroadcast;
@@ -8,6 +10,7 @@ import dev.parley.chat.domain.port.out.BroadcastRecords;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +19,7 @@ import java.util.Set;
 public final class InMemoryBroadcastRecords implements BroadcastRecords {
 
     private final Map<MessageId, TrackedBroadcast> broadcasts = new HashMap<>();
+    private final Map<MessageId, List<BroadcastPage>> plannedPages = new HashMap<>();
     private final Map<MessageId, Set<Integer>> countedPages = new HashMap<>();
 
     @Override
@@ -32,10 +36,30 @@ public final class InMemoryBroadcastRecords implements BroadcastRecords {
     }
 
     @Override
-    public synchronized void begin(MessageId id) {
-        broadcasts.computeIfPresent(id, (key, tracked) ->
-                new TrackedBroadcast(tracked.broadcast(), tracked.counted(), tracked.pagesCounted(), true,
-                        tracked.finishedAt()));
+    public synchronized List<BroadcastPage> plan(MessageId id, List<BroadcastPage> pages) {
+        TrackedBroadcast tracked = broadcasts.get(id);
+        if (tracked == null) {
+            return List.of();
+        }
+        if (tracked.plan().isEmpty()) {
+            var plan = new AudiencePlan(pages.stream().mapToInt(page -> page.recipients().size()).sum(), pages.size());
+            plannedPages.put(id, List.copyOf(pages));
+            broadcasts.put(id, new TrackedBroadcast(tracked.broadcast(), Optional.of(plan), false, tracked.counted(),
+                    tracked.pagesCounted(), tracked.finishedAt()));
+        }
+        return plannedPages.get(id);
+    }
+
+    @Override
+    public synchronized List<BroadcastPage> plannedPages(MessageId id) {
+        return plannedPages.getOrDefault(id, List.of());
+    }
+
+    @Override
+    public synchronized void pagesQueued(MessageId id) {
+        broadcasts.computeIfPresent(id, (key, tracked) -> tracked.plan().isEmpty() ? tracked
+                : new TrackedBroadcast(tracked.broadcast(), tracked.plan(), true, tracked.counted(),
+                        tracked.pagesCounted(), tracked.finishedAt()));
     }
 
     @Override
@@ -44,16 +68,17 @@ public final class InMemoryBroadcastRecords implements BroadcastRecords {
         if (tracked == null || !countedPages.get(id).add(page)) {
             return Optional.empty();
         }
-        var after = new TrackedBroadcast(tracked.broadcast(), tracked.counted().plus(counts),
-                tracked.pagesCounted() + 1, tracked.begun(), tracked.finishedAt());
+        var after = new TrackedBroadcast(tracked.broadcast(), tracked.plan(), tracked.pagesQueued(),
+                tracked.counted().plus(counts), tracked.pagesCounted() + 1, tracked.finishedAt());
         broadcasts.put(id, after);
         return Optional.of(after);
     }
 
     @Override
     public synchronized void finish(MessageId id, Instant at) {
-        broadcasts.computeIfPresent(id, (key, tracked) -> tracked.finishedAt().isPresent() ? tracked
-                : new TrackedBroadcast(tracked.broadcast(), tracked.counted(), tracked.pagesCounted(), tracked.begun(),
-                        Optional.of(at)));
+        broadcasts.computeIfPresent(id, (key, tracked) -> tracked.finishedAt().isPresent() || tracked.plan().isEmpty()
+                ? tracked
+                : new TrackedBroadcast(tracked.broadcast(), tracked.plan(), tracked.pagesQueued(), tracked.counted(),
+                        tracked.pagesCounted(), Optional.of(at)));
     }
 }

@@ -1,6 +1,6 @@
 package dev.parley.chat.adapter.out.memory;
 
-import dev.parley.chat.domain.model.BroadcastPage;
+import dev.parley.chat.domain.model.BroadcastWork;
 import dev.parley.chat.domain.port.out.AbstractBroadcastQueueTest;
 import dev.parley.chat.domain.port.out.BroadcastQueue;
 import java.util.List;
@@ -15,7 +15,7 @@ class InMemoryBroadcastQueueTest extends AbstractBroadcastQueueTest {
     }
 
     @Override
-    protected List<BroadcastPage> takeAll() {
+    protected List<BroadcastWork> takeAll() {
         return queue.takeAll();
     }
 }

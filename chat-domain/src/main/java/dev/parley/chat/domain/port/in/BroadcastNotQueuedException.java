@@ -4,26 +4,19 @@ import dev.parley.chat.domain.model.MessageId;
 import java.util.Objects;
 
 /**
- * The work queue refused some of a broadcast's pages. The pages it took will still be sent, and the broadcast's
- * progress shows it, counting the recipients of the refused pages as failed.
+ * The work queue refused a broadcast's planning: nobody will be sent to. Its record says so, done with no recipient,
+ * so nothing is left waiting unseen.
  */
 public final class BroadcastNotQueuedException extends RuntimeException {
 
     private final MessageId broadcastId;
-    private final int unsent;
 
-    public BroadcastNotQueuedException(MessageId broadcastId, int unsent, int recipients) {
-        super("the work queue refused pages of broadcast " + broadcastId + ": " + unsent + " of its " + recipients
-                + " recipients will not be sent to");
+    public BroadcastNotQueuedException(MessageId broadcastId) {
+        super("the work queue refused broadcast " + broadcastId + ": nobody was sent to");
         this.broadcastId = Objects.requireNonNull(broadcastId, "broadcast id");
-        this.unsent = unsent;
     }
 
     public MessageId broadcastId() {
         return broadcastId;
-    }
-
-    public int unsent() {
-        return unsent;
     }
 }

@@ -1,18 +1,18 @@
 package dev.parley.chat.domain.port.out;
 
-import dev.parley.chat.domain.model.BroadcastPage;
+import dev.parley.chat.domain.model.BroadcastWork;
 import java.util.List;
 
 /**
- * The work queue of broadcast pages, which workers take and send. Delivery to the workers is at least once: a page
- * may come twice.
+ * The work queue of broadcasts (plannings and pages), which workers take and do. Delivery to the workers is at least
+ * once: a message may come twice.
  */
 public interface BroadcastQueue {
 
     /**
-     * Queues every page it can. Never throws for the queue's failure: the pages it could not queue are returned.
+     * Queues every message it can. Never throws for the queue's failure: the messages it could not queue are returned.
      *
-     * @return the pages not queued, in any order; empty when every one was
+     * @return the work not queued, in any order; empty when every message was
      */
-    List<BroadcastPage> enqueue(List<BroadcastPage> pages);
+    <W extends BroadcastWork> List<W> enqueue(List<W> work);
 }

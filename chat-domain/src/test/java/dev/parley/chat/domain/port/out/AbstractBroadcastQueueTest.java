@@ -3,6 +3,8 @@ package dev.parley.chat.domain.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.domain.model.BroadcastPage;
+import dev.parley.chat.domain.model.BroadcastPlanning;
+import dev.parley.chat.domain.model.BroadcastWork;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.MessageId;
 import java.util.List;
@@ -20,8 +22,8 @@ public abstract class AbstractBroadcastQueueTest {
 
     protected abstract BroadcastQueue createEmptyQueue();
 
-    /** Every page on the queue, taken off it, in any order. */
-    protected abstract List<BroadcastPage> takeAll();
+    /** Every message on the queue, taken off it, in any order. */
+    protected abstract List<BroadcastWork> takeAll();
 
     @BeforeEach
     void createQueue() {
@@ -45,6 +47,15 @@ public abstract class AbstractBroadcastQueueTest {
         assertThat(queue.enqueue(List.of(big))).isEmpty();
 
         assertThat(takeAll()).containsExactly(big);
+    }
+
+    @Test
+    void enqueue_queuesAPlanningIntact() {
+        var planning = new BroadcastPlanning(MessageId.random());
+
+        assertThat(queue.enqueue(List.of(planning))).isEmpty();
+
+        assertThat(takeAll()).containsExactly(planning);
     }
 
     @Test

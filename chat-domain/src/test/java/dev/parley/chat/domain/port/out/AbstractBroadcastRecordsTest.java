@@ -2,9 +2,12 @@ package dev.parley.chat.domain.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.domain.model.AudiencePlan;
 import dev.parley.chat.domain.model.Broadcast;
+import dev.parley.chat.domain.model.BroadcastPage;
 import dev.parley.chat.domain.model.BroadcastProgress;
 import dev.parley.chat.domain.model.BroadcastState;
+import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.MessageId;
 import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.PageCounts;
@@ -13,12 +16,14 @@ import dev.parley.chat.domain.model.TrackedBroadcast;
 import dev.parley.chat.domain.model.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +32,9 @@ public abstract class AbstractBroadcastRecordsTest {
 
     private static final Instant ACCEPTED = Instant.parse("2026-12-03T09:00:00.250Z");
     private static final Broadcast BROADCAST = new Broadcast(MessageId.random(), new MessageText("maintenance at noon"),
-            ACCEPTED, Optional.of(new RoomName("ops")), Optional.of(new UserId("ann")), 25, 3);
+            ACCEPTED, Optional.of(new RoomName("ops")), Optional.of(new UserId("ann")));
+    /** 25 recipients in pages of 10, 10 and 5. */
+    private static final List<BroadcastPage> PAGES = pages(BROADCAST.id(), 10, 10, 5);
 
     private BroadcastRecords records;
 
@@ -39,28 +46,68 @@ public abstract class AbstractBroadcastRecordsTest {
     }
 
     @Test
-    void create_keepsTheBroadcastQueued_withEveryRecipientAttemptedAndNothingCounted() {
+    void create_keepsTheBroadcastQueued_unplanned_withNothingAttemptedOrCounted() {
         records.create(BROADCAST);
 
         assertThat(records.find(BROADCAST.id())).contains(TrackedBroadcast.accepted(BROADCAST));
         assertThat(records.find(BROADCAST.id()).orElseThrow().progress()).isEqualTo(new BroadcastProgress(
-                BROADCAST.id(), BroadcastState.QUEUED, 25, 0, 0, 0, ACCEPTED, Optional.empty()));
+                BROADCAST.id(), BroadcastState.QUEUED, 0, 0, 0, 0, ACCEPTED, Optional.empty()));
+        assertThat(records.plannedPages(BROADCAST.id())).isEmpty();
         assertThat(records.find(MessageId.random())).isEmpty();
     }
 
     @Test
-    void begin_makesItRunning_onceAndForAll() {
+    void plan_keepsThePages_andMakesItRunning_withItsRecipientsAttempted() {
         records.create(BROADCAST);
 
-        records.begin(BROADCAST.id());
-        records.begin(BROADCAST.id());
+        assertThat(records.plan(BROADCAST.id(), PAGES)).isEqualTo(PAGES);
 
+        TrackedBroadcast planned = records.find(BROADCAST.id()).orElseThrow();
+        assertThat(planned.plan()).contains(new AudiencePlan(25, 3));
+        assertThat(planned.pagesQueued()).isFalse();
+        assertThat(planned.progress()).isEqualTo(new BroadcastProgress(
+                BROADCAST.id(), BroadcastState.RUNNING, 25, 0, 0, 0, ACCEPTED, Optional.empty()));
+        assertThat(records.plannedPages(BROADCAST.id())).isEqualTo(PAGES);
+    }
+
+    @Test
+    void plan_again_keepsTheFirstPlanAndItsPages() {
+        records.create(BROADCAST);
+        records.plan(BROADCAST.id(), PAGES);
+
+        List<BroadcastPage> kept = records.plan(BROADCAST.id(), pages(BROADCAST.id(), 10, 10, 10, 1));
+
+        assertThat(kept).isEqualTo(PAGES);
+        assertThat(records.plannedPages(BROADCAST.id())).isEqualTo(PAGES);
+        assertThat(records.find(BROADCAST.id()).orElseThrow().plan()).contains(new AudiencePlan(25, 3));
+    }
+
+    @Test
+    void plan_ofNoPages_isAPlanOfNoRecipients() {
+        records.create(BROADCAST);
+
+        assertThat(records.plan(BROADCAST.id(), List.of())).isEmpty();
+
+        assertThat(records.find(BROADCAST.id()).orElseThrow().plan()).contains(new AudiencePlan(0, 0));
+        assertThat(records.find(BROADCAST.id()).orElseThrow().isComplete()).isTrue();
+    }
+
+    @Test
+    void pagesQueued_isNotedOnceAndForAll() {
+        records.create(BROADCAST);
+        records.plan(BROADCAST.id(), PAGES);
+
+        records.pagesQueued(BROADCAST.id());
+        records.pagesQueued(BROADCAST.id());
+
+        assertThat(records.find(BROADCAST.id()).orElseThrow().pagesQueued()).isTrue();
         assertThat(records.find(BROADCAST.id()).orElseThrow().progress().state()).isEqualTo(BroadcastState.RUNNING);
     }
 
     @Test
     void countPage_addsEachPageOnce_andReturnsTheBroadcastAfterIt() {
         records.create(BROADCAST);
+        records.plan(BROADCAST.id(), PAGES);
 
         Optional<TrackedBroadcast> first = records.countPage(BROADCAST.id(), 0, new PageCounts(8, 1, 1));
         Optional<TrackedBroadcast> again = records.countPage(BROADCAST.id(), 0, new PageCounts(10, 0, 0));
@@ -77,6 +124,7 @@ public abstract class AbstractBroadcastRecordsTest {
     @Test
     void everyPageCountedAndFinished_isDone_withEveryRecipientCounted() {
         records.create(BROADCAST);
+        records.plan(BROADCAST.id(), PAGES);
         records.countPage(BROADCAST.id(), 0, new PageCounts(10, 0, 0));
         records.countPage(BROADCAST.id(), 1, new PageCounts(9, 1, 0));
         TrackedBroadcast complete = records.countPage(BROADCAST.id(), 2, new PageCounts(4, 0, 1)).orElseThrow();
@@ -94,7 +142,8 @@ public abstract class AbstractBroadcastRecordsTest {
     void unknownBroadcast_isNeitherCountedNorCreated() {
         MessageId unknown = MessageId.random();
 
-        records.begin(unknown);
+        assertThat(records.plan(unknown, PAGES)).isEmpty();
+        records.pagesQueued(unknown);
         assertThat(records.countPage(unknown, 0, new PageCounts(1, 0, 0))).isEmpty();
         records.finish(unknown, ACCEPTED);
 
@@ -104,8 +153,9 @@ public abstract class AbstractBroadcastRecordsTest {
     @Test
     void racingCountsOfOnePage_addItOnce_andOfDistinctPages_addEveryOne() throws Exception {
         var broadcast = new Broadcast(MessageId.random(), new MessageText("hi"), ACCEPTED, Optional.empty(),
-                Optional.empty(), 16, 16);
+                Optional.empty());
         records.create(broadcast);
+        records.plan(broadcast.id(), pages(broadcast.id(), new int[16]));
         int racers = 8;
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         var start = new CountDownLatch(1);
@@ -129,5 +179,14 @@ public abstract class AbstractBroadcastRecordsTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Pages of {@code broadcast} with these many recipients each (0 counts as 1), numbered from 0. */
+    private static List<BroadcastPage> pages(MessageId broadcast, int... sizes) {
+        return IntStream.range(0, sizes.length).mapToObj(number -> new BroadcastPage(broadcast, number,
+                        IntStream.range(0, Math.max(1, sizes[number]))
+                                .mapToObj(i -> new ConnectionId(String.format("P%04dr%05d=", number, i)))
+                                .toList()))
+                .toList();
     }
 }

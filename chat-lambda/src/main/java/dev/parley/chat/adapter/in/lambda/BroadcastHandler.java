@@ -65,8 +65,8 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
                     new StartBroadcastCommand(sender.map(command::sentBy).orElse(command), respondAsync(request)));
             if (started instanceof BroadcastStart.Queued queued) {
                 BroadcastProgress progress = queued.progress();
-                context.getLogger().log("broadcast " + progress.broadcastId() + " by " + by + ": queued for "
-                        + progress.attempted() + " recipients", LogLevel.INFO);
+                context.getLogger().log("broadcast " + progress.broadcastId() + " by " + by + ": queued for a worker"
+                        + " to read its audience", LogLevel.INFO);
                 return response(202, writer.broadcastQueued(progress, statusUrl(progress.broadcastId())));
             }
             BroadcastReport report = ((BroadcastStart.SentInline) started).report();
@@ -80,8 +80,7 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
         } catch (BroadcastNotQueuedException notQueued) {
             context.getLogger().log("broadcast failed: " + notQueued.getMessage(), LogLevel.ERROR);
             return response(500, writer.error(ErrorCode.INTERNAL, notQueued.getMessage()
-                    + "; the pages queued will be sent, and its status at " + statusUrl(notQueued.broadcastId())
-                    + " counts the others as failed"));
+                    + "; its status at " + statusUrl(notQueued.broadcastId()) + " says done with no recipient"));
         } catch (RuntimeException failure) {
             context.getLogger().log("broadcast failed: " + failure, LogLevel.ERROR);
             return response(500, writer.error(ErrorCode.INTERNAL, "the broadcast failed; try again"));

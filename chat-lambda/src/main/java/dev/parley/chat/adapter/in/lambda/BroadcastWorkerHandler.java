@@ -6,9 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.parley.chat.domain.model.BroadcastPage;
+import dev.parley.chat.domain.model.BroadcastPlanning;
+import dev.parley.chat.domain.model.BroadcastWork;
+import dev.parley.chat.domain.port.in.PlanBroadcastUseCase;
 import dev.parley.chat.domain.port.in.SendBroadcastPageUseCase;
-import dev.parley.chat.domain.port.in.SentPage;
-import dev.parley.chat.protocol.BroadcastPageCodec;
+import dev.parley.chat.protocol.BroadcastWorkCodec;
 import dev.parley.chat.protocol.InvalidFrameException;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ExecutionEnvironment;
@@ -16,15 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The worker of queued broadcasts: the SQS event source hands it a batch of pages, and it sends them one after the
- * other. It answers with the pages that failed ({@code ReportBatchItemFailures}): only those go back to the queue, to
- * come again after the visibility timeout and, after the queue's {@code maxReceiveCount}, to the dead-letter queue. A
- * page it cannot read fails the same way, so it ends in the dead-letter queue where an operator sees it.
+ * The worker of queued broadcasts: the SQS event source hands it a batch of work, and it does it one after the other:
+ * a planning reads a broadcast's audience and queues its pages, a page is sent. It answers with the messages that
+ * failed ({@code ReportBatchItemFailures}): only those go back to the queue, to come again after the visibility timeout
+ * and, after the queue's {@code maxReceiveCount}, to the dead-letter queue. A message it cannot read fails the same
+ * way, so it ends in the dead-letter queue where an operator sees it.
  */
 public final class BroadcastWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final SendBroadcastPageUseCase pages;
-    private final BroadcastPageCodec codec;
+    private final PlanBroadcastUseCase plannings;
+    private final BroadcastWorkCodec codec;
 
     public BroadcastWorkerHandler() {
         this(ExecutionEnvironment.chatComponent());
@@ -32,7 +36,8 @@ public final class BroadcastWorkerHandler implements RequestHandler<SQSEvent, SQ
 
     BroadcastWorkerHandler(ChatComponent component) {
         this.pages = component.sendBroadcastPageUseCase();
-        this.codec = component.broadcastPageCodec();
+        this.plannings = component.planBroadcastUseCase();
+        this.codec = component.broadcastWorkCodec();
     }
 
     @Override
@@ -41,12 +46,16 @@ public final class BroadcastWorkerHandler implements RequestHandler<SQSEvent, SQ
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage message : records) {
             try {
-                BroadcastPage page = codec.decode(message.getBody());
-                SentPage sent = pages.send(page);
-                context.getLogger().log("broadcast " + page.broadcast() + " page " + page.number() + ": " + sent,
-                        LogLevel.INFO);
+                BroadcastWork work = codec.decode(message.getBody());
+                if (work instanceof BroadcastPage page) {
+                    context.getLogger().log("broadcast " + page.broadcast() + " page " + page.number() + ": "
+                            + pages.send(page), LogLevel.INFO);
+                } else {
+                    context.getLogger().log("broadcast " + work.broadcast() + " planned: "
+                            + plannings.plan((BroadcastPlanning) work), LogLevel.INFO);
+                }
             } catch (InvalidFrameException unreadable) {
-                context.getLogger().log("message " + message.getMessageId() + " is not a broadcast page: "
+                context.getLogger().log("message " + message.getMessageId() + " is not broadcast work: "
                         + unreadable.getMessage(), LogLevel.ERROR);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             } catch (RuntimeException failure) {

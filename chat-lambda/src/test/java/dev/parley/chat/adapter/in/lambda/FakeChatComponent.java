@@ -24,11 +24,12 @@ import dev.parley.chat.domain.port.in.HistoryUseCase;
 import dev.parley.chat.domain.port.in.JoinRoomUseCase;
 import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
+import dev.parley.chat.domain.port.in.PlanBroadcastUseCase;
 import dev.parley.chat.domain.port.in.SendBroadcastPageUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.in.StartBroadcastUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
-import dev.parley.chat.protocol.BroadcastPageCodec;
+import dev.parley.chat.protocol.BroadcastWorkCodec;
 import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
@@ -150,8 +151,13 @@ final class FakeChatComponent implements ChatComponent {
     }
 
     @Override
-    public BroadcastPageCodec broadcastPageCodec() {
-        return wired.broadcastPageCodec();
+    public PlanBroadcastUseCase planBroadcastUseCase() {
+        return wired.planBroadcastUseCase();
+    }
+
+    @Override
+    public BroadcastWorkCodec broadcastWorkCodec() {
+        return wired.broadcastWorkCodec();
     }
 
     @Override

@@ -9,11 +9,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.parley.chat.domain.model.BroadcastMessage;
 import dev.parley.chat.domain.model.BroadcastPage;
+import dev.parley.chat.domain.model.BroadcastPlanning;
+import dev.parley.chat.domain.model.BroadcastWork;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.MessageId;
-import dev.parley.chat.protocol.BroadcastPageCodec;
+import dev.parley.chat.protocol.BroadcastWorkCodec;
 import dev.parley.chat.settings.aws.BroadcastQueueSettings;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ class QueuedBroadcastHandlersTest {
     private final BroadcastHandler broadcast = new BroadcastHandler(component);
     private final BroadcastStatusHandler status = new BroadcastStatusHandler(component);
     private final BroadcastWorkerHandler worker = new BroadcastWorkerHandler(component);
-    private final BroadcastPageCodec codec = new BroadcastPageCodec();
+    private final BroadcastWorkCodec codec = new BroadcastWorkCodec();
 
     @ParameterizedTest
     @ValueSource(strings = {"respond-async", "wait=10, respond-async", "RESPOND-ASYNC; x=1"})
@@ -51,14 +53,18 @@ class QueuedBroadcastHandlersTest {
     }
 
     @Test
-    void anAudienceBeyondTheInlineLimit_isQueuedInPages() throws IOException {
+    void anAudienceBeyondTheInlineLimit_isQueuedAsOnePlanning_whichTheWorkerCutsIntoPages() throws IOException {
         int audience = BroadcastQueueSettings.DEFAULT.inlineLimit() + 1;
         connect(audience);
 
         var response = broadcast.handleRequest(post(Map.of()), new RecordingContext());
 
         assertThat(response.getStatusCode()).isEqualTo(202);
-        List<BroadcastPage> pages = component.queue.takeAll();
+        List<BroadcastWork> planning = component.queue.takeAll();
+        assertThat(planning).containsExactly(new BroadcastPlanning(
+                new MessageId(UUID.fromString((String) json(response.getBody()).get("broadcastId")))));
+        assertThat(worker.handleRequest(sqsEvent(planning), new RecordingContext()).getBatchItemFailures()).isEmpty();
+        List<BroadcastPage> pages = component.queue.takeAll().stream().map(BroadcastPage.class::cast).toList();
         assertThat(pages).hasSize((audience + BroadcastQueueSettings.DEFAULT.pageSize() - 1)
                 / BroadcastQueueSettings.DEFAULT.pageSize());
         assertThat(pages.stream().mapToInt(page -> page.recipients().size()).sum()).isEqualTo(audience);
@@ -77,7 +83,7 @@ class QueuedBroadcastHandlersTest {
     }
 
     @Test
-    void theQueueRefusingPages_isA500NamingTheBroadcastWhoseStatusShowsThemFailed() throws IOException {
+    void theQueueRefusingThePlanning_isA500NamingTheBroadcastWhoseStatusSaysDoneWithNoRecipient() throws IOException {
         connect(2);
         component.queue.refuseAfter(0);
 
@@ -88,17 +94,21 @@ class QueuedBroadcastHandlersTest {
         assertThat(error).containsEntry("type", "error").containsEntry("code", "INTERNAL");
         String id = ((String) error.get("message")).replaceAll(".*broadcasts/([0-9a-f-]{36}).*", "$1");
         Map<String, Object> progress = json(status.handleRequest(get(id), new RecordingContext()).getBody());
-        assertThat(progress).containsEntry("state", "done").containsEntry("attempted", 2).containsEntry("failed", 2);
+        assertThat(progress).containsEntry("state", "done").containsEntry("attempted", 0).containsEntry("failed", 0);
+        assertThat(component.sent()).isEmpty();
     }
 
     @Test
-    void theWorker_sendsItsPages_andTheStatusFollowsFromQueuedToDone() throws IOException {
+    void theWorker_plansThenSendsItsPages_andTheStatusFollowsFromQueuedThroughRunningToDone() throws IOException {
         List<ConnectionId> audience = connect(3);
         String id = (String) json(broadcast.handleRequest(post(Map.of("Prefer", "respond-async")), new RecordingContext())
                 .getBody()).get("broadcastId");
         assertThat(json(status.handleRequest(get(id), new RecordingContext()).getBody()))
-                .containsEntry("state", "queued").containsEntry("attempted", 3).containsEntry("delivered", 0)
+                .containsEntry("state", "queued").containsEntry("attempted", 0).containsEntry("delivered", 0)
                 .doesNotContainKey("finishedAt");
+        worker.handleRequest(sqsEvent(component.queue.takeAll()), new RecordingContext());
+        assertThat(json(status.handleRequest(get(id), new RecordingContext()).getBody()))
+                .containsEntry("state", "running").containsEntry("attempted", 3).containsEntry("delivered", 0);
 
         SQSBatchResponse response = worker.handleRequest(sqsEvent(component.queue.takeAll()), new RecordingContext());
 
@@ -120,6 +130,7 @@ class QueuedBroadcastHandlersTest {
     void theWorker_reportsOnlyTheMessagesItCouldNotHandle() {
         connect(1);
         broadcast.handleRequest(post(Map.of("Prefer", "respond-async")), new RecordingContext());
+        worker.handleRequest(sqsEvent(component.queue.takeAll()), new RecordingContext());
         List<SQSEvent.SQSMessage> messages = new ArrayList<>(sqsEvent(component.queue.takeAll()).getRecords());
         messages.add(message("not-a-page", "{\"broadcastId\":1}"));
 
@@ -138,9 +149,10 @@ class QueuedBroadcastHandlersTest {
         String id = (String) json(new BroadcastHandler(failing)
                 .handleRequest(post(Map.of("Prefer", "respond-async")), new RecordingContext()).getBody())
                 .get("broadcastId");
+        var failingWorker = new BroadcastWorkerHandler(failing);
+        failingWorker.handleRequest(sqsEvent(failing.queue.takeAll()), new RecordingContext());
 
-        SQSBatchResponse response = new BroadcastWorkerHandler(failing)
-                .handleRequest(sqsEvent(failing.queue.takeAll()), new RecordingContext());
+        SQSBatchResponse response = failingWorker.handleRequest(sqsEvent(failing.queue.takeAll()), new RecordingContext());
 
         assertThat(response.getBatchItemFailures()).hasSize(1);
         assertThat(json(new BroadcastStatusHandler(failing).handleRequest(get(id), new RecordingContext()).getBody()))
@@ -181,8 +193,8 @@ class QueuedBroadcastHandlersTest {
                 .withPathParameters(Map.of("broadcastId", id));
     }
 
-    private SQSEvent sqsEvent(List<BroadcastPage> pages) {
-        return event(pages.stream().map(page -> message(UUID.randomUUID().toString(), codec.encode(page))).toList());
+    private SQSEvent sqsEvent(List<? extends BroadcastWork> work) {
+        return event(work.stream().map(message -> message(UUID.randomUUID().toString(), codec.encode(message))).toList());
     }
 
     private static SQSEvent event(List<SQSEvent.SQSMessage> messages) {

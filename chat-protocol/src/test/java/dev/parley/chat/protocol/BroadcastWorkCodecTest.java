@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.domain.model.BroadcastPage;
+import dev.parley.chat.domain.model.BroadcastPlanning;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.MessageId;
 import java.util.List;
@@ -11,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-class BroadcastPageCodecTest {
+class BroadcastWorkCodecTest {
 
-    private final BroadcastPageCodec codec = new BroadcastPageCodec();
+    private final BroadcastWorkCodec codec = new BroadcastWorkCodec();
 
     @Test
     void decode_readsBackWhatEncodeWrote() throws Exception {
@@ -23,16 +24,26 @@ class BroadcastPageCodecTest {
         assertThat(codec.decode(codec.encode(page))).isEqualTo(page);
     }
 
+    @Test
+    void decode_readsBackAPlanning() throws Exception {
+        var planning = new BroadcastPlanning(MessageId.random());
+
+        assertThat(codec.decode(codec.encode(planning))).isEqualTo(planning);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "not json", "[]", "{}", "{\"broadcastId\":\"x\",\"page\":1,\"recipients\":[\"a\"]}",
             "{\"broadcastId\":\"0b7c2d8e-51a4-4c1e-9a55-2f3c9d1e8a70\",\"page\":-1,\"recipients\":[\"a\"]}",
             "{\"broadcastId\":\"0b7c2d8e-51a4-4c1e-9a55-2f3c9d1e8a70\",\"page\":1,\"recipients\":[]}",
             "{\"broadcastId\":\"0b7c2d8e-51a4-4c1e-9a55-2f3c9d1e8a70\",\"page\":1,\"recipients\":[3]}",
-            "{\"broadcastId\":\"0b7c2d8e-51a4-4c1e-9a55-2f3c9d1e8a70\",\"page\":\"1\",\"recipients\":[\"a\"]}"})
+            "{\"broadcastId\":\"0b7c2d8e-51a4-4c1e-9a55-2f3c9d1e8a70\",\"page\":\"1\",\"recipients\":[\"a\"]}",
+            "{\"broadcastId\":\"0b7c2d8e-51a4-4c1e-9a55-2f3c9d1e8a70\",\"plan\":false}",
+            "{\"broadcastId\":\"0b7c2d8e-51a4-4c1e-9a55-2f3c9d1e8a70\"}",
+            "{\"broadcastId\":\"x\",\"plan\":true}"})
     void decode_refusesAnythingElse_asInvalidJson(String body) {
         assertThatThrownBy(() -> codec.decode(body))
                 .isInstanceOfSatisfying(InvalidFrameException.class,
                         invalid -> assertThat(invalid.code()).isEqualTo(ErrorCode.INVALID_JSON))
-                .hasMessageStartingWith("a broadcast page ");
+                .hasMessageStartingWith("a broadcast work message ");
     }
 }
