@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
 import software.amazon.awssdk.http.async.SdkHttpContentPublisher;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
 import software.amazon.awssdk.regions.Region;
@@ -65,8 +67,7 @@ final class SignedConnectionsClient implements ApiGatewayManagementApiAsyncClien
     private final String region;
     private final Clock clock;
     private final Duration attemptTimeout;
-    private final HttpSigner<software.amazon.awssdk.identity.spi.AwsCredentialsIdentity> signer =
-            AwsV4HttpSigner.create();
+    private final HttpSigner<AwsCredentialsIdentity> signer = AwsV4HttpSigner.create();
     /** Everything of a call's request but its path, its length and its signature. */
     private final SdkHttpRequest template;
     /** The stage's path followed by {@code /@connections/}. */
@@ -182,7 +183,7 @@ final class SignedConnectionsClient implements ApiGatewayManagementApiAsyncClien
         }
 
         @Override
-        public void onStream(org.reactivestreams.Publisher<ByteBuffer> stream) {
+        public void onStream(Publisher<ByteBuffer> stream) {
             stream.subscribe(this);
         }
 
