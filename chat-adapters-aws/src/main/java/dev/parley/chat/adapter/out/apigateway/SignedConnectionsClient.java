@@ -125,12 +125,16 @@ final class SignedConnectionsClient implements ApiGatewayManagementApiAsyncClien
                 .requestContentPublisher(new Payload(AsyncRequestBody.fromBytesUnsafe(body)))
                 .responseHandler(answer)
                 .build());
-        exchange.whenComplete((done, failure) -> {
+        // The answer counts once the exchange is over, as the SDK's client waits for it: only then is the HTTP
+        // connection back in the pool. Answering at the end of the body instead let the publisher start its next
+        // attempt (and that attempt's timeout) while no connection was free yet, and retry sends that were delivered.
+        CompletableFuture<PostToConnectionResponse> outcome = exchange.handle((done, failure) -> {
             if (failure != null) {
                 answer.onError(failure);
             }
-        });
-        return answer.outcome.orTimeout(attemptTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((response, failure) -> {
+            return null;
+        }).thenCompose(over -> answer.outcome);
+        return outcome.orTimeout(attemptTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((response, failure) -> {
             if (failure == null) {
                 return response;
             }
