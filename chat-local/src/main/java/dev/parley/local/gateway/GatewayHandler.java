@@ -27,6 +27,11 @@ final class GatewayHandler extends Handler.Abstract {
     private final RestApi restApi;
     private final Function<GatewayUrls, Map<String, String>> pageConfig;
     private final AllowedHosts allowedHosts;
+    /**
+     * The {@code Host} header allowed last: the check is two regular expressions, and a publisher's calls, thousands a
+     * second, all carry the same header.
+     */
+    private volatile String lastAllowedHost;
 
     GatewayHandler(AllowedHosts allowedHosts, String stage, String restStage, WebSocketApi webSocketApi, ManagementApi managementApi,
             RestApi restApi, Function<GatewayUrls, Map<String, String>> pageConfig) {
@@ -42,7 +47,7 @@ final class GatewayHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String host = request.getHeaders().get(HttpHeader.HOST);
-        if (!allowedHosts.allows(host)) {
+        if (!allowed(host)) {
             HttpExchanges.replyError(response, callback, HttpStatus.MISDIRECTED_REQUEST_421, "MisdirectedRequest",
                     "this gateway answers to localhost, IP addresses and " + allowedHosts.listenHost()
                             + ", not to the host '" + host + "'");
@@ -65,6 +70,17 @@ final class GatewayHandler extends Handler.Abstract {
             return false;
         }
         return true;
+    }
+
+    private boolean allowed(String host) {
+        if (host != null && host.equals(lastAllowedHost)) {
+            return true;
+        }
+        boolean allowed = allowedHosts.allows(host);
+        if (allowed && host != null) {
+            lastAllowedHost = host;
+        }
+        return allowed;
     }
 
     /** The gateway's URLs from the host {@code request} was sent to, so a page connects back the way it was loaded. */

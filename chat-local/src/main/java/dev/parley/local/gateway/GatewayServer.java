@@ -90,11 +90,13 @@ final class GatewayServer {
 
     /**
      * Jetty's defaults, less the per-connection cache of header fields: the SDKs sign every call with a new date,
-     * signature and invocation id, so caching them only costs (a third of the gateway's time under a broadcast).
+     * signature and invocation id, so caching them only costs (a third of the gateway's time under a broadcast); and
+     * less the {@code Server} header, which API Gateway does not send and every answer would carry.
      */
     private static HttpConfiguration httpConfiguration() {
         var configuration = new HttpConfiguration();
         configuration.setHeaderCacheSize(0);
+        configuration.setSendServerVersion(false);
         return configuration;
     }
 

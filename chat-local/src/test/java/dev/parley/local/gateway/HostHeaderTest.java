@@ -64,4 +64,22 @@ class HostHeaderTest {
         assertThat(RawHttp.send(port, "GET", "/production", "localhost:" + port, HANDSHAKE).status()).isEqualTo(101);
         assertThat(connect.nextEvent().getRequestContext().getRouteKey()).isEqualTo("$connect");
     }
+
+    @Test
+    void givenAForeignHostRightAfterAnAllowedOne_request_isStillRefused421() throws Exception {
+        // The handler remembers the host it allowed last: only that exact header may skip the check.
+        int port = fixture.gateway().urls().pages().getPort();
+
+        assertThat(RawHttp.send(port, "GET", "/config.json", "127.0.0.1:" + port).status()).isEqualTo(200);
+        assertThat(RawHttp.send(port, "GET", "/config.json", "127.0.0.1.evil.example:" + port).status()).isEqualTo(421);
+        assertThat(RawHttp.send(port, "GET", "/config.json", "127.0.0.1:" + port).status()).isEqualTo(200);
+    }
+
+    @Test
+    void givenAnyAnswer_itCarriesNoServerHeader() throws Exception {
+        // API Gateway sends none; Jetty's would be written into every @connections answer.
+        int port = fixture.gateway().urls().pages().getPort();
+
+        assertThat(RawHttp.send(port, "GET", "/config.json", "127.0.0.1:" + port).head()).doesNotContainIgnoringCase("Server:");
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.parley.chat.adapter.out.apigateway.ManagementApiClients;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -94,6 +95,33 @@ class ManagementKeyTest {
     void givenSdkClientSigningWithAnotherSecret_post_isRefused403AsAnInvalidSignature() {
         try (var sdk = sdkClient(KEY.replace('0', '9'))) {
             assertThatThrownBy(() -> sdk.postToConnection(request -> request.connectionId(id)
+                    .data(SdkBytes.fromUtf8String("{\"forged\":true}"))).join())
+                    .cause().isInstanceOfSatisfying(ApiGatewayManagementApiException.class, refused -> {
+                        assertThat(refused.statusCode()).isEqualTo(403);
+                        assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                    });
+        }
+        assertNothingReachedTheClient();
+    }
+
+    @Test
+    void givenThePublishersClientSigningWithTheKey_post_reachesTheConnection() {
+        // The handlers' client signs with the SDK's signer but builds the request itself (ManagementApiClients).
+        try (var publishers = ManagementApiClients.create(fixture.gateway().urls().callback(), Region.EU_WEST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("any-id", KEY)), 2)) {
+            for (String text : List.of("{\"signed\":\"by the publisher\"}", "{\"and\":\"again\"}")) {
+                publishers.postToConnection(request -> request.connectionId(id).data(SdkBytes.fromUtf8String(text)))
+                        .join();
+                assertThat(client.next()).isEqualTo(text);
+            }
+        }
+    }
+
+    @Test
+    void givenThePublishersClientSigningWithAnotherSecret_post_isRefused403AsAnInvalidSignature() {
+        try (var publishers = ManagementApiClients.create(fixture.gateway().urls().callback(), Region.EU_WEST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("any-id", KEY.replace('0', '9'))), 2)) {
+            assertThatThrownBy(() -> publishers.postToConnection(request -> request.connectionId(id)
                     .data(SdkBytes.fromUtf8String("{\"forged\":true}"))).join())
                     .cause().isInstanceOfSatisfying(ApiGatewayManagementApiException.class, refused -> {
                         assertThat(refused.statusCode()).isEqualTo(403);

@@ -1,16 +1,22 @@
 package dev.parley.chat.adapter.out.apigateway;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
 
-/** Builds the {@code @connections} client that {@link ApiGatewayMessagePublisher} needs. */
+/**
+ * Builds the {@code @connections} client that {@link ApiGatewayMessagePublisher} needs: {@code PostToConnection}
+ * signed with the SDK's SigV4 signer and sent by the CRT's HTTP client, without the SDK client's pipeline (ADR 0012).
+ * It does not retry (the publisher retries by itself: it counts attempts to report {@code Throttled(attempts)}, keeps
+ * its concurrency permit while backing off, and gives 429s, 5xx and I/O failures one budget), and completes its
+ * futures on the thread the answer arrives on (the publisher's continuations only release a permit, keep a result or
+ * set a timer).
+ */
 public final class ManagementApiClients {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -39,24 +45,10 @@ public final class ManagementApiClients {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + maxConcurrency);
         }
-        return ApiGatewayManagementApiAsyncClient.builder()
-                .endpointOverride(callbackUrl)
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClientBuilder(AwsCrtAsyncHttpClient.builder()
-                        .maxConcurrency(maxConcurrency)
-                        .connectionTimeout(CONNECT_TIMEOUT))
-                // The publisher retries by itself: it counts attempts to report Throttled(attempts), keeps its
-                // concurrency permit while backing off, and gives 429s, 5xx and I/O failures one budget. SDK retries
-                // underneath would multiply that budget and hide the attempts from it.
-                .overrideConfiguration(override -> override
-                        .retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
-                // The publisher's continuations only release a permit, keep a result or set a timer: running them on
-                // the thread the answer arrives on saves a hand-over to another thread per send.
-                .asyncConfiguration(async -> async
-                        .advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, Runnable::run))
-                .build();
+        return new SignedConnectionsClient(callbackUrl, region, credentials, AwsCrtAsyncHttpClient.builder()
+                .maxConcurrency(maxConcurrency)
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .build(), ATTEMPT_TIMEOUT, Clock.systemUTC());
     }
 
     private static void requireHttpUrl(URI callbackUrl) {
