@@ -337,6 +337,9 @@ function addOthersMessage(frame) {
   } else if (!direct && Number.isInteger(frame.seq) && room.history.known) {
     showInOrder(room, room.history.arrive(frame.seq, { frame }));
   } else {
+    if (!direct && Number.isInteger(frame.seq)) {
+      room.history.shownBeforeJoin(frame.seq);
+    }
     showOthersMessage(room, frame, false);
   }
 }

@@ -59,6 +59,15 @@ export class RoomHistory {
   }
 
   /**
+   * A room message shown before the join's answer said where the room stands (it was sent while the join was on its
+   * way): the page must not resume from before it, whatever latest seq the answer names.
+   */
+  shownBeforeJoin(seq) {
+    this.seq = Math.max(this.seq, seq);
+    this.#noteShown(seq);
+  }
+
+  /**
    * A message (or the page's own, by its ack) at `seq` has arrived: returns the entries to show now, in seq order
    * (none when it is a repeat or is held for an earlier one; more than one when it was the one they waited for).
    */

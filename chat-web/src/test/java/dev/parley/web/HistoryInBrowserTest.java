@@ -229,11 +229,16 @@ class HistoryInBrowserTest {
                   const history = new RoomHistory(() => {});
                   const shown = history.arrive(1, "before 001");
                   history.joined("E1", 0, false);
-                  done(JSON.stringify({ shown, since: history.since() }));
+                  // What the page does with a message that comes before the room's epoch is known at all.
+                  const early = new RoomHistory(() => {});
+                  early.shownBeforeJoin(1);
+                  early.joined("E1", 0, false);
+                  done(JSON.stringify({ shown, since: history.since(), early: early.since() }));
                 }).catch((failure) => done("failed: " + failure));
                 """);
 
-        assertThat(outcome).isEqualTo("{\"shown\":[\"before 001\"],\"since\":{\"epoch\":\"E1\",\"seq\":1}}");
+        assertThat(outcome).isEqualTo("{\"shown\":[\"before 001\"],\"since\":{\"epoch\":\"E1\",\"seq\":1},"
+                + "\"early\":{\"epoch\":\"E1\",\"seq\":1}}");
     }
 
     private static String joinerSeenBy(SocketClient client) throws InterruptedException {
