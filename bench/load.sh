@@ -21,7 +21,10 @@
 # and the retries then load the machine further (see docs/benchmarks.md, section 5; since issue 16 an attempt's timeout
 # starts only once an HTTP connection is free for it, and bench/overload.sh runs past the knee, section 10). Options of the harness (dev.parley.bench.load.LoadBenchmark) follow the script's name:
 # --clients, --messages, --min-interval-ms, --max-interval-ms, --seed, --warmup-s, --warmup-rate, --deadline-s,
-# --drain-s, --transport.
+# --drain-s, --transport, --local-warm-up (true: chat-local warms itself up first, as `java -jar chat-local.jar` does).
+#
+#   bench/load.sh --clients 20 --messages 20 --min-interval-ms 200 --max-interval-ms 2000 --warmup-s 0
+#                                              a fresh JVM's first minute (issue 16, goal 4); --local-warm-up false beside it
 source "$(dirname "$0")/lib.sh"
 build
 run_bounded 2400 load java -Xmx1g -cp "$(classpath)" dev.parley.bench.load.LoadBenchmark "$@"

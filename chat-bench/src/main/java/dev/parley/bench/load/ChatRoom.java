@@ -51,7 +51,12 @@ public final class ChatRoom implements AutoCloseable {
 
     /** Starts {@code transport}'s Parley and connects {@code clients} clients, every handshake done on return. */
     public static ChatRoom open(Transport transport, int clients, Duration connectTimeout) {
-        return open(transport.start(), clients, connectTimeout, index -> "name=load-" + index);
+        return open(transport.start(), clients, connectTimeout);
+    }
+
+    /** Connects {@code clients} clients to a started {@code target}, every handshake done on return. */
+    static ChatRoom open(LoadTarget target, int clients, Duration connectTimeout) {
+        return open(target, clients, connectTimeout, index -> "name=load-" + index);
     }
 
     /**

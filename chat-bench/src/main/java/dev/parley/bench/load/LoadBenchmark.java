@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class LoadBenchmark {
 
     static final Set<String> OPTIONS = Set.of("clients", "messages", "min-interval-ms", "max-interval-ms", "seed",
-            "warmup-s", "warmup-rate", "deadline-s", "drain-s", "allowed-duplicates-per-mille", "transport");
+            "warmup-s", "warmup-rate", "deadline-s", "drain-s", "allowed-duplicates-per-mille", "transport",
+            "local-warm-up");
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
     /** After the last delivery expected, how long to keep listening for a late duplicate or stray frame. */
@@ -34,7 +35,7 @@ public final class LoadBenchmark {
     /** The settings of one run; see {@code bench/load.sh} for why the defaults are what they are. */
     record Settings(int clients, int messages, Duration minInterval, Duration maxInterval, long seed, Duration warmup,
             int warmupRate, Duration deadline, Duration drain, int allowedDuplicatesPerMille,
-            List<Transport> transports) {
+            List<Transport> transports, boolean localWarmUp) {
 
         Settings {
             transports = List.copyOf(transports);
@@ -55,7 +56,17 @@ public final class LoadBenchmark {
                     Duration.ofSeconds(options.integer("deadline-s", 900, 1)),
                     Duration.ofSeconds(options.integer("drain-s", 30, 1)),
                     options.integer("allowed-duplicates-per-mille", 0, 0),
-                    Transport.selected(options.text("transport", Transport.CHAT_LOCAL.flag())));
+                    Transport.selected(options.text("transport", Transport.CHAT_LOCAL.flag())),
+                    localWarmUp(options.text("local-warm-up", "true")));
+        }
+
+        /** Whether chat-local warms itself up before the clients connect, as its command line does by default. */
+        private static boolean localWarmUp(String value) {
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("--local-warm-up must be true or false, not '" + value + "'");
+            };
         }
 
         long messagesInAll() {
@@ -98,7 +109,8 @@ public final class LoadBenchmark {
         out.println("machine: " + machineBefore);
         long deadline = System.nanoTime() + settings.deadline().toNanos();
         long connectStart = System.nanoTime();
-        try (ChatRoom room = ChatRoom.open(transport, settings.clients(), CONNECT_TIMEOUT)) {
+        try (ChatRoom room = ChatRoom.open(transport.start(settings.localWarmUp(), out), settings.clients(),
+                CONNECT_TIMEOUT)) {
             out.printf("connected %d clients in %.1f s%n", settings.clients(), (System.nanoTime() - connectStart) / 1e9);
             List<String> problems = new ArrayList<>();
             if (!settings.warmup().isZero()) {

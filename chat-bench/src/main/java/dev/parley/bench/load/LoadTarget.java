@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.parley.chat.server.ChatServer;
 import dev.parley.chat.server.ServerOptions;
 import dev.parley.local.LocalOptions;
+import dev.parley.local.LocalWarmUp;
 import dev.parley.local.ParleyLocal;
 import dev.parley.local.gateway.CallbackCounts;
 import java.io.IOException;
@@ -44,6 +45,17 @@ public sealed interface LoadTarget extends AutoCloseable {
 
         static ChatLocal start() {
             return start(LocalOptions.parse("--port", "0"));
+        }
+
+        /** With its defaults; first warmed up as {@code java -jar chat-local.jar} does when {@code warmUp}. */
+        static ChatLocal start(boolean warmUp, PrintStream out) {
+            ChatLocal local = start();
+            if (warmUp) {
+                LocalWarmUp.Report warmedUp = local.parley().warmUp();
+                out.printf("chat-local warmed up: %d messages in %.1f s%n", warmedUp.messages(),
+                        warmedUp.took().toMillis() / 1e3);
+            }
+            return local;
         }
 
         /** With {@code options}, a free port among them. */

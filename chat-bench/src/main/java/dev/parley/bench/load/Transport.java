@@ -1,5 +1,6 @@
 package dev.parley.bench.load;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,8 +34,16 @@ public enum Transport {
 
     /** Starts this transport's Parley, with its defaults, on a free loopback port. */
     LoadTarget start() {
+        return start(false, System.out);
+    }
+
+    /**
+     * As {@link #start()}; chat-local first warms itself up as its command line does when {@code localWarmUp}, saying
+     * so on {@code out}.
+     */
+    LoadTarget start(boolean localWarmUp, PrintStream out) {
         return switch (this) {
-            case CHAT_LOCAL -> LoadTarget.ChatLocal.start();
+            case CHAT_LOCAL -> LoadTarget.ChatLocal.start(localWarmUp, out);
             case CHAT_SERVER -> LoadTarget.ChatServerTarget.start();
         };
     }
