@@ -25,7 +25,7 @@ import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.port.out.SendReceipts;
 import dev.parley.chat.protocol.BroadcastPageCodec;
 import dev.parley.chat.protocol.FrameWriter;
-import dev.parley.chat.settings.aws.DynamoDbTimeouts;
+import dev.parley.chat.settings.dynamodb.DynamoDbTimeouts;
 import java.time.Clock;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

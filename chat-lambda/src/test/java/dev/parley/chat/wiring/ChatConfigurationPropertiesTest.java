@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.parley.chat.settings.aws.CallbackSettings;
 import dev.parley.chat.settings.Setting;
-import dev.parley.chat.settings.aws.TableSettings;
+import dev.parley.chat.settings.dynamodb.TableSettings;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
