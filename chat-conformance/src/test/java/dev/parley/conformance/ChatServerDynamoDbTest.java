@@ -13,6 +13,8 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +102,31 @@ class ChatServerDynamoDbTest {
 
         assertThat(cid.awaitType("history").get("messages").toString()).contains("before the restart");
         assertThat(rowOf("cid")).containsKey("ConnectionTime").doesNotContainKey("DisconnectTime");
+    }
+
+    /**
+     * A killed process closes nothing: its rows stay open. Another process on the table (here a second server, which
+     * holds no socket for them, as a restarted one would not) finds them gone on its first delivery to them, and ends
+     * them as the functions end a 410, once past their opening time (30 s; the row is moved back two minutes).
+     */
+    @Test
+    void rowsNoProcessHoldsASocketFor_areEndedByTheFirstDeliveryToThem() throws Exception {
+        connect("ann");
+        String annsId = rowOf("ann").get("connectionId").s();
+        dynamoDb.updateItem(request -> request.tableName(TABLE)
+                .key(Map.of("connectionId", AttributeValue.fromS(annsId)))
+                .updateExpression("SET ConnectionTime = :connectedAt")
+                .expressionAttributeValues(Map.of(":connectedAt",
+                        AttributeValue.fromS(Instant.now().minus(Duration.ofMinutes(2)).toString()))));
+        try (ChatServer other = startServer()) {
+            var cid = SocketClient.connect(http, URI.create("ws://127.0.0.1:" + other.port() + "/chat?name=cid"));
+            clients.add(cid);
+
+            cid.send("{\"action\":\"sendMessage\",\"Message\":\"anyone?\"}");
+
+            assertThat(cid.awaitType("ack")).containsEntry("recipients", 0);
+            assertThat(rowOf("ann")).containsKey("DisconnectTime");
+        }
     }
 
     private ChatServer startServer() throws Exception {
