@@ -2,6 +2,7 @@ package dev.parley.chat.wiring;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbPortsModule;
 import dev.parley.chat.settings.aws.CallbackSettings;
 import dev.parley.chat.settings.Setting;
 import dev.parley.chat.settings.dynamodb.TableSettings;
@@ -53,8 +54,9 @@ class ChatConfigurationPropertiesTest {
 
         configured(environment).ifPresent(configuration -> assertThatCode(() -> {
             var registrySettings = AwsModule.registrySettings(configuration);
-            AwsModule.connectionRegistry(client, registrySettings);
-            AwsModule.roomRegistry(client, registrySettings, configuration, Clock.systemUTC());
+            DynamoDbPortsModule.connectionRegistry(client, registrySettings);
+            DynamoDbPortsModule.roomRegistry(client, AwsModule.roomRegistrySettings(registrySettings, configuration),
+                    Clock.systemUTC());
             AwsModule.publisherSettings(configuration);
         }).doesNotThrowAnyException());
     }
