@@ -78,10 +78,10 @@ public record ServerOptions(String host, int port, Optional<Path> signingSecretF
             Usage: java -jar chat-server.jar [OPTION VALUE]...
 
             Parley on one machine: the WebSocket chat at /chat, the REST broadcast at POST /broadcastmessage, the chat
-            and broadcast pages at /, and /health, on one port, with everything kept in memory, or in DynamoDB: --dynamodb-endpoint URL for a local one (dynalite),
-            --table NAME for the deployment's tables in AWS, with the default AWS credentials. One node only: beyond
-            one, deploy to AWS, where API Gateway scales the connections. Options take their value as the next
-            argument or after '=', as in --port=0.
+            and broadcast pages at /, and /health, on one port, with everything kept in memory, or in DynamoDB
+            (--dynamodb-endpoint URL for a local one such as dynalite; --table NAME for the deployment's tables in
+            AWS, with the default AWS credentials). One node only: beyond one, deploy to AWS, where API Gateway
+            scales the connections. Options take their value as the next argument or after '=', as in --port=0.
 
             """ + OPTIONS.stream()
             .map(option -> String.format("  %-32s %s (default: %s)%n", option.flag() + " " + option.placeholder(),
