@@ -18,7 +18,7 @@ import dev.parley.chat.settings.InvalidSettingException;
 import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.settings.Setting;
-import dev.parley.chat.settings.aws.TableSettings;
+import dev.parley.chat.settings.dynamodb.TableSettings;
 import dev.parley.chat.settings.TokenSettings;
 import dev.parley.chat.auth.TokenRules;
 import java.net.URI;

@@ -8,9 +8,10 @@ import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.auth.TokenIssuer;
-import dev.parley.chat.settings.aws.DynamoDbTimeouts;
-import dev.parley.chat.settings.aws.HistorySettings;
-import dev.parley.chat.settings.aws.TableSettings;
+import dev.parley.chat.settings.dynamodb.DynamoDbTimeouts;
+import dev.parley.chat.adapter.out.dynamodb.ChatTablesSetup;
+import dev.parley.chat.settings.dynamodb.HistorySettings;
+import dev.parley.chat.settings.dynamodb.TableSettings;
 import dev.parley.chat.wiring.AuthComponent;
 import dev.parley.chat.wiring.BroadcastQueueConfiguration;
 import dev.parley.chat.wiring.AuthConfiguration;
@@ -40,8 +41,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public final class ParleyLocal implements AutoCloseable {
 
     /** Any credentials do locally with authorization off; the SDK needs some to sign with. */
-    static final AwsCredentialsProvider LOCAL_CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    static final AwsCredentialsProvider LOCAL_CREDENTIALS = ChatTablesSetup.LOCAL_CREDENTIALS;
     /** The access key id the handlers sign with when the admin key is their secret; the gateway accepts any. */
     static final String HANDLERS_ACCESS_KEY_ID = "parley-local";
 

@@ -4,7 +4,7 @@ import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.chat.auth.TokenIssuer;
 import dev.parley.chat.auth.TokenRules;
-import dev.parley.chat.settings.aws.HistorySettings;
+import dev.parley.chat.settings.dynamodb.HistorySettings;
 import dev.parley.dynalite.Dynalite;
 import dev.parley.local.LocalOptions;
 import dev.parley.local.ParleyLocal;

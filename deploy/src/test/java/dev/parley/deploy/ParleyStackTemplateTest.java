@@ -24,7 +24,7 @@ import dev.parley.chat.adapter.in.lambda.WebSocketRoute;
 import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
 import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
 import dev.parley.chat.wiring.ChatConfiguration;
-import dev.parley.chat.settings.aws.HistorySettings;
+import dev.parley.chat.settings.dynamodb.HistorySettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

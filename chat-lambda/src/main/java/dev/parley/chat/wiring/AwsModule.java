@@ -6,34 +6,23 @@ import dev.parley.chat.adapter.out.apigateway.ApiGatewayMessagePublisher;
 import dev.parley.chat.adapter.out.apigateway.ManagementApiClients;
 import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbBroadcastRecords;
-import dev.parley.chat.adapter.out.dynamodb.DynamoDbConnectionRegistry;
-import dev.parley.chat.adapter.out.dynamodb.DynamoDbLimitRegistry;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbPortsModule;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbHistorySettings;
-import dev.parley.chat.adapter.out.dynamodb.DynamoDbMessageHistory;
-import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistry;
-import dev.parley.chat.adapter.out.dynamodb.DynamoDbSendReceipts;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRoomRegistrySettings;
 import dev.parley.chat.adapter.out.sqs.SqsBroadcastQueue;
 import dev.parley.chat.domain.port.out.BroadcastQueue;
 import dev.parley.chat.domain.port.out.BroadcastRecords;
-import dev.parley.chat.domain.port.out.ConnectionRegistry;
-import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
-import dev.parley.chat.domain.port.out.MessageHistory;
-import dev.parley.chat.domain.port.out.RoomRegistry;
-import dev.parley.chat.domain.port.out.SendReceipts;
 import dev.parley.chat.domain.model.BroadcastWork;
 import dev.parley.chat.protocol.BroadcastWorkCodec;
 import dev.parley.chat.protocol.FrameWriter;
-import dev.parley.chat.settings.aws.DynamoDbTimeouts;
-import java.time.Clock;
+import dev.parley.chat.settings.dynamodb.DynamoDbTimeouts;
 import java.util.List;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
@@ -41,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The AWS SDK clients and the adapters built on them. Region and credentials are explicit: no provider-chain lookups. */
-@Module
+@Module(includes = DynamoDbPortsModule.class)
 final class AwsModule {
 
     private AwsModule() {}
@@ -92,41 +81,15 @@ final class AwsModule {
 
     @Provides
     @Singleton
-    static ConnectionRegistry connectionRegistry(DynamoDbClient client, DynamoDbRegistrySettings settings) {
-        var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-        return new DynamoDbConnectionRegistry(enhanced, client, settings);
-    }
-
-    @Provides
-    @Singleton
-    static LimitRegistry limitRegistry(DynamoDbClient client, DynamoDbRegistrySettings settings) {
-        return new DynamoDbLimitRegistry(client, settings.tableName());
-    }
-
-    @Provides
-    @Singleton
-    static RoomRegistry roomRegistry(DynamoDbClient client, DynamoDbRegistrySettings connections,
-            ChatConfiguration configuration, Clock clock) {
-        return new DynamoDbRoomRegistry(client,
-                DynamoDbRoomRegistrySettings.of(connections, configuration.roomsTableName()), clock);
+    static DynamoDbRoomRegistrySettings roomRegistrySettings(DynamoDbRegistrySettings connections,
+            ChatConfiguration configuration) {
+        return DynamoDbRoomRegistrySettings.of(connections, configuration.roomsTableName());
     }
 
     @Provides
     @Singleton
     static DynamoDbHistorySettings historySettings(ChatConfiguration configuration) {
         return new DynamoDbHistorySettings(configuration.history().tableName(), 0);
-    }
-
-    @Provides
-    @Singleton
-    static MessageHistory messageHistory(DynamoDbClient client, DynamoDbHistorySettings settings) {
-        return new DynamoDbMessageHistory(client, settings);
-    }
-
-    @Provides
-    @Singleton
-    static SendReceipts sendReceipts(DynamoDbClient client, DynamoDbHistorySettings settings) {
-        return new DynamoDbSendReceipts(client, settings);
     }
 
     @Provides

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.chat.adapter.out.apigateway.CallbackRate;
 import dev.parley.chat.adapter.out.apigateway.PublisherSettings;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
-import dev.parley.chat.settings.aws.DynamoDbTimeouts;
+import dev.parley.chat.settings.dynamodb.DynamoDbTimeouts;
 import dev.parley.chat.settings.SendRateSettings;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -2,9 +2,10 @@ package dev.parley.chat.wiring;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbPortsModule;
 import dev.parley.chat.settings.aws.CallbackSettings;
 import dev.parley.chat.settings.Setting;
-import dev.parley.chat.settings.aws.TableSettings;
+import dev.parley.chat.settings.dynamodb.TableSettings;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,8 +54,9 @@ class ChatConfigurationPropertiesTest {
 
         configured(environment).ifPresent(configuration -> assertThatCode(() -> {
             var registrySettings = AwsModule.registrySettings(configuration);
-            AwsModule.connectionRegistry(client, registrySettings);
-            AwsModule.roomRegistry(client, registrySettings, configuration, Clock.systemUTC());
+            DynamoDbPortsModule.connectionRegistry(client, registrySettings);
+            DynamoDbPortsModule.roomRegistry(client, AwsModule.roomRegistrySettings(registrySettings, configuration),
+                    Clock.systemUTC());
             AwsModule.publisherSettings(configuration);
         }).doesNotThrowAnyException());
     }

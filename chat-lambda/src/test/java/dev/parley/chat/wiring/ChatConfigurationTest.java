@@ -10,7 +10,7 @@ import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.adapter.out.dynamodb.DynamoDbRegistrySettings;
 import dev.parley.chat.settings.aws.BroadcastQueueSettings;
-import dev.parley.chat.settings.aws.DynamoDbTimeouts;
+import dev.parley.chat.settings.dynamodb.DynamoDbTimeouts;
 import dev.parley.chat.settings.InvalidSettingException;
 import dev.parley.chat.settings.SendRateSettings;
 import java.net.URI;

@@ -12,6 +12,7 @@ import dev.parley.chat.auth.TokenVerifier;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.port.out.DeliveryResult;
 import dev.parley.chat.protocol.FrameWriter;
+import dev.parley.chat.server.dynamodb.DynamoDbServer;
 import dev.parley.pages.BundledPages;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,7 +33,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
- * Parley on one machine ({@code java -jar chat-server.jar}): the use cases over the in-memory adapters, behind a Jetty
+ * Parley on one machine ({@code java -jar chat-server.jar}): the use cases over the in-memory or DynamoDB adapters, behind a Jetty
  * WebSocket endpoint, the REST broadcast and the chat-web pages on one port. The composition root of chat-server.
  */
 public final class ChatServer implements AutoCloseable {
@@ -83,9 +84,9 @@ public final class ChatServer implements AutoCloseable {
 
     /** Starts a server as {@code options} say, logging to {@code logOut}. */
     public static ChatServer start(ServerOptions options, PrintStream logOut) throws Exception {
-        ServerComponent component = DaggerServerComponent.builder()
-                .settings(options.domain())
-                .build();
+        ServerComponent component = options.dynamoDb()
+                .map(dynamoDb -> DynamoDbServer.component(options.domain(), dynamoDb))
+                .orElseGet(() -> DaggerMemoryServerComponent.builder().settings(options.domain()).build());
         Clock clock = component.clock();
         var log = new JsonLog(logOut, clock);
         Optional<TokenVerifier> verifier = options.signingSecretFile().map(file -> new TokenVerifier(
@@ -116,7 +117,8 @@ public final class ChatServer implements AutoCloseable {
         server.setHandler(new Handler.Sequence(http, BundledPages.handler(server, Optional.empty())));
         server.start();
         log.info("started", Map.of("host", options.host(), "port", connector.getLocalPort(),
-                "authorization", verifier.isPresent() ? "tokens" : "off"));
+                "authorization", verifier.isPresent() ? "tokens" : "off",
+                "state", options.dynamoDb().map(dynamoDb -> "dynamodb:" + dynamoDb.table()).orElse("memory")));
         return new ChatServer(server, connector, sockets, log);
     }
 

@@ -5,13 +5,11 @@ import dagger.Provides;
 import dev.parley.chat.adapter.out.memory.InMemoryConnectionRegistry;
 import dev.parley.chat.adapter.out.memory.InMemoryLimitRegistry;
 import dev.parley.chat.adapter.out.memory.InMemoryMessageHistory;
-import dev.parley.chat.adapter.out.memory.InMemoryMessagePublisher;
 import dev.parley.chat.adapter.out.memory.InMemoryRoomRegistry;
 import dev.parley.chat.adapter.out.memory.InMemorySendReceipts;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.LimitRegistry;
 import dev.parley.chat.domain.port.out.MessageHistory;
-import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.domain.port.out.SendReceipts;
 import dev.parley.chat.wiring.domain.DomainSettings;
@@ -19,8 +17,8 @@ import java.time.Clock;
 import javax.inject.Singleton;
 
 /**
- * Every outbound port in this process's memory: one node, nothing kept across a restart; the history keeps what the
- * window reads of each room, until it expires.
+ * Every outbound port but the publisher ({@link SocketPublisherModule}) in this process's memory: one node, nothing
+ * kept across a restart; the history keeps what the window reads of each room, until it expires.
  */
 @Module
 final class MemoryAdaptersModule {
@@ -55,17 +53,5 @@ final class MemoryAdaptersModule {
     @Singleton
     static SendReceipts sendReceipts() {
         return new InMemorySendReceipts();
-    }
-
-    @Provides
-    @Singleton
-    static InMemoryMessagePublisher inMemoryMessagePublisher() {
-        return new InMemoryMessagePublisher();
-    }
-
-    /** The sockets open and close their mailboxes on the same publisher the use cases send through. */
-    @Provides
-    static MessagePublisher messagePublisher(InMemoryMessagePublisher publisher) {
-        return publisher;
     }
 }

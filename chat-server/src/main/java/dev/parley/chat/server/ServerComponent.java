@@ -1,7 +1,5 @@
 package dev.parley.chat.server;
 
-import dagger.BindsInstance;
-import dagger.Component;
 import dev.parley.chat.adapter.out.memory.InMemoryMessagePublisher;
 import dev.parley.chat.domain.port.in.BroadcastUseCase;
 import dev.parley.chat.domain.port.in.ChargeFrameUseCase;
@@ -15,16 +13,13 @@ import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
-import dev.parley.chat.wiring.domain.DomainModule;
-import dev.parley.chat.wiring.domain.DomainSettings;
-import dev.parley.chat.wiring.domain.SystemClockModule;
 import java.time.Clock;
-import javax.inject.Singleton;
 
-/** chat-server's object graph: the use cases as every transport wires them, over the in-memory adapters. */
-@Singleton
-@Component(modules = {DomainModule.class, SystemClockModule.class, MemoryAdaptersModule.class})
-interface ServerComponent {
+/**
+ * chat-server's object graph: the use cases as every transport wires them, over the adapters the command line
+ * chooses ({@link MemoryServerComponent}, or DynamoDB's), with its own sockets as the publisher.
+ */
+public interface ServerComponent {
 
     ConnectUseCase connectUseCase();
 
@@ -53,12 +48,4 @@ interface ServerComponent {
     InMemoryMessagePublisher publisher();
 
     Clock clock();
-
-    @Component.Builder
-    interface Builder {
-        @BindsInstance
-        Builder settings(DomainSettings settings);
-
-        ServerComponent build();
-    }
 }

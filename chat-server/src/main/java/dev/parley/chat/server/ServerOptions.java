@@ -11,7 +11,10 @@ import dev.parley.chat.settings.RoomSettings;
 import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.settings.Setting;
 import dev.parley.chat.settings.TokenSettings;
+import dev.parley.chat.settings.dynamodb.TableSettings;
 import dev.parley.chat.wiring.domain.DomainSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +33,10 @@ import java.util.stream.Stream;
  *     authorizer demands, and broadcasting an administrator's token; without it, anyone connects under a name
  * @param tokenRules        what a token must name and how long it may live, with a signing secret
  * @param domain            the send rate, room and connection limits and history window the use cases enforce
+ * @param dynamoDb          with it, the connections, rooms, limits and history are kept in DynamoDB, not in memory
  */
 public record ServerOptions(String host, int port, Optional<Path> signingSecretFile, TokenRules tokenRules,
-        int outboxFrames, DomainSettings domain) {
+        int outboxFrames, DomainSettings domain, Optional<DynamoDbOptions> dynamoDb) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -57,7 +61,13 @@ public record ServerOptions(String host, int port, Optional<Path> signingSecretF
                             + "32 bytes or more: to chat (?token=) and, with \"role\":\"admin\", to broadcast "
                             + "(Authorization: Bearer)", "off: anyone may connect under a name of their choosing"),
                     new Option("--outbox-frames", "N", "frames one client may have waiting before it is refused more; "
-                            + "1 or more", String.valueOf(DEFAULT_OUTBOX_FRAMES))),
+                            + "1 or more", String.valueOf(DEFAULT_OUTBOX_FRAMES)),
+                    new Option("--dynamodb-endpoint", "URL", "keep the state in the local DynamoDB (such as dynalite) at URL, "
+                            + "signed to with dummy credentials; its tables are created when missing",
+                            "off: in memory, or AWS's DynamoDB with --table"),
+                    Option.of(TableSettings.TABLE_NAME),
+                    new Option("--region", "REGION", "the AWS region of DynamoDB, with --dynamodb-endpoint or --table",
+                            DynamoDbOptions.DEFAULT_REGION)),
             Stream.of(SendRateSettings.PER_SECOND, SendRateSettings.BURST, RoomSettings.MAX_ROOMS_PER_CONNECTION,
                     ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER, HistoryWindowSettings.HISTORY_WINDOW,
                     HistoryWindowSettings.HISTORY_RETENTION, TokenSettings.AUDIENCE, TokenSettings.MAX_LIFETIME)
@@ -68,9 +78,10 @@ public record ServerOptions(String host, int port, Optional<Path> signingSecretF
             Usage: java -jar chat-server.jar [OPTION VALUE]...
 
             Parley on one machine: the WebSocket chat at /chat, the REST broadcast at POST /broadcastmessage, the chat
-            and broadcast pages at /, and /health, on one port, with everything kept in memory. One node only: beyond
-            one, deploy to AWS, where API Gateway scales the connections. Options take their value as the next
-            argument or after '=', as in --port=0.
+            and broadcast pages at /, and /health, on one port, with everything kept in memory, or in DynamoDB
+            (--dynamodb-endpoint URL for a local one such as dynalite; --table NAME for the deployment's tables in
+            AWS, with the default AWS credentials). One node only: beyond one, deploy to AWS, where API Gateway
+            scales the connections. Options take their value as the next argument or after '=', as in --port=0.
 
             """ + OPTIONS.stream()
             .map(option -> String.format("  %-32s %s (default: %s)%n", option.flag() + " " + option.placeholder(),
@@ -92,6 +103,7 @@ public record ServerOptions(String host, int port, Optional<Path> signingSecretF
             throw new IllegalArgumentException("--outbox-frames must be 1 or more, not " + outboxFrames);
         }
         Objects.requireNonNull(domain, "domain settings");
+        Objects.requireNonNull(dynamoDb, "DynamoDB options");
     }
 
     /** The defaults: loopback, port 8080, no authorization, every setting's default. */
@@ -134,7 +146,30 @@ public record ServerOptions(String host, int port, Optional<Path> signingSecretF
                         new RoomLimit(read(RoomSettings.MAX_ROOMS_PER_CONNECTION, given)),
                         new ConnectionLimit(read(ConnectionLimitSettings.MAX_CONNECTIONS_PER_USER, given)),
                         new HistoryWindow(read(HistoryWindowSettings.HISTORY_WINDOW, given),
-                                read(HistoryWindowSettings.HISTORY_RETENTION, given))));
+                                read(HistoryWindowSettings.HISTORY_RETENTION, given))),
+                dynamoDb(given));
+    }
+
+    /** DynamoDB when an endpoint or a table is named; a region alone is a mistake worth naming. */
+    private static Optional<DynamoDbOptions> dynamoDb(Map<String, String> given) {
+        Optional<URI> endpoint = Optional.ofNullable(given.get("--dynamodb-endpoint")).map(ServerOptions::url);
+        if (endpoint.isEmpty() && !given.containsKey(TableSettings.TABLE_NAME.flag().orElseThrow().name())) {
+            if (given.containsKey("--region")) {
+                throw new IllegalArgumentException("--region is DynamoDB's: give --dynamodb-endpoint or --table too");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new DynamoDbOptions(endpoint, given.getOrDefault("--region", DynamoDbOptions.DEFAULT_REGION),
+                read(TableSettings.TABLE_NAME, given)));
+    }
+
+    private static URI url(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException notAUrl) {
+            throw new IllegalArgumentException("--dynamodb-endpoint must be an http or https URL such as "
+                    + "http://127.0.0.1:8000, not '" + text + "'");
+        }
     }
 
     /** The setting's value under its flag, parsed by its owner, or its default. */

@@ -13,14 +13,25 @@ class ServerDependencyRulesTest {
 
     private static final String SERVER = "dev.parley.chat.server..";
     private static final String SOCKETS = "dev.parley.chat.adapter.in.socket..";
+    /** The one package of chat-server that knows DynamoDB: its adapters module and graph. */
+    private static final String SERVER_DYNAMODB = "dev.parley.chat.server.dynamodb..";
+    private static final String[] AWS = {"software.amazon..", "com.amazonaws..", "dev.parley.chat.adapter.out.dynamodb.."};
 
     @ArchTest
-    static final ArchRule never_the_lambda_handlers_their_wiring_or_aws = noClasses()
+    static final ArchRule never_the_lambda_handlers_their_wiring_or_the_functions_aws_side = noClasses()
             .that().resideInAnyPackage(SERVER, SOCKETS)
             .should().dependOnClassesThat().resideInAnyPackage("dev.parley.chat.adapter.in.lambda..",
-                    "dev.parley.chat.wiring", "dev.parley.chat.settings.aws..", "dev.parley.chat.adapter.out.dynamodb..",
-                    "dev.parley.chat.adapter.out.apigateway..", "software.amazon..", "com.amazonaws..")
-            .because("chat-server runs without AWS: it drives the use cases itself");
+                    "dev.parley.chat.wiring", "dev.parley.chat.settings.aws..", "dev.parley.chat.adapter.out.apigateway..",
+                    "dev.parley.chat.adapter.out.sqs..")
+            .because("chat-server drives the use cases itself and publishes to its own sockets");
+
+    @ArchTest
+    static final ArchRule aws_only_in_the_dynamodb_option = noClasses()
+            .that().resideInAnyPackage(SERVER, SOCKETS)
+            .and().resideOutsideOfPackage(SERVER_DYNAMODB)
+            .should().dependOnClassesThat().resideInAnyPackage(AWS)
+            .because("chat-server runs without AWS; only --dynamodb-endpoint / --table bring DynamoDB's adapters in, "
+                    + "and the sockets are the same wherever the state is");
 
     @ArchTest
     static final ArchRule the_socket_adapter_sees_use_cases_not_services_or_outbound_adapters = noClasses()

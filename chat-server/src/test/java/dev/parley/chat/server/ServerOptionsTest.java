@@ -10,6 +10,7 @@ import dev.parley.chat.domain.model.MessageRateLimit;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.settings.InvalidSettingException;
 import dev.parley.chat.wiring.domain.DomainSettings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,6 +28,32 @@ class ServerOptionsTest {
         assertThat(defaults.tokenRules()).isEqualTo(new TokenRules("parley", Duration.ofHours(24)));
         assertThat(defaults.domain()).isEqualTo(new DomainSettings(MessageRateLimit.DEFAULT, RoomLimit.DEFAULT,
                 ConnectionLimit.DEFAULT, HistoryWindow.DEFAULT));
+        assertThat(defaults.dynamoDb()).isEmpty();
+    }
+
+    @Test
+    void aDynamoDbEndpoint_keepsTheStateThere_inTheDefaultTableAndRegion() {
+        assertThat(ServerOptions.parse("--dynamodb-endpoint", "http://127.0.0.1:8000").dynamoDb()).contains(
+                new DynamoDbOptions(Optional.of(URI.create("http://127.0.0.1:8000")), "us-east-1", "chatDetails"));
+    }
+
+    @Test
+    void aTableWithoutAnEndpoint_isAwsDynamoDbInTheRegionGiven() {
+        assertThat(ServerOptions.parse("--table", "parley-chat", "--region", "eu-west-1").dynamoDb())
+                .contains(new DynamoDbOptions(Optional.empty(), "eu-west-1", "parley-chat"));
+    }
+
+    @Test
+    void aRegionAlone_orAnEndpointThatIsNoHttpUrl_isNamed() {
+        assertThatThrownBy(() -> ServerOptions.parse("--region", "eu-west-1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--region is DynamoDB's: give --dynamodb-endpoint or --table too");
+        assertThatThrownBy(() -> ServerOptions.parse("--dynamodb-endpoint", "localhost:8000"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--dynamodb-endpoint must be an http or https URL such as http://127.0.0.1:8000, "
+                        + "not 'localhost:8000'");
+        assertThatThrownBy(() -> ServerOptions.parse("--dynamodb-endpoint", "http://[::1"))
+                .hasMessageStartingWith("--dynamodb-endpoint must be an http or https URL");
     }
 
     @Test
@@ -38,7 +65,7 @@ class ServerOptionsTest {
 
         assertThat(options).isEqualTo(new ServerOptions("0.0.0.0", 9000, Optional.of(Path.of("/run/secret")),
                 new TokenRules("intranet", Duration.ofHours(2)), 64, new DomainSettings(new MessageRateLimit(0.5, 3),
-                        new RoomLimit(5), new ConnectionLimit(2), new HistoryWindow(200, Duration.ofMinutes(90)))));
+                        new RoomLimit(5), new ConnectionLimit(2), new HistoryWindow(200, Duration.ofMinutes(90))), Optional.empty()));
     }
 
     @Test
@@ -76,6 +103,6 @@ class ServerOptionsTest {
         assertThat(ServerOptions.HELP).containsPattern("--history-retention DURATION +.*from 1m to 365d \\(default: 7d\\)");
         assertThat(ServerOptions.HELP).contains("--send-rate PER_SECOND", "--send-burst N",
                 "--max-connections-per-user N", "--history-window MESSAGES", "--token-audience AUDIENCE",
-                "--token-max-lifetime DURATION");
+                "--token-max-lifetime DURATION", "--dynamodb-endpoint URL", "--table NAME", "--region REGION");
     }
 }

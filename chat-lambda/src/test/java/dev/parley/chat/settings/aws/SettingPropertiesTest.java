@@ -1,5 +1,8 @@
 package dev.parley.chat.settings.aws;
 
+import dev.parley.chat.settings.dynamodb.TableSettings;
+import dev.parley.chat.settings.dynamodb.HistorySettings;
+import dev.parley.chat.settings.dynamodb.DynamoDbTimeouts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.settings.ConnectionLimitSettings;

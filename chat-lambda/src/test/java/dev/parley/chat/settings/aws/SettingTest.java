@@ -1,5 +1,6 @@
 package dev.parley.chat.settings.aws;
 
+import dev.parley.chat.settings.dynamodb.TableSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

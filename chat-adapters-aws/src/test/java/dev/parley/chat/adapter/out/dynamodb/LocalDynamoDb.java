@@ -2,12 +2,11 @@ package dev.parley.chat.adapter.out.dynamodb;
 
 import dev.parley.dynalite.Dynalite;
 import dev.parley.dynalite.DynaliteOptions;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -34,11 +33,15 @@ final class LocalDynamoDb implements AutoCloseable {
         this.client = DynamoDbClient.builder()
                 .endpointOverride(dynalite.endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .credentialsProvider(ChatTablesSetup.LOCAL_CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.builder().build())
                 .overrideConfiguration(config -> config.addExecutionInterceptor(operations))
                 .build();
         this.enhancedClient = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+    }
+
+    URI endpoint() {
+        return dynalite.endpoint();
     }
 
     static LocalDynamoDb start() {

@@ -33,7 +33,7 @@ import dev.parley.chat.protocol.BroadcastWorkCodec;
 import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.protocol.FrameReader;
 import dev.parley.chat.protocol.FrameWriter;
-import dev.parley.chat.settings.aws.DynamoDbTimeouts;
+import dev.parley.chat.settings.dynamodb.DynamoDbTimeouts;
 import dev.parley.chat.settings.SendRateSettings;
 import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;

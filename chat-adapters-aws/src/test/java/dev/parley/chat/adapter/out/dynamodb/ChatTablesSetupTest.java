@@ -1,10 +1,7 @@
-package dev.parley.local;
+package dev.parley.chat.adapter.out.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.chat.adapter.out.dynamodb.ChatDetailsTable;
-import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
-import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
-/** chat-local's tables: both created as the deployment defines them, and what is in them kept on the next start. */
+/** The chat tables on a local DynamoDB: both created as the deployment defines them, and what is in them kept on the next start. */
 class ChatTablesSetupTest {
 
     private static LocalDynamoDb dynamoDb;
@@ -29,7 +26,7 @@ class ChatTablesSetupTest {
 
     @Test
     void givenNoTables_ensure_createsTheChatDetailsRoomsAndHistoryTablesActive() {
-        ChatTablesSetup.ensure(dynamoDb.endpoint(), "us-east-1", ParleyLocal.LOCAL_CREDENTIALS, "details-new", "rooms-new",
+        ChatTablesSetup.ensure(dynamoDb.endpoint(), "us-east-1", ChatTablesSetup.LOCAL_CREDENTIALS, "details-new", "rooms-new",
                 "history-new");
 
         assertThat(dynamoDb.client().describeTable(request -> request.tableName("details-new")).table())
@@ -52,13 +49,13 @@ class ChatTablesSetupTest {
 
     @Test
     void givenTablesThere_ensureAgain_keepsThemAndTheirItems() {
-        ChatTablesSetup.ensure(dynamoDb.endpoint(), "us-east-1", ParleyLocal.LOCAL_CREDENTIALS, "details-kept", "rooms-kept",
+        ChatTablesSetup.ensure(dynamoDb.endpoint(), "us-east-1", ChatTablesSetup.LOCAL_CREDENTIALS, "details-kept", "rooms-kept",
                 "history-kept");
         Map<String, AttributeValue> count = Map.of("Room", AttributeValue.fromS("lobby"),
                 "Key", AttributeValue.fromS("#count"), "Presences", AttributeValue.fromN("2"));
         dynamoDb.client().putItem(request -> request.tableName("rooms-kept").item(count));
 
-        ChatTablesSetup.ensure(dynamoDb.endpoint(), "us-east-1", ParleyLocal.LOCAL_CREDENTIALS, "details-kept", "rooms-kept",
+        ChatTablesSetup.ensure(dynamoDb.endpoint(), "us-east-1", ChatTablesSetup.LOCAL_CREDENTIALS, "details-kept", "rooms-kept",
                 "history-kept");
 
         assertThat(dynamoDb.client().getItem(request -> request.tableName("rooms-kept")

@@ -1,4 +1,4 @@
-package dev.parley.chat.settings.aws;
+package dev.parley.chat.settings.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

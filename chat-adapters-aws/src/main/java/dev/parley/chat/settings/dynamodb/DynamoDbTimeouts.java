@@ -1,4 +1,4 @@
-package dev.parley.chat.settings.aws;
+package dev.parley.chat.settings.dynamodb;
 
 import dev.parley.chat.settings.InvalidSettingException;
 import dev.parley.chat.settings.Setting;
