@@ -90,7 +90,7 @@ final class CommandLine {
                 BroadcastWorkerRoute.VISIBILITY_TIMEOUT.toString()),
         TOKEN_AUDIENCE(TokenSettings.AUDIENCE, " (with authorization on)"),
         TOKEN_MAX_LIFETIME(TokenSettings.MAX_LIFETIME, " (with authorization on)"),
-        WARM_UP("--warm-up", "true|false", "before printing where it listens, send " + LocalWarmUp.ROUNDS
+        WARM_UP("--warm-up", "true|false", "before printing where it listens, send up to " + LocalWarmUp.ROUNDS
                 + " rounds of messages between " + LocalWarmUp.CLIENTS + " internal clients in the room "
                 + LocalWarmUp.ROOM + " (a few seconds), so that the first users' messages do not wait while a fresh "
                 + "JVM loads and compiles the chat's path", "true");
