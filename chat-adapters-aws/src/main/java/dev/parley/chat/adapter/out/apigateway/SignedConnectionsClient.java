@@ -20,7 +20,6 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
@@ -28,9 +27,6 @@ import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
 import software.amazon.awssdk.http.async.SdkHttpContentPublisher;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
 import software.amazon.awssdk.regions.Region;
@@ -45,17 +41,15 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConne
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * The {@code @connections} client of {@link ApiGatewayMessagePublisher}: {@code PostToConnection} only, made with the
- * SDK's own SigV4 signer ({@link AwsV4HttpSigner}) and async HTTP client, without the SDK client's request pipeline
- * around them (execution attributes, interceptors, endpoint rules, checksums, metrics, retries), which took most of
- * the CPU of a call (ADR 0012). It answers as the SDK's client does: the same exceptions, with the status, error type
+ * The {@code @connections} client of {@link ApiGatewayMessagePublisher}: {@code PostToConnection} only, signed by
+ * {@link ConnectionsRequestSigner} (SigV4 as the SDK's signer writes it) and sent by the SDK's async HTTP client,
+ * without the SDK client's request pipeline around them (execution attributes, interceptors, endpoint rules,
+ * checksums, metrics, retries), which took most of the CPU of a call (ADR 0012). It answers as the SDK's client does: the same exceptions, with the status, error type
  * and message, {@link SdkClientException} for I/O failures and {@link ApiCallAttemptTimeoutException} when an attempt
  * outlasts its timeout. The other operations are not supported (the interface's defaults throw).
  */
 final class SignedConnectionsClient implements ApiGatewayManagementApiAsyncClient {
 
-    /** The signing name of the {@code @connections} API ({@code execute-api}), as the SDK's client signs it. */
-    private static final String SIGNING_NAME = "execute-api";
     private static final String SERVICE_NAME_IN_ERRORS = "ApiGatewayManagement";
     private static final String CONNECTIONS = "/@connections/";
     /** An error answer's body is a short JSON object; more than this is not read into the message. */
@@ -64,12 +58,9 @@ final class SignedConnectionsClient implements ApiGatewayManagementApiAsyncClien
 
     private final SdkAsyncHttpClient http;
     private final AwsCredentialsProvider credentials;
-    private final String region;
     private final Clock clock;
     private final Duration attemptTimeout;
-    private final HttpSigner<AwsCredentialsIdentity> signer = AwsV4HttpSigner.create();
-    /** Everything of a call's request but its path, its length and its signature. */
-    private final SdkHttpRequest template;
+    private final ConnectionsRequestSigner signer;
     /** The stage's path followed by {@code /@connections/}. */
     private final String connectionsPath;
 
@@ -81,13 +72,12 @@ final class SignedConnectionsClient implements ApiGatewayManagementApiAsyncClien
             Duration attemptTimeout, Clock clock) {
         this.http = Objects.requireNonNull(http, "http");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.region = Objects.requireNonNull(region, "region").id();
         this.attemptTimeout = Objects.requireNonNull(attemptTimeout, "attemptTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
         String stagePath = Optional.ofNullable(callbackUrl.getRawPath()).orElse("");
         this.connectionsPath = (stagePath.endsWith("/") ? stagePath.substring(0, stagePath.length() - 1) : stagePath)
                 + CONNECTIONS;
-        this.template = SdkHttpRequest.builder()
+        this.signer = new ConnectionsRequestSigner(SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .protocol(callbackUrl.getScheme().toLowerCase(Locale.ROOT))
                 .host(callbackUrl.getHost())
@@ -95,7 +85,7 @@ final class SignedConnectionsClient implements ApiGatewayManagementApiAsyncClien
                 // What the SDK's client sends for this operation's blob payload.
                 .putHeader("Content-Type", "application/json")
                 .encodedPath(connectionsPath)
-                .build();
+                .build(), Objects.requireNonNull(region, "region").id());
     }
 
     @Override
@@ -103,17 +93,8 @@ final class SignedConnectionsClient implements ApiGatewayManagementApiAsyncClien
         byte[] body = request.data().asByteArrayUnsafe();
         SdkHttpRequest signed;
         try {
-            SdkHttpRequest unsigned = template.toBuilder()
-                    .encodedPath(connectionsPath + SdkHttpUtils.urlEncode(request.connectionId()))
-                    .putHeader("Content-Length", Integer.toString(body.length))
-                    .build();
-            signed = signer.sign(sign -> sign
-                    .request(unsigned)
-                    .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-                    .identity(credentials.resolveCredentials())
-                    .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SIGNING_NAME)
-                    .putProperty(HttpSigner.SIGNING_CLOCK, clock)).request();
+            signed = signer.sign(connectionsPath + SdkHttpUtils.urlEncode(request.connectionId()), body,
+                    credentials.resolveCredentials(), clock.instant());
         } catch (RuntimeException unsignable) {
             // Credentials that cannot be resolved, as the SDK's client reports them: a client-side failure.
             return CompletableFuture.failedFuture(SdkClientException.create(
