@@ -4,17 +4,25 @@ import dev.parley.bench.DynaliteChatDetailsTable;
 import dev.parley.bench.Options;
 import dev.parley.bench.Stats;
 import dev.parley.bench.coldstart.probe.EmptyHandler;
+import dev.parley.bench.coldstart.probe.FirstEvent;
 import dev.parley.bench.coldstart.probe.SdkFloorCrtHandler;
 import dev.parley.bench.coldstart.probe.SdkFloorHandler;
 import dev.parley.chat.adapter.in.lambda.SendMessageHandler;
 import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
+import dev.parley.chat.auth.Principal;
+import dev.parley.chat.auth.Role;
+import dev.parley.chat.auth.SigningKey;
+import dev.parley.chat.auth.TokenIssuer;
+import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.Member;
 import dev.parley.chat.domain.model.RoomLimit;
+import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.RoomName;
+import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.local.gateway.LocalGateway;
@@ -24,6 +32,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +57,8 @@ import java.util.stream.Stream;
 public final class ColdStartBenchmark {
 
     static final String SENDER = "coldSender0001=";
+    /** The authorizers' signing secret in the probes (local use: {@code AUTH_SECRET}). */
+    private static final String AUTH_SECRET = "parley-cold-start-probe-secret-32+bytes";
     static final Set<String> OPTIONS = Set.of("runs", "variants", "functions", "lambda-jar", "probe-jar",
             "lambda-jar-b", "recipients", "work-dir", "cpu", "jvm-options");
     /** The functions measured beside the empty one, which every run measures as the baseline. */
@@ -121,14 +132,8 @@ public final class ColdStartBenchmark {
                     recipientIds);
             // The lobby message the probe sends is stored in the lobby's history.
             table.createHistoryTable(ChatHistoryTable.DEFAULT_NAME);
-            var launcher = new ProbeLauncher(settings.pinToOneCore(), settings.jvmOptions(), Map.of(
-                    "TABLE_NAME", table.tableName(),
-                    "AWS_REGION", DynaliteChatDetailsTable.REGION.id(),
-                    "WEBSOCKET_CALLBACK_URL", gateway.urls().callback().toString(),
-                    "ALLOWED_ORIGIN", "http://" + gateway.urls().authority(),
-                    "DYNAMODB_ENDPOINT", table.endpoint().toString(),
-                    "AWS_ACCESS_KEY_ID", "local",
-                    "AWS_SECRET_ACCESS_KEY", "local"));
+            var launcher = new ProbeLauncher(settings.pinToOneCore(), settings.jvmOptions(),
+                    functionEnvironment(table, gateway));
             List<ProbedFunction> functions = functions(settings, recipientIds);
             out.printf("cold start, %d runs per variant, %s, one sendMessage to %d recipients; JVM: %s%n",
                     settings.runs(), settings.pinToOneCore() ? "pinned to CPU 0 (taskset -c 0)" : "any CPU",
@@ -180,6 +185,26 @@ public final class ColdStartBenchmark {
             }
             return results;
         }
+    }
+
+    /**
+     * What Lambda would set for every function, on dynalite's tables and the gateway's {@code @connections}: the
+     * authorizers' secret too, and the administrator's token their first events carry.
+     */
+    static Map<String, String> functionEnvironment(DynaliteChatDetailsTable table, LocalGateway gateway) {
+        String adminToken = new TokenIssuer(SigningKey.fromText(AUTH_SECRET), Clock.systemUTC(), TokenRules.DEFAULT)
+                .issue(new Principal(new UserId("cold-admin"), new DisplayName("Ann"), RoomAccess.EVERY_ROOM,
+                        Role.ADMIN), Duration.ofHours(1));
+        return Map.of(
+                "TABLE_NAME", table.tableName(),
+                "AWS_REGION", DynaliteChatDetailsTable.REGION.id(),
+                "WEBSOCKET_CALLBACK_URL", gateway.urls().callback().toString(),
+                "ALLOWED_ORIGIN", "http://" + gateway.urls().authority(),
+                "DYNAMODB_ENDPOINT", table.endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", "local",
+                "AWS_SECRET_ACCESS_KEY", "local",
+                "AUTH_SECRET", AUTH_SECRET,
+                FirstEvent.TOKEN_VARIABLE, adminToken);
     }
 
     /** The empty function first, then those asked for, in their order, then Parley from the B jar if given. */
