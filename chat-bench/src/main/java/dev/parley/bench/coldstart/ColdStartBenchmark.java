@@ -6,6 +6,7 @@ import dev.parley.bench.Stats;
 import dev.parley.bench.coldstart.probe.EmptyHandler;
 import dev.parley.bench.coldstart.probe.FirstEvent;
 import dev.parley.bench.coldstart.probe.SdkFloorCrtHandler;
+import dev.parley.bench.coldstart.probe.SdkFloorDynamoDbHandler;
 import dev.parley.bench.coldstart.probe.SdkFloorHandler;
 import dev.parley.chat.adapter.in.lambda.SendMessageHandler;
 import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
@@ -61,8 +62,18 @@ public final class ColdStartBenchmark {
     private static final String AUTH_SECRET = "parley-cold-start-probe-secret-32+bytes";
     static final Set<String> OPTIONS = Set.of("runs", "variants", "functions", "lambda-jar", "probe-jar",
             "lambda-jar-b", "recipients", "work-dir", "cpu", "jvm-options");
-    /** The functions measured beside the empty one, which every run measures as the baseline. */
-    static final Set<String> FUNCTIONS = Set.of("parley", "floor", "floor-crt");
+    /**
+     * The functions measured beside the empty one, which every run measures as the baseline: {@code parley} is
+     * {@code sendMessage}; the other Parley functions go by their route; the floors are the SDK's alone.
+     */
+    static final Set<String> FUNCTIONS = Set.of("parley", "floor", "floor-crt", "floor-dynamodb", "connect",
+            "disconnect", "default", "members", "join", "leave", "history", "broadcast", "broadcast-status",
+            "authorizer", "broadcast-authorizer");
+    /**
+     * Connects and disconnects: the lobby's members (every active connection, the recipients among them) hear of both,
+     * so each run of either sends one copy to each recipient.
+     */
+    static final String JOINER = "coldJoiner0001=";
 
     private ColdStartBenchmark() {}
 
@@ -119,8 +130,9 @@ public final class ColdStartBenchmark {
     static Map<String, List<ProbeRun>> run(Settings settings, PrintStream out) throws Exception {
         List<String> recipientIds = IntStream.range(0, settings.recipients())
                 .mapToObj(n -> String.format("coldRecipient%04d=", n)).toList();
-        VirtualConnections recipients = VirtualConnections.of(
-                Stream.concat(recipientIds.stream(), Stream.of(SdkFloorHandler.RECIPIENT)).toList());
+        // The sender reads history through @connections; a broadcast reaches the joiner while it is connected.
+        VirtualConnections recipients = VirtualConnections.of(Stream.concat(recipientIds.stream(),
+                Stream.of(SdkFloorHandler.RECIPIENT, SENDER, JOINER)).toList());
         Files.createDirectories(settings.workDir());
         try (DynaliteChatDetailsTable table = DynaliteChatDetailsTable.start("chatDetails");
                 LocalGateway gateway = LocalGateway.builder()
@@ -162,7 +174,7 @@ public final class ColdStartBenchmark {
             for (int run = 1; run <= settings.runs(); run++) {
                 for (JvmSetting variant : settings.variants()) {
                     for (ProbedFunction function : functions) {
-                        ProbeRun probe = launcher.probe(function, variant, flags.get(key(variant, function)), SENDER);
+                        ProbeRun probe = launcher.probe(function, variant, flags.get(key(variant, function)));
                         if (!probe.answered()) {
                             out.println("FAILED " + key(variant, function) + ": " + probe.failure());
                         }
@@ -213,6 +225,7 @@ public final class ColdStartBenchmark {
         List<String> acknowledged = List.of("\"type\":\"ack\"", "\"recipients\":" + settings.recipients());
         List<String> found = List.of("\"found\":true");
         List<String> floorRecipient = List.of(SdkFloorHandler.RECIPIENT);
+        List<String> allowed = List.of("Effect=Allow");
         List<ProbedFunction> functions = new ArrayList<>();
         functions.add(new ProbedFunction("empty", EmptyHandler.class.getName(), jars, 200, List.of(), List.of()));
         for (String name : settings.functions()) {
@@ -223,12 +236,35 @@ public final class ColdStartBenchmark {
                         floorRecipient);
                 case "floor-crt" -> new ProbedFunction(name, SdkFloorCrtHandler.class.getName(), jars, 200, found,
                         floorRecipient);
+                case "floor-dynamodb" -> new ProbedFunction(name, SdkFloorDynamoDbHandler.class.getName(), jars, 200,
+                        found, List.of());
+                case "connect" -> new ProbedFunction(name, FirstEvent.CONNECT.handlerClass(), jars, 200, List.of(),
+                        recipientIds, JOINER);
+                case "disconnect" -> new ProbedFunction(name, FirstEvent.DISCONNECT.handlerClass(), jars, 200,
+                        List.of(), recipientIds, JOINER);
+                case "default" -> parley(name, FirstEvent.DEFAULT, jars, 200, List.of("pong"));
+                case "members" -> parley(name, FirstEvent.MEMBERS, jars, 200, List.of(SENDER));
+                case "join" -> parley(name, FirstEvent.JOIN, jars, 200, List.of(FirstEvent.ROOM));
+                case "leave" -> parley(name, FirstEvent.LEAVE, jars, 200, List.of(FirstEvent.ROOM));
+                case "history" -> parley(name, FirstEvent.HISTORY, jars, 200, List.of());
+                case "broadcast" -> new ProbedFunction(name, FirstEvent.BROADCAST.handlerClass(), jars, 200,
+                        List.of("\"delivered\":"), recipientIds);
+                case "broadcast-status" -> parley(name, FirstEvent.BROADCAST_STATUS, jars, 404,
+                        List.of(FirstEvent.NO_BROADCAST));
+                case "authorizer" -> parley(name, FirstEvent.AUTHORIZER, jars, 200, allowed);
+                case "broadcast-authorizer" -> parley(name, FirstEvent.BROADCAST_AUTHORIZER, jars, 200, allowed);
                 default -> throw new IllegalArgumentException("no function " + name);
             });
         }
         settings.classpathB().ifPresent(jarsB -> functions.add(new ProbedFunction("parley-b",
                 SendMessageHandler.class.getName(), jarsB, 200, acknowledged, recipientIds)));
         return functions;
+    }
+
+    /** A Parley function whose first event comes from the sender and sends to none of the counted recipients. */
+    private static ProbedFunction parley(String name, FirstEvent event, ProbeClasspath jars, int status,
+            List<String> bodyContains) {
+        return new ProbedFunction(name, event.handlerClass(), jars, status, bodyContains, List.of());
     }
 
     private static String key(JvmSetting variant, ProbedFunction function) {

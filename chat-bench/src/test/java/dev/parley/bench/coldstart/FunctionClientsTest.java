@@ -165,8 +165,8 @@ class FunctionClientsTest {
             throws IOException, InterruptedException {
         Path log = logs.resolve(function.name() + "-" + sender.replace("=", "") + ".log");
         ProbeRun run = launcher.probe(new ProbedFunction(function.name(), function.handlerClass(),
-                        ProbeClasspath.ofThisJvm(), status, List.of(bodyContains), List.of()),
-                JvmSetting.named("default"), List.of("-Xlog:class+load=info:file=" + log), sender);
+                        ProbeClasspath.ofThisJvm(), status, List.of(bodyContains), List.of(), sender),
+                JvmSetting.named("default"), List.of("-Xlog:class+load=info:file=" + log));
         assertThat(run.answered()).as(function + ": " + run.failure()).isTrue();
         try (var lines = Files.lines(log)) {
             // [0.012s][info][class,load] java.lang.Object source: shared objects file

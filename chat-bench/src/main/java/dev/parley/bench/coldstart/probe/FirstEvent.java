@@ -135,9 +135,13 @@ public enum FirstEvent {
         return SendMessageEvents.sendMessage(sender, "cold hello");
     }
 
-    /** Whether {@code handlerClass} is one of Parley's functions, which register a SnapStart hook. */
-    static boolean isParley(String handlerClass) {
-        return handlerClass.startsWith("dev.parley.chat.");
+    /**
+     * Whether {@code handlerClass} registers a SnapStart hook: Parley's chat functions do, the authorizers (whose
+     * init reads the secret and builds nothing else) and the probes' own handlers do not.
+     */
+    static boolean registersSnapStartHook(String handlerClass) {
+        return handlerClass.startsWith("dev.parley.chat.adapter.in.lambda.")
+                && !handlerClass.startsWith("dev.parley.chat.adapter.in.lambda.authorizer.");
     }
 
     private static APIGatewayCustomAuthorizerEvent authorizer(String type, String route) {
