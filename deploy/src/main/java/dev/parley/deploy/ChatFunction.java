@@ -1,5 +1,6 @@
 package dev.parley.deploy;
 
+import dev.parley.chat.settings.aws.LambdaJvm;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +24,8 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * One handler of {@code chat-lambda.jar} as a function: java21 on arm64 with SnapStart, JSON logs into its own log
+ * One handler of {@code chat-lambda.jar} as a function: java21 on arm64 with SnapStart and the JVM options of
+ * {@link LambdaJvm} (the ones the cold-start benchmark measures), JSON logs into its own log
  * group, a role granting only the handler's {@link HandlerAccess}, and the alias {@value #ALIAS} on the published
  * version, which is what the APIs invoke (SnapStart only applies to published versions).
  */
@@ -118,6 +120,7 @@ final class ChatFunction extends Construct {
         // Sorted, so the template is the same on every synth.
         Map<String, String> environment = new TreeMap<>(blueprint.environment());
         environment.putAll(extraEnvironment);
+        environment.put(LambdaJvm.TOOL_OPTIONS_VARIABLE, LambdaJvm.toolOptions());
         Function function = Function.Builder.create(this, "Function")
                 .description("Parley " + handler)
                 .runtime(Runtime.JAVA_21)

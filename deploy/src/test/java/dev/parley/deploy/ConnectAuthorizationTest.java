@@ -13,6 +13,7 @@ import dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler;
 import dev.parley.chat.adapter.in.lambda.authorizer.BroadcastAuthorizerHandler;
 import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.settings.TokenSettings;
+import dev.parley.chat.settings.aws.LambdaJvm;
 import dev.parley.chat.wiring.AuthConfiguration;
 import java.util.HashMap;
 import java.util.List;
@@ -93,14 +94,15 @@ class ConnectAuthorizationTest {
     }
 
     @Test
-    void givenDefaults_synth_givesTheAuthorizerOnlyItsSecretsArnAndTheTokenRulesWhichItsConfigurationReads() {
+    void givenDefaults_synth_givesTheAuthorizerOnlyItsSecretsArnTheTokenRulesAndTheJvmOptions() {
         String functionId = parley.functionIdsByHandler().get(AuthorizerHandler.HANDLER);
         Map<String, Object> variables = map(at(parley.resource(functionId), "Properties", "Environment", "Variables"));
         String secretId = parley.logicalIdOf("AWS::SecretsManager::Secret");
         String deployedArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:AuthorizationSigningSecret-AbCdEf";
 
         assertThat(variables).containsOnly(Map.entry(AuthConfiguration.SECRET_ARN_VARIABLE, ref(secretId)),
-                Map.entry("TOKEN_AUDIENCE", "parley"), Map.entry("TOKEN_MAX_LIFETIME", "24h"));
+                Map.entry("TOKEN_AUDIENCE", "parley"), Map.entry("TOKEN_MAX_LIFETIME", "24h"),
+                Map.entry(LambdaJvm.TOOL_OPTIONS_VARIABLE, LambdaJvm.toolOptions()));
         Map<String, String> environment = new HashMap<>();
         variables.forEach((name, value) -> environment.put(name, JsonTree.evaluate(value, Map.of(secretId, deployedArn))));
         environment.put("AWS_REGION", "eu-west-1");

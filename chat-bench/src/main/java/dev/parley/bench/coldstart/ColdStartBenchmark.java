@@ -4,17 +4,26 @@ import dev.parley.bench.DynaliteChatDetailsTable;
 import dev.parley.bench.Options;
 import dev.parley.bench.Stats;
 import dev.parley.bench.coldstart.probe.EmptyHandler;
+import dev.parley.bench.coldstart.probe.FirstEvent;
 import dev.parley.bench.coldstart.probe.SdkFloorCrtHandler;
+import dev.parley.bench.coldstart.probe.SdkFloorDynamoDbHandler;
 import dev.parley.bench.coldstart.probe.SdkFloorHandler;
 import dev.parley.chat.adapter.in.lambda.SendMessageHandler;
 import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
+import dev.parley.chat.auth.Principal;
+import dev.parley.chat.auth.Role;
+import dev.parley.chat.auth.SigningKey;
+import dev.parley.chat.auth.TokenIssuer;
+import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.Member;
 import dev.parley.chat.domain.model.RoomLimit;
+import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.RoomName;
+import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.local.gateway.LocalGateway;
@@ -24,6 +33,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,10 +58,22 @@ import java.util.stream.Stream;
 public final class ColdStartBenchmark {
 
     static final String SENDER = "coldSender0001=";
+    /** The authorizers' signing secret in the probes (local use: {@code AUTH_SECRET}). */
+    private static final String AUTH_SECRET = "parley-cold-start-probe-secret-32+bytes";
     static final Set<String> OPTIONS = Set.of("runs", "variants", "functions", "lambda-jar", "probe-jar",
             "lambda-jar-b", "recipients", "work-dir", "cpu", "jvm-options");
-    /** The functions measured beside the empty one, which every run measures as the baseline. */
-    static final Set<String> FUNCTIONS = Set.of("parley", "floor", "floor-crt");
+    /**
+     * The functions measured beside the empty one, which every run measures as the baseline: {@code parley} is
+     * {@code sendMessage}; the other Parley functions go by their route; the floors are the SDK's alone.
+     */
+    static final Set<String> FUNCTIONS = Set.of("parley", "floor", "floor-crt", "floor-dynamodb", "connect",
+            "disconnect", "default", "members", "join", "leave", "history", "broadcast", "broadcast-status",
+            "authorizer", "broadcast-authorizer");
+    /**
+     * Connects and disconnects: the lobby's members (every active connection, the recipients among them) hear of both,
+     * so each run of either sends one copy to each recipient.
+     */
+    static final String JOINER = "coldJoiner0001=";
 
     private ColdStartBenchmark() {}
 
@@ -108,8 +130,9 @@ public final class ColdStartBenchmark {
     static Map<String, List<ProbeRun>> run(Settings settings, PrintStream out) throws Exception {
         List<String> recipientIds = IntStream.range(0, settings.recipients())
                 .mapToObj(n -> String.format("coldRecipient%04d=", n)).toList();
-        VirtualConnections recipients = VirtualConnections.of(
-                Stream.concat(recipientIds.stream(), Stream.of(SdkFloorHandler.RECIPIENT)).toList());
+        // The sender reads history through @connections; a broadcast reaches the joiner while it is connected.
+        VirtualConnections recipients = VirtualConnections.of(Stream.concat(recipientIds.stream(),
+                Stream.of(SdkFloorHandler.RECIPIENT, SENDER, JOINER)).toList());
         Files.createDirectories(settings.workDir());
         try (DynaliteChatDetailsTable table = DynaliteChatDetailsTable.start("chatDetails");
                 LocalGateway gateway = LocalGateway.builder()
@@ -121,14 +144,8 @@ public final class ColdStartBenchmark {
                     recipientIds);
             // The lobby message the probe sends is stored in the lobby's history.
             table.createHistoryTable(ChatHistoryTable.DEFAULT_NAME);
-            var launcher = new ProbeLauncher(settings.pinToOneCore(), settings.jvmOptions(), Map.of(
-                    "TABLE_NAME", table.tableName(),
-                    "AWS_REGION", DynaliteChatDetailsTable.REGION.id(),
-                    "WEBSOCKET_CALLBACK_URL", gateway.urls().callback().toString(),
-                    "ALLOWED_ORIGIN", "http://" + gateway.urls().authority(),
-                    "DYNAMODB_ENDPOINT", table.endpoint().toString(),
-                    "AWS_ACCESS_KEY_ID", "local",
-                    "AWS_SECRET_ACCESS_KEY", "local"));
+            var launcher = new ProbeLauncher(settings.pinToOneCore(), settings.jvmOptions(),
+                    functionEnvironment(table, gateway));
             List<ProbedFunction> functions = functions(settings, recipientIds);
             out.printf("cold start, %d runs per variant, %s, one sendMessage to %d recipients; JVM: %s%n",
                     settings.runs(), settings.pinToOneCore() ? "pinned to CPU 0 (taskset -c 0)" : "any CPU",
@@ -157,7 +174,7 @@ public final class ColdStartBenchmark {
             for (int run = 1; run <= settings.runs(); run++) {
                 for (JvmSetting variant : settings.variants()) {
                     for (ProbedFunction function : functions) {
-                        ProbeRun probe = launcher.probe(function, variant, flags.get(key(variant, function)), SENDER);
+                        ProbeRun probe = launcher.probe(function, variant, flags.get(key(variant, function)));
                         if (!probe.answered()) {
                             out.println("FAILED " + key(variant, function) + ": " + probe.failure());
                         }
@@ -182,12 +199,33 @@ public final class ColdStartBenchmark {
         }
     }
 
+    /**
+     * What Lambda would set for every function, on dynalite's tables and the gateway's {@code @connections}: the
+     * authorizers' secret too, and the administrator's token their first events carry.
+     */
+    static Map<String, String> functionEnvironment(DynaliteChatDetailsTable table, LocalGateway gateway) {
+        String adminToken = new TokenIssuer(SigningKey.fromText(AUTH_SECRET), Clock.systemUTC(), TokenRules.DEFAULT)
+                .issue(new Principal(new UserId("cold-admin"), new DisplayName("Ann"), RoomAccess.EVERY_ROOM,
+                        Role.ADMIN), Duration.ofHours(1));
+        return Map.of(
+                "TABLE_NAME", table.tableName(),
+                "AWS_REGION", DynaliteChatDetailsTable.REGION.id(),
+                "WEBSOCKET_CALLBACK_URL", gateway.urls().callback().toString(),
+                "ALLOWED_ORIGIN", "http://" + gateway.urls().authority(),
+                "DYNAMODB_ENDPOINT", table.endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", "local",
+                "AWS_SECRET_ACCESS_KEY", "local",
+                "AUTH_SECRET", AUTH_SECRET,
+                FirstEvent.TOKEN_VARIABLE, adminToken);
+    }
+
     /** The empty function first, then those asked for, in their order, then Parley from the B jar if given. */
     private static List<ProbedFunction> functions(Settings settings, List<String> recipientIds) {
         ProbeClasspath jars = settings.classpath();
         List<String> acknowledged = List.of("\"type\":\"ack\"", "\"recipients\":" + settings.recipients());
         List<String> found = List.of("\"found\":true");
         List<String> floorRecipient = List.of(SdkFloorHandler.RECIPIENT);
+        List<String> allowed = List.of("Effect=Allow");
         List<ProbedFunction> functions = new ArrayList<>();
         functions.add(new ProbedFunction("empty", EmptyHandler.class.getName(), jars, 200, List.of(), List.of()));
         for (String name : settings.functions()) {
@@ -198,12 +236,35 @@ public final class ColdStartBenchmark {
                         floorRecipient);
                 case "floor-crt" -> new ProbedFunction(name, SdkFloorCrtHandler.class.getName(), jars, 200, found,
                         floorRecipient);
+                case "floor-dynamodb" -> new ProbedFunction(name, SdkFloorDynamoDbHandler.class.getName(), jars, 200,
+                        found, List.of());
+                case "connect" -> new ProbedFunction(name, FirstEvent.CONNECT.handlerClass(), jars, 200, List.of(),
+                        recipientIds, JOINER);
+                case "disconnect" -> new ProbedFunction(name, FirstEvent.DISCONNECT.handlerClass(), jars, 200,
+                        List.of(), recipientIds, JOINER);
+                case "default" -> parley(name, FirstEvent.DEFAULT, jars, 200, List.of("pong"));
+                case "members" -> parley(name, FirstEvent.MEMBERS, jars, 200, List.of(SENDER));
+                case "join" -> parley(name, FirstEvent.JOIN, jars, 200, List.of(FirstEvent.ROOM));
+                case "leave" -> parley(name, FirstEvent.LEAVE, jars, 200, List.of(FirstEvent.ROOM));
+                case "history" -> parley(name, FirstEvent.HISTORY, jars, 200, List.of());
+                case "broadcast" -> new ProbedFunction(name, FirstEvent.BROADCAST.handlerClass(), jars, 200,
+                        List.of("\"delivered\":"), recipientIds);
+                case "broadcast-status" -> parley(name, FirstEvent.BROADCAST_STATUS, jars, 404,
+                        List.of(FirstEvent.NO_BROADCAST));
+                case "authorizer" -> parley(name, FirstEvent.AUTHORIZER, jars, 200, allowed);
+                case "broadcast-authorizer" -> parley(name, FirstEvent.BROADCAST_AUTHORIZER, jars, 200, allowed);
                 default -> throw new IllegalArgumentException("no function " + name);
             });
         }
         settings.classpathB().ifPresent(jarsB -> functions.add(new ProbedFunction("parley-b",
                 SendMessageHandler.class.getName(), jarsB, 200, acknowledged, recipientIds)));
         return functions;
+    }
+
+    /** A Parley function whose first event comes from the sender and sends to none of the counted recipients. */
+    private static ProbedFunction parley(String name, FirstEvent event, ProbeClasspath jars, int status,
+            List<String> bodyContains) {
+        return new ProbedFunction(name, event.handlerClass(), jars, status, bodyContains, List.of());
     }
 
     private static String key(JvmSetting variant, ProbedFunction function) {

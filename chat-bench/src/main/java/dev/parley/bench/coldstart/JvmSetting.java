@@ -1,5 +1,6 @@
 package dev.parley.bench.coldstart;
 
+import dev.parley.chat.settings.aws.LambdaJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,11 +25,15 @@ record JvmSetting(String label, Set<JvmSetting.Part> parts) {
          * ({@code -XX:SharedArchiveFile}, written by a training run with {@code -XX:ArchiveClassesAtExit}).
          */
         CDS,
-        /** Only the C1 compiler ({@code -XX:TieredStopAtLevel=1}): less compiling while starting. */
+        /**
+         * The deployed {@code JAVA_TOOL_OPTIONS} ({@link LambdaJvm#TOOL_OPTIONS}, read from the same owner as the
+         * deployment): only the C1 compiler ({@code -XX:TieredStopAtLevel=1}), less compiling while starting.
+         */
         C1,
         /**
-         * The CRT's native library found on {@code java.library.path}, as a file of the deployment package would be,
-         * instead of extracted from its jar into a temporary file on every start.
+         * The CRT's native library found on {@code java.library.path}, as the deployed jar's
+         * {@link LambdaJvm#CRT_LIBRARY_ENTRY} is in Lambda (through {@code LD_LIBRARY_PATH}), instead of extracted from
+         * its jar into a temporary file on every start. This machine's build of it: the deployed one is arm64's.
          */
         CRTLIB,
         /**
@@ -75,11 +80,11 @@ record JvmSetting(String label, Set<JvmSetting.Part> parts) {
         List<String> flags = new ArrayList<>();
         // In the parts' order, whatever the label's.
         for (Part part : Arrays.stream(Part.values()).filter(parts::contains).toList()) {
-            flags.add(switch (part) {
-                case CDS -> "-XX:SharedArchiveFile=" + archive.toAbsolutePath();
-                case C1 -> "-XX:TieredStopAtLevel=1";
-                case CRTLIB -> "-Djava.library.path=" + crtLibraryFolder.toAbsolutePath();
-                case PRIME -> CRAC_COMPAT;
+            flags.addAll(switch (part) {
+                case CDS -> List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+                case C1 -> LambdaJvm.TOOL_OPTIONS;
+                case CRTLIB -> List.of("-Djava.library.path=" + crtLibraryFolder.toAbsolutePath());
+                case PRIME -> List.of(CRAC_COMPAT);
             });
         }
         return flags;

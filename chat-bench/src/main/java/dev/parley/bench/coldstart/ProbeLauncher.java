@@ -38,7 +38,7 @@ final class ProbeLauncher {
     }
 
     /** One probe run; its timings, or why it failed. */
-    ProbeRun probe(ProbedFunction function, JvmSetting setting, List<String> jvmFlags, String sender)
+    ProbeRun probe(ProbedFunction function, JvmSetting setting, List<String> jvmFlags)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (pinToOneCore) {
@@ -47,8 +47,8 @@ final class ProbeLauncher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         command.addAll(extraJvmOptions);
-        command.addAll(List.of("-cp", function.classpath().value(), ColdStartProbe.class.getName(), function.handlerClass(), sender,
-                setting.prime() ? "prime" : "cold"));
+        command.addAll(List.of("-cp", function.classpath().value(), ColdStartProbe.class.getName(),
+                function.handlerClass(), function.sender(), setting.prime() ? "prime" : "cold"));
         // The spawn time goes last, taken as late as possible.
         command.add("");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
@@ -84,7 +84,7 @@ final class ProbeLauncher {
         }
         Files.deleteIfExists(archive);
         ProbeRun training = probe(function, JvmSetting.named("default"),
-                List.of("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath()), ColdStartBenchmark.SENDER);
+                List.of("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath()));
         if (!training.answered() || !Files.isRegularFile(archive)) {
             throw new IllegalStateException("the training run for " + function.name() + " wrote no archive: "
                     + training.failure());

@@ -11,12 +11,19 @@ import java.util.List;
  * @param status        the status code it must answer
  * @param bodyContains  text its answer's body must contain
  * @param reaches       the virtual connections each of its runs must send exactly one copy to
+ * @param sender        the connection its first event comes from
  */
 record ProbedFunction(String name, String handlerClass, ProbeClasspath classpath, int status, List<String> bodyContains,
-        List<String> reaches) {
+        List<String> reaches, String sender) {
 
     ProbedFunction {
         bodyContains = List.copyOf(bodyContains);
         reaches = List.copyOf(reaches);
+    }
+
+    /** A function whose first event comes from {@link ColdStartBenchmark#SENDER}. */
+    ProbedFunction(String name, String handlerClass, ProbeClasspath classpath, int status, List<String> bodyContains,
+            List<String> reaches) {
+        this(name, handlerClass, classpath, status, bodyContains, reaches, ColdStartBenchmark.SENDER);
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.chat.wiring;
 
+import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import dev.parley.chat.adapter.out.apigateway.ApiGatewayMessagePublisher;
@@ -138,8 +139,15 @@ final class AwsModule {
 
     @Provides
     @Singleton
-    static MessagePublisher messagePublisher(
+    static ApiGatewayMessagePublisher apiGatewayMessagePublisher(
             ApiGatewayManagementApiAsyncClient client, FrameWriter writer, PublisherSettings settings) {
         return new ApiGatewayMessagePublisher(client, writer, settings);
+    }
+
+    /** Every use case gets the publisher, but only a message with a recipient builds the {@code @connections} client. */
+    @Provides
+    @Singleton
+    static MessagePublisher messagePublisher(Lazy<ApiGatewayMessagePublisher> publisher) {
+        return new OnDemandMessagePublisher(publisher);
     }
 }

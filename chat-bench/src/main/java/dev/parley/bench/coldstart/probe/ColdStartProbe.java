@@ -1,15 +1,12 @@
 package dev.parley.bench.coldstart.probe;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.parley.bench.coldstart.probe.crac.Core;
-import dev.parley.chat.adapter.in.lambda.SendMessageHandler;
 
 /**
  * The program each fresh JVM of the cold-start benchmark runs: what the Lambda runtime does on a cold start, timed.
- * It loads the handler class by name and calls its public no-arg constructor (Lambda's init phase), then hands it one
- * {@code sendMessage} event (the first invocation), and prints one line:
+ * It loads the handler class by name and calls its public no-arg constructor (Lambda's init phase), then hands it its
+ * function's first event ({@link FirstEvent}; a {@code sendMessage} for the probes' own handlers), and prints one line:
  * {@code PROBE jvm_ns=.. init_ns=.. prime_ns=.. invoke_ns=.. status=.. body=..}.
  *
  * <p>Arguments: the handler class; the sender's connection id; {@code prime} to take a "snapshot" after the init, which
@@ -31,13 +28,12 @@ public final class ColdStartProbe {
 
         // As the Lambda runtime does it: the handler named in the function's configuration, by reflection, once.
         @SuppressWarnings("unchecked")
-        var handler = (RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>)
-                Class.forName(args[0]).getConstructor().newInstance();
+        var handler = (RequestHandler<Object, Object>) Class.forName(args[0]).getConstructor().newInstance();
         long initialised = System.nanoTime();
         long primeStarted = initialised;
         long primed = initialised;
-        // Only Parley registers a hook (the others would not even load Parley's classes for one).
-        if (args[2].equals("prime") && handler instanceof SendMessageHandler) {
+        // Only Parley's chat functions register a hook (the others would not even load Parley's classes for one).
+        if (args[2].equals("prime") && FirstEvent.registersSnapStartHook(args[0])) {
             // Not timed: CRaC holds hooks weakly, so a hook nobody keeps is collected now and then skipped.
             System.gc();
             primeStarted = System.nanoTime();
@@ -46,15 +42,15 @@ public final class ColdStartProbe {
         }
 
         // The runtime hands over an event it has already read: building this one is not the handler's time.
-        APIGatewayV2WebSocketEvent event = SendMessageEvents.sendMessage(args[1], "cold hello");
+        Object event = FirstEvent.forHandler(args[0], args[1]);
         long received = System.nanoTime();
-        APIGatewayV2WebSocketResponse response = handler.handleRequest(event, new ProbeContext());
+        ProbeAnswer answer = ProbeAnswer.of(handler.handleRequest(event, new ProbeContext()));
         long invoked = System.nanoTime();
 
         System.out.println("PROBE jvm_ns=" + (mainEntered - spawned) + " init_ns=" + (initialised - mainEntered)
                 + " prime_ns=" + (primed - primeStarted) + " invoke_ns=" + (invoked - received)
-                + " status=" + response.getStatusCode()
-                + " body=" + response.getBody());
+                + " status=" + answer.status()
+                + " body=" + answer.body());
         System.out.flush();
         // exit rather than halt: a class-data sharing archive is written on the way out of a training run.
         System.exit(0);

@@ -9,6 +9,6 @@ import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
 public final class SdkFloorCrtHandler extends SdkFloorHandler {
 
     public SdkFloorCrtHandler() {
-        super(AwsCrtHttpClient::create);
+        super(AwsCrtHttpClient::create, true);
     }
 }

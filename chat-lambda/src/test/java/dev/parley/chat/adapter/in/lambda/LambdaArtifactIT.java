@@ -2,9 +2,11 @@ package dev.parley.chat.adapter.in.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.settings.aws.LambdaJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
@@ -48,9 +50,32 @@ class LambdaArtifactIT {
                 .anyMatch(name -> name.startsWith("software/amazon/awssdk/http/crt/"));
     }
 
+    /** Lambda finds it on {@code LD_LIBRARY_PATH} (/var/task/lib): the deployed arm64 glibc build, byte for byte. */
+    @Test
+    void givenTheShadedJar_crtLibraryFile_isTheCrtsArm64GlibcBuild() throws IOException {
+        try (JarFile jar = new JarFile(artifact.toFile())) {
+            byte[] file = bytesOf(jar, LambdaJvm.CRT_LIBRARY_ENTRY);
+            byte[] arm64 = bytesOf(jar, "linux/armv8/glibc/libaws-crt-jni.so");
+
+            assertThat(file).isEqualTo(arm64);
+            // ELF, 64-bit, e_machine 183 (AArch64)
+            assertThat(Arrays.copyOf(file, 4)).isEqualTo(new byte[] {0x7f, 'E', 'L', 'F'});
+            assertThat(file[4]).isEqualTo((byte) 2);
+            assertThat(file[18] & 0xff | (file[19] & 0xff) << 8).isEqualTo(183);
+        }
+    }
+
     @Test
     void givenTheShadedJar_size_fitsLambdasDirectUploadLimit() throws IOException {
         assertThat(Files.size(artifact)).isLessThan(LAMBDA_ZIP_LIMIT_BYTES);
+    }
+
+    private static byte[] bytesOf(JarFile jar, String name) throws IOException {
+        ZipEntry entry = jar.getEntry(name);
+        assertThat(entry).as(name).isNotNull();
+        try (var in = jar.getInputStream(entry)) {
+            return in.readAllBytes();
+        }
     }
 
     private static String classFile(String handler) {

@@ -1,0 +1,26 @@
+package dev.parley.bench.coldstart.probe;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
+import java.util.Arrays;
+
+/** A handler's answer as the probe prints it: an HTTP-like status and a body. */
+record ProbeAnswer(int status, String body) {
+
+    /** An authorizer's policy answers 200 with its principal and effect, as API Gateway would then let the call on. */
+    static ProbeAnswer of(Object response) {
+        if (response instanceof APIGatewayV2WebSocketResponse webSocket) {
+            return new ProbeAnswer(webSocket.getStatusCode(), webSocket.getBody());
+        }
+        if (response instanceof APIGatewayProxyResponseEvent http) {
+            return new ProbeAnswer(http.getStatusCode(), http.getBody());
+        }
+        if (response instanceof IamPolicyResponseV1 policy) {
+            // The statements come as an array of maps: {Action=..., Effect=Allow, Resource=[...]}
+            return new ProbeAnswer(200, "principalId=" + policy.getPrincipalId() + " statements="
+                    + Arrays.deepToString((Object[]) policy.getPolicyDocument().get("Statement")));
+        }
+        throw new IllegalStateException("the probe cannot read an answer of " + response.getClass());
+    }
+}
