@@ -15,7 +15,6 @@ import dev.parley.chat.settings.dynamodb.TableSettings;
 import dev.parley.chat.wiring.AuthComponent;
 import dev.parley.chat.wiring.BroadcastQueueConfiguration;
 import dev.parley.chat.wiring.AuthConfiguration;
-import dev.parley.chat.wiring.ChatComponent;
 import dev.parley.chat.wiring.ChatConfiguration;
 import dev.parley.dynalite.Dynalite;
 import dev.parley.dynalite.DynaliteOptions;
@@ -81,6 +80,15 @@ public final class ParleyLocal implements AutoCloseable {
      * starts: for what the options do not cover, such as the faults and buffer sizes tests inject.
      */
     public static ParleyLocal start(LocalOptions options, UnaryOperator<LocalGateway.Builder> settings) {
+        return start(options, settings, ChatComponents.AWS);
+    }
+
+    /**
+     * As {@link #start(LocalOptions, UnaryOperator)}, with the functions' object graphs made by {@code components}:
+     * benchmarks keep the connections, rooms and broadcast records in memory beside the real queue and gateway.
+     */
+    public static ParleyLocal start(LocalOptions options, UnaryOperator<LocalGateway.Builder> settings,
+            ChatComponents components) {
         Optional<Dynalite> dynalite = options.dynamoDbEndpoint().isPresent()
                 ? Optional.empty()
                 : Optional.of(Dynalite.start(options.dataDir()
@@ -103,7 +111,7 @@ public final class ParleyLocal implements AutoCloseable {
                     .idleTimeout(options.idleTimeout())
                     .maxDuration(options.maxDuration())
                     .callbackLatency(options.callbackLatency())
-                    .routes(urls -> ParleyRoutes.of(ChatComponent.create(
+                    .routes(urls -> ParleyRoutes.of(components.create(
                             configuration(options, endpoint, urls).withBroadcastQueue(queueing),
                             handlerCredentials(options))))
                     .pageConfig(ParleyRoutes::pageConfig)
@@ -124,7 +132,7 @@ public final class ParleyLocal implements AutoCloseable {
                     .withCallbackRate(CallbackRate.ACCOUNT_DEFAULT.share(BroadcastWorkerRoute.MAX_CONCURRENCY));
             AwsCredentialsProvider workerCredentials = handlerCredentials(options);
             SqsEventSource workerSource = queues.eventSource(
-                    () -> BroadcastWorkerRoute.createHandler(ChatComponent.create(workers, workerCredentials)));
+                    () -> BroadcastWorkerRoute.createHandler(components.create(workers, workerCredentials)));
             Optional<TokenIssuer> warmUpTokens = options.authorization().map(authorization -> new TokenIssuer(
                     authorization.signingSecret(), Clock.systemUTC(), authorization.tokenRules()));
             var parley = new ParleyLocal(started, dynalite, endpoint, queues, workerSource,

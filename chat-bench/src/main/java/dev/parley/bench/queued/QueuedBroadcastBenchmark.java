@@ -10,6 +10,7 @@ import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.settings.aws.BroadcastQueueSettings;
+import dev.parley.local.ChatComponents;
 import dev.parley.local.LocalOptions;
 import dev.parley.local.ParleyLocal;
 import dev.parley.local.gateway.VirtualConnections;
@@ -24,7 +25,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -36,22 +39,37 @@ import java.util.stream.IntStream;
  * path (the POST answers with the report) and the queued one (the POST answers 202, the status is polled until done).
  * Reports each against the floor, the time to the 202, whether every recipient got exactly one copy, and the peak
  * heap of this JVM (which holds chat-local, the workers and the endpoint). Exit 1 when a run lost a recipient.
+ * {@code --store memory} keeps the connections, rooms and broadcast records in memory (the queue and the throttled
+ * endpoint stay real), for a million virtual connections; {@code --paths queued} skips the inline broadcast.
  */
 public final class QueuedBroadcastBenchmark {
 
-    static final Set<String> OPTIONS = Set.of("connections", "latency-ms", "rate", "burst", "runs", "page-size");
+    static final Set<String> OPTIONS =
+            Set.of("connections", "latency-ms", "rate", "burst", "runs", "page-size", "store", "paths");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration POLL = Duration.ofMillis(50);
 
     private QueuedBroadcastBenchmark() {}
 
+    /** Where the connections, rooms and broadcast records live: dynalite, or memory (the queue stays ElasticMQ). */
+    enum Store { DYNALITE, MEMORY }
+
     /** The settings; see {@code bench/queued-broadcast.sh}. */
-    record Settings(int connections, int latencyMs, int rate, int burst, int runs, int pageSize) {
+    record Settings(int connections, int latencyMs, int rate, int burst, int runs, int pageSize, Store store,
+            List<Boolean> queuedPaths) {
 
         static Settings from(Options options) {
+            String paths = options.choice("paths", "both", Set.of("both", "inline", "queued"));
             return new Settings(options.integer("connections", 10_000, 1), options.integer("latency-ms", 20, 0),
                     options.integer("rate", 10_000, 1), options.integer("burst", 5_000, 1),
-                    options.integer("runs", 2, 1), options.integer("page-size", 500, 1));
+                    options.integer("runs", 2, 1), options.integer("page-size", 500, 1),
+                    Store.valueOf(options.choice("store", "dynalite", Set.of("dynalite", "memory"))
+                            .toUpperCase(Locale.ROOT)),
+                    switch (paths) {
+                        case "inline" -> List.of(false);
+                        case "queued" -> List.of(true);
+                        default -> List.of(false, true);
+                    });
         }
 
         Floor floor() {
@@ -59,8 +77,9 @@ public final class QueuedBroadcastBenchmark {
         }
     }
 
-    /** One broadcast: how long until the answer, until done, and how the copies fell. */
-    record Run(String path, double answerSeconds, double doneSeconds, VirtualConnections.Tally tally, long peakHeapMb) {}
+    /** One broadcast: how long until the answer, the last copy and done, and how the copies fell. */
+    record Run(String path, double answerSeconds, double firstCopySeconds, double lastCopySeconds, double doneSeconds,
+            VirtualConnections.Tally tally, long peakHeapMb) {}
 
     public static void main(String[] args) throws Exception {
         Settings settings;
@@ -74,52 +93,76 @@ public final class QueuedBroadcastBenchmark {
         System.exit(run(settings, System.out) ? 0 : 1);
     }
 
-    /** Runs the inline and the queued broadcast {@code runs} times each; true when every one reached everyone once. */
+    /** Runs the chosen paths {@code runs} times each; true when every one reached everyone at least once. */
     static boolean run(Settings settings, PrintStream out) throws Exception {
         List<String> ids = IntStream.range(0, settings.connections()).mapToObj(n -> String.format("queued%07d=", n))
                 .toList();
         VirtualConnections recipients = VirtualConnections.of(ids);
-        out.printf("broadcast to %,d virtual connections on dynalite through chat-local; @connections %d ms, %,d/s,"
-                + " burst %,d; pages of %d%n", settings.connections(), settings.latencyMs(), settings.rate(),
-                settings.burst(), settings.pageSize());
-        boolean lossless = true;
+        out.printf("broadcast to %,d virtual connections (%s store) through chat-local; @connections %d ms, %,d/s,"
+                + " burst %,d; pages of %d%n", settings.connections(), settings.store().name().toLowerCase(Locale.ROOT),
+                settings.latencyMs(), settings.rate(), settings.burst(), settings.pageSize());
+        long seeding = System.nanoTime();
+        if (settings.store() == Store.MEMORY) {
+            var stores = new InMemoryStores();
+            stores.register(ids);
+            out.printf("registered %,d connections in %.1f s%n", ids.size(), (System.nanoTime() - seeding) / 1e9);
+            try (ParleyLocal parley = start(settings, recipients, List.of(), stores.components())) {
+                return measure(parley, settings, recipients, out);
+            }
+        }
         try (DynaliteChatDetailsTable table = DynaliteChatDetailsTable.start("chatDetails")) {
-            long seeding = System.nanoTime();
             var registry = table.registry();
             Instant connectedAt = Instant.now().minus(Duration.ofHours(1));
             DynaliteChatDetailsTable.writeAll(ids, id -> registry.register(
                     new Connection(new ConnectionId(id), new DisplayName("bench"), connectedAt)), 16);
             out.printf("registered %,d connections in %.1f s%n", ids.size(), (System.nanoTime() - seeding) / 1e9);
-            try (ParleyLocal parley = ParleyLocal.start(LocalOptions.parse("--port", "0",
-                            "--dynamodb-endpoint", table.endpoint().toString(), "--table", table.tableName(),
-                            "--callback-latency-ms", Integer.toString(settings.latencyMs()),
-                            "--callback-rate", Integer.toString(settings.rate()),
-                            "--callback-burst", Integer.toString(settings.burst()),
-                            "--broadcast-inline-limit", Integer.toString(BroadcastQueueSettings.MAX_INLINE_LIMIT),
-                            "--broadcast-page-size", Integer.toString(settings.pageSize())),
-                    gateway -> gateway.virtualConnections(recipients).console(line -> { }))) {
-                URI broadcastUrl = parley.gateway().urls().rest("broadcastmessage");
-                double floor = seconds(settings.floor().duration());
-                for (int run = 1; run <= settings.runs(); run++) {
-                    for (boolean queued : List.of(false, true)) {
-                        // Each broadcast starts after the last one's sends, with the emulated account's bucket refilled.
-                        Thread.sleep(Duration.ofSeconds(1).toMillis());
-                        recipients.reset();
-                        resetPeaks();
-                        Run result = broadcast(broadcastUrl, queued, "run " + run, recipients);
-                        lossless &= result.tally().none() == 0;
-                        out.printf("%-6s run %d: answered in %.3f s, done in %.3f s = %.2f x floor %.3f s; copies:"
-                                        + " %,d none, %,d exactly one, %,d several; peak heap %,d MB%n",
-                                result.path(), run, result.answerSeconds(), result.doneSeconds(),
-                                result.doneSeconds() / floor, floor, result.tally().none(), result.tally().exactlyOne(),
-                                result.tally().several(), result.peakHeapMb());
-                        out.printf("RESULT queued-broadcast path=%s connections=%d run=%d floor_s=%.3f answer_s=%.3f"
-                                        + " done_s=%.3f ratio=%.2f none=%d several=%d peak_heap_mb=%d%n",
-                                result.path(), settings.connections(), run, floor, result.answerSeconds(),
-                                result.doneSeconds(), result.doneSeconds() / floor, result.tally().none(),
-                                result.tally().several(), result.peakHeapMb());
-                    }
-                }
+            try (ParleyLocal parley = start(settings, recipients, List.of("--dynamodb-endpoint",
+                    table.endpoint().toString(), "--table", table.tableName()), ChatComponents.AWS)) {
+                return measure(parley, settings, recipients, out);
+            }
+        }
+    }
+
+    private static ParleyLocal start(Settings settings, VirtualConnections recipients, List<String> storeOptions,
+            ChatComponents components) {
+        List<String> options = new ArrayList<>(List.of("--port", "0",
+                "--callback-latency-ms", Integer.toString(settings.latencyMs()),
+                "--callback-rate", Integer.toString(settings.rate()),
+                "--callback-burst", Integer.toString(settings.burst()),
+                "--broadcast-inline-limit", Integer.toString(BroadcastQueueSettings.MAX_INLINE_LIMIT),
+                "--broadcast-page-size", Integer.toString(settings.pageSize())));
+        options.addAll(storeOptions);
+        return ParleyLocal.start(LocalOptions.parse(options.toArray(String[]::new)),
+                gateway -> gateway.virtualConnections(recipients).console(line -> { }), components);
+    }
+
+    private static boolean measure(ParleyLocal parley, Settings settings, VirtualConnections recipients,
+            PrintStream out) throws Exception {
+        boolean lossless = true;
+        URI broadcastUrl = parley.gateway().urls().rest("broadcastmessage");
+        double floor = seconds(settings.floor().duration());
+        for (int run = 1; run <= settings.runs(); run++) {
+            for (boolean queued : settings.queuedPaths()) {
+                // Each broadcast starts after the last one's sends, with the emulated account's bucket refilled.
+                Thread.sleep(Duration.ofSeconds(1).toMillis());
+                recipients.reset();
+                resetPeaks();
+                Run result = broadcast(broadcastUrl, queued, "run " + run, recipients);
+                lossless &= result.tally().none() == 0;
+                out.printf("%-6s run %d: answered in %.3f s, first copy at %.3f s, last copy at %.3f s = %.2f x, done in"
+                                + " %.3f s = %.2f x floor %.3f s; copies: %,d none, %,d exactly one, %,d several; peak"
+                                + " heap %,d MB%n",
+                        result.path(), run, result.answerSeconds(), result.firstCopySeconds(), result.lastCopySeconds(),
+                        result.lastCopySeconds() / floor, result.doneSeconds(), result.doneSeconds() / floor, floor,
+                        result.tally().none(), result.tally().exactlyOne(), result.tally().several(),
+                        result.peakHeapMb());
+                out.printf("RESULT queued-broadcast path=%s store=%s connections=%d run=%d floor_s=%.3f answer_s=%.3f"
+                                + " first_copy_s=%.3f last_copy_s=%.3f done_s=%.3f ratio=%.2f none=%d several=%d peak_heap_mb=%d%n",
+                        result.path(), settings.store().name().toLowerCase(Locale.ROOT), settings.connections(), run,
+                        floor, result.answerSeconds(), result.firstCopySeconds(), result.lastCopySeconds(),
+                        result.doneSeconds(),
+                        result.doneSeconds() / floor, result.tally().none(), result.tally().several(),
+                        result.peakHeapMb());
             }
         }
         return lossless;
@@ -146,7 +189,10 @@ public final class QueuedBroadcastBenchmark {
             }
         }
         double done = (System.nanoTime() - started) / 1e9;
-        return new Run(queued ? "queued" : "inline", answered, done, recipients.tally(), peakHeapMb());
+        double firstCopy = (recipients.firstCopyNanos() - started) / 1e9;
+        double lastCopy = (recipients.lastCopyNanos() - started) / 1e9;
+        return new Run(queued ? "queued" : "inline", answered, firstCopy, lastCopy, done, recipients.tally(),
+                peakHeapMb());
     }
 
     private static Map<String, Object> json(String text) throws IOException {

@@ -23,8 +23,23 @@ class QueuedBroadcastBenchmarkSmokeTest {
 
         String printed = output.toString(StandardCharsets.UTF_8);
         assertThat(lossless).as(printed).isTrue();
-        assertThat(printed).contains("RESULT queued-broadcast path=inline connections=30 run=1")
-                .contains("RESULT queued-broadcast path=queued connections=30 run=1")
+        assertThat(printed).contains("RESULT queued-broadcast path=inline store=dynalite connections=30 run=1")
+                .contains("RESULT queued-broadcast path=queued store=dynalite connections=30 run=1")
+                .doesNotContainPattern("none=[1-9]");
+    }
+
+    @Test
+    void givenTheMemoryStoreAndTheQueuedPathOnly_run_reachesEveryoneThroughTheQueue() throws Exception {
+        var settings = QueuedBroadcastBenchmark.Settings.from(Options.parse(new String[] {"--connections", "30",
+                "--latency-ms", "2", "--rate", "400", "--burst", "20", "--runs", "1", "--page-size", "7",
+                "--store", "memory", "--paths", "queued"}, QueuedBroadcastBenchmark.OPTIONS));
+
+        boolean lossless = QueuedBroadcastBenchmark.run(settings, new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        String printed = output.toString(StandardCharsets.UTF_8);
+        assertThat(lossless).as(printed).isTrue();
+        assertThat(printed).contains("RESULT queued-broadcast path=queued store=memory connections=30 run=1")
+                .doesNotContain("path=inline")
                 .doesNotContainPattern("none=[1-9]");
     }
 }

@@ -15,6 +15,7 @@ import dev.parley.chat.domain.port.in.JoinRoomUseCase;
 import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
+import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.protocol.BroadcastWorkCodec;
 import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.protocol.FrameReader;
@@ -70,6 +71,9 @@ public interface ChatComponent {
     FrameAnswers frameAnswers();
 
     ChatConfiguration configuration();
+
+    /** The {@code @connections} publisher: chat-local's benchmarks put it beside in-memory stores. */
+    MessagePublisher messagePublisher();
 
     @Component.Builder
     interface Builder {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * For benchmarks only: connection ids that {@code @connections} accepts POSTs for with no WebSocket behind them,
@@ -18,6 +19,9 @@ public final class VirtualConnections {
     private static final VirtualConnections NONE = new VirtualConnections(Map.of());
 
     private final Map<String, AtomicInteger> copies;
+    /** {@link System#nanoTime()} of the first and the latest copy received; 0 while none came since the last reset. */
+    private final AtomicLong firstCopyNanos = new AtomicLong();
+    private final AtomicLong lastCopyNanos = new AtomicLong();
 
     private VirtualConnections(Map<String, AtomicInteger> copies) {
         this.copies = copies;
@@ -49,6 +53,9 @@ public final class VirtualConnections {
             return false;
         }
         received.incrementAndGet();
+        long now = System.nanoTime();
+        firstCopyNanos.compareAndSet(0, now);
+        lastCopyNanos.accumulateAndGet(now, Math::max);
         return true;
     }
 
@@ -78,9 +85,27 @@ public final class VirtualConnections {
         return new Tally(copies.size(), none, exactlyOne, several, total);
     }
 
+    /**
+     * When the first copy came, on {@link System#nanoTime()}'s scale: a queued broadcast's sends start after its
+     * planning. 0 while no copy came since the last {@link #reset()}.
+     */
+    public long firstCopyNanos() {
+        return firstCopyNanos.get();
+    }
+
+    /**
+     * When the latest copy came, on {@link System#nanoTime()}'s scale: a queued broadcast's last copy lands before its
+     * status says {@code done}. 0 while no copy came since the last {@link #reset()}.
+     */
+    public long lastCopyNanos() {
+        return lastCopyNanos.get();
+    }
+
     /** Forgets every copy received, so the same connections serve the next run. */
     public void reset() {
         copies.values().forEach(received -> received.set(0));
+        firstCopyNanos.set(0);
+        lastCopyNanos.set(0);
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.parley.chat.domain.fakes.RecordingMessagePublisher;
 import dev.parley.chat.domain.model.ChatMessage;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
-import dev.parley.chat.domain.model.ConnectionRecord;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.Disconnection;
 import dev.parley.chat.domain.model.Member;
@@ -23,10 +22,8 @@ import dev.parley.chat.domain.port.in.SendMessageResult;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.DeliveryResult;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SendMessageServiceTest {
@@ -438,42 +435,18 @@ class SendMessageServiceTest {
     }
 
     /** The shared registry, noting each connection marked disconnected, in order. */
-    private record MarkRecordingRegistry(ConnectionRegistry shared, List<ConnectionId> marked)
-            implements ConnectionRegistry {
+    private static final class MarkRecordingRegistry extends DelegatingConnectionRegistry {
+
+        final List<ConnectionId> marked = new ArrayList<>();
 
         MarkRecordingRegistry(ConnectionRegistry shared) {
-            this(shared, new ArrayList<>());
+            super(shared);
         }
 
         @Override
         public boolean markDisconnected(ConnectionId id, Disconnection disconnection) {
             marked.add(id);
-            return shared.markDisconnected(id, disconnection);
-        }
-
-        @Override
-        public void register(Connection connection) {
-            shared.register(connection);
-        }
-
-        @Override
-        public Optional<ConnectionRecord> find(ConnectionId id) {
-            return shared.find(id);
-        }
-
-        @Override
-        public void recordMessage(ConnectionId sender, PostedText message) {
-            shared.recordMessage(sender, message);
-        }
-
-        @Override
-        public void recordBroadcast(Collection<ConnectionId> reached, PostedText broadcast) {
-            shared.recordBroadcast(reached, broadcast);
-        }
-
-        @Override
-        public Stream<Connection> activeConnections() {
-            return shared.activeConnections();
+            return super.markDisconnected(id, disconnection);
         }
     }
 }

@@ -32,7 +32,8 @@ public final class BroadcastService implements BroadcastUseCase {
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.delivery = new BroadcastDelivery(registry, Objects.requireNonNull(publisher, "publisher"),
-                new Memberships(registry, rooms, publisher, clock, Objects.requireNonNull(limits, "limits")));
+                new Memberships(registry, rooms, publisher, clock, Objects.requireNonNull(limits, "limits")),
+                BroadcastDelivery.WHOLE);
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Sends one page of a queued broadcast. The page is counted only after it was sent and its audit trail written, so a
+ * Sends one page of a queued broadcast, writing each chunk's audit trail while the next chunk is sent. The page is
+ * counted only after all of it was sent and its whole audit trail written, so a
  * worker that dies half-way leaves the page uncounted for the queue to deliver again (its recipients reached before
  * get a second copy, with the same id); a page delivered again after it was counted is sent again but not counted.
  */
@@ -32,7 +33,8 @@ public final class SendBroadcastPageService implements SendBroadcastPageUseCase 
         this.delivery = new BroadcastDelivery(Objects.requireNonNull(registry, "registry"),
                 Objects.requireNonNull(publisher, "publisher"),
                 new Memberships(registry, Objects.requireNonNull(rooms, "rooms"), publisher, clock,
-                        Objects.requireNonNull(limits, "limits")));
+                        Objects.requireNonNull(limits, "limits")),
+                BroadcastDelivery.PAGE_CHUNK);
     }
 
     @Override

@@ -29,6 +29,7 @@ import dev.parley.chat.domain.port.in.SendBroadcastPageUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.in.StartBroadcastUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
+import dev.parley.chat.domain.port.out.MessagePublisher;
 import dev.parley.chat.protocol.BroadcastWorkCodec;
 import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.protocol.FrameReader;
@@ -198,6 +199,11 @@ final class FakeChatComponent implements ChatComponent {
     @Override
     public ChatConfiguration configuration() {
         return wired.configuration();
+    }
+
+    @Override
+    public MessagePublisher messagePublisher() {
+        return wired.messagePublisher();
     }
 
     private static ChatConfiguration configuration(boolean requireAuth) {
