@@ -43,14 +43,19 @@ class BroadcastAuditTrailTest {
     private final InMemoryBroadcastRecords records = new InMemoryBroadcastRecords();
     private final InMemoryBroadcastQueue queue = new InMemoryBroadcastQueue();
     private final CountDownLatch secondChunkSent = new CountDownLatch(1);
+    private final CountDownLatch lastChunkSent = new CountDownLatch(1);
     private final AtomicInteger publishes = new AtomicInteger();
     private final MessagePublisher countingPublisher = new MessagePublisher() {
         @Override
         public Deliveries publish(OutgoingMessage message, Stream<ConnectionId> recipients) {
-            if (publishes.incrementAndGet() == 2) {
+            int publish = publishes.incrementAndGet();
+            Deliveries deliveries = chat.publisher.publish(message, recipients);
+            if (publish == 2) {
                 secondChunkSent.countDown();
+            } else if (publish == 3) {
+                lastChunkSent.countDown();
             }
-            return chat.publisher.publish(message, recipients);
+            return deliveries;
         }
     };
 
@@ -78,6 +83,32 @@ class BroadcastAuditTrailTest {
         assertThat(sent).isInstanceOf(SentPage.Counted.class);
         assertThat(audience).allSatisfy(connection -> assertThat(chat.recordOf(connection).latestBroadcast())
                 .map(PostedText::text).contains(new MessageText("maintenance at noon")));
+        assertThat(status(id)).extracting(BroadcastProgress::state, BroadcastProgress::delivered)
+                .containsExactly(BroadcastState.DONE, PAGE_SIZE);
+    }
+
+    @Test
+    void aSlowAuditTrail_neverHoldsUpTheSends() {
+        audience(PAGE_SIZE);
+        var sendsWentOn = new AtomicBoolean();
+        var firstWrite = new AtomicBoolean(true);
+        ConnectionRegistry slowStore = new DelegatingConnectionRegistry(chat.registry) {
+            @Override
+            public void recordBroadcast(Collection<ConnectionId> reached, PostedText broadcast) {
+                if (firstWrite.getAndSet(false)) {
+                    // The first chunk's writes last until every chunk has been sent.
+                    sendsWentOn.set(await(lastChunkSent));
+                }
+                super.recordBroadcast(reached, broadcast);
+            }
+        };
+        MessageId id = queuedBroadcast();
+
+        SentPage sent = worker(slowStore).send(onlyPage());
+
+        assertThat(sendsWentOn).as("the last chunk was sent while the first chunk's trail was still being written")
+                .isTrue();
+        assertThat(sent).isInstanceOf(SentPage.Counted.class);
         assertThat(status(id)).extracting(BroadcastProgress::state, BroadcastProgress::delivered)
                 .containsExactly(BroadcastState.DONE, PAGE_SIZE);
     }

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 /**
  * Sending a broadcast message to some recipients, inline or one page of a queued broadcast: the audit trail on each
  * connection reached, and the end of each found gone. The recipients go out in chunks, and each chunk's audit trail is
- * written while the next chunk is sent (one write at most in flight), so a page takes about the longer of its sends and
- * its trail, not their sum; {@link #send} returns only once every chunk's trail is written, and throws if one failed.
+ * written while the next chunks are sent (the writes one after the other, behind the sends, which never wait for
+ * them), so a page takes about the longer of its sends and its trail, not their sum; {@link #send} returns only once
+ * every chunk's trail is written, and throws if one failed.
  */
 final class BroadcastDelivery {
 
@@ -65,9 +66,10 @@ final class BroadcastDelivery {
             while (chunks.hasNext()) {
                 Deliveries deliveries = publisher.publish(message, chunks.next());
                 List<ConnectionId> reached = deliveries.recipients(Outcome.DELIVERED);
-                // Waits for the last chunk's trail, then writes this one's while the next chunk is sent.
-                written.join();
-                written = CompletableFuture.runAsync(() -> registry.recordBroadcast(reached, posted), writer);
+                // The trail is written behind the sends, one chunk after the other, and never holds them up: on a
+                // store slower than the account's rate (dynalite) the recipients still get their copies at that
+                // rate. A write that fails skips the ones queued after it; the page fails uncounted anyway.
+                written = written.thenRunAsync(() -> registry.recordBroadcast(reached, posted), writer);
                 memberships.goneFrom(deliveries);
                 delivered += reached.size();
                 gone += deliveries.count(Outcome.GONE);
