@@ -1,5 +1,6 @@
 package dev.parley.chat.wiring;
 
+import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.settings.TokenSettings;
 import java.util.Map;
 import org.crac.Core;
@@ -55,7 +56,11 @@ public final class ExecutionEnvironment {
     }
 
     private static final class AuthHolder {
+        static final TokenRules RULES = TokenSettings.fromEnvironment(System.getenv());
         static final AuthComponent INSTANCE = AuthComponent.create(AuthConfiguration.fromEnvironment(System.getenv()),
-                TokenSettings.fromEnvironment(System.getenv()), credentials(System.getenv()));
+                RULES, credentials(System.getenv()));
+        /** Held for the same reason as {@link ChatHolder#PRIMING}. */
+        static final AuthorizerPriming PRIMING = SnapStartPriming.register(Core.getGlobalContext(),
+                new AuthorizerPriming(RULES));
     }
 }

@@ -105,7 +105,7 @@ public final class SnapStartPriming {
     }
 
     /** Registers {@code hook} with {@code context}, which holds it only weakly: keep what this returns. */
-    public static Hook register(Context<Resource> context, Hook hook) {
+    public static <H extends Resource> H register(Context<Resource> context, H hook) {
         context.register(hook);
         return hook;
     }

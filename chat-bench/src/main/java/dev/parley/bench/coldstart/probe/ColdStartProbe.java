@@ -32,7 +32,7 @@ public final class ColdStartProbe {
         long initialised = System.nanoTime();
         long primeStarted = initialised;
         long primed = initialised;
-        // Only Parley's chat functions register a hook (the others would not even load Parley's classes for one).
+        // Only Parley's functions register a hook (the probes' own handlers would not even load Parley's classes).
         if (args[2].equals("prime") && FirstEvent.registersSnapStartHook(args[0])) {
             // Not timed: CRaC holds hooks weakly, so a hook nobody keeps is collected now and then skipped.
             System.gc();

@@ -136,12 +136,11 @@ public enum FirstEvent {
     }
 
     /**
-     * Whether {@code handlerClass} registers a SnapStart hook: Parley's chat functions do, the authorizers (whose
-     * init reads the secret and builds nothing else) and the probes' own handlers do not.
+     * Whether {@code handlerClass} registers a SnapStart hook: Parley's functions do (the chat functions prime their
+     * path, the authorizers a token's verification), the probes' own handlers do not.
      */
     static boolean registersSnapStartHook(String handlerClass) {
-        return handlerClass.startsWith("dev.parley.chat.adapter.in.lambda.")
-                && !handlerClass.startsWith("dev.parley.chat.adapter.in.lambda.authorizer.");
+        return handlerClass.startsWith("dev.parley.chat.adapter.in.lambda.");
     }
 
     private static APIGatewayCustomAuthorizerEvent authorizer(String type, String route) {
