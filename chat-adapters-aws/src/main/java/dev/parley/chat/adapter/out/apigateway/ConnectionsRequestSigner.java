@@ -18,8 +18,8 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 /**
  * Signature Version 4 for the one request {@link SignedConnectionsClient} sends, {@code POST
  * /{stage}/@connections/{id}} with a JSON body: the same headers and signature as the SDK's {@code AwsV4HttpSigner}
- * gives that request ({@code ConnectionsRequestSignerTest} holds the two equal over random requests), for about a
- * sixth of its CPU, which was a third of a delivery's in the publisher (docs/benchmarks.md, section 8). The signing
+ * gives that request ({@code ConnectionsRequestSignerTest} holds the two equal over random requests), without the
+ * generic signer's work, which was a third of the publisher's CPU samples (docs/benchmarks.md, section 8). The signing
  * key is derived once per day and credentials, as the SDKs keep it, and the canonical request is written straight
  * from the request's few parts instead of through the generic signer's header maps and request copies. Each call
  * takes the credentials of the moment, so rotated ones are used at once.
