@@ -722,11 +722,7 @@ function historyPage(frame) {
   for (const message of messages) {
     showOthersMessage(room, message, true);
   }
-  if (page.length > 0) {
-    room.history.olderShown(Math.min(...page.map((message) => message.seq)), frame.more === true);
-  } else {
-    room.history.more = false;
-  }
+  showInOrder(room, room.history.pageShown(page.map((message) => message.seq), frame.more === true));
   if (frame.continues !== true) {
     room.history.loadingOlder = false;
     showLoadingOlder(room);

@@ -109,7 +109,7 @@ export class RoomHistory {
     return shown.concat(this.#advance());
   }
 
-  /** `void` seqs: allocated, never stored; nothing waits for them any more. */
+  /** Seqs nothing waits for any more: `void` ones (allocated, never stored), or ones a page of history showed. */
   accountFor(seqs) {
     for (const seq of seqs) {
       this.#skipped.delete(seq);
@@ -140,10 +140,19 @@ export class RoomHistory {
     return shown;
   }
 
-  /** Messages of an older page were shown: `oldest` is the lowest seq among them. */
-  olderShown(oldest, more) {
-    this.oldest = this.oldest === undefined ? oldest : Math.min(this.oldest, oldest);
-    this.more = more;
+  /**
+   * A page of history was shown: `seqs` are the seqs it holds, `more` whether Parley keeps older ones. A page asked
+   * for right after the join may hold messages stored after the join's answer read the room: they are accounted for
+   * as if they had come live (their live copies are then repeats, dropped by id), so a resume starts after them.
+   * Returns what no longer waits, in seq order.
+   */
+  pageShown(seqs, more) {
+    if (seqs.length > 0) {
+      const oldest = Math.min(...seqs);
+      this.oldest = this.oldest === undefined ? oldest : Math.min(this.oldest, oldest);
+    }
+    this.more = seqs.length > 0 && more;
+    return this.accountFor(seqs);
   }
 
   #advance() {

@@ -216,7 +216,30 @@ class HistoryInBrowserTest {
         }
     }
 
-    /** The connection id of the page that joined the lobby after {@code client}, from its presence frame. */
+    @Test
+    void givenAHistoryPageHoldingMessagesStoredAfterTheJoinAnswer_theResumeStartsAfterThem() {
+        // The page's own history module, in Chromium: the join's answer read the room empty, and the page of history
+        // the page asks for next already holds message 1 (and 3, while 2 is still being stored), which it shows
+        // before their live copies come; those copies are repeats, dropped by id before they reach the module.
+        parley = LocalParley.start(dynalite);
+        browser.open(parley.pages());
+        Object outcome = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import("/history.js").then(({ RoomHistory }) => {
+                  const history = new RoomHistory(() => {});
+                  history.joined("E1", 0, false);
+                  const released = history.pageShown([1, 3], false);
+                  const sinceThePage = history.since();
+                  const second = history.arrive(2, "two");
+                  done(JSON.stringify({ released, sinceThePage, second, since: history.since(),
+                    oldest: history.oldest, more: history.more }));
+                }).catch((failure) => done("failed: " + failure));
+                """);
+
+        assertThat(outcome).isEqualTo("{\"released\":[],\"sinceThePage\":{\"epoch\":\"E1\",\"seq\":1},"
+                + "\"second\":[\"two\"],\"since\":{\"epoch\":\"E1\",\"seq\":3},\"oldest\":1,\"more\":false}");
+    }
+
     @Test
     void givenAMessageShownBeforeItsJoinAnswer_whoseLatestSeqIsOlder_theResumeStartsAfterTheMessage() {
         // The page's own history module, in Chromium: a message sent while the page's join was on its way arrives
@@ -241,6 +264,7 @@ class HistoryInBrowserTest {
                 + "\"early\":{\"epoch\":\"E1\",\"seq\":1}}");
     }
 
+    /** The connection id of the page that joined the lobby after {@code client}, from its presence frame. */
     private static String joinerSeenBy(SocketClient client) throws InterruptedException {
         return (String) member(client.await("the page's presence", frame("presence", Map.of("event", "join"))))
                 .get("connectionId");
