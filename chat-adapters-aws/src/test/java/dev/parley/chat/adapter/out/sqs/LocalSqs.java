@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -39,13 +41,15 @@ final class LocalSqs implements AutoCloseable {
         return new LocalSqs(server, URI.create("http://127.0.0.1:" + port));
     }
 
-    /** A client of whatever SQS listens at {@code endpoint}. */
-    static SqsClient client(URI endpoint) {
+    /** A client of whatever SQS listens at {@code endpoint}, its calls passing through {@code interceptors}. */
+    static SqsClient client(URI endpoint, ExecutionInterceptor... interceptors) {
         return SqsClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.builder().build())
+                .overrideConfiguration(configuration -> List.of(interceptors)
+                        .forEach(configuration::addExecutionInterceptor))
                 .build();
     }
 

@@ -14,10 +14,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The broadcast queue contract on a real (embedded) ElasticMQ, and what happens with no SQS to reach. */
@@ -63,18 +68,46 @@ class SqsBroadcastQueueTest extends AbstractBroadcastQueueTest {
     }
 
     @Test
-    void givenNoSqsToReach_enqueue_refusesEveryPage_withinOneCallsTime() {
+    void givenOneBatchCallFailingOutright_enqueue_makesItAgain_andQueuesEveryPage() {
+        // As a call slow past its timeout does: the third of the planner's calls fails before it reaches SQS.
+        var calls = new AtomicInteger();
+        ExecutionInterceptor thirdCallFails = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (calls.incrementAndGet() == 3) {
+                    throw SdkClientException.create("the third call timed out");
+                }
+            }
+        };
+        try (var client = LocalSqs.client(sqs.endpoint(), thirdCallFails)) {
+            queueUrl = sqs.createQueue();
+            BroadcastQueue queue = new SqsBroadcastQueue(client, queueUrl, codec);
+            List<BroadcastPage> pages = pages(35);
+
+            assertThat(queue.enqueue(pages)).isEmpty();
+            assertThat(takeAll()).containsExactlyInAnyOrderElementsOf(pages);
+            assertThat(calls).hasValue(5);
+        }
+    }
+
+    @Test
+    void givenNoSqsToReach_enqueue_refusesEveryPage_withinTwoCallsTime() {
         URI nothingListens = URI.create("http://127.0.0.1:" + LocalSqs.freePort());
         try (var client = LocalSqs.client(nothingListens)) {
             var queue = new SqsBroadcastQueue(client, nothingListens + "/000000000000/pages", codec);
-            MessageId broadcast = MessageId.random();
-            List<BroadcastPage> pages = IntStream.range(0, 25)
-                    .mapToObj(n -> new BroadcastPage(broadcast, n, List.of(new ConnectionId("QW5uLWNvbm4="))))
-                    .toList();
+            List<BroadcastPage> pages = pages(25);
 
             long started = System.nanoTime();
             assertThat(queue.enqueue(pages)).containsExactlyElementsOf(pages);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
         }
+    }
+
+    /** {@code count} pages of one broadcast, of one recipient each. */
+    private static List<BroadcastPage> pages(int count) {
+        MessageId broadcast = MessageId.random();
+        return IntStream.range(0, count)
+                .mapToObj(n -> new BroadcastPage(broadcast, n, List.of(new ConnectionId("QW5uLWNvbm4="))))
+                .toList();
     }
 }
