@@ -7,6 +7,8 @@ import dev.parley.bench.coldstart.probe.EmptyHandler;
 import dev.parley.bench.coldstart.probe.FirstEvent;
 import dev.parley.bench.coldstart.probe.SdkFloorCrtHandler;
 import dev.parley.bench.coldstart.probe.SdkFloorDynamoDbHandler;
+import dev.parley.bench.coldstart.probe.SdkFloorEnhancedDynamoDbHandler;
+import dev.parley.bench.coldstart.probe.SdkFloorEnhancedHandler;
 import dev.parley.bench.coldstart.probe.SdkFloorHandler;
 import dev.parley.chat.adapter.in.lambda.SendMessageHandler;
 import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
@@ -66,7 +68,8 @@ public final class ColdStartBenchmark {
      * The functions measured beside the empty one, which every run measures as the baseline: {@code parley} is
      * {@code sendMessage}; the other Parley functions go by their route; the floors are the SDK's alone.
      */
-    static final Set<String> FUNCTIONS = Set.of("parley", "floor", "floor-crt", "floor-dynamodb", "connect",
+    static final Set<String> FUNCTIONS = Set.of("parley", "floor", "floor-crt", "floor-dynamodb", "floor-enhanced",
+            "floor-enhanced-dynamodb", "connect",
             "disconnect", "default", "members", "join", "leave", "history", "broadcast", "broadcast-status",
             "authorizer", "broadcast-authorizer");
     /**
@@ -238,6 +241,10 @@ public final class ColdStartBenchmark {
                         floorRecipient);
                 case "floor-dynamodb" -> new ProbedFunction(name, SdkFloorDynamoDbHandler.class.getName(), jars, 200,
                         found, List.of());
+                case "floor-enhanced" -> new ProbedFunction(name, SdkFloorEnhancedHandler.class.getName(), jars, 200,
+                        found, floorRecipient);
+                case "floor-enhanced-dynamodb" -> new ProbedFunction(name,
+                        SdkFloorEnhancedDynamoDbHandler.class.getName(), jars, 200, found, List.of());
                 case "connect" -> new ProbedFunction(name, FirstEvent.CONNECT.handlerClass(), jars, 200, List.of(),
                         recipientIds, JOINER);
                 case "disconnect" -> new ProbedFunction(name, FirstEvent.DISCONNECT.handlerClass(), jars, 200,

@@ -56,7 +56,8 @@ class ColdStartBenchmarkSmokeTest {
                 .filter(name -> !name.startsWith("floor")).sorted().toList();
         var settings = ColdStartBenchmark.Settings.from(Options.parse(new String[] {"--runs", "1", "--recipients", "2",
                 "--cpu", "any", "--variants", "prime", "--functions",
-                "connect,join,leave,disconnect," + String.join(",", parleyFunctions) + ",floor-dynamodb",
+                "connect,join,leave,disconnect," + String.join(",", parleyFunctions)
+                        + ",floor-dynamodb,floor-enhanced,floor-enhanced-dynamodb",
                 "--work-dir", workDir.toString()}, ColdStartBenchmark.OPTIONS));
 
         var output = new ByteArrayOutputStream();
@@ -64,12 +65,18 @@ class ColdStartBenchmarkSmokeTest {
                 new PrintStream(output, true, StandardCharsets.UTF_8));
 
         assertThat(results.keySet()).as(output.toString(StandardCharsets.UTF_8)).containsAll(parleyFunctions.stream().map(name -> "prime " + name).toList())
-                .contains("prime floor-dynamodb").doesNotContain("copies");
+                .contains("prime floor-dynamodb", "prime floor-enhanced", "prime floor-enhanced-dynamodb")
+                .doesNotContain("copies");
         assertThat(results).allSatisfy((key, runs) -> assertThat(runs).singleElement()
                 .satisfies(run -> assertThat(run.answered()).as(key + ": " + run.failure()).isTrue()));
         // Chat functions register the SnapStart hook; the authorizers none.
         assertThat(results.get("prime connect").get(0).primeNanos()).isPositive();
         assertThat(results.get("prime floor-dynamodb").get(0).stepNanos())
+                .containsOnlyKeys("dynamoDbClient", "getItem");
+        // The Enhanced Client's floors find the sender's row through their schema, and the first one posts.
+        assertThat(results.get("prime floor-enhanced").get(0).stepNanos())
+                .containsOnlyKeys("dynamoDbClient", "managementClient", "getItem", "postToConnection");
+        assertThat(results.get("prime floor-enhanced-dynamodb").get(0).stepNanos())
                 .containsOnlyKeys("dynamoDbClient", "getItem");
     }
 

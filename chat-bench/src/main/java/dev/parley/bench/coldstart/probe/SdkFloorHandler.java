@@ -73,12 +73,24 @@ public class SdkFloorHandler implements RequestHandler<APIGatewayV2WebSocketEven
         this.managementClientNanos = managementBuilt - dynamoDbBuilt;
     }
 
+    /** Whether the sender's row is there: one GetItem on the low-level client. */
+    protected boolean findsSender(String connectionId) {
+        return dynamoDb.getItem(request -> request.tableName(tableName).key(Map.of(
+                ChatDetailsTable.CONNECTION_ID, AttributeValue.fromS(connectionId)))).hasItem();
+    }
+
+    protected final DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    protected final String tableName() {
+        return tableName;
+    }
+
     @Override
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
         long started = System.nanoTime();
-        boolean found = dynamoDb.getItem(request -> request.tableName(tableName).key(Map.of(
-                ChatDetailsTable.CONNECTION_ID, AttributeValue.fromS(event.getRequestContext().getConnectionId()))))
-                .hasItem();
+        boolean found = findsSender(event.getRequestContext().getConnectionId());
         long read = System.nanoTime();
         if (connections.isPresent()) {
             connections.get().postToConnection(request -> request.connectionId(RECIPIENT).data(FRAME)).join();
