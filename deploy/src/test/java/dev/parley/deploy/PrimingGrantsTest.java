@@ -28,6 +28,8 @@ class PrimingGrantsTest {
         return switch (call.target()) {
             case CHAT_DETAILS -> access.actionsOn(HandlerAccess.Resource.CHAT_DETAILS)
                     .contains("dynamodb:" + call.operation());
+            case CHAT_ROOMS -> access.actionsOn(HandlerAccess.Resource.CHAT_ROOMS)
+                    .contains("dynamodb:" + call.operation());
             case CHAT_HISTORY -> access.actionsOn(HandlerAccess.Resource.CHAT_HISTORY)
                     .contains("dynamodb:" + call.operation());
             case CONNECTIONS -> access.postsToConnections() && call.operation().equals("PostToConnection");

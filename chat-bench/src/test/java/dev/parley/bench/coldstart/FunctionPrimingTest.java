@@ -141,6 +141,7 @@ class FunctionPrimingTest {
     private static SnapStartPriming.Call declared(RecordedCalls.Call call) {
         SnapStartPriming.Target target = switch (call.service() + " " + call.table()) {
             case "DynamoDb chatDetails" -> SnapStartPriming.Target.CHAT_DETAILS;
+            case "DynamoDb " + ChatRoomsTable.DEFAULT_NAME -> SnapStartPriming.Target.CHAT_ROOMS;
             case "DynamoDb " + ChatHistoryTable.DEFAULT_NAME -> SnapStartPriming.Target.CHAT_HISTORY;
             default -> throw new AssertionError("the priming called " + call);
         };

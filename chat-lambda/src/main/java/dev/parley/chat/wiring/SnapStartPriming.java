@@ -51,12 +51,14 @@ public final class SnapStartPriming {
     public static final ConnectionId NEVER_CONNECTED = new ConnectionId("parley-snapstart-priming");
     /** A queued broadcast nobody started: a version 4 UUID no random one equals in practice. */
     static final MessageId NO_BROADCAST = new MessageId(UUID.fromString("00000000-0000-4000-8000-00000000dead"));
+    /** A room no client is told of; a read of its members changes nothing even if one joined it. */
+    static final RoomName UNUSED_ROOM = new RoomName("parley-snapstart-priming");
     private static final String FRAME = "{\"action\":\"sendMessage\",\"Message\":\"priming\"}";
 
     private SnapStartPriming() {}
 
     /** Where a priming call goes: the tables by their role, and the {@code @connections} API. */
-    public enum Target { CHAT_DETAILS, CHAT_HISTORY, CONNECTIONS }
+    public enum Target { CHAT_DETAILS, CHAT_ROOMS, CHAT_HISTORY, CONNECTIONS }
 
     /** One AWS call a priming makes: the SDK's operation name (as IAM's action, without the service) on a target. */
     public record Call(Target target, String operation) {
@@ -98,6 +100,16 @@ public final class SnapStartPriming {
                 // DisconnectHandler's reason, spelt out here: the wiring must not depend on the handlers.
                 hook.component().disconnectUseCase().disconnect(new DisconnectCommand(NEVER_CONNECTED,
                         DisconnectReason.transportReported("the $disconnect route")));
+            }
+        },
+        /**
+         * Reads the first members of the room {@link #UNUSED_ROOM}: a Query of the rooms table, which finds none
+         * unless someone chose that name (a read all the same).
+         */
+        QUERY_ROOM(Set.of(new Call(Target.CHAT_ROOMS, "Query"))) {
+            @Override
+            void run(Hook hook) {
+                hook.component().roomRegistry().members(UNUSED_ROOM).findFirst();
             }
         },
         /** Asks for the record of {@link #NO_BROADCAST}: a GetItem finding nothing. */

@@ -3,6 +3,7 @@ package dev.parley.chat.adapter.in.lambda;
 import static dev.parley.chat.wiring.SnapStartPriming.Step.END_CONNECTION;
 import static dev.parley.chat.wiring.SnapStartPriming.Step.LOOK_UP_CONNECTION;
 import static dev.parley.chat.wiring.SnapStartPriming.Step.POST_TO_CONNECTION;
+import static dev.parley.chat.wiring.SnapStartPriming.Step.QUERY_ROOM;
 import static dev.parley.chat.wiring.SnapStartPriming.Step.READ_BROADCAST;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -31,14 +32,14 @@ import java.util.Map;
  * registers the priming.
  */
 public enum PrimedFunction implements SnapStartPriming.Plan {
-    SEND_MESSAGE(LOOK_UP_CONNECTION, POST_TO_CONNECTION) {
+    SEND_MESSAGE(LOOK_UP_CONNECTION, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION) {
         @Override
         public boolean rehearse(ChatComponent inMemory) {
-            return answered(new SendMessageHandler(inMemory).handleRequest(
-                    frame("sendMessage", "{\"action\":\"sendMessage\",\"Message\":\"priming\"}"), REHEARSAL));
+            return frameAnswered(new SendMessageHandler(inMemory), "sendMessage",
+                    "{\"action\":\"sendMessage\",\"Message\":\"priming\"}");
         }
     },
-    CONNECT(END_CONNECTION, POST_TO_CONNECTION) {
+    CONNECT(QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION) {
         @Override
         public boolean rehearse(ChatComponent inMemory) {
             // With the authorizer's user, as a deployment with REQUIRE_AUTH on hands it over (and one without may).
@@ -47,7 +48,7 @@ public enum PrimedFunction implements SnapStartPriming.Plan {
             return answered(new ConnectHandler(inMemory).handleRequest(event, REHEARSAL));
         }
     },
-    DISCONNECT(END_CONNECTION, POST_TO_CONNECTION) {
+    DISCONNECT(QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION) {
         @Override
         public boolean rehearse(ChatComponent inMemory) {
             return answered(new DisconnectHandler(inMemory).handleRequest(
@@ -58,40 +59,43 @@ public enum PrimedFunction implements SnapStartPriming.Plan {
     DEFAULT(LOOK_UP_CONNECTION) {
         @Override
         public boolean rehearse(ChatComponent inMemory) {
-            return answered(new DefaultRouteHandler(inMemory).handleRequest(
-                    frame("$default", "{\"action\":\"ping\"}"), REHEARSAL));
+            return frameAnswered(new DefaultRouteHandler(inMemory), "$default",
+                    "{\"action\":\"ping\"}");
         }
     },
-    JOIN(LOOK_UP_CONNECTION, POST_TO_CONNECTION) {
+    JOIN(LOOK_UP_CONNECTION, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION) {
         @Override
         public boolean rehearse(ChatComponent inMemory) {
-            return answered(new JoinRoomHandler(inMemory).handleRequest(
-                    frame("join", "{\"action\":\"join\",\"room\":\"priming\"}"), REHEARSAL));
+            return frameAnswered(new JoinRoomHandler(inMemory), "join",
+                    "{\"action\":\"join\",\"room\":\"priming\"}");
         }
     },
-    LEAVE(LOOK_UP_CONNECTION, POST_TO_CONNECTION) {
+    LEAVE(LOOK_UP_CONNECTION, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION) {
         @Override
         public boolean rehearse(ChatComponent inMemory) {
-            return answered(new LeaveRoomHandler(inMemory).handleRequest(
-                    frame("leave", "{\"action\":\"leave\",\"room\":\"priming\"}"), REHEARSAL));
+            return frameAnswered(new LeaveRoomHandler(inMemory), "leave",
+                    "{\"action\":\"leave\",\"room\":\"priming\"}");
         }
     },
-    /** Its role reads and never posts: the page goes back in the route response. */
-    MEMBERS(LOOK_UP_CONNECTION) {
+    /**
+     * Its role reads (its own Query of presences is on the rooms table) and never posts: the page goes back in the
+     * route response.
+     */
+    MEMBERS(LOOK_UP_CONNECTION, QUERY_ROOM) {
         @Override
         public boolean rehearse(ChatComponent inMemory) {
-            return answered(new ListMembersHandler(inMemory).handleRequest(
-                    frame("members", "{\"action\":\"members\",\"room\":\"lobby\"}"), REHEARSAL));
+            return frameAnswered(new ListMembersHandler(inMemory), "members",
+                    "{\"action\":\"members\",\"room\":\"lobby\"}");
         }
     },
     HISTORY(LOOK_UP_CONNECTION, POST_TO_CONNECTION) {
         @Override
         public boolean rehearse(ChatComponent inMemory) {
-            return answered(new HistoryHandler(inMemory).handleRequest(
-                    frame("history", "{\"action\":\"history\",\"room\":\"lobby\",\"limit\":10}"), REHEARSAL));
+            return frameAnswered(new HistoryHandler(inMemory), "history",
+                    "{\"action\":\"history\",\"room\":\"lobby\",\"limit\":10}");
         }
     },
-    BROADCAST(READ_BROADCAST, END_CONNECTION, POST_TO_CONNECTION) {
+    BROADCAST(READ_BROADCAST, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION) {
         @Override
         public boolean rehearse(ChatComponent inMemory) {
             var request = new APIGatewayProxyRequestEvent();
@@ -114,7 +118,7 @@ public enum PrimedFunction implements SnapStartPriming.Plan {
         }
     },
     /** One page of a queued broadcast, as the SQS event source delivers it. */
-    BROADCAST_WORKER(READ_BROADCAST, END_CONNECTION, POST_TO_CONNECTION) {
+    BROADCAST_WORKER(READ_BROADCAST, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION) {
         @Override
         public boolean rehearse(ChatComponent inMemory) {
             var message = new SQSEvent.SQSMessage();
@@ -160,9 +164,13 @@ public enum PrimedFunction implements SnapStartPriming.Plan {
         return status >= 200 && status < 300;
     }
 
-    /** A frame from {@link SnapStartPriming#NEVER_CONNECTED}, a member of the rehearsal's lobby. */
-    private static APIGatewayV2WebSocketEvent frame(String routeKey, String body) {
-        return webSocket(SnapStartPriming.NEVER_CONNECTED, routeKey, "MESSAGE", body);
+    /**
+     * Whether {@code handler} answered as it should a frame on {@code routeKey} from
+     * {@link SnapStartPriming#NEVER_CONNECTED}, a member of the rehearsal's lobby.
+     */
+    private static boolean frameAnswered(WebSocketHandler handler, String routeKey, String body) {
+        return answered(handler.handleRequest(
+                webSocket(SnapStartPriming.NEVER_CONNECTED, routeKey, "MESSAGE", body), REHEARSAL));
     }
 
     private static APIGatewayV2WebSocketEvent webSocket(ConnectionId connection, String routeKey, String eventType,
