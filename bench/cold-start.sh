@@ -9,8 +9,10 @@
 #   bench/cold-start.sh --lambda-jar-b /tmp/other/chat-lambda.jar    A/B: also "parley-b" from another build
 #
 # Settings (VARIANTS): default, or cds, c1, crtlib and prime joined with '+' (see JvmSetting). Functions
-# (FUNCTIONS; the empty one is always measured): parley, floor, floor-crt. Other options of the harness may follow,
-# e.g. --recipients 100 or --jvm-options "-Xlog:class+load:file=/tmp/cl%p.txt".
+# (FUNCTIONS; the empty one is always measured): parley, floor, floor-crt, floor-dynamodb, the other functions by
+# route (connect, disconnect, default, members, join, leave, history, broadcast, broadcast-status, authorizer,
+# broadcast-authorizer) and worker (the SQS worker with one page of the recipients). Other options of the harness
+# may follow, e.g. --recipients 100 or --jvm-options "-Xlog:class+load:file=/tmp/cl%p.txt".
 # The probed JVMs load the deployable chat-lambda/target/chat-lambda.jar and chat-bench's small probe jar.
 source "$(dirname "$0")/lib.sh"
 build

@@ -13,21 +13,27 @@ import dev.parley.bench.coldstart.probe.SdkFloorHandler;
 import dev.parley.chat.adapter.in.lambda.SendMessageHandler;
 import dev.parley.chat.adapter.out.dynamodb.ChatHistoryTable;
 import dev.parley.chat.adapter.out.dynamodb.ChatRoomsTable;
+import dev.parley.chat.adapter.out.dynamodb.DynamoDbBroadcastRecords;
 import dev.parley.chat.auth.Principal;
 import dev.parley.chat.auth.Role;
 import dev.parley.chat.auth.SigningKey;
 import dev.parley.chat.auth.TokenIssuer;
 import dev.parley.chat.auth.TokenRules;
+import dev.parley.chat.domain.model.Broadcast;
+import dev.parley.chat.domain.model.BroadcastPage;
 import dev.parley.chat.domain.model.Connection;
 import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.Member;
+import dev.parley.chat.domain.model.MessageId;
+import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.RoomLimit;
 import dev.parley.chat.domain.model.RoomAccess;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.model.UserId;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.RoomRegistry;
+import dev.parley.chat.protocol.BroadcastWorkCodec;
 import dev.parley.local.gateway.LocalGateway;
 import dev.parley.local.gateway.RouteTable;
 import dev.parley.local.gateway.VirtualConnections;
@@ -46,6 +52,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -71,12 +78,16 @@ public final class ColdStartBenchmark {
     static final Set<String> FUNCTIONS = Set.of("parley", "floor", "floor-crt", "floor-dynamodb", "floor-enhanced",
             "floor-enhanced-dynamodb", "connect",
             "disconnect", "default", "members", "join", "leave", "history", "broadcast", "broadcast-status",
-            "authorizer", "broadcast-authorizer");
+            "authorizer", "broadcast-authorizer", "worker");
     /**
      * Connects and disconnects: the lobby's members (every active connection, the recipients among them) hear of both,
      * so each run of either sends one copy to each recipient.
      */
     static final String JOINER = "coldJoiner0001=";
+    /** The queued broadcast the worker sends a page of, to every recipient. */
+    private static final Broadcast WORKER_BROADCAST = new Broadcast(
+            new MessageId(UUID.fromString(FirstEvent.WORKER_BROADCAST)), new MessageText("cold queued broadcast"),
+            Instant.parse("2026-12-03T00:00:00Z"), Optional.empty(), Optional.empty());
 
     private ColdStartBenchmark() {}
 
@@ -109,8 +120,12 @@ public final class ColdStartBenchmark {
             if (lambdaJar.isEmpty() && variants.stream().anyMatch(variant -> variant.cds() || variant.crtLibrary())) {
                 throw new IllegalArgumentException("the cds and crtlib settings need --lambda-jar and --probe-jar");
             }
+            int recipients = options.integer("recipients", 10, 0);
+            if (recipients == 0 && functions.contains("worker")) {
+                throw new IllegalArgumentException("the worker's page needs at least one recipient: --recipients 1 or more");
+            }
             return new Settings(options.integer("runs", 20, 1), variants, functions, classpath, classpathB, lambdaJar,
-                    options.integer("recipients", 10, 0), workDir,
+                    recipients, workDir,
                     !options.choice("cpu", "0", Set.of("0", "any")).equals("any"),
                     Arrays.stream(options.text("jvm-options", "").split(" ")).filter(option -> !option.isBlank()).toList());
         }
@@ -147,8 +162,17 @@ public final class ColdStartBenchmark {
                     recipientIds);
             // The lobby message the probe sends is stored in the lobby's history.
             table.createHistoryTable(ChatHistoryTable.DEFAULT_NAME);
-            var launcher = new ProbeLauncher(settings.pinToOneCore(), settings.jvmOptions(),
-                    functionEnvironment(table, gateway));
+            var environment = new LinkedHashMap<>(functionEnvironment(table, gateway));
+            if (!recipientIds.isEmpty()) {
+                // The worker's page is the one page of a queued broadcast accepted and planned; a page sent again is
+                // sent but not counted again.
+                var page = new BroadcastPage(WORKER_BROADCAST.id(), 0, recipientIds.stream().map(ConnectionId::new).toList());
+                var records = new DynamoDbBroadcastRecords(table.client(), ChatHistoryTable.DEFAULT_NAME);
+                records.create(WORKER_BROADCAST);
+                records.plan(WORKER_BROADCAST.id(), List.of(page));
+                environment.put(FirstEvent.PAGE_VARIABLE, new BroadcastWorkCodec().encode(page));
+            }
+            var launcher = new ProbeLauncher(settings.pinToOneCore(), settings.jvmOptions(), environment);
             List<ProbedFunction> functions = functions(settings, recipientIds);
             out.printf("cold start, %d runs per variant, %s, one sendMessage to %d recipients; JVM: %s%n",
                     settings.runs(), settings.pinToOneCore() ? "pinned to CPU 0 (taskset -c 0)" : "any CPU",
@@ -260,6 +284,8 @@ public final class ColdStartBenchmark {
                         List.of(FirstEvent.NO_BROADCAST));
                 case "authorizer" -> parley(name, FirstEvent.AUTHORIZER, jars, 200, allowed);
                 case "broadcast-authorizer" -> parley(name, FirstEvent.BROADCAST_AUTHORIZER, jars, 200, allowed);
+                case "worker" -> new ProbedFunction(name, FirstEvent.WORKER.handlerClass(), jars, 200,
+                        List.of("failures=0"), recipientIds);
                 default -> throw new IllegalArgumentException("no function " + name);
             });
         }

@@ -108,7 +108,7 @@ final class ProbeLauncher {
         int status = Integer.parseInt(probe.group(5));
         String body = probe.group(6);
         Optional<String> wrong = status != function.status()
-                ? Optional.of("status " + status + ", body " + body)
+                ? Optional.of("status " + status + ", body " + body + "; stderr: " + errors.strip())
                 : function.bodyContains().stream().filter(part -> !body.contains(part)).findFirst()
                         .map(missing -> "the answer lacks " + missing + ": " + body);
         Map<String, Long> steps = new LinkedHashMap<>();

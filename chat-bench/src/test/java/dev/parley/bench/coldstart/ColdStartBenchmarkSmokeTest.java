@@ -85,7 +85,7 @@ class ColdStartBenchmarkSmokeTest {
         assertThatThrownBy(() -> ColdStartBenchmark.Settings.from(
                 Options.parse(new String[] {"--functions", "parley,turbo"}, ColdStartBenchmark.OPTIONS)))
                 .hasMessageStartingWith("--functions takes authorizer, broadcast, broadcast-authorizer,")
-                .hasMessageEndingWith("parley joined with ',' (the empty function is always measured), not 'parley,turbo'");
+                .hasMessageEndingWith("parley, worker joined with ',' (the empty function is always measured), not 'parley,turbo'");
     }
 
     @Test

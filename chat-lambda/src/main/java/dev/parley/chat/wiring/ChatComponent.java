@@ -16,6 +16,7 @@ import dev.parley.chat.domain.port.in.LeaveRoomUseCase;
 import dev.parley.chat.domain.port.in.ListMembersUseCase;
 import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.protocol.BroadcastWorkCodec;
 import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.protocol.FrameReader;
@@ -74,6 +75,9 @@ public interface ChatComponent {
 
     /** The {@code @connections} publisher: chat-local's benchmarks put it beside in-memory stores. */
     MessagePublisher messagePublisher();
+
+    /** The room registry: the SnapStart priming reads a room's members with it ({@link SnapStartPriming}). */
+    RoomRegistry roomRegistry();
 
     @Component.Builder
     interface Builder {

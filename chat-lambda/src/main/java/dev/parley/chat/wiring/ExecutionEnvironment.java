@@ -3,6 +3,7 @@ package dev.parley.chat.wiring;
 import dev.parley.chat.auth.TokenRules;
 import dev.parley.chat.settings.TokenSettings;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.crac.Core;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -20,8 +21,13 @@ public final class ExecutionEnvironment {
 
     private ExecutionEnvironment() {}
 
-    /** The chat handlers' component. */
-    public static ChatComponent chatComponent() {
+    /**
+     * The chat handlers' component, primed by {@code plan} (the function's own path) before a SnapStart snapshot. A
+     * function registers its plan once; a second handler in the same environment (tests) adds its own.
+     */
+    public static ChatComponent chatComponent(SnapStartPriming.Plan plan) {
+        ChatHolder.PRIMING.computeIfAbsent(plan.function(), function -> SnapStartPriming.register(
+                Core.getGlobalContext(), SnapStartPriming.Hook.of(plan, ChatHolder.INSTANCE, ChatHolder.CREDENTIALS)));
         return ChatHolder.INSTANCE;
     }
 
@@ -47,12 +53,12 @@ public final class ExecutionEnvironment {
         static final ChatComponent INSTANCE = ChatComponent.create(
                 ChatConfiguration.fromEnvironment(System.getenv()), CREDENTIALS);
         /**
-         * Primes the component before a SnapStart snapshot. Held here because CRaC holds what is registered only
-         * weakly: without this reference the hook could be collected before the snapshot and never run. Outside
-         * SnapStart nothing calls it (org.crac then finds no CRaC implementation and registers nothing).
+         * The hooks that prime the function before a SnapStart snapshot, by function. Held here because CRaC holds
+         * what is registered only weakly: without these references a hook could be collected before the snapshot and
+         * never run. Outside SnapStart nothing calls them (org.crac then finds no CRaC implementation and registers
+         * nothing).
          */
-        static final SnapStartPriming.Hook PRIMING = SnapStartPriming.register(Core.getGlobalContext(),
-                SnapStartPriming.Hook.of(INSTANCE, CREDENTIALS));
+        static final Map<String, SnapStartPriming.Hook> PRIMING = new ConcurrentHashMap<>();
     }
 
     private static final class AuthHolder {

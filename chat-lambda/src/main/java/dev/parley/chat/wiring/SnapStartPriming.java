@@ -8,6 +8,7 @@ import dev.parley.chat.domain.model.ConnectionId;
 import dev.parley.chat.domain.model.DisconnectReason;
 import dev.parley.chat.domain.model.DisplayName;
 import dev.parley.chat.domain.model.MessageId;
+import dev.parley.chat.domain.model.MessageText;
 import dev.parley.chat.domain.model.RoomName;
 import dev.parley.chat.domain.port.in.DisconnectCommand;
 import dev.parley.chat.domain.port.in.SendMessageCommand;
@@ -15,12 +16,15 @@ import dev.parley.chat.domain.port.in.SendMessageResult;
 import dev.parley.chat.domain.port.out.Deliveries;
 import dev.parley.chat.domain.port.out.DeliveryResult;
 import dev.parley.chat.protocol.FrameReader;
-import dev.parley.chat.protocol.FrameWriter;
 import dev.parley.chat.protocol.InvalidFrameException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.crac.Context;
 import org.crac.Resource;
@@ -29,30 +33,151 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Runs the {@code sendMessage} path once before a SnapStart snapshot is taken, so the classes it loads and the code
- * it compiles are in the snapshot instead of in the first invocation after a restore. It changes nothing anywhere:
- * it reads the frame of a connection that can never exist, asks for that connection (a GetItem that finds nothing, so
- * nothing is stored or sent), ends it (an update whose condition fails, so no row is created), and posts the message
- * to it through {@code @connections} (answered 410, or 400 for an id API Gateway never issues: nobody receives it).
+ * Runs one function's path before a SnapStart snapshot is taken, so the classes it loads and the code it compiles are
+ * in the snapshot instead of in the first invocation after a restore, and changes nothing anywhere. Each function
+ * primes its own path ({@link Plan}), in two parts:
+ * <ul>
+ *   <li>a rehearsal: the function's handler, built over {@link PrimingRehearsal}'s in-memory adapters, answers the
+ *       function's own event, so its handler, domain and frame code runs past every early exit;</li>
+ *   <li>the AWS calls of its path that change nothing ({@link Step}), each one its least-privilege role is granted:
+ *       reads of keys that cannot exist, updates whose condition fails, and a post to {@link #NEVER_CONNECTED}.</li>
+ * </ul>
  *
- * <p>Lambda runs it through the CRaC hook {@link Hook}, which {@link ExecutionEnvironment} registers.
+ * <p>Lambda runs it through the CRaC hook {@link Hook}, which {@link ExecutionEnvironment} registers and keeps.
  */
 public final class SnapStartPriming {
 
     /** Longer than API Gateway's 16-character ids, so no connection ever has it. */
     public static final ConnectionId NEVER_CONNECTED = new ConnectionId("parley-snapstart-priming");
+    /** A queued broadcast nobody started: a version 4 UUID no random one equals in practice. */
+    static final MessageId NO_BROADCAST = new MessageId(UUID.fromString("00000000-0000-4000-8000-00000000dead"));
+    /** A room no client is told of; a read of its members changes nothing even if one joined it. */
+    static final RoomName UNUSED_ROOM = new RoomName("parley-snapstart-priming");
     private static final String FRAME = "{\"action\":\"sendMessage\",\"Message\":\"priming\"}";
 
     private SnapStartPriming() {}
 
+    /** Where a priming call goes: the tables by their role, and the {@code @connections} API. */
+    public enum Target { CHAT_DETAILS, CHAT_ROOMS, CHAT_HISTORY, CONNECTIONS }
+
+    /** One AWS call a priming makes: the SDK's operation name (as IAM's action, without the service) on a target. */
+    public record Call(Target target, String operation) {
+
+        public Call {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(operation, "operation");
+        }
+    }
+
+    /** The AWS calls a priming can make, each changing nothing. */
+    public enum Step {
+        /** Asks for {@link #NEVER_CONNECTED}'s row through {@code sendMessage}: a GetItem finding nothing. */
+        LOOK_UP_CONNECTION(Set.of(new Call(Target.CHAT_DETAILS, "GetItem"))) {
+            @Override
+            void run(Hook hook) {
+                FrameReader reader = hook.component().frameReader();
+                SendMessageCommand command;
+                try {
+                    command = reader.sendMessage(NEVER_CONNECTED, reader.frame(FRAME));
+                } catch (InvalidFrameException impossible) {
+                    throw new IllegalStateException("the priming frame is invalid: " + impossible.getMessage(),
+                            impossible);
+                }
+                SendMessageResult result = hook.component().sendMessageUseCase().send(command);
+                if (!(result instanceof SendMessageResult.SenderNotConnected)) {
+                    throw new IllegalStateException("priming expected no connection " + NEVER_CONNECTED + " but got "
+                            + result);
+                }
+            }
+        },
+        /**
+         * Ends {@link #NEVER_CONNECTED}: an UpdateItem whose condition (the row exists) fails, so no row is created,
+         * then the GetItem of its rooms, which finds none.
+         */
+        END_CONNECTION(Set.of(new Call(Target.CHAT_DETAILS, "UpdateItem"), new Call(Target.CHAT_DETAILS, "GetItem"))) {
+            @Override
+            void run(Hook hook) {
+                // DisconnectHandler's reason, spelt out here: the wiring must not depend on the handlers.
+                hook.component().disconnectUseCase().disconnect(new DisconnectCommand(NEVER_CONNECTED,
+                        DisconnectReason.transportReported("the $disconnect route")));
+            }
+        },
+        /**
+         * Reads the first members of the room {@link #UNUSED_ROOM}: a Query of the rooms table, which finds none
+         * unless someone chose that name (a read all the same).
+         */
+        QUERY_ROOM(Set.of(new Call(Target.CHAT_ROOMS, "Query"))) {
+            @Override
+            void run(Hook hook) {
+                hook.component().roomRegistry().members(UNUSED_ROOM).findFirst();
+            }
+        },
+        /** Asks for the record of {@link #NO_BROADCAST}: a GetItem finding nothing. */
+        READ_BROADCAST(Set.of(new Call(Target.CHAT_HISTORY, "GetItem"))) {
+            @Override
+            void run(Hook hook) {
+                hook.component().broadcastStatusUseCase().status(NO_BROADCAST).ifPresent(found -> {
+                    throw new IllegalStateException("priming expected no broadcast " + NO_BROADCAST + " but got "
+                            + found);
+                });
+            }
+        },
+        /**
+         * Posts a message to {@link #NEVER_CONNECTED} (answered 410, or 400 for an id API Gateway never issues: nobody
+         * receives it) with a client of its own, closed afterwards, rather than the component's: a connection that
+         * client kept open would be dead after the restore, and its first send would fail and wait out a retry.
+         */
+        POST_TO_CONNECTION(Set.of(new Call(Target.CONNECTIONS, "PostToConnection"))) {
+            @Override
+            void run(Hook hook) {
+                hook.postToNeverConnected();
+            }
+        };
+
+        private final Set<Call> calls;
+
+        Step(Set<Call> calls) {
+            this.calls = calls;
+        }
+
+        /** The calls this step makes: what the function's role must grant for it. */
+        public Set<Call> calls() {
+            return calls;
+        }
+
+        abstract void run(Hook hook);
+    }
+
+    /** What one function primes: each chat function's handler names its own (in adapter.in.lambda). */
+    public interface Plan {
+
+        /** The function's name, for the log. */
+        String function();
+
+        /** The AWS calls it makes, in order. */
+        List<Step> steps();
+
+        /**
+         * Has the function's handler, built on {@code inMemory}, answer the function's own event; true when it
+         * answered as it would in production.
+         */
+        boolean rehearse(ChatComponent inMemory);
+
+        /** Every call the plan makes: what the function's role must grant. */
+        default Set<Call> calls() {
+            return steps().stream().flatMap(step -> step.calls().stream()).collect(Collectors.toUnmodifiableSet());
+        }
+    }
+
     /**
-     * The hook that primes {@code component} before a snapshot: the {@code sendMessage} path, then the
-     * {@code @connections} path on {@code callbackUrl}, signed with {@code credentials}.
+     * The hook that primes {@code plan}'s function before a snapshot: the rehearsal, then the plan's calls on
+     * {@code component}, posting to {@code callbackUrl} signed with {@code credentials}.
      */
-    public record Hook(ChatComponent component, URI callbackUrl, Region region, AwsCredentialsProvider credentials)
-            implements Resource {
+    public record Hook(Plan plan, ChatComponent component, URI callbackUrl, Region region,
+            AwsCredentialsProvider credentials) implements Resource {
 
         public Hook {
+            Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(component, "component");
             Objects.requireNonNull(callbackUrl, "callbackUrl");
             Objects.requireNonNull(region, "region");
@@ -60,24 +185,27 @@ public final class SnapStartPriming {
         }
 
         /** The hook for {@code component}'s own {@code @connections} endpoint and region. */
-        public static Hook of(ChatComponent component, AwsCredentialsProvider credentials) {
+        public static Hook of(Plan plan, ChatComponent component, AwsCredentialsProvider credentials) {
             ChatConfiguration configuration = component.configuration();
-            return new Hook(component, configuration.websocketCallbackUrl(), Region.of(configuration.region()),
+            return new Hook(plan, component, configuration.websocketCallbackUrl(), Region.of(configuration.region()),
                     credentials);
         }
 
         /**
-         * Every function shares this component, but each role may only make its own handler's calls (the
-         * {@code $default} function may touch no table): a call the role is denied skips the priming, with a line in
-         * the log, rather than failing the snapshot and with it the deployment.
+         * A call the role is denied (a deployment whose grants and plan disagree) skips the rest of the priming, with
+         * a line in the log, rather than failing the snapshot and with it the deployment.
          */
         @Override
         public void beforeCheckpoint(Context<? extends Resource> context) {
+            if (!rehearse()) {
+                System.err.println("SnapStart priming of " + plan.function() + ": the rehearsal did not answer as in "
+                        + "production, so part of the path is left to the first invocation after a restore");
+            }
             try {
-                primeConnections(prime(component));
+                makeCalls();
             } catch (SdkException denied) {
-                System.err.println("SnapStart priming skipped (the first invocation after a restore pays for it): "
-                        + denied.getMessage());
+                System.err.println("SnapStart priming of " + plan.function() + " skipped (the first invocation after"
+                        + " a restore pays for it): " + denied.getMessage());
             }
         }
 
@@ -87,12 +215,21 @@ public final class SnapStartPriming {
             // restore, and the SDK retries the first attempt that meets it (one failed attempt, within the timeouts).
         }
 
-        /**
-         * Posts {@code message} to {@link #NEVER_CONNECTED} with a client of its own, closed afterwards, rather than
-         * the component's: a connection that client kept open would be dead after the restore, and its first send
-         * would fail and wait out a retry. The classes and the compiled code are the same for both clients.
-         */
-        private void primeConnections(ChatMessage message) {
+        /** The function's handler on in-memory adapters of its own; true when it answered as in production. */
+        public boolean rehearse() {
+            return plan.rehearse(PrimingRehearsal.component(component.configuration()));
+        }
+
+        /** The plan's AWS calls; fails if one did something other than find nothing. */
+        public void makeCalls() {
+            for (Step step : plan.steps()) {
+                step.run(this);
+            }
+        }
+
+        private void postToNeverConnected() {
+            var message = new ChatMessage(MessageId.random(), NEVER_CONNECTED, new DisplayName("priming"),
+                    Optional.empty(), new MessageText("priming"), Instant.now(), Optional.of(RoomName.LOBBY));
             try (var client = ManagementApiClients.create(callbackUrl, region, credentials, 1)) {
                 Deliveries deliveries = new ApiGatewayMessagePublisher(client, component.frameWriter(),
                         PublisherSettings.defaults()).publish(message, Stream.of(NEVER_CONNECTED));
@@ -108,34 +245,5 @@ public final class SnapStartPriming {
     public static <H extends Resource> H register(Context<Resource> context, H hook) {
         context.register(hook);
         return hook;
-    }
-
-    /**
-     * Primes {@code component}'s {@code sendMessage} path; fails if it did something other than find no such
-     * connection. Returns the message the path would have sent.
-     */
-    public static ChatMessage prime(ChatComponent component) {
-        FrameReader reader = component.frameReader();
-        SendMessageCommand command;
-        try {
-            command = reader.sendMessage(NEVER_CONNECTED, reader.frame(FRAME));
-        } catch (InvalidFrameException impossible) {
-            throw new IllegalStateException("the priming frame is invalid: " + impossible.getMessage(), impossible);
-        }
-        SendMessageResult result = component.sendMessageUseCase().send(command);
-        if (!(result instanceof SendMessageResult.SenderNotConnected notConnected)) {
-            throw new IllegalStateException("priming expected no connection " + NEVER_CONNECTED + " but got " + result);
-        }
-        // What a real send encodes: the message for the recipients and the sender's acknowledgement.
-        var message = new ChatMessage(MessageId.random(), notConnected.sender(), new DisplayName("priming"),
-                Optional.empty(), command.text(), Instant.now(), Optional.of(RoomName.LOBBY));
-        FrameWriter writer = component.frameWriter();
-        writer.encode(message);
-        writer.ack(message.id(), message.seq(), 0, Optional.empty());
-        // Never stored (no such connection), but DisconnectHandler's reason all the same, spelt out here: the wiring
-        // must not depend on the handlers, which depend on it.
-        component.disconnectUseCase().disconnect(new DisconnectCommand(NEVER_CONNECTED,
-                DisconnectReason.transportReported("the $disconnect route")));
-        return message;
     }
 }

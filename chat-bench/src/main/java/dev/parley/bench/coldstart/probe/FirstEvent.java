@@ -3,6 +3,8 @@ package dev.parley.bench.coldstart.probe;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -84,6 +86,24 @@ public enum FirstEvent {
             return event;
         }
     },
+    /**
+     * The queued broadcasts' worker with one page of work, as the SQS event source delivers it (a batch of one): the
+     * page {@link #PAGE_VARIABLE} holds, of the broadcast the harness recorded as {@link #WORKER_BROADCAST}.
+     */
+    WORKER("dev.parley.chat.adapter.in.lambda.BroadcastWorkerHandler") {
+        @Override
+        Object event(String sender) {
+            var message = new SQSEvent.SQSMessage();
+            message.setMessageId("0b9b5c3e-cold-start-page-0");
+            message.setEventSource("aws:sqs");
+            message.setEventSourceArn("arn:aws:sqs:us-east-1:123456789012:parley-broadcast-pages");
+            message.setAwsRegion("us-east-1");
+            message.setBody(System.getenv(PAGE_VARIABLE));
+            var event = new SQSEvent();
+            event.setRecords(List.of(message));
+            return event;
+        }
+    },
     /** The WebSocket authorizer with the token of {@link #TOKEN_VARIABLE}. */
     AUTHORIZER("dev.parley.chat.adapter.in.lambda.authorizer.AuthorizerHandler") {
         @Override
@@ -105,6 +125,10 @@ public enum FirstEvent {
 
     /** The environment variable holding the token the authorizers' first events carry. */
     public static final String TOKEN_VARIABLE = "PARLEY_PROBE_TOKEN";
+    /** The environment variable holding {@link #WORKER}'s page, as the broadcast work queue carries it. */
+    public static final String PAGE_VARIABLE = "PARLEY_PROBE_PAGE";
+    /** The broadcast whose page {@link #WORKER} sends: the harness records it before the runs. */
+    public static final String WORKER_BROADCAST = "00000000-0000-4000-8000-00000000cafe";
     /** The room {@link #JOIN} and {@link #LEAVE} name. */
     public static final String ROOM = "coldroom";
     /** A well-formed broadcast id that no broadcast has. */

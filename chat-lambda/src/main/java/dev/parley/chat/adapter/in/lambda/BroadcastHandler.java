@@ -45,7 +45,7 @@ public final class BroadcastHandler implements RequestHandler<APIGatewayProxyReq
     private final Map<String, String> headers;
 
     public BroadcastHandler() {
-        this(ExecutionEnvironment.chatComponent());
+        this(ExecutionEnvironment.chatComponent(PrimedFunction.BROADCAST));
     }
 
     BroadcastHandler(ChatComponent component) {

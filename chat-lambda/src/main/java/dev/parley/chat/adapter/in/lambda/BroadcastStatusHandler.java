@@ -31,7 +31,7 @@ public final class BroadcastStatusHandler
     private final Map<String, String> headers;
 
     public BroadcastStatusHandler() {
-        this(ExecutionEnvironment.chatComponent());
+        this(ExecutionEnvironment.chatComponent(PrimedFunction.BROADCAST_STATUS));
     }
 
     BroadcastStatusHandler(ChatComponent component) {

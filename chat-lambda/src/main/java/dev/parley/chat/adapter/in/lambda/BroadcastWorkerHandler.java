@@ -31,7 +31,7 @@ public final class BroadcastWorkerHandler implements RequestHandler<SQSEvent, SQ
     private final BroadcastWorkCodec codec;
 
     public BroadcastWorkerHandler() {
-        this(ExecutionEnvironment.chatComponent());
+        this(ExecutionEnvironment.chatComponent(PrimedFunction.BROADCAST_WORKER));
     }
 
     BroadcastWorkerHandler(ChatComponent component) {

@@ -31,7 +31,7 @@ public final class ConnectHandler extends WebSocketHandler {
     private final boolean requireAuth;
 
     public ConnectHandler() {
-        this(ExecutionEnvironment.chatComponent());
+        this(ExecutionEnvironment.chatComponent(PrimedFunction.CONNECT));
     }
 
     ConnectHandler(ChatComponent component) {

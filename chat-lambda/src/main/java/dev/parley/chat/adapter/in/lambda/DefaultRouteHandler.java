@@ -15,7 +15,7 @@ import dev.parley.chat.wiring.ExecutionEnvironment;
 public final class DefaultRouteHandler extends FrameHandler {
 
     public DefaultRouteHandler() {
-        this(ExecutionEnvironment.chatComponent());
+        this(ExecutionEnvironment.chatComponent(PrimedFunction.DEFAULT));
     }
 
     DefaultRouteHandler(ChatComponent component) {

@@ -22,7 +22,7 @@ public final class DisconnectHandler extends WebSocketHandler {
     private final DisconnectUseCase disconnect;
 
     public DisconnectHandler() {
-        this(ExecutionEnvironment.chatComponent());
+        this(ExecutionEnvironment.chatComponent(PrimedFunction.DISCONNECT));
     }
 
     DisconnectHandler(ChatComponent component) {

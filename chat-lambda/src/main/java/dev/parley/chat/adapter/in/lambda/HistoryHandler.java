@@ -19,7 +19,7 @@ public final class HistoryHandler extends ActionHandler {
     private final HistoryUseCase history;
 
     public HistoryHandler() {
-        this(ExecutionEnvironment.chatComponent());
+        this(ExecutionEnvironment.chatComponent(PrimedFunction.HISTORY));
     }
 
     HistoryHandler(ChatComponent component) {

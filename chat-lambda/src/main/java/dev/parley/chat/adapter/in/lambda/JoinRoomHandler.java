@@ -22,7 +22,7 @@ public final class JoinRoomHandler extends ActionHandler {
     private final JoinRoomUseCase join;
 
     public JoinRoomHandler() {
-        this(ExecutionEnvironment.chatComponent());
+        this(ExecutionEnvironment.chatComponent(PrimedFunction.JOIN));
     }
 
     JoinRoomHandler(ChatComponent component) {

@@ -19,7 +19,7 @@ public final class LeaveRoomHandler extends ActionHandler {
     private final LeaveRoomUseCase leave;
 
     public LeaveRoomHandler() {
-        this(ExecutionEnvironment.chatComponent());
+        this(ExecutionEnvironment.chatComponent(PrimedFunction.LEAVE));
     }
 
     LeaveRoomHandler(ChatComponent component) {

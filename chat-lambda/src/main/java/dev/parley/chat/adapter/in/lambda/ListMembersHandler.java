@@ -19,7 +19,7 @@ public final class ListMembersHandler extends ActionHandler {
     private final ListMembersUseCase members;
 
     public ListMembersHandler() {
-        this(ExecutionEnvironment.chatComponent());
+        this(ExecutionEnvironment.chatComponent(PrimedFunction.MEMBERS));
     }
 
     ListMembersHandler(ChatComponent component) {

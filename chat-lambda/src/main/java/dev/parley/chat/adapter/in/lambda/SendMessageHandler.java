@@ -21,7 +21,7 @@ public final class SendMessageHandler extends ActionHandler {
     private final SendMessageUseCase sendMessage;
 
     public SendMessageHandler() {
-        this(ExecutionEnvironment.chatComponent());
+        this(ExecutionEnvironment.chatComponent(PrimedFunction.SEND_MESSAGE));
     }
 
     SendMessageHandler(ChatComponent component) {

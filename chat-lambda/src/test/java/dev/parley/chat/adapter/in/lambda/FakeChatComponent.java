@@ -30,6 +30,7 @@ import dev.parley.chat.domain.port.in.SendMessageUseCase;
 import dev.parley.chat.domain.port.in.StartBroadcastUseCase;
 import dev.parley.chat.domain.port.out.ConnectionRegistry;
 import dev.parley.chat.domain.port.out.MessagePublisher;
+import dev.parley.chat.domain.port.out.RoomRegistry;
 import dev.parley.chat.protocol.BroadcastWorkCodec;
 import dev.parley.chat.protocol.FrameAnswers;
 import dev.parley.chat.protocol.FrameReader;
@@ -204,6 +205,11 @@ final class FakeChatComponent implements ChatComponent {
     @Override
     public MessagePublisher messagePublisher() {
         return wired.messagePublisher();
+    }
+
+    @Override
+    public RoomRegistry roomRegistry() {
+        return wired.roomRegistry();
     }
 
     private static ChatConfiguration configuration(boolean requireAuth) {

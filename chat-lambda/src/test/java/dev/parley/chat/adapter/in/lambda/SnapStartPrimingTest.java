@@ -23,6 +23,8 @@ import org.crac.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -47,25 +49,38 @@ class SnapStartPrimingTest {
         }
     }
 
-    @Test
-    void givenAnyRoom_prime_storesAndSendsNothing() {
+    @ParameterizedTest
+    @EnumSource(PrimedFunction.class)
+    void givenAnyRoom_makeCalls_storesAndSendsNothing(PrimedFunction function) throws IOException {
         var ann = new Connection(new ConnectionId("annConn1234567=="), new DisplayName("Ann"), FakeChatComponent.NOW);
         component.store.register(ann);
         var before = component.store.find(ann.id()).orElseThrow();
 
-        SnapStartPriming.prime(component);
+        hookOn(function, startConnections(410)).makeCalls();
 
         assertThat(component.store.find(SnapStartPriming.NEVER_CONNECTED)).isEmpty();
         assertThat(component.store.find(ann.id())).contains(before);
         assertThat(component.publisher.sent()).isEmpty();
     }
 
+    @ParameterizedTest
+    @EnumSource(PrimedFunction.class)
+    void givenEachFunction_rehearse_answersItsOwnEventAsInProductionAndTouchesNothingReal(PrimedFunction function)
+            throws IOException {
+        var hook = hookOn(function, startConnections(410));
+
+        assertThat(hook.rehearse()).as(function + " rehearsed").isTrue();
+        assertThat(posts).isEmpty();
+        assertThat(component.store.find(SnapStartPriming.NEVER_CONNECTED)).isEmpty();
+        assertThat(component.publisher.sent()).isEmpty();
+    }
+
     @Test
-    void givenThePrimingIdRegistered_prime_refusesToSendAsIt() {
+    void givenThePrimingIdRegistered_makeCalls_refusesToSendAsIt() throws IOException {
         component.store.register(
                 new Connection(SnapStartPriming.NEVER_CONNECTED, new DisplayName("Mallory"), FakeChatComponent.NOW));
 
-        assertThatThrownBy(() -> SnapStartPriming.prime(component))
+        assertThatThrownBy(() -> hookOn(PrimedFunction.SEND_MESSAGE, startConnections(410)).makeCalls())
                 .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("priming expected no connection");
         assertThat(component.publisher.sent()).isEmpty();
     }
@@ -96,7 +111,8 @@ class SnapStartPrimingTest {
     @Test
     void givenARoleDeniedTheTable_beforeCheckpoint_skipsThePrimingInsteadOfFailingTheSnapshot() throws IOException {
         var denied = new FakeChatComponent(reads -> deniedEveryCall());
-        var hook = new SnapStartPriming.Hook(denied, startConnections(410), Region.US_EAST_1,
+        var hook = new SnapStartPriming.Hook(PrimedFunction.SEND_MESSAGE, denied, startConnections(410),
+                Region.US_EAST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));
 
         hook.beforeCheckpoint(null);
@@ -124,7 +140,11 @@ class SnapStartPrimingTest {
     }
 
     private SnapStartPriming.Hook hookOn(URI callbackUrl) {
-        return new SnapStartPriming.Hook(component, callbackUrl, Region.US_EAST_1,
+        return hookOn(PrimedFunction.SEND_MESSAGE, callbackUrl);
+    }
+
+    private SnapStartPriming.Hook hookOn(PrimedFunction function, URI callbackUrl) {
+        return new SnapStartPriming.Hook(function, component, callbackUrl, Region.US_EAST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));
     }
 

@@ -28,7 +28,7 @@ public final class AuthorizerContext {
      * What the authorizer passes on for {@code principal}: strings only, as API Gateway requires of a context's values,
      * so the list of rooms travels as JSON text.
      */
-    static Map<String, Object> of(Principal principal) {
+    public static Map<String, Object> of(Principal principal) {
         Map<String, Object> context = new HashMap<>();
         context.put(USER_ID, principal.userId().value());
         context.put(DISPLAY_NAME, principal.displayName().value());
