@@ -221,11 +221,7 @@ class HistoryInBrowserTest {
         // The page's own history module, in Chromium: the join's answer read the room empty, and the page of history
         // the page asks for next already holds message 1 (and 3, while 2 is still being stored), which it shows
         // before their live copies come; those copies are repeats, dropped by id before they reach the module.
-        parley = LocalParley.start(dynalite);
-        browser.open(parley.pages());
-        Object outcome = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                import("/history.js").then(({ RoomHistory }) => {
+        Object outcome = inTheHistoryModule("""
                   const history = new RoomHistory(() => {});
                   history.joined("E1", 0, false);
                   const released = history.pageShown([1, 3], false);
@@ -233,7 +229,6 @@ class HistoryInBrowserTest {
                   const second = history.arrive(2, "two");
                   done(JSON.stringify({ released, sinceThePage, second, since: history.since(),
                     oldest: history.oldest, more: history.more }));
-                }).catch((failure) => done("failed: " + failure));
                 """);
 
         assertThat(outcome).isEqualTo("{\"released\":[],\"sinceThePage\":{\"epoch\":\"E1\",\"seq\":1},"
@@ -244,11 +239,7 @@ class HistoryInBrowserTest {
     void givenAMessageShownBeforeItsJoinAnswer_whoseLatestSeqIsOlder_theResumeStartsAfterTheMessage() {
         // The page's own history module, in Chromium: a message sent while the page's join was on its way arrives
         // first, and the join's answer, read before that message was stored, names an older latest seq.
-        parley = LocalParley.start(dynalite);
-        browser.open(parley.pages());
-        Object outcome = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                import("/history.js").then(({ RoomHistory }) => {
+        Object outcome = inTheHistoryModule("""
                   const history = new RoomHistory(() => {});
                   const shown = history.arrive(1, "before 001");
                   history.joined("E1", 0, false);
@@ -257,11 +248,24 @@ class HistoryInBrowserTest {
                   early.shownBeforeJoin(1);
                   early.joined("E1", 0, false);
                   done(JSON.stringify({ shown, since: history.since(), early: early.since() }));
-                }).catch((failure) => done("failed: " + failure));
                 """);
 
         assertThat(outcome).isEqualTo("{\"shown\":[\"before 001\"],\"since\":{\"epoch\":\"E1\",\"seq\":1},"
                 + "\"early\":{\"epoch\":\"E1\",\"seq\":1}}");
+    }
+
+    /**
+     * Runs {@code body} in Chromium, on a page of a started Parley, with the page's {@code RoomHistory} class in scope;
+     * it answers by calling {@code done}. Returns what it answered, or "failed: " and why.
+     */
+    private Object inTheHistoryModule(String body) {
+        parley = LocalParley.start(dynalite);
+        browser.open(parley.pages());
+        return ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import("/history.js").then(({ RoomHistory }) => {
+                %s}).catch((failure) => done("failed: " + failure));
+                """.formatted(body));
     }
 
     /** The connection id of the page that joined the lobby after {@code client}, from its presence frame. */
