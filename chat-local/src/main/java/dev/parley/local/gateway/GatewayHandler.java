@@ -66,6 +66,12 @@ final class GatewayHandler extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             HttpExchanges.reply(response, callback, HttpStatus.OK_200, "application/json",
                     HttpExchanges.json(pageConfig.apply(urlsSeenBy(request))));
+        } else if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            // Pages answer only reads; anything else outside every API is most likely the seed's path without its
+            // stage (POST /broadcastmessage), so the answer names where the APIs are, in JSON as the APIs answer.
+            HttpExchanges.replyError(response, callback, HttpStatus.NOT_FOUND_404, "NotFoundException",
+                    "no API at " + Request.getPathInContext(request) + ": the REST API is under /" + restStage
+                            + "/ (POST /" + restStage + "/broadcastmessage) and the WebSocket API at /" + stage);
         } else {
             return false;
         }

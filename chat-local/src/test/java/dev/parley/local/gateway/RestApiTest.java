@@ -71,6 +71,24 @@ class RestApiTest {
     }
 
     @Test
+    void givenAPostOutsideEveryApi_answers404InJson_namingWhereTheRestApiIs() throws Exception {
+        var routes = RouteTable.builder().restRoute("broadcastmessage", Set.of("POST"), answering).build();
+        try (var fixture = new GatewayFixture(routes)) {
+            URI withoutStage = URI.create("http://" + fixture.gateway().urls().authority() + "/broadcastmessage");
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(withoutStage)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hi\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(response.body()).contains("no API at /broadcastmessage",
+                    "POST /" + fixture.gateway().urls().restStage() + "/broadcastmessage");
+            assertThat(requests).isEmpty();
+        }
+    }
+
+    @Test
     void givenRestRoute_methodItDoesNotHaveOrUnknownResource_answers403MissingAuthenticationToken() throws Exception {
         var routes = RouteTable.builder().restRoute("broadcastmessage", Set.of("POST"), answering).build();
         try (var fixture = new GatewayFixture(routes)) {
