@@ -335,15 +335,7 @@ function addOthersMessage(frame) {
     markDelivery(own, "sent", "Sent");
     placeOwn({ item: own, room: room.name, recipient: undefined }, frame);
   } else if (!direct && Number.isInteger(frame.seq) && room.history.known) {
-    const ready = room.history.arrive(frame.seq, { frame });
-    if (ready.length === 0 && frame.seq <= room.history.seq
-        && !room.timeline.querySelector(`[data-seq="${frame.seq}"]`)) {
-      // Stored before the join read the room, so its answer counted it as history, but it came live after the
-      // answer: the page of history skips what arrived live (by id), so it is shown here, in its place by seq.
-      showOthersMessage(room, frame, false);
-    } else {
-      showInOrder(room, ready);
-    }
+    showInOrder(room, room.history.arrive(frame.seq, { frame }));
   } else {
     if (!direct && Number.isInteger(frame.seq)) {
       room.history.shownBeforeJoin(frame.seq);

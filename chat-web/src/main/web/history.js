@@ -20,6 +20,13 @@ export class RoomHistory {
   #held = new Map();
   /** Seqs passed over when a hold ran out: still shown if they come, and asked for again on the next resume. */
   #skipped = new Set();
+  /**
+   * The seqs a join's answer counted as history (after what the page showed, up to the answer's latest): a page of
+   * history brings them, but one that comes live first is shown then, once.
+   */
+  #countedAtJoin = { after: 0, upTo: 0 };
+  /** Seqs of that range shown already, live or in a page of history. */
+  #shownOfCounted = new Set();
   #timer = null;
   #release;
 
@@ -50,7 +57,10 @@ export class RoomHistory {
     // Not resuming: what came before the join is history, asked for separately; after a reset, the gap says it.
     // Messages shown before the answer came (sent while the join was on its way) stay accounted for: the latest
     // seq Parley read for the answer may be older than they are.
-    this.seq = resuming ? 0 : changed ? latest : Math.max(this.seq, latest);
+    const before = resuming || changed ? 0 : this.seq;
+    this.seq = resuming ? 0 : Math.max(before, latest);
+    this.#countedAtJoin = { after: before, upTo: this.seq };
+    this.#shownOfCounted.clear();
     if (changed) {
       this.oldest = undefined;
       this.more = false;
@@ -76,8 +86,12 @@ export class RoomHistory {
       this.#noteShown(seq);
       return [entry];
     }
-    if (seq <= this.seq || this.#held.has(seq)) {
+    if (this.#held.has(seq)) {
       return [];
+    }
+    if (seq <= this.seq) {
+      // Stored before the join read the room, so its answer counted it as history, but it came live first.
+      return this.#firstOfCounted(seq) ? [entry] : [];
     }
     this.#held.set(seq, entry);
     return this.#advance();
@@ -152,7 +166,18 @@ export class RoomHistory {
       this.oldest = this.oldest === undefined ? oldest : Math.min(this.oldest, oldest);
     }
     this.more = seqs.length > 0 && more;
+    seqs.forEach((seq) => this.#firstOfCounted(seq));
     return this.accountFor(seqs);
+  }
+
+  /** Whether `seq` is one the join counted as history that is shown now for the first time (and notes it shown). */
+  #firstOfCounted(seq) {
+    const counted = seq > this.#countedAtJoin.after && seq <= this.#countedAtJoin.upTo;
+    if (!counted || this.#shownOfCounted.has(seq)) {
+      return false;
+    }
+    this.#shownOfCounted.add(seq);
+    return true;
   }
 
   #advance() {

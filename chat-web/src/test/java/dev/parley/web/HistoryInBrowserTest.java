@@ -236,6 +236,23 @@ class HistoryInBrowserTest {
     }
 
     @Test
+    void givenMessagesTheJoinCountedAsHistory_theOneComingLiveFirst_isShownOnce() {
+        // The join's answer counted seqs 1 and 2 as history; 2 comes live before the page of history, which then holds
+        // both: 2 is shown live, 1 by the page, and neither again when a copy comes (a resume replays them).
+        Object outcome = inTheHistoryModule("""
+                  const history = new RoomHistory(() => {});
+                  history.joined("E1", 2, false);
+                  const live = history.arrive(2, "two, live");
+                  const released = history.pageShown([1, 2], false);
+                  const again = history.arrive(1, "one, again").concat(history.arrive(2, "two, again"));
+                  done(JSON.stringify({ live, released, again, since: history.since() }));
+                """);
+
+        assertThat(outcome).isEqualTo("{\"live\":[\"two, live\"],\"released\":[],\"again\":[],"
+                + "\"since\":{\"epoch\":\"E1\",\"seq\":2}}");
+    }
+
+    @Test
     void givenAMessageShownBeforeItsJoinAnswer_whoseLatestSeqIsOlder_theResumeStartsAfterTheMessage() {
         // The page's own history module, in Chromium: a message sent while the page's join was on its way arrives
         // first, and the join's answer, read before that message was stored, names an older latest seq.
