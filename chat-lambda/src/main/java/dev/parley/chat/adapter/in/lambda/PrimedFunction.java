@@ -32,105 +32,23 @@ import java.util.Map;
  * registers the priming.
  */
 public enum PrimedFunction implements SnapStartPriming.Plan {
-    SEND_MESSAGE(LOOK_UP_CONNECTION, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION) {
-        @Override
-        public boolean rehearse(ChatComponent inMemory) {
-            return frameAnswered(new SendMessageHandler(inMemory), "sendMessage",
-                    "{\"action\":\"sendMessage\",\"Message\":\"priming\"}");
-        }
-    },
-    CONNECT(QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION) {
-        @Override
-        public boolean rehearse(ChatComponent inMemory) {
-            // With the authorizer's user, as a deployment with REQUIRE_AUTH on hands it over (and one without may).
-            APIGatewayV2WebSocketEvent event = webSocket(PrimingRehearsal.JOINER, "$connect", "CONNECT", null);
-            event.getRequestContext().setAuthorizer(AuthorizerContext.of(PRINCIPAL));
-            return answered(new ConnectHandler(inMemory).handleRequest(event, REHEARSAL));
-        }
-    },
-    DISCONNECT(QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION) {
-        @Override
-        public boolean rehearse(ChatComponent inMemory) {
-            return answered(new DisconnectHandler(inMemory).handleRequest(
-                    webSocket(SnapStartPriming.NEVER_CONNECTED, "$disconnect", "DISCONNECT", null), REHEARSAL));
-        }
-    },
+    SEND_MESSAGE(LOOK_UP_CONNECTION, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION),
+    CONNECT(QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION),
+    DISCONNECT(QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION),
     /** Its role may only charge frames: a read of the sender's row is all it may do on the table. */
-    DEFAULT(LOOK_UP_CONNECTION) {
-        @Override
-        public boolean rehearse(ChatComponent inMemory) {
-            return frameAnswered(new DefaultRouteHandler(inMemory), "$default",
-                    "{\"action\":\"ping\"}");
-        }
-    },
-    JOIN(LOOK_UP_CONNECTION, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION) {
-        @Override
-        public boolean rehearse(ChatComponent inMemory) {
-            return frameAnswered(new JoinRoomHandler(inMemory), "join",
-                    "{\"action\":\"join\",\"room\":\"priming\"}");
-        }
-    },
-    LEAVE(LOOK_UP_CONNECTION, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION) {
-        @Override
-        public boolean rehearse(ChatComponent inMemory) {
-            return frameAnswered(new LeaveRoomHandler(inMemory), "leave",
-                    "{\"action\":\"leave\",\"room\":\"priming\"}");
-        }
-    },
+    DEFAULT(LOOK_UP_CONNECTION),
+    JOIN(LOOK_UP_CONNECTION, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION),
+    LEAVE(LOOK_UP_CONNECTION, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION),
     /**
      * Its role reads (its own Query of presences is on the rooms table) and never posts: the page goes back in the
      * route response.
      */
-    MEMBERS(LOOK_UP_CONNECTION, QUERY_ROOM) {
-        @Override
-        public boolean rehearse(ChatComponent inMemory) {
-            return frameAnswered(new ListMembersHandler(inMemory), "members",
-                    "{\"action\":\"members\",\"room\":\"lobby\"}");
-        }
-    },
-    HISTORY(LOOK_UP_CONNECTION, POST_TO_CONNECTION) {
-        @Override
-        public boolean rehearse(ChatComponent inMemory) {
-            return frameAnswered(new HistoryHandler(inMemory), "history",
-                    "{\"action\":\"history\",\"room\":\"lobby\",\"limit\":10}");
-        }
-    },
-    BROADCAST(READ_BROADCAST, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION) {
-        @Override
-        public boolean rehearse(ChatComponent inMemory) {
-            var request = new APIGatewayProxyRequestEvent();
-            request.setHttpMethod("POST");
-            request.setPath("/broadcastmessage");
-            request.setHeaders(Map.of("Content-Type", "application/json"));
-            request.setBody("{\"message\":\"priming\"}");
-            return answered(new BroadcastHandler(inMemory).handleRequest(request, REHEARSAL).getStatusCode());
-        }
-    },
-    BROADCAST_STATUS(READ_BROADCAST) {
-        @Override
-        public boolean rehearse(ChatComponent inMemory) {
-            var request = new APIGatewayProxyRequestEvent();
-            request.setHttpMethod("GET");
-            request.setPath("/broadcasts/" + PrimingRehearsal.BROADCAST);
-            request.setPathParameters(Map.of(BroadcastStatusRoute.PATH_PARAMETER,
-                    PrimingRehearsal.BROADCAST.toString()));
-            return answered(new BroadcastStatusHandler(inMemory).handleRequest(request, REHEARSAL).getStatusCode());
-        }
-    },
+    MEMBERS(LOOK_UP_CONNECTION, QUERY_ROOM),
+    HISTORY(LOOK_UP_CONNECTION, POST_TO_CONNECTION),
+    BROADCAST(READ_BROADCAST, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION),
+    BROADCAST_STATUS(READ_BROADCAST),
     /** One page of a queued broadcast, as the SQS event source delivers it. */
-    BROADCAST_WORKER(READ_BROADCAST, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION) {
-        @Override
-        public boolean rehearse(ChatComponent inMemory) {
-            var message = new SQSEvent.SQSMessage();
-            message.setMessageId("parley-snapstart-priming");
-            message.setBody(inMemory.broadcastWorkCodec().encode(
-                    new BroadcastPage(PrimingRehearsal.BROADCAST, 0, List.of(PrimingRehearsal.PEER))));
-            var event = new SQSEvent();
-            event.setRecords(List.of(message));
-            return new BroadcastWorkerHandler(inMemory).handleRequest(event, REHEARSAL).getBatchItemFailures()
-                    .isEmpty();
-        }
-    };
+    BROADCAST_WORKER(READ_BROADCAST, QUERY_ROOM, END_CONNECTION, POST_TO_CONNECTION);
 
     /** The user a rehearsed {@code $connect} is, as the authorizer would pass it on. */
     private static final Principal PRINCIPAL = new Principal(new UserId("parley-snapstart-priming"),
@@ -153,8 +71,60 @@ public enum PrimedFunction implements SnapStartPriming.Plan {
         return steps;
     }
 
+    /**
+     * One method rather than a body per constant: every function's init loads this enum, and a constant with a body is
+     * a class of its own.
+     */
     @Override
-    public abstract boolean rehearse(ChatComponent inMemory);
+    public boolean rehearse(ChatComponent inMemory) {
+        return switch (this) {
+            case SEND_MESSAGE -> frameAnswered(new SendMessageHandler(inMemory), "sendMessage",
+                    "{\"action\":\"sendMessage\",\"Message\":\"priming\"}");
+            case CONNECT -> {
+                // With the authorizer's user, as a deployment with REQUIRE_AUTH on hands it over (and one without may).
+                APIGatewayV2WebSocketEvent event = webSocket(PrimingRehearsal.JOINER, "$connect", "CONNECT", null);
+                event.getRequestContext().setAuthorizer(AuthorizerContext.of(PRINCIPAL));
+                yield answered(new ConnectHandler(inMemory).handleRequest(event, REHEARSAL));
+            }
+            case DISCONNECT -> answered(new DisconnectHandler(inMemory).handleRequest(
+                    webSocket(SnapStartPriming.NEVER_CONNECTED, "$disconnect", "DISCONNECT", null), REHEARSAL));
+            case DEFAULT -> frameAnswered(new DefaultRouteHandler(inMemory), "$default", "{\"action\":\"ping\"}");
+            case JOIN -> frameAnswered(new JoinRoomHandler(inMemory), "join",
+                    "{\"action\":\"join\",\"room\":\"priming\"}");
+            case LEAVE -> frameAnswered(new LeaveRoomHandler(inMemory), "leave",
+                    "{\"action\":\"leave\",\"room\":\"priming\"}");
+            case MEMBERS -> frameAnswered(new ListMembersHandler(inMemory), "members",
+                    "{\"action\":\"members\",\"room\":\"lobby\"}");
+            case HISTORY -> frameAnswered(new HistoryHandler(inMemory), "history",
+                    "{\"action\":\"history\",\"room\":\"lobby\",\"limit\":10}");
+            case BROADCAST -> {
+                var request = new APIGatewayProxyRequestEvent();
+                request.setHttpMethod("POST");
+                request.setPath("/broadcastmessage");
+                request.setHeaders(Map.of("Content-Type", "application/json"));
+                request.setBody("{\"message\":\"priming\"}");
+                yield answered(new BroadcastHandler(inMemory).handleRequest(request, REHEARSAL).getStatusCode());
+            }
+            case BROADCAST_STATUS -> {
+                var request = new APIGatewayProxyRequestEvent();
+                request.setHttpMethod("GET");
+                request.setPath("/broadcasts/" + PrimingRehearsal.BROADCAST);
+                request.setPathParameters(Map.of(BroadcastStatusRoute.PATH_PARAMETER,
+                        PrimingRehearsal.BROADCAST.toString()));
+                yield answered(new BroadcastStatusHandler(inMemory).handleRequest(request, REHEARSAL).getStatusCode());
+            }
+            case BROADCAST_WORKER -> {
+                var message = new SQSEvent.SQSMessage();
+                message.setMessageId("parley-snapstart-priming");
+                message.setBody(inMemory.broadcastWorkCodec().encode(
+                        new BroadcastPage(PrimingRehearsal.BROADCAST, 0, List.of(PrimingRehearsal.PEER))));
+                var event = new SQSEvent();
+                event.setRecords(List.of(message));
+                yield new BroadcastWorkerHandler(inMemory).handleRequest(event, REHEARSAL).getBatchItemFailures()
+                        .isEmpty();
+            }
+        };
+    }
 
     private static boolean answered(APIGatewayV2WebSocketResponse answer) {
         return answered(answer.getStatusCode());
