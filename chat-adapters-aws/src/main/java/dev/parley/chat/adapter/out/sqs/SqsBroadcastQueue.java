@@ -11,6 +11,7 @@ import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
@@ -86,10 +87,11 @@ public final class SqsBroadcastQueue implements BroadcastQueue {
      * often it comes (ADR 0011).
      */
     private SendMessageBatchResponse sendAgainIfItFails(List<SendMessageBatchRequestEntry> entries) {
+        var request = SendMessageBatchRequest.builder().queueUrl(queueUrl).entries(entries).build();
         try {
-            return sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
+            return sqs.sendMessageBatch(request);
         } catch (SdkException failedOnce) {
-            return sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
+            return sqs.sendMessageBatch(request);
         }
     }
 }
